@@ -1,0 +1,54 @@
+// Bundles the extension, the CLI and the integration tests with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { globSync } from 'glob';
+import { mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Shared options: Node 20, CommonJS, `vscode` provided by the host. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+  // ESM-only packages (unified, remark) use import.meta.url in places; give it a value in CJS.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+/** Each bundle the project ships. Add new entry points here. */
+const bundles = [
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
+  {
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  },
+];
+
+/** The integration suite: one file per test module, run by mocha inside the extension host. */
+const integration = {
+  entryPoints: globSync('test/integration/**/*.ts').sort(),
+  outdir: 'out/test/integration',
+  outbase: 'test/integration',
+  external: ['vscode', 'mocha'],
+  bundle: true,
+};
+
+mkdirSync('dist', { recursive: true });
+const configs = [...bundles.map((b) => ({ ...common, ...b })), { ...common, ...integration }];
+if (watch) {
+  for (const config of configs) {
+    const ctx = await esbuild.context(config);
+    await ctx.watch();
+  }
+  console.log('[watch] esbuild is watching src/ and test/integration/');
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+}

@@ -1,0 +1,31 @@
+/** Where an estimated page ends. */
+export interface PageBreak {
+  /** 1-based page number that ends here. */
+  readonly page: number;
+  /** 0-based source line of the first line of the next page. */
+  readonly line: number;
+}
+
+/** Pages used by each kind of content (they add up to `totalPages`). */
+export interface PageBreakdown {
+  readonly title: number;
+  readonly text: number;
+  readonly math: number;
+  readonly figures: number;
+  readonly tables: number;
+  readonly lists: number;
+  readonly other: number;
+  readonly references: number;
+}
+
+/** The estimate for one writeup, in fractions of a page. */
+export interface PageEstimate {
+  /** Pages up to the references or appendix. */
+  readonly contentPages: number;
+  /** All pages including references and appendix. */
+  readonly totalPages: number;
+  readonly pageBreaks: readonly PageBreak[];
+  readonly breakdown: PageBreakdown;
+  /** Page style used, e.g. `neurips`. */
+  readonly style: string;
+}

@@ -1,0 +1,198 @@
+import type { Range } from './range';
+
+/** The two source formats a writeup can be written in. */
+export type WriteupFormat = 'markdown' | 'latex';
+
+/** One author of the writeup; team size is the number of authors. */
+export interface Author {
+  readonly name: string;
+  readonly affiliation?: string;
+  readonly email?: string;
+}
+
+/** What the front matter (Markdown) or the preamble (LaTeX) says about the writeup. */
+export interface Metadata {
+  readonly title?: string;
+  readonly authors: readonly Author[];
+  /** Course id, e.g. `mit-18.408` (front matter `course:` or `% writeup: course=...`). */
+  readonly course?: string;
+  /** Deliverable kind, e.g. `proposal` or `report`. */
+  readonly kind?: string;
+  /** Project type where a course offers several, e.g. `reading` or `research`. */
+  readonly projectType?: string;
+  readonly date?: string;
+  readonly abstract?: string;
+  /** Bibliography files as written (relative to the writeup). */
+  readonly bibliography: readonly string[];
+  /** Rule ids turned off for this file (front matter `writeup: { disable: [...] }`). */
+  readonly disabledRules: readonly string[];
+  /** Raw `header-includes` (Markdown) or the preamble (LaTeX), where macros live. */
+  readonly headerIncludes?: string;
+  /** Range of the YAML front matter block or of the LaTeX preamble. */
+  readonly range?: Range;
+  /** Range of the title's value, where a title exists. */
+  readonly titleRange?: Range;
+  /** Range of each metadata key as written (e.g. `course`, `kind`, `author`). */
+  readonly keyRanges: Readonly<Record<string, Range>>;
+  /** The front matter as parsed, for anything not modelled above. */
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** A citation of one key. A group `[@a; @b]` gives one Citation per key. */
+export interface Citation {
+  readonly key: string;
+  /** Range of the key itself (without `@` or braces). */
+  readonly range: Range;
+  /** Range of the whole citation group (`[@a; @b, p. 3]` or `\citep[...]{a,b}`). */
+  readonly groupRange: Range;
+  /** `pandoc` for `[@a]`, `@a`, `[-@a]`; otherwise the LaTeX command name, e.g. `citep`. */
+  readonly command: string;
+  /** Pandoc `[-@a]`: suppress the author. */
+  readonly suppressAuthor?: boolean;
+  /** Pandoc in-text `@a` (outside brackets). */
+  readonly inText?: boolean;
+}
+
+/** A piece of math with its TeX source. */
+export interface MathNode {
+  /** The TeX between the delimiters (for environments: the body). */
+  readonly tex: string;
+  readonly display: boolean;
+  /** Range of the whole math including delimiters. */
+  readonly range: Range;
+  /** Range of `tex` in the document. */
+  readonly contentRange: Range;
+  /** Environment name for `\begin{align}`-style math, e.g. `align*`. */
+  readonly environment?: string;
+  /** Delimiter as written: `$`, `$$`, `\(`, `\[`, or `env`. */
+  readonly delimiter: '$' | '$$' | '\\(' | '\\[' | 'env';
+}
+
+interface BlockBase {
+  readonly range: Range;
+}
+
+/** A paragraph of running text. `text` has math replaced by its TeX and markup removed. */
+export interface ParagraphBlock extends BlockBase {
+  readonly type: 'paragraph';
+  readonly text: string;
+}
+
+/** A bulleted or numbered list; `items` are the plain texts of its items. */
+export interface ListBlock extends BlockBase {
+  readonly type: 'list';
+  readonly ordered: boolean;
+  readonly items: readonly string[];
+}
+
+/** Display math standing as a block of its own. */
+export interface MathBlock extends BlockBase {
+  readonly type: 'math';
+  readonly math: MathNode;
+}
+
+/** An included graphic. `width` as written, e.g. `0.5\linewidth` or `50%`. */
+export interface FigureBlock extends BlockBase {
+  readonly type: 'figure';
+  readonly path: string;
+  readonly width?: string;
+  readonly caption?: string;
+}
+
+/** A table with its shape. */
+export interface TableBlock extends BlockBase {
+  readonly type: 'table';
+  readonly rows: number;
+  readonly columns: number;
+  readonly caption?: string;
+}
+
+/** Verbatim code or an algorithm listing. */
+export interface CodeBlock extends BlockBase {
+  readonly type: 'code';
+  readonly lines: number;
+  readonly language?: string;
+}
+
+/** A theorem-like environment, quote or other container, with its plain text. */
+export interface EnvironmentBlock extends BlockBase {
+  readonly type: 'environment';
+  readonly name: string;
+  readonly text: string;
+}
+
+/** `\newpage`, `\clearpage` or a pandoc page break. */
+export interface PageBreakBlock extends BlockBase {
+  readonly type: 'pagebreak';
+}
+
+/** Any block of the body, in document order. */
+export type Block =
+  | ParagraphBlock
+  | ListBlock
+  | MathBlock
+  | FigureBlock
+  | TableBlock
+  | CodeBlock
+  | EnvironmentBlock
+  | PageBreakBlock;
+
+/** A heading and everything up to the next heading of any level. */
+export interface Section {
+  /** 1 for `#`/`\section`, 2 for `##`/`\subsection`, 3 for `###`/`\subsubsection`... */
+  readonly level: number;
+  readonly title: string;
+  /** Pandoc `{.unnumbered}`/`{-}` or LaTeX `\section*`. */
+  readonly unnumbered: boolean;
+  /** Range of the heading line (or command). */
+  readonly range: Range;
+  /** Range of the heading text itself. */
+  readonly titleRange: Range;
+  /** From the heading to just before the next heading (any level) or the end. */
+  readonly bodyRange: Range;
+  /** The blocks directly under this heading. */
+  readonly blocks: readonly Block[];
+}
+
+/** Something a reader could not make sense of: the model is still returned. */
+export interface ReaderProblem {
+  /** Stable id, e.g. `front-matter-yaml`, `unclosed-math`, `unclosed-environment`. */
+  readonly code: string;
+  readonly message: string;
+  readonly range: Range;
+  readonly severity: 'error' | 'warning' | 'info';
+}
+
+/** An inline `writeup-disable-next-line` comment. */
+export interface DisableDirective {
+  /** The line the directive silences (the line after the comment). */
+  readonly line: number;
+  /** Rule ids; empty means every rule. */
+  readonly rules: readonly string[];
+}
+
+/** The model of one writeup, the same for Markdown and LaTeX. */
+export interface Writeup {
+  /** File path (or URI string) it was read from; used for messages and relative paths. */
+  readonly file: string;
+  readonly format: WriteupFormat;
+  /** The text it was read from. */
+  readonly text: string;
+  readonly lineCount: number;
+  readonly metadata: Metadata;
+  /** Headings in document order (flat; nesting follows from `level`). */
+  readonly sections: readonly Section[];
+  /** Every body block in document order, including those before the first heading. */
+  readonly blocks: readonly Block[];
+  readonly citations: readonly Citation[];
+  /** Every math node, inline and display, in document order. */
+  readonly math: readonly MathNode[];
+  /** Where the references begin: a `# References` heading, `\bibliography{}` or `::: {#refs}`. */
+  readonly referencesStart?: Range;
+  /** Where an appendix begins (`\appendix`, `# Appendix`), if any. */
+  readonly appendixStart?: Range;
+  readonly disableDirectives: readonly DisableDirective[];
+  /** Files pulled in by `\input`/`\include`, resolved paths. */
+  readonly includes: readonly string[];
+  readonly problems: readonly ReaderProblem[];
+}

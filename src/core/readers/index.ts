@@ -1,0 +1,26 @@
+import type { FileHost } from '../host';
+import type { Writeup, WriteupFormat } from '../model/writeup';
+import { readLatex } from './latex';
+import { readMarkdown } from './markdown';
+
+export interface ReadOptions {
+  /** Path (or URI string) of the writeup; `\input` and bibliography paths resolve against it. */
+  readonly file: string;
+  /** Forces a format; otherwise taken from the file name. */
+  readonly format?: WriteupFormat;
+  /** Where included files come from; without one, `\input` is not followed. */
+  readonly host?: FileHost;
+}
+
+/** The format of a file name: `.tex` is LaTeX, `.md`/`.markdown`/`.pmd` Markdown. */
+export function formatOf(file: string): WriteupFormat | undefined {
+  if (/\.(tex|latex|ltx)$/i.test(file)) return 'latex';
+  if (/\.(md|markdown|mdown|mkd|pmd|pandoc)$/i.test(file)) return 'markdown';
+  return undefined;
+}
+
+/** Reads a writeup into the model. Never throws: problems are in `writeup.problems`. */
+export function readWriteup(text: string, options: ReadOptions): Writeup {
+  const format = options.format ?? formatOf(options.file) ?? 'markdown';
+  return format === 'latex' ? readLatex(text, options) : readMarkdown(text, options);
+}

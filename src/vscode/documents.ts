@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { Writeup } from '../core/model/writeup';
+import { formatOf, readWriteup } from '../core/readers/index';
+import { nodeFileHost } from './fileHost';
+
+/**
+ * Reads open documents into Writeup models, once per document version.
+ * Every feature asks here instead of parsing on its own.
+ */
+export class WriteupDocuments implements vscode.Disposable {
+  private readonly cache = new Map<string, { version: number; writeup: Writeup }>();
+  private readonly onClose = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+
+  /** True for Markdown and LaTeX documents the extension serves. */
+  isWriteup(document: vscode.TextDocument): boolean {
+    if (document.languageId === 'latex' || document.languageId === 'markdown') return true;
+    return formatOf(document.fileName) !== undefined;
+  }
+
+  /** The model of `document` at its current version. */
+  get(document: vscode.TextDocument): Writeup {
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === document.version) return hit.writeup;
+    const format = document.languageId === 'latex' ? 'latex' : document.languageId === 'markdown' ? 'markdown' : undefined;
+    const writeup = readWriteup(document.getText(), {
+      file: document.uri.scheme === 'file' ? document.uri.fsPath : key,
+      ...(format ? { format } : {}),
+      host: nodeFileHost,
+    });
+    this.cache.set(key, { version: document.version, writeup });
+    return writeup;
+  }
+
+  dispose(): void {
+    this.onClose.dispose();
+    this.cache.clear();
+  }
+}
