@@ -1,14 +1,22 @@
 import * as vscode from 'vscode';
+import { createApi, type WriteupApi } from './api';
+import { registerShowOutput } from './commands/showOutput';
 import { createServices } from './services';
 
 /**
  * Composition root: creates the shared services and registers one adapter per feature.
  * Nothing here reads a writeup: work waits for the first request that needs it.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): WriteupApi {
+  const { api, markReady } = createApi();
   const services = createServices(context);
   context.subscriptions.push(services);
+  context.subscriptions.push(registerShowOutput(services));
   // Feature registrations (each adds its own disposables):
+
+  // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
+  markReady();
+  return api;
 }
 
 export function deactivate(): void {
