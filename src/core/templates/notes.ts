@@ -8,7 +8,9 @@ import type { CoursePack, Deliverable, ProjectType, RequiredSection } from '../c
 export function deliverableNotes(course: CoursePack, deliverable: Deliverable, projectType?: ProjectType): string[] {
   const notes: string[] = [];
   const what = deliverable.title ?? capitalize(deliverable.kind);
-  notes.push(`${course.title} (${course.id}): ${what}${deliverable.due ? `, due ${deliverable.due}` : ''}.`);
+  const due = deliverable.due ? `, due ${deliverable.due}` : '';
+  const via = deliverable.submission ? ` (${deliverable.submission})` : '';
+  notes.push(`${course.title} (${course.id}): ${what}${due}${via}.`);
   const limit = deliverable.pageLimit;
   if (limit && (limit.individual !== undefined || limit.team !== undefined)) {
     const parts: string[] = [];
