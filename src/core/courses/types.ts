@@ -54,6 +54,10 @@ export interface Deliverable {
   readonly title?: string;
   /** ISO date, e.g. `2021-05-19`. */
   readonly due?: string;
+  /** Last day (ISO date) when the deliverable spans several days, e.g. presentations over three days. */
+  readonly dueEnd?: string;
+  /** How it is handed in, as the page says (e.g. `Gradescope`, `online form`). */
+  readonly submission?: string;
   /** Format notes as the page gives them. */
   readonly format?: string;
   readonly notes?: readonly SourceSentence[];
@@ -63,6 +67,26 @@ export interface Deliverable {
   readonly requiredSections?: readonly RequiredSection[];
   /** Whether the course asks the writeup to state its own contribution. */
   readonly contributionRequired?: { readonly source: SourceSentence };
+}
+
+/** A dated event of the course's time plan (meetings, deadlines, presentation slots). */
+export interface ScheduleItem {
+  /** ISO date. */
+  readonly date: string;
+  /** Last day (ISO date) of an event spanning several days. */
+  readonly endDate?: string;
+  /** Time of day as written, e.g. `10:00-10:40`. */
+  readonly time?: string;
+  readonly title: string;
+  /** Keys into the pack's papers (e.g. the paper presented in a slot). */
+  readonly papers?: readonly string[];
+  readonly source?: SourceSentence;
+}
+
+/** A link the page gives (home page, forms, related courses). */
+export interface CourseLink {
+  readonly title: string;
+  readonly url: string;
 }
 
 export interface CoursePaper {
@@ -77,6 +101,14 @@ export interface CoursePaper {
   readonly url?: string;
   /** The topic or heading the page lists it under. */
   readonly topic?: string;
+  /** A sub-heading under the topic, where the page has one. */
+  readonly subtopic?: string;
+  /** Further headings the page lists the same paper under. */
+  readonly otherTopics?: readonly string[];
+  /** True when the page gives only the first author followed by "et al.". */
+  readonly etAl?: boolean;
+  /** Words the page writes next to the paper (e.g. `(shen 2019)`), kept as written. */
+  readonly context?: string;
   /** Link text where the page gives only a link and a phrase. */
   readonly label?: string;
   /** True when the title is a phrase from the page, to be checked by the user. */
@@ -91,15 +123,35 @@ export interface SuggestedProject {
   /** Keys into the pack's papers. */
   readonly papers?: readonly string[];
   readonly bonus?: SourceSentence;
+  /** Marked on the page as an ongoing project of the course staff (e.g. with `*`). */
+  readonly ongoing?: boolean;
 }
 
 export interface CoursePack {
   readonly id: string;
   readonly title: string;
+  /** Short label for the status bar, e.g. `18.408`. */
+  readonly shortName?: string;
   readonly institution?: string;
   readonly term?: string;
   readonly instructor?: string;
   readonly url?: string;
+  /** Contact address the page gives. */
+  readonly contact?: string;
+  /** Meeting times as written, e.g. `Wednesdays 12-3`. */
+  readonly meetings?: string;
+  /** The course description, as written. */
+  readonly description?: string;
+  /** Themes or topics the course covers, as listed. */
+  readonly topics?: readonly string[];
+  readonly prerequisites?: readonly SourceSentence[];
+  /** Other facts of the page, sentence by sentence. */
+  readonly notes?: readonly SourceSentence[];
+  readonly links?: readonly CourseLink[];
+  /** The time plan. */
+  readonly schedule?: readonly ScheduleItem[];
+  /** The seed pages (file names) the facts come from. */
+  readonly sources?: readonly string[];
   readonly deliverables: readonly Deliverable[];
   readonly papers: readonly CoursePaper[];
   readonly suggestedProjects?: readonly SuggestedProject[];
