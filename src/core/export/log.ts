@@ -108,3 +108,37 @@ function cleanMessage(message: string, lines: readonly string[], i: number): str
   }
   return m;
 }
+
+/**
+ * Problems in pandoc's stderr: YAML errors at their line in the writeup, warnings (a citation
+ * not found, a resource not fetched), and LaTeX errors, which refer to pandoc's generated LaTeX
+ * and so carry no line of the writeup. `failed`: whether pandoc exited with an error.
+ */
+export function parsePandocMessages(stderr: string, failed = true): LogProblem[] {
+  const lines = stderr.replace(/\r\n?/g, '\n').split('\n');
+  const problems: LogProblem[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] ?? '').trim();
+    if (text.length === 0) continue;
+    const warning = /^\[WARNING\]\s*(.*)$/.exec(text);
+    if (warning) {
+      problems.push({ message: warning[1] ?? '', severity: 'warning' });
+      continue;
+    }
+    const at = /\(line (\d+), column (\d+)\)|at line (\d+), column (\d+)/.exec(text);
+    if (at) {
+      const line = Number(at[1] ?? at[3]) - 1;
+      const detail = (lines[i + 1] ?? '').trim();
+      const message = detail && !detail.startsWith('[') ? `${text.replace(/:$/, '')}: ${detail}` : text;
+      problems.push({ line, message, severity: 'error' });
+      continue;
+    }
+    if (text.startsWith('! ')) problems.push({ message: `LaTeX: ${cleanMessage(text.slice(2), lines, i)}`, severity: 'error' });
+  }
+  // A failed run always says why, even in a message this reader does not know.
+  if (failed && !problems.some((p) => p.severity === 'error')) {
+    const last = lines.map((l) => l.trim()).filter((l) => l.length > 0 && !l.startsWith('[')).pop();
+    if (last) problems.push({ message: last, severity: 'error' });
+  }
+  return problems;
+}

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLatexLog } from '../../../src/core/export/log';
+import { parseLatexLog, parsePandocMessages } from '../../../src/core/export/log';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../../fixtures/export', name), 'utf8');
 
@@ -45,5 +45,34 @@ describe('parseLatexLog', () => {
   test('an empty or unrelated text gives no problems', () => {
     assert.deepEqual(parseLatexLog(''), []);
     assert.deepEqual(parseLatexLog('This is pdfTeX, Version 3.14\n(./a.tex (./b.tex)) )))'), []);
+  });
+});
+
+describe('parsePandocMessages', () => {
+  test('a YAML error lands on its line of the writeup', () => {
+    const problems = parsePandocMessages('Error parsing YAML metadata at "report.md" (line 3, column 1):\nmapping values are not allowed in this context\n');
+    assert.deepEqual(problems, [
+      { line: 2, message: 'Error parsing YAML metadata at "report.md" (line 3, column 1): mapping values are not allowed in this context', severity: 'error' },
+    ]);
+  });
+
+  test('warnings and LaTeX errors from the generated LaTeX carry no line', () => {
+    const stderr = [
+      '[WARNING] Citeproc: citation nokey not found',
+      'Error producing PDF.',
+      '! Undefined control sequence.',
+      'l.95 \\foo',
+      '',
+    ].join('\n');
+    assert.deepEqual(parsePandocMessages(stderr), [
+      { message: 'Citeproc: citation nokey not found', severity: 'warning' },
+      { message: 'LaTeX: Undefined control sequence \\foo.', severity: 'error' },
+    ]);
+  });
+
+  test('an unrecognised failure is reported by its last line', () => {
+    assert.deepEqual(parsePandocMessages('pandoc: report.md: openBinaryFile: does not exist\n'), [
+      { message: 'pandoc: report.md: openBinaryFile: does not exist', severity: 'error' },
+    ]);
   });
 });
