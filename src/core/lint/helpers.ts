@@ -1,0 +1,89 @@
+import type { CoursePack, Deliverable } from '../courses/types';
+import type { Range } from '../model/range';
+import type { Writeup } from '../model/writeup';
+import { LineIndex } from '../text/lineIndex';
+
+/** Where file-wide problems go: the title, else the first heading, else the first line. */
+export function headlineRange(writeup: Writeup): Range {
+  const r = writeup.metadata.titleRange ?? writeup.sections[0]?.range;
+  if (r) return r;
+  return lineRange(writeup.text, 0);
+}
+
+/** The whole of line `line` (clamped to the text). */
+export function lineRange(text: string, line: number): Range {
+  const index = new LineIndex(text);
+  const l = Math.max(0, Math.min(line, index.lineCount - 1));
+  return { start: { line: l, character: 0 }, end: { line: l, character: index.lineEnd(l) - index.lineStart(l) } };
+}
+
+/** Levenshtein distance. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The candidate `word` most likely meant (case-insensitive): one containing it or contained in it
+ * (`18.408` -> `mit-18.408`), else the nearest within a small edit distance; undefined if none is close.
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase().trim();
+  if (w === '') return undefined;
+  const containing = candidates.filter((c) => c.toLowerCase().includes(w) || (c.length >= 4 && w.includes(c.toLowerCase())));
+  if (containing.length === 1) return containing[0];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of containing.length > 1 ? containing : candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (containing.length > 1) return best;
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+/** Short name of a course for messages, e.g. `9.520` or `18.408`. */
+export function courseLabel(course: CoursePack | undefined): string {
+  if (!course) return '';
+  return course.shortName ?? course.id;
+}
+
+/** The project type the writeup declares (front matter `project:`), looked up in the deliverable. */
+export function projectTypeOf(writeup: Writeup, deliverable: Deliverable | undefined) {
+  const id = writeup.metadata.projectType?.toLowerCase();
+  if (!id || !deliverable?.projectTypes) return undefined;
+  return deliverable.projectTypes.find((p) => p.id.toLowerCase() === id);
+}
+
+/** Authors with a name: team size. */
+export function authorCount(writeup: Writeup): number {
+  return writeup.metadata.authors.filter((a) => a.name.trim() !== '').length;
+}
+
+/** Range of a metadata key's value on its line (after `:` or `=`, without quotes), if the key is there. */
+export function metadataValueRange(writeup: Writeup, ...keys: string[]): Range | undefined {
+  for (const key of keys) {
+    const keyRange = writeup.metadata.keyRanges[key];
+    if (!keyRange) continue;
+    const index = new LineIndex(writeup.text);
+    const line = index.lineText(keyRange.end.line);
+    const m = /^\s*[:=]\s*(["']?)(.*?)\1\s*(?:#.*)?$/.exec(line.slice(keyRange.end.character));
+    if (!m) return keyRange;
+    const value = m[2] ?? '';
+    const start = keyRange.end.character + line.slice(keyRange.end.character).indexOf(value, (m[0].indexOf(value)));
+    return { start: { line: keyRange.end.line, character: start }, end: { line: keyRange.end.line, character: start + value.length } };
+  }
+  return undefined;
+}

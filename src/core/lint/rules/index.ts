@@ -1,0 +1,20 @@
+import type { Rule } from '../rule';
+import { emptySection } from './empty-section';
+import { groupSize } from './group-size';
+import { pageLimit } from './page-limit';
+
+/**
+ * Every lint rule, in the order they run. To add a rule: write src/core/lint/rules/<id>.ts
+ * exporting a {@link Rule} (id == file name, docs, ok/notOk examples), import it here and add it
+ * to the list, then `npm run docs:rules` to generate docs/rules/<id>.md.
+ */
+export const rules: readonly Rule[] = [
+  groupSize,
+  pageLimit,
+  emptySection,
+];
+
+/** The rule with this id, if registered. */
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((r) => r.id === id);
+}
