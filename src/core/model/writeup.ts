@@ -195,4 +195,9 @@ export interface Writeup {
   /** Files pulled in by `\input`/`\include`, resolved paths. */
   readonly includes: readonly string[];
   readonly problems: readonly ReaderProblem[];
+  /**
+   * Ranges of code (Markdown code spans and blocks, LaTeX verbatim/listings/algorithm bodies)
+   * and comments, in document order: places where a citation or math is never read.
+   */
+  readonly codeRanges?: readonly Range[];
 }

@@ -1,8 +1,361 @@
-import type { Writeup } from '../model/writeup';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Range } from '../model/range';
+import type { Block, Citation, DisableDirective, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import { LineIndex } from '../text/lineIndex';
+import { readFrontMatter } from './frontMatter';
 import type { ReadOptions } from './index';
-import { emptyWriteup } from './shared';
+import { PandocInlineScanner, type ScannedMath, type Span } from './pandocInline';
+import {
+  APPENDIX_TITLE,
+  buildSections,
+  emptyMetadata,
+  type HeadingInfo,
+  type PlacedBlock,
+  parseDisableComment,
+  REFERENCES_TITLE,
+} from './shared';
 
-/** Reads pandoc Markdown. (Being written: see issue 3.) */
+/** The parts of an mdast node the reader looks at (remark's node types, loosely). */
+interface MdNode {
+  readonly type: string;
+  readonly position?: { readonly start: { readonly offset?: number }; readonly end: { readonly offset?: number } };
+  readonly children?: readonly MdNode[];
+  readonly value?: string;
+  readonly alt?: string | null;
+  readonly depth?: number;
+  readonly ordered?: boolean | null;
+  readonly lang?: string | null;
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
+
+const startOf = (n: MdNode): number => n.position?.start.offset ?? 0;
+const endOf = (n: MdNode): number => n.position?.end.offset ?? 0;
+
+/** Node types whose source text is scanned for citations and math. */
+const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
+
+/**
+ * Reads pandoc Markdown into the model: YAML front matter, headings with pandoc attributes,
+ * blocks, pandoc citations and math (including raw `\(...\)`, `\[...\]` and math environments).
+ */
 export function readMarkdown(text: string, options: ReadOptions): Writeup {
-  return emptyWriteup(text, options.file, 'markdown');
+  const lines = new LineIndex(text);
+  const root = processor.parse(text) as unknown as MdNode;
+  const collected = collect(root);
+  const scanner = new PandocInlineScanner(text, mergeSpans(collected.masks));
+  for (const region of collected.regions) scanner.scan(region.start, region.end);
+  const { citations: scannedCitations, math: scannedMath, problems: scannedProblems } = scanner.result;
+
+  const problems: ReaderProblem[] = scannedProblems.map((p) => ({
+    code: p.code,
+    message: p.message,
+    range: lines.rangeAt(p.start, p.end),
+    severity: p.code === 'unclosed-math' && p.end - p.start === 1 ? 'warning' : 'error',
+  }));
+
+  let metadata: Metadata = emptyMetadata();
+  const yaml = root.children?.find((c) => c.type === 'yaml');
+  if (yaml) {
+    const start = startOf(yaml);
+    const firstBreak = text.indexOf('\n', start);
+    const contentStart = firstBreak < 0 ? endOf(yaml) : firstBreak + 1;
+    const result = readFrontMatter(yaml.value ?? '', contentStart, lines.rangeAt(start, endOf(yaml)), lines);
+    metadata = result.metadata;
+    problems.push(...result.problems);
+  }
+
+  const math: MathNode[] = scannedMath.map((m) => toMathNode(m, text, lines));
+  const mathByStart = new Map<number, MathNode>(scannedMath.map((m, i) => [m.start, math[i] as MathNode]));
+  const citations: Citation[] = scannedCitations.map((c) => ({
+    key: c.key,
+    range: lines.rangeAt(c.keyStart, c.keyEnd),
+    groupRange: lines.rangeAt(c.groupStart, c.groupEnd),
+    command: 'pandoc',
+    ...(c.suppressAuthor ? { suppressAuthor: true } : {}),
+    ...(c.inText ? { inText: true } : {}),
+  }));
+
+  const headings: HeadingInfo[] = [];
+  const placed: PlacedBlock[] = [];
+  let referencesStart: Range | undefined;
+  let appendixStart: Range | undefined;
+  const children = root.children ?? [];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i] as MdNode;
+    if (node.type === 'heading') {
+      const heading = readHeading(node, text, lines);
+      headings.push(heading);
+      if (!referencesStart && REFERENCES_TITLE.test(heading.title.trim())) referencesStart = heading.range;
+      if (!appendixStart && APPENDIX_TITLE.test(heading.title.trim())) appendixStart = heading.range;
+      continue;
+    }
+    if (node.type === 'paragraph') {
+      const source = text.slice(startOf(node), endOf(node));
+      if (isFenceOnly(source)) {
+        if (!referencesStart && /\{\s*#refs\b/.test(source)) referencesStart = lines.rangeAt(startOf(node), endOf(node));
+        continue;
+      }
+    }
+    const next = children[i + 1];
+    const block = readBlock(node, text, lines, mathByStart, next);
+    if (block) {
+      placed.push({ offset: startOf(node), block });
+      if (block.type === 'table' && block.caption !== undefined) i++;
+    }
+  }
+
+  return {
+    file: options.file,
+    format: 'markdown',
+    text,
+    lineCount: lines.lineCount,
+    metadata,
+    sections: buildSections(headings, placed, lines),
+    blocks: placed.map((p) => p.block),
+    citations,
+    math,
+    ...(referencesStart ? { referencesStart } : {}),
+    ...(appendixStart ? { appendixStart } : {}),
+    disableDirectives: collected.directives(text, lines),
+    includes: [],
+    problems,
+    codeRanges: collected.code.map((s) => lines.rangeAt(s.start, s.end)),
+  };
+}
+
+/** What one walk over the tree gathers. */
+function collect(root: MdNode) {
+  const masks: Span[] = [];
+  const code: Span[] = [];
+  const regions: Span[] = [];
+  const comments: Span[] = [];
+  const visit = (node: MdNode, inRegion: boolean): void => {
+    const start = startOf(node);
+    const end = endOf(node);
+    switch (node.type) {
+      case 'code':
+        code.push({ start, end });
+        return;
+      case 'inlineCode':
+        code.push({ start, end });
+        masks.push({ start, end });
+        return;
+      case 'html':
+        masks.push({ start, end });
+        if ((node.value ?? '').startsWith('<!--')) comments.push({ start, end });
+        return;
+      case 'yaml':
+      case 'definition':
+        masks.push({ start, end });
+        return;
+      case 'image':
+        masks.push({ start, end });
+        return;
+      case 'link':
+      case 'linkReference': {
+        const last = node.children?.[node.children.length - 1];
+        // `[text](url)`: the text is read, the destination is not; bare URLs and e-mail addresses not at all.
+        if (last && node.children && node.children.length > 0 && startOf(node) < startOf(node.children[0] as MdNode)) {
+          masks.push({ start: endOf(last), end });
+        } else if (!last) {
+          masks.push({ start, end });
+        } else {
+          masks.push({ start, end });
+          return;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    const isRegion = !inRegion && REGION_TYPES.has(node.type);
+    if (isRegion) regions.push({ start, end });
+    for (const child of node.children ?? []) visit(child, inRegion || isRegion);
+  };
+  visit(root, false);
+  return {
+    masks,
+    code,
+    regions,
+    directives(text: string, lines: LineIndex): DisableDirective[] {
+      const out: DisableDirective[] = [];
+      for (const c of comments) {
+        const m = /^<!--([\s\S]*?)-->/.exec(text.slice(c.start, c.end));
+        const directive = m ? parseDisableComment(m[1] ?? '', lines.positionAt(c.start + m[0].length).line) : undefined;
+        if (directive) out.push(directive);
+      }
+      return out;
+    },
+  };
+}
+
+/** Sorts spans and merges overlapping ones (a link inside a masked region, say). */
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else if (s.end > s.start) out.push(s);
+  }
+  return out;
+}
+
+function toMathNode(m: ScannedMath, text: string, lines: LineIndex): MathNode {
+  return {
+    tex: text.slice(m.contentStart, m.contentEnd),
+    display: m.display,
+    range: lines.rangeAt(m.start, m.end),
+    contentRange: lines.rangeAt(m.contentStart, m.contentEnd),
+    delimiter: m.delimiter,
+    ...(m.environment ? { environment: m.environment } : {}),
+  };
+}
+
+/** Plain text of a node: markup removed, math as its TeX. */
+function plain(node: MdNode): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'inlineMath':
+    case 'math':
+    case 'code':
+      return node.value ?? '';
+    case 'break':
+      return '\n';
+    case 'html':
+    case 'footnoteReference':
+      return '';
+    case 'image':
+      return node.alt ?? '';
+    default:
+      return (node.children ?? []).map(plain).join(node.type === 'list' || node.type === 'listItem' ? ' ' : '');
+  }
+}
+
+/** Pandoc attributes at the end of a heading: `{#id .unnumbered}` or `{-}`. */
+const ATTRIBUTES = /[ \t]*\{([^{}]*)\}[ \t]*$/;
+
+function readHeading(node: MdNode, text: string, lines: LineIndex): HeadingInfo {
+  const start = startOf(node);
+  const end = endOf(node);
+  const source = text.slice(start, end);
+  let contentStart: number;
+  let contentEnd = end;
+  const atx = /^ {0,3}#{1,6}[ \t]*/.exec(source);
+  if (atx) {
+    contentStart = start + atx[0].length;
+    const closing = /[ \t]+#+[ \t]*$|^#+[ \t]*$/.exec(text.slice(contentStart, end));
+    if (closing) contentEnd = contentStart + closing.index;
+  } else {
+    // Setext: the text lines, without the underline.
+    const lastBreak = source.search(/\r?\n[ \t]*[=-]+[ \t]*$/);
+    if (lastBreak >= 0) contentEnd = start + lastBreak;
+    const lead = /^[ \t]*/.exec(source);
+    contentStart = start + (lead ? lead[0].length : 0);
+  }
+  let title = plain(node).trim();
+  let unnumbered = false;
+  const content = text.slice(contentStart, contentEnd);
+  const attrs = ATTRIBUTES.exec(content);
+  if (attrs && /^\s*([#.][\w:.-]+|-|[\w-]+=("[^"]*"|\S+))(\s+([#.][\w:.-]+|-|[\w-]+=("[^"]*"|\S+)))*\s*$/.test(attrs[1] ?? '')) {
+    contentEnd = contentStart + attrs.index;
+    const words = (attrs[1] ?? '').split(/\s+/);
+    unnumbered = words.includes('.unnumbered') || words.includes('-');
+    title = title.replace(/\s*\{[^{}]*\}\s*$/, '').trim();
+  }
+  while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] ?? '')) contentEnd--;
+  return {
+    level: node.depth ?? 1,
+    title,
+    unnumbered,
+    range: lines.rangeAt(start, end),
+    titleRange: lines.rangeAt(contentStart, contentEnd),
+    offset: start,
+  };
+}
+
+/** True when every line of a paragraph is a pandoc fenced-div line (`:::` ...). */
+function isFenceOnly(source: string): boolean {
+  return source.split(/\r?\n|\r/).every((l) => /^\s*:{3,}/.test(l));
+}
+
+const PAGE_BREAK = /^\\(newpage|clearpage|pagebreak)\s*$/;
+
+/** The model block of one top-level node, or undefined for what takes no room (definitions, comments). */
+function readBlock(
+  node: MdNode,
+  text: string,
+  lines: LineIndex,
+  mathByStart: ReadonlyMap<number, MathNode>,
+  next: MdNode | undefined,
+): Block | undefined {
+  const range = lines.rangeAt(startOf(node), endOf(node));
+  switch (node.type) {
+    case 'paragraph': {
+      const source = text.slice(startOf(node), endOf(node)).trim();
+      if (PAGE_BREAK.test(source)) return { type: 'pagebreak', range };
+      const figure = readFigure(node, range);
+      if (figure) return figure;
+      const lead = startOf(node) + (text.slice(startOf(node), endOf(node)).length - text.slice(startOf(node), endOf(node)).trimStart().length);
+      const only = mathByStart.get(lead);
+      if (only && only.display && lines.offsetAt(only.range.end) >= startOf(node) + text.slice(startOf(node), endOf(node)).trimEnd().length) {
+        return { type: 'math', range, math: only };
+      }
+      return { type: 'paragraph', range, text: plain(node).replace(/\{[^{}]*width=[^{}]*\}/g, '').trim() };
+    }
+    case 'math': {
+      const m = mathByStart.get(startOf(node));
+      return m ? { type: 'math', range, math: m } : { type: 'code', range, lines: (node.value ?? '').split('\n').length, language: 'math' };
+    }
+    case 'list':
+      return {
+        type: 'list',
+        range,
+        ordered: node.ordered === true,
+        items: (node.children ?? []).map((item) => plain(item).replace(/\s+/g, ' ').trim()),
+      };
+    case 'table': {
+      const rows = node.children ?? [];
+      const columns = rows.reduce((n, r) => Math.max(n, r.children?.length ?? 0), 0);
+      const captionSource = next?.type === 'paragraph' ? text.slice(startOf(next), endOf(next)) : '';
+      const caption = /^\s*(Table)?:\s+/.test(captionSource) ? plain(next as MdNode).replace(/^\s*(Table)?:\s+/, '').trim() : undefined;
+      return { type: 'table', range, rows: rows.length, columns, ...(caption !== undefined ? { caption } : {}) };
+    }
+    case 'code':
+      return { type: 'code', range, lines: (node.value ?? '').split('\n').length, ...(node.lang ? { language: node.lang } : {}) };
+    case 'blockquote':
+      return { type: 'environment', range, name: 'quote', text: plain(node).trim() };
+    case 'footnoteDefinition':
+      return { type: 'environment', range, name: 'footnote', text: plain(node).trim() };
+    default:
+      return undefined;
+  }
+}
+
+/** Pandoc's implicit figure: an image alone in its paragraph, maybe followed by `{width=...}`. */
+function readFigure(node: MdNode, range: Range): Block | undefined {
+  const kids = (node.children ?? []).filter((c) => !(c.type === 'text' && (c.value ?? '').trim() === ''));
+  const image = kids[0];
+  if (!image || image.type !== 'image') return undefined;
+  let attributes = '';
+  if (kids.length === 2) {
+    const after = kids[1];
+    if (!after || after.type !== 'text' || !/^\{[^{}]*\}\s*$/.test((after.value ?? '').trim())) return undefined;
+    attributes = after.value ?? '';
+  } else if (kids.length > 2) return undefined;
+  const width = /\bwidth\s*=\s*"?([^\s"}]+)"?/.exec(attributes)?.[1];
+  const url = (image as MdNode & { url?: string }).url ?? '';
+  return {
+    type: 'figure',
+    range,
+    path: url,
+    ...(width !== undefined ? { width } : {}),
+    ...(image.alt ? { caption: image.alt } : {}),
+  };
 }

@@ -1,14 +1,20 @@
-import type { Writeup, WriteupFormat } from '../model/writeup';
+import type { Range } from '../model/range';
+import type { Block, DisableDirective, Metadata, Section, Writeup, WriteupFormat } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 
-/** A model with no content, the starting point of both readers. */
+/** Metadata with nothing in it. */
+export function emptyMetadata(): Metadata {
+  return { authors: [], bibliography: [], disabledRules: [], keyRanges: {}, raw: {} };
+}
+
+/** A model with no content, the starting point of both readers and what they return on failure. */
 export function emptyWriteup(text: string, file: string, format: WriteupFormat): Writeup {
   return {
     file,
     format,
     text,
     lineCount: new LineIndex(text).lineCount,
-    metadata: { authors: [], bibliography: [], disabledRules: [], keyRanges: {}, raw: {} },
+    metadata: emptyMetadata(),
     sections: [],
     blocks: [],
     citations: [],
@@ -16,5 +22,86 @@ export function emptyWriteup(text: string, file: string, format: WriteupFormat):
     disableDirectives: [],
     includes: [],
     problems: [],
+    codeRanges: [],
   };
 }
+
+/** A heading as a reader found it, before its body is known. */
+export interface HeadingInfo {
+  readonly level: number;
+  readonly title: string;
+  readonly unnumbered: boolean;
+  readonly range: Range;
+  readonly titleRange: Range;
+  /** Offset where the heading starts; blocks at or after it (and before the next) belong to it. */
+  readonly offset: number;
+}
+
+/** A block with the offset it starts at, so sections can collect their blocks. */
+export interface PlacedBlock {
+  readonly offset: number;
+  readonly block: Block;
+}
+
+/**
+ * Builds sections from headings (in document order) and blocks: each section runs from its
+ * heading to the line before the next heading of any level, or to the end of the text.
+ */
+export function buildSections(headings: readonly HeadingInfo[], blocks: readonly PlacedBlock[], lines: LineIndex): Section[] {
+  const sections: Section[] = [];
+  let b = 0;
+  while (b < blocks.length && headings[0] !== undefined && (blocks[b]?.offset ?? 0) < headings[0].offset) b++;
+  for (let h = 0; h < headings.length; h++) {
+    const heading = headings[h];
+    if (!heading) continue;
+    const next = headings[h + 1];
+    const own: Block[] = [];
+    while (b < blocks.length && (next === undefined || (blocks[b]?.offset ?? 0) < next.offset)) {
+      const placed = blocks[b];
+      if (placed) own.push(placed.block);
+      b++;
+    }
+    let endLine: number;
+    let endCharacter: number;
+    if (next) {
+      endLine = Math.max(heading.range.end.line, next.range.start.line - 1);
+      endCharacter = endLine === next.range.start.line ? next.range.start.character : lines.lineEnd(endLine) - lines.lineStart(endLine);
+    } else {
+      endLine = lines.lineCount - 1;
+      endCharacter = lines.lineEnd(endLine) - lines.lineStart(endLine);
+    }
+    const bodyEnd = { line: endLine, character: endCharacter };
+    sections.push({
+      level: heading.level,
+      title: heading.title,
+      unnumbered: heading.unnumbered,
+      range: heading.range,
+      titleRange: heading.titleRange,
+      bodyRange: { start: heading.range.start, end: comparePos(bodyEnd, heading.range.end) < 0 ? heading.range.end : bodyEnd },
+      blocks: own,
+    });
+  }
+  return sections;
+}
+
+function comparePos(a: Range['start'], b: Range['start']): number {
+  return a.line === b.line ? a.character - b.character : a.line - b.line;
+}
+
+/**
+ * Reads the rule list of a `writeup-disable-next-line` comment body (without the comment
+ * markers); undefined when the comment is something else.
+ */
+export function parseDisableComment(body: string, commentEndLine: number): DisableDirective | undefined {
+  const m = /^\s*writeup-disable-next-line\b(.*)$/s.exec(body);
+  if (!m) return undefined;
+  const rules = (m[1] ?? '')
+    .split(/[\s,]+/)
+    .map((r) => r.trim())
+    .filter((r) => r.length > 0 && r !== '--');
+  return { line: commentEndLine + 1, rules };
+}
+
+/** Headings that start the references and the appendix. */
+export const REFERENCES_TITLE = /^(references|bibliography|works cited|literature cited)$/i;
+export const APPENDIX_TITLE = /^(appendix|appendices)\b/i;
