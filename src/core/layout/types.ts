@@ -29,3 +29,20 @@ export interface PageEstimate {
   /** Page style used, e.g. `neurips`. */
   readonly style: string;
 }
+
+/** Pixel size of an image file. */
+export interface ImageSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Options of `estimatePages`. */
+export interface EstimateOptions {
+  /** Page style; only `neurips` (the default) exists. */
+  readonly style?: 'neurips';
+  /**
+   * Size of an image as written in the writeup (relative to the writeup's folder), or undefined
+   * when unknown. The host reads the file (e.g. with image-size); the core does no I/O.
+   */
+  readonly imageSize?: (path: string) => ImageSize | undefined;
+}

@@ -1,0 +1,417 @@
+import type { Block, MathNode, Position, Range, Section, Writeup } from '../model';
+import { comparePositions } from '../model';
+import { textWidth } from './fonts';
+import { countLines, wordsOf, type Word } from './lineBreak';
+import { displayMathRowsHeight, inlineMathWidth } from './mathBox';
+import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
+import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
+
+type Category = keyof PageBreakdown;
+
+const P = NEURIPS;
+const W = P.textWidth;
+const H = P.textHeight;
+const LINE = P.baselineSkip;
+
+/** A float waiting for room at the top of a later page. */
+interface PendingFloat {
+  readonly height: number;
+  readonly category: Category;
+}
+
+/** Fills pages from top to bottom, keeping floats, widows and orphans roughly as TeX does. */
+class Pager {
+  page = 0;
+  y = 0;
+  readonly used: Record<Category, number> = { title: 0, text: 0, math: 0, figures: 0, tables: 0, lists: 0, other: 0, references: 0 };
+  readonly breaks: PageBreak[] = [];
+  private pending: PendingFloat[] = [];
+
+  capacity(): number {
+    return this.page === 0 ? H + P.firstPageExtra : H;
+  }
+
+  /** Where the pager stands, in pages. */
+  position(): number {
+    return this.page + this.y / H;
+  }
+
+  /** Vertical glue: dropped at the top of a page and at its bottom. */
+  glue(h: number, category: Category = 'text'): void {
+    if (this.y === 0) return;
+    const add = Math.min(h, this.capacity() - this.y);
+    this.y += add;
+    this.used[category] += add;
+  }
+
+  newPage(line: number): void {
+    this.breaks.push({ page: this.page + 1, line });
+    this.page++;
+    this.y = 0;
+    const waiting = this.pending;
+    this.pending = [];
+    for (const f of waiting) this.float(f.height, f.category, line);
+  }
+
+  /** Ends the page and places every waiting float (`\clearpage`). */
+  clearPage(line: number): void {
+    if (this.y > 0 || this.pending.length > 0) this.newPage(line);
+    while (this.pending.length > 0) this.newPage(line);
+  }
+
+  /** An unbreakable box; `keep` more points must fit after it on the same page (headings). */
+  box(h: number, category: Category, line: number, keep = 0): void {
+    if (this.y > 0 && this.y + h + keep > this.capacity()) this.newPage(line);
+    this.y += h;
+    this.used[category] += h;
+  }
+
+  /**
+   * `n` lines of `lineHeight` from source lines `from`..`to`; never leaves a single line of a
+   * paragraph alone at the bottom or top of a page (the style's club and widow penalties).
+   */
+  lines(n: number, lineHeight: number, category: Category, from: number, to: number): void {
+    let left = n;
+    while (left > 0) {
+      const room = Math.floor((this.capacity() - this.y + 0.01) / lineHeight);
+      if (room >= left) {
+        this.y += left * lineHeight;
+        this.used[category] += left * lineHeight;
+        return;
+      }
+      let take = room;
+      if (n >= 2 && left === n && take === 1) take = 0;
+      if (left - take === 1 && take >= 2) take--;
+      if (take <= 0 && this.y === 0) take = Math.max(1, room);
+      this.y += take * lineHeight;
+      this.used[category] += take * lineHeight;
+      left -= take;
+      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.newPage(from + Math.floor(((to - from + 1) * (n - left)) / n));
+    }
+  }
+
+  /** A float (figure, table): here when it fits, else at the top of the next page. */
+  float(h: number, category: Category, line: number): void {
+    const total = Math.min(h, H * 0.98) + P.textFloatSep;
+    if (this.pending.length === 0 && this.y + total <= this.capacity() && total <= P.topFraction * H + P.textFloatSep) {
+      this.y += total;
+      this.used[category] += total;
+      return;
+    }
+    if (this.y === 0 && this.pending.length === 0) {
+      // Taller than the top area: a page of its own.
+      this.y += Math.min(total, this.capacity());
+      this.used[category] += Math.min(total, this.capacity());
+      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.newPage(line);
+      return;
+    }
+    this.pending.push({ height: h, category });
+  }
+
+  /** Places what is still waiting at the end of the document. */
+  finish(line: number): void {
+    while (this.pending.length > 0) this.newPage(line);
+  }
+}
+
+/** An event of the body in source order: a heading or a block. */
+type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'block'; block: Block; start: Position };
+
+function itemsOf(writeup: Writeup): Item[] {
+  const items: Item[] = [];
+  for (const section of writeup.sections) items.push({ kind: 'heading', section, start: section.range.start });
+  for (const block of writeup.blocks) items.push({ kind: 'block', block, start: block.range.start });
+  items.sort((a, b) => comparePositions(a.start, b.start) || (a.kind === 'heading' ? -1 : 1));
+  return items;
+}
+
+function inside(r: Range, outer: Range): boolean {
+  return comparePositions(outer.start, r.start) <= 0 && comparePositions(r.end, outer.end) <= 0;
+}
+
+/** Width in points of a citation group as natbib/citeproc print it: "(Author et al., 2021)". */
+function citationWords(keys: number): Word[] {
+  return [{ width: 60 + 45 * keys, chars: 4 }, { width: 20, chars: 2 }];
+}
+
+/** The words of a paragraph: its text, its inline math as unbreakable runs, its citations. */
+function paragraphWords(text: string, range: Range, ctx: Context): Word[] {
+  const words: Word[] = [];
+  let pos = 0;
+  const math = ctx.inlineMathIn(range);
+  for (const m of math) {
+    const j = text.indexOf(m.tex, pos);
+    if (j < 0) continue;
+    words.push(...wordsOf(text.slice(pos, j).replace(/\$+\s*$/, '')));
+    let w = inlineMathWidth(m.tex);
+    while (w > 140) {
+      words.push({ width: 120, chars: 1 });
+      w -= 120;
+    }
+    words.push({ width: w, chars: 1 });
+    pos = j + m.tex.length;
+    if (text.charAt(pos) === '$') pos++;
+  }
+  words.push(...wordsOf(text.slice(pos)));
+  const groups = ctx.citationGroupsIn(range);
+  for (const keys of groups) words.push(...citationWords(keys));
+  return words;
+}
+
+/** Per-writeup lookups shared by the block handlers. */
+class Context {
+  private readonly inline: MathNode[];
+  private readonly groups: { range: Range; keys: number }[];
+
+  constructor(writeup: Writeup) {
+    this.inline = writeup.math.filter((m) => !m.display);
+    const byGroup = new Map<string, { range: Range; keys: number }>();
+    for (const c of writeup.citations) {
+      const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
+      const g = byGroup.get(id);
+      if (g) g.keys++;
+      else byGroup.set(id, { range: c.groupRange, keys: 1 });
+    }
+    this.groups = [...byGroup.values()];
+  }
+
+  inlineMathIn(range: Range): MathNode[] {
+    return this.inline.filter((m) => inside(m.range, range));
+  }
+
+  citationGroupsIn(range: Range): number[] {
+    return this.groups.filter((g) => inside(g.range, range)).map((g) => g.keys);
+  }
+}
+
+/** Parses a requested width (`0.5\linewidth`, `50%`, `3in`, `8cm`) into points. */
+export function parseWidth(spec: string | undefined, natural: number | undefined): number {
+  if (spec === undefined || spec.trim() === '') return Math.min(natural ?? W, W);
+  const s = spec.replace(/\s+/g, '');
+  const rel = /^([0-9.]*)\\(linewidth|textwidth|columnwidth|hsize)$/.exec(s);
+  if (rel) return W * (rel[1] === '' || rel[1] === undefined ? 1 : Number(rel[1]) || 1);
+  const m = /^([0-9.]+)(%|in|cm|mm|pt|bp|px|em)?$/.exec(s);
+  if (!m) return W;
+  const v = Number(m[1]);
+  switch (m[2]) {
+    case '%': return (W * v) / 100;
+    case 'in': return v * 72.27;
+    case 'cm': return (v * 72.27) / 2.54;
+    case 'mm': return (v * 72.27) / 25.4;
+    case 'px': return (v * 72.27) / 96;
+    case 'em': return v * 10;
+    case undefined: return v <= 1 ? v * W : v;
+    default: return v * (m[2] === 'bp' ? 1.00375 : 1);
+  }
+}
+
+function captionLines(caption: string | undefined, label: string): number {
+  if (caption === undefined || caption.trim() === '') return 0;
+  return countLines(wordsOf(`${label} ${caption}`), W);
+}
+
+function heightOfDisplay(math: MathNode): number {
+  return displayMathRowsHeight(math.tex, math.environment).height;
+}
+
+/**
+ * Estimates how many NeurIPS pages a writeup takes when compiled (pandoc for Markdown,
+ * pdflatex for LaTeX), without compiling: content pages (up to the references or appendix),
+ * total pages, where each page ends, and what takes the room.
+ */
+export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): PageEstimate {
+  const tuning: LayoutTuning = TUNING[writeup.format];
+  const pager = new Pager();
+  const ctx = new Context(writeup);
+  const lines = writeup.text.split('\n');
+  const items = itemsOf(writeup);
+  const refs = writeup.referencesStart?.start;
+  const appendix = writeup.appendixStart?.start;
+  const contentEnd = refs && appendix ? (comparePositions(refs, appendix) <= 0 ? refs : appendix) : (refs ?? appendix);
+  let contentPages: number | undefined;
+  let refsPlaced = false;
+
+  const abstractBlock = writeup.blocks.find((b) => b.type === 'environment' && b.name === 'abstract');
+  titleBlock(pager, writeup, abstractBlock?.type === 'environment' ? abstractBlock.text : writeup.metadata.abstract);
+
+  const placeReferences = (line: number, withHeading: boolean): void => {
+    refsPlaced = true;
+    const keys = new Set(writeup.citations.map((c) => c.key)).size;
+    if (keys === 0) return;
+    if (withHeading) heading(pager, 1, 'References', line, 'references');
+    for (let i = 0; i < keys; i++) {
+      if (i > 0) pager.glue(tuning.refGap, 'references');
+      const n = Math.max(1, Math.round(tuning.refLines));
+      const frac = tuning.refLines / n;
+      pager.lines(n, LINE * frac, 'references', line, line);
+    }
+  };
+
+  for (const item of items) {
+    const line = item.start.line;
+    if (contentPages === undefined && contentEnd && comparePositions(item.start, contentEnd) >= 0) {
+      const isRefs = refs !== undefined && comparePositions(contentEnd, refs) === 0;
+      const before = item.kind === 'heading' ? P.parSkip + P.headings[0].before * P.ex : 0;
+      contentPages = pager.position() + (pager.y > 0 ? before / H : 0);
+      if (isRefs && item.kind !== 'heading') placeReferences(line, true);
+    }
+    if (item.kind === 'heading') {
+      const s = item.section;
+      const isRefsHeading = refs !== undefined && comparePositions(s.range.start, refs) === 0;
+      heading(pager, s.level, s.title, line, isRefsHeading ? 'references' : 'text');
+      if (isRefsHeading) placeReferences(line, false);
+      continue;
+    }
+    placeBlock(pager, item.block, writeup, ctx, options, tuning, lines);
+  }
+  if (!refsPlaced && writeup.format === 'markdown' && writeup.citations.length > 0) {
+    if (contentPages === undefined) contentPages = pager.position();
+    placeReferences(writeup.lineCount, false);
+  }
+  pager.finish(writeup.lineCount);
+  const totalPages = pager.position();
+  return {
+    contentPages: contentPages ?? totalPages,
+    totalPages,
+    pageBreaks: pager.breaks,
+    breakdown: breakdownOf(pager, totalPages),
+    style: options.style ?? 'neurips',
+  };
+}
+
+function breakdownOf(pager: Pager, totalPages: number): PageBreakdown {
+  const u = pager.used;
+  const b = { title: u.title / H, text: u.text / H, math: u.math / H, figures: u.figures / H, tables: u.tables / H, lists: u.lists / H, references: u.references / H };
+  const known = b.title + b.text + b.math + b.figures + b.tables + b.lists + b.references;
+  return { ...b, other: Math.max(0, totalPages - known) };
+}
+
+function heading(pager: Pager, level: number, title: string, line: number, category: Category): void {
+  const spec = P.headings[Math.min(Math.max(level, 1), 3) - 1] ?? P.headings[2];
+  if (level >= 4) {
+    // \paragraph: a run-in bold heading, part of the paragraph that follows.
+    pager.glue(P.parSkip + 1.5 * P.ex, category);
+    return;
+  }
+  pager.glue(P.parSkip + spec.before * P.ex, category);
+  const n = Math.max(1, countLines(wordsOf(`0.0 ${title}`, spec.size, 'bold'), W, spec.size));
+  pager.box(n * spec.leading, category, line, spec.after * P.ex + 2 * LINE);
+  pager.glue(spec.after * P.ex, category);
+}
+
+function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined): void {
+  const { title, authors } = writeup.metadata;
+  const t = P.title;
+  if (title !== undefined && title.trim() !== '') {
+    const titleLines = Math.max(1, countLines(wordsOf(title, t.titleSize, 'bold'), W, t.titleSize));
+    let h = t.rules + titleLines * t.titleLeading;
+    // Authors: one tabular each, side by side while they fit, each starting with a 24pt strut.
+    const rowsOfAuthors: number[] = [];
+    let used = 0;
+    for (const a of authors) {
+      const rows = 1 + (a.affiliation ? a.affiliation.split(/\n|\\\\/).length : 0) + (a.email ? 1 : 0);
+      const width = Math.max(textWidth(a.name, 'bold'), textWidth(a.affiliation ?? '', 'bold'), (a.email ?? '').length * 0.525) * 10 + 2 * t.tabColSep;
+      if (rowsOfAuthors.length === 0 || used + width > W) {
+        rowsOfAuthors.push(rows);
+        used = width;
+      } else {
+        rowsOfAuthors[rowsOfAuthors.length - 1] = Math.max(rowsOfAuthors[rowsOfAuthors.length - 1] ?? 0, rows);
+        used += width + 10;
+      }
+    }
+    for (const rows of rowsOfAuthors) h += t.authorStrut + (rows - 1) * t.authorRow + 3.3;
+    h += t.afterAuthors;
+    pager.y += h;
+    pager.used.title += h;
+  }
+  if (abstract !== undefined && abstract.trim() !== '') {
+    const n = countLines(wordsOf(abstract), W - 2 * t.abstractMargin);
+    const h = t.abstractBefore + t.abstractHeading + 0.5 * P.ex + P.topSep + n * LINE + P.topSep + P.ex;
+    pager.y += h;
+    pager.used.title += h;
+  }
+}
+
+function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning, lines: readonly string[]): void {
+  const from = block.range.start.line;
+  const to = block.range.end.line;
+  switch (block.type) {
+    case 'paragraph': {
+      const n = countLines(paragraphWords(block.text, block.range, ctx), W);
+      if (n === 0) return;
+      pager.glue(P.parSkip);
+      pager.lines(n, LINE, 'text', from, to);
+      return;
+    }
+    case 'math': {
+      const standalone = from === 0 || (lines[from - 1] ?? '').trim() === '';
+      if (standalone) pager.glue(P.parSkip, 'math');
+      const h = P.displaySkip * 2 + heightOfDisplay(block.math) + (standalone ? tuning.standaloneDisplay : 0);
+      pager.box(h, 'math', from);
+      return;
+    }
+    case 'list': {
+      const tight = writeup.format === 'markdown';
+      pager.glue(P.parSkip + P.topSep, 'lists');
+      block.items.forEach((item, i) => {
+        if (i > 0) pager.glue(P.parSep + (tight ? 0 : P.itemSep), 'lists');
+        const n = Math.max(1, countLines(wordsOf(item), W - P.listIndent));
+        const span = Math.max(0, to - from);
+        const at = from + Math.floor((span * i) / Math.max(1, block.items.length));
+        pager.lines(n, LINE, 'lists', at, at);
+      });
+      pager.glue(P.topSep, 'lists');
+      return;
+    }
+    case 'figure': {
+      const size = options.imageSize?.(block.path);
+      const natural = size ? size.width * 1.00375 : undefined;
+      const width = parseWidth(block.width, natural);
+      const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
+      const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
+      pager.float(h, 'figures', from);
+      return;
+    }
+    case 'table': {
+      const rules = 11.5;
+      const cap = captionLines(block.caption, 'Table 1:') * LINE;
+      if (writeup.format === 'markdown') {
+        // pandoc sets tables as longtables: in the text, 12pt above and below, rows may break.
+        pager.glue(12, 'tables');
+        if (cap > 0) pager.box(cap + 4, 'tables', from, 2 * LINE);
+        pager.box(rules / 2, 'tables', from);
+        pager.lines(Math.max(1, block.rows), LINE, 'tables', from, to);
+        pager.box(rules / 2, 'tables', to);
+        pager.glue(12, 'tables');
+      } else {
+        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', from);
+      }
+      return;
+    }
+    case 'code': {
+      pager.glue(P.parSkip + P.topSep, 'other');
+      pager.lines(Math.max(1, block.lines), LINE, 'other', from, to);
+      pager.glue(P.topSep, 'other');
+      return;
+    }
+    case 'environment': {
+      if (block.name === 'abstract') return;
+      const name = block.name.replace(/\*$/, '');
+      const quote = /^(quote|quotation|verse)$/.test(name);
+      const measure = quote ? W - 2 * P.listIndent : W;
+      const label = /^(proof)$/.test(name) ? 'Proof.' : /^(center|minipage|flushleft|flushright)$/.test(name) ? '' : 'Theorem 1.';
+      const n = countLines(wordsOf(`${label} ${block.text}`), measure);
+      if (n === 0) return;
+      pager.glue(P.parSkip + P.topSep * 2, 'text');
+      pager.lines(n, LINE, 'text', from, to);
+      pager.glue(P.topSep * 2, 'text');
+      return;
+    }
+    case 'pagebreak': {
+      pager.clearPage(to + 1);
+      return;
+    }
+  }
+}
