@@ -1,11 +1,10 @@
 /** The bundled course packs for tests. */
+import { loadBundledPacks } from '../../src/core/courses/loader';
 import type { CoursePack } from '../../src/core/courses/types';
-import mit18408 from '../../src/core/courses/packs/mit-18.408.json';
-import mit9520 from '../../src/core/courses/packs/mit-9.520-fall2024.json';
 
-/** Bundled packs (read from their JSON files). */
+/** Bundled packs, as the extension and the CLI load them. */
 export function testPacks(): readonly CoursePack[] {
-  return [mit18408 as unknown as CoursePack, mit9520 as unknown as CoursePack];
+  return loadBundledPacks();
 }
 
 /** A pack by id, or throws (a test's own mistake). */

@@ -72,18 +72,21 @@ export function authorCount(writeup: Writeup): number {
   return writeup.metadata.authors.filter((a) => a.name.trim() !== '').length;
 }
 
-/** Range of a metadata key's value on its line (after `:` or `=`, without quotes), if the key is there. */
+/**
+ * Range of a metadata value on its line (after `key:` or `key=`, without quotes), if the key is
+ * there. `keyRanges` may cover the key alone or the key and its value: both work.
+ */
 export function metadataValueRange(writeup: Writeup, ...keys: string[]): Range | undefined {
   for (const key of keys) {
     const keyRange = writeup.metadata.keyRanges[key];
     if (!keyRange) continue;
     const index = new LineIndex(writeup.text);
-    const line = index.lineText(keyRange.end.line);
-    const m = /^\s*[:=]\s*(["']?)(.*?)\1\s*(?:#.*)?$/.exec(line.slice(keyRange.end.character));
-    if (!m) return keyRange;
-    const value = m[2] ?? '';
-    const start = keyRange.end.character + line.slice(keyRange.end.character).indexOf(value, (m[0].indexOf(value)));
-    return { start: { line: keyRange.end.line, character: start }, end: { line: keyRange.end.line, character: start + value.length } };
+    const line = keyRange.start.line;
+    const rest = index.lineText(line).slice(keyRange.start.character);
+    const m = /^([\w.-]+\s*[:=][ \t]*)(["']?)([^"'#\n]*?)\2[ \t]*(#.*)?$/.exec(rest);
+    if (!m || (m[3] ?? '') === '') return keyRange;
+    const start = keyRange.start.character + (m[1] ?? '').length + (m[2] ?? '').length;
+    return { start: { line, character: start }, end: { line, character: start + (m[3] ?? '').length } };
   }
   return undefined;
 }

@@ -1,7 +1,12 @@
 import type { Rule } from '../rule';
+import { contributionStated } from './contribution-stated';
 import { emptySection } from './empty-section';
+import { frontMatter } from './front-matter';
 import { groupSize } from './group-size';
 import { pageLimit } from './page-limit';
+import { papersRead } from './papers-read';
+import { requiredSections } from './required-sections';
+import { undefinedCitation } from './undefined-citation';
 
 /**
  * Every lint rule, in the order they run. To add a rule: write src/core/lint/rules/<id>.ts
@@ -9,9 +14,14 @@ import { pageLimit } from './page-limit';
  * to the list, then `npm run docs:rules` to generate docs/rules/<id>.md.
  */
 export const rules: readonly Rule[] = [
+  frontMatter,
   groupSize,
   pageLimit,
+  requiredSections,
+  papersRead,
+  contributionStated,
   emptySection,
+  undefinedCitation,
 ];
 
 /** The rule with this id, if registered. */
