@@ -26,6 +26,8 @@ export interface BibFile {
   readonly file: string;
   readonly entries: readonly BibEntry[];
   readonly problems: readonly ReaderProblem[];
+  /** The text it was parsed from (to append to it without touching what is there). */
+  readonly text?: string;
 }
 
 /** Lookup over the entries of one or more .bib files. */

@@ -1,0 +1,92 @@
+import { latexToUnicode } from './latex';
+
+/** One person's name split the way BibTeX splits it. */
+export interface PersonName {
+  /** Given names, e.g. `Peter L.`. */
+  readonly given: string;
+  /** Family name with its particle, e.g. `de Bruijn`, plus any `Jr.`. */
+  readonly family: string;
+  /** "Given Family" as a reader writes it, or `others` for BibTeX's `and others`. */
+  readonly display: string;
+}
+
+/** Splits `text` at `separator` (a regex matching whole words) outside braces. */
+function splitTopLevel(text: string, separator: RegExp): string[] {
+  if (!text.includes('{')) {
+    return text
+      .split(new RegExp(separator.source, separator.flags.replace('y', '')))
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+  }
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      separator.lastIndex = i;
+      const m = separator.exec(text);
+      if (m && m.index === i) {
+        parts.push(text.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** True when a name word is a particle such as `van`, `de`, `von` (starts in lower case). */
+function isParticle(word: string): boolean {
+  const plain = latexToUnicode(word);
+  const first = plain[0];
+  return first !== undefined && first !== first.toUpperCase() && first === first.toLowerCase();
+}
+
+/** Parses one BibTeX name: `Last, First`, `Last, Jr, First` or `First von Last`. */
+export function parseName(raw: string): PersonName {
+  const trimmed = raw.trim();
+  if (trimmed.toLowerCase() === 'others') return { given: '', family: 'others', display: 'others' };
+  const parts = splitTopLevel(trimmed, /,/y);
+  if (parts.length >= 2) {
+    const family = latexToUnicode(parts[0] ?? '');
+    const suffix = parts.length >= 3 ? latexToUnicode(parts[1] ?? '') : '';
+    const given = latexToUnicode(parts[parts.length - 1] ?? '');
+    const familyFull = suffix ? `${family} ${suffix}` : family;
+    return { given, family: familyFull, display: [given, family, suffix].filter(Boolean).join(' ') };
+  }
+  const words = splitTopLevel(trimmed, /\s+/y);
+  if (words.length <= 1) {
+    const only = latexToUnicode(trimmed);
+    return { given: '', family: only, display: only };
+  }
+  // The family name starts at the first lower-case particle (not the first word), else is the last word.
+  let familyStart = words.length - 1;
+  for (let i = 1; i < words.length - 1; i++) {
+    if (isParticle(words[i] ?? '')) {
+      familyStart = i;
+      break;
+    }
+  }
+  const given = latexToUnicode(words.slice(0, familyStart).join(' '));
+  const family = latexToUnicode(words.slice(familyStart).join(' '));
+  return { given, family, display: `${given} ${family}`.trim() };
+}
+
+/** Parses a BibTeX `author`/`editor` field (`A and B and others`). */
+export function parseNames(raw: string): PersonName[] {
+  return splitTopLevel(raw, /\s+and\s+/iy).map(parseName);
+}
+
+/** The family name of a "First Last" display name (the last word, keeping particles out). */
+export function familyOfDisplay(display: string): string {
+  const words = display.trim().split(/\s+/);
+  return words[words.length - 1] ?? display;
+}

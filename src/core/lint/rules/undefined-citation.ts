@@ -1,0 +1,103 @@
+import { planAddPaper } from '../../bib/bibtex';
+import { closeKeys, coursePaperForKey } from '../../bib/keys';
+import { basenameOf, bibliographyPaths } from '../../bib/paths';
+import type { CoursePack } from '../../courses/types';
+import type { Fix, Report, Rule, TextEdit } from '../rule';
+
+/** A cited key that is not in the writeup's bibliography. */
+export const undefinedCitation: Rule = {
+  id: 'undefined-citation',
+  description: "A cited key is not in the writeup's bibliography (.bib).",
+  defaultSeverity: 'error',
+  needsCourse: false,
+  fixable: true,
+  messages: {
+    undefined: "Unknown citation key '{key}': it is not in {bib}",
+    courseOnly: "'{key}' is on the {course} reading list but not in {bib}: add it to the bibliography",
+  },
+  docs: {
+    details:
+      'Reports every citation (`[@key]`, `@key`, `\\cite{key}`, `\\citep{key}`...) whose key is not defined in the ' +
+      "writeup's bibliography: the files named by the front matter `bibliography:` or by `\\bibliography{}`/" +
+      '`\\addbibresource{}`, else `references.bib` beside the writeup. pandoc and BibTeX print such a citation as ' +
+      "`???` or the bare key, and the reference is missing from the bibliography.\n\n" +
+      'Only the .bib counts: a paper of a course reading list that is not in the .bib is still undefined (the quick fix adds it). ' +
+      'The rule is quiet when the bibliography is not known.',
+    enforces: 'No course sentence: a course-free check that every citation resolves, run on every writeup.',
+    fix:
+      "\"Add '<title>' from <course> to references.bib\" when a course paper has this key (or a close one): appends a " +
+      'complete BibTeX entry to the end of the .bib without touching anything already there (creating the file, and the ' +
+      "front matter `bibliography:` line, if missing). \"Change to '<key>'\" for keys of the .bib that differ by a typo.",
+  },
+  examples: {
+    ok: [
+      {
+        title: 'Every cited key is in the .bib',
+        text: 'We follow [@bartlett2017spectrally; @golowich2018size].\n',
+        context: { bibKeys: ['bartlett2017spectrally', 'golowich2018size'] },
+      },
+      {
+        title: 'LaTeX citations defined in the .bib',
+        format: 'latex',
+        text: '\\documentclass{article}\n\\begin{document}\nAs shown by \\citet{bartlett2017spectrally}.\n\\end{document}\n',
+        context: { bibKeys: ['bartlett2017spectrally'] },
+      },
+    ],
+    notOk: [
+      {
+        title: 'A typo in a key',
+        text: 'We follow [@bartlet2017spectrally].\n',
+        context: { bibKeys: ['bartlett2017spectrally'] },
+        problems: [{ messageId: 'undefined', line: 0 }],
+      },
+      {
+        title: 'A paper of the course reading list that is not in the .bib yet',
+        text: '---\ncourse: mit-18.408\n---\n\nSee [@golowich2018size].\n',
+        context: { bibKeys: [] },
+        problems: [{ messageId: 'courseOnly', line: 4 }],
+      },
+      {
+        title: 'An unknown key in LaTeX',
+        format: 'latex',
+        text: '\\documentclass{article}\n\\begin{document}\nAs in \\citep[Thm.~1]{nobody2020}.\n\\end{document}\n',
+        context: { bibKeys: ['bartlett2017spectrally'] },
+        problems: [{ messageId: 'undefined', line: 2 }],
+      },
+    ],
+  },
+  check({ writeup, bib, course, courses }) {
+    if (!bib) return [];
+    const target = bib.files[0]?.file ?? bibliographyPaths(writeup)[0];
+    const bibName = target ? basenameOf(target) : 'the bibliography';
+    const bibText = bib.files[0]?.text;
+    const packs: CoursePack[] = course ? [course, ...courses.filter((p) => p.id !== course.id)] : [...courses];
+    const keys = [...new Set([...bib.entries()].map((e) => e.key))];
+    const reports: Report[] = [];
+    for (const citation of writeup.citations) {
+      if (bib.has(citation.key)) continue;
+      const fixes: Fix[] = [];
+      const match = coursePaperForKey(citation.key, packs);
+      if (match && target) {
+        const plan = planAddPaper(writeup, target, bib.files[0] ? bibText ?? '' : undefined, match.paper, match.pack);
+        const edits: TextEdit[] = [...plan.edits];
+        if (plan.key !== citation.key) edits.push({ range: citation.range, newText: plan.key });
+        fixes.push({
+          title: `Add '${match.paper.title}' from ${match.pack.shortName ?? match.pack.id} to ${basenameOf(plan.bibFile)}`,
+          edits,
+          preferred: match.exact,
+        });
+      }
+      for (const key of closeKeys(citation.key, keys)) {
+        fixes.push({ title: `Change to '${key}'`, edits: [{ range: citation.range, newText: key }], ...(fixes.length === 0 ? { preferred: true } : {}) });
+      }
+      const onList = match?.exact === true;
+      reports.push({
+        messageId: onList ? 'courseOnly' : 'undefined',
+        data: { key: citation.key, bib: bibName, ...(onList ? { course: match.pack.shortName ?? match.pack.id } : {}) },
+        range: citation.range,
+        fixes,
+      });
+    }
+    return reports;
+  },
+};
