@@ -1,4 +1,7 @@
+import { loadBundledPacks } from '../../core/courses/loader';
 import type { CliCommand } from '../command';
+import { createCiteCommand } from './cite';
+import { pagesCommand } from './pages';
 
 /** Every subcommand, in the order `writeup --help` lists them. Add new ones here. */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [createCiteCommand(loadBundledPacks), pagesCommand];
