@@ -1,7 +1,8 @@
 import { loadBundledPacks } from '../../core/courses/loader';
 import type { CliCommand } from '../command';
 import { createCiteCommand } from './cite';
+import { createLintCommand } from './lint';
 import { pagesCommand } from './pages';
 
 /** Every subcommand, in the order `writeup --help` lists them. Add new ones here. */
-export const commands: readonly CliCommand[] = [createCiteCommand(loadBundledPacks), pagesCommand];
+export const commands: readonly CliCommand[] = [createCiteCommand(loadBundledPacks), pagesCommand, createLintCommand(loadBundledPacks)];
