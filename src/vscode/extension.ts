@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createApi, type WriteupApi } from './api';
 import { registerShowOutput } from './commands/showOutput';
+import { registerPageStatus } from './pageStatus';
 import { createServices } from './services';
 
 /**
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): WriteupApi {
   context.subscriptions.push(services);
   context.subscriptions.push(registerShowOutput(services));
   // Feature registrations (each adds its own disposables):
+  context.subscriptions.push(registerPageStatus(services));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
   markReady();

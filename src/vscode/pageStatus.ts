@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import { pageLimitFor, type AppliedPageLimit } from '../core/courses/loader';
+import type { Deliverable } from '../core/courses/types';
+import { estimatePages } from '../core/layout';
+import type { PageEstimate } from '../core/layout/types';
+import { diskImageSize } from '../cli/imageSize';
+import type { Services } from './services';
+
+/** What the courses helper puts on Services (optional until it is there). */
+interface CoursesLike {
+  forDocument(document: vscode.TextDocument): { deliverable?: Deliverable } | undefined;
+  readonly onDidChange?: vscode.Event<unknown>;
+}
+
+/** The estimate shown for a document, with the limit it is held to. */
+export interface ShownEstimate extends PageEstimate {
+  readonly file: string;
+  /** The pages compared with the limit: content pages unless the course counts references. */
+  readonly counted: number;
+  readonly limit?: number;
+}
+
+const DEBOUNCE_MS = 300;
+/** Within this much of the limit the item turns to the warning colour. */
+const NEAR = 0.1;
+
+/** "4.3 / 5 pages" (or "4.3 pages" without a limit) and its colour. */
+export function statusText(counted: number, limit: number | undefined): { text: string; level: 'ok' | 'near' | 'over' } {
+  const shown = counted.toFixed(1);
+  if (limit === undefined) return { text: `$(file) ${shown} pages`, level: 'ok' };
+  const level = counted > limit ? 'over' : counted >= limit - NEAR ? 'near' : 'ok';
+  return { text: `$(file) ${shown} / ${limit} pages`, level };
+}
+
+/** The page-estimate status bar item, updated while typing, and `writeup.showPageEstimate`. */
+export class PageStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('writeup.pages', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private current: ShownEstimate | undefined;
+
+  constructor(private readonly services: Services) {
+    this.item.name = 'Writeup: Page Estimate';
+    this.item.command = 'writeup.showPageEstimate';
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
+      }),
+    );
+    const courses = this.courses();
+    if (courses?.onDidChange) this.disposables.push(courses.onDidChange(() => this.update()));
+    this.update();
+  }
+
+  private courses(): CoursesLike | undefined {
+    return (this.services as unknown as { courses?: CoursesLike }).courses;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), DEBOUNCE_MS);
+  }
+
+  private limitFor(document: vscode.TextDocument, authors: number): AppliedPageLimit | undefined {
+    try {
+      return pageLimitFor(this.courses()?.forDocument(document)?.deliverable, authors);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Estimates the active writeup now; undefined when the active editor holds none. */
+  estimate(): ShownEstimate | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !this.services.documents.isWriteup(document)) return undefined;
+    const writeup = this.services.documents.get(document);
+    const onDisk = document.uri.scheme === 'file';
+    const estimate = estimatePages(writeup, onDisk ? { imageSize: diskImageSize(document.uri.fsPath) } : {});
+    const limit = this.limitFor(document, writeup.metadata.authors.length);
+    const counted = limit?.referencesCount ? estimate.totalPages : estimate.contentPages;
+    return { ...estimate, file: document.uri.fsPath, counted, ...(limit ? { limit: limit.pages } : {}) };
+  }
+
+  private update(): void {
+    this.timer = undefined;
+    const e = this.estimate();
+    this.current = e;
+    if (!e) {
+      this.item.hide();
+      return;
+    }
+    const { text, level } = statusText(e.counted, e.limit);
+    this.item.text = text;
+    this.item.backgroundColor =
+      level === 'over' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'near' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = tooltip(e);
+    this.item.show();
+  }
+
+  /** The last estimate shown (recomputed when none yet). */
+  latest(): ShownEstimate | undefined {
+    return this.current ?? this.estimate();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function tooltip(e: ShownEstimate): vscode.MarkdownString {
+  const b = e.breakdown;
+  const row = (name: string, pages: number) => `| ${name} | ${pages.toFixed(2)} |`;
+  const md = new vscode.MarkdownString(
+    [
+      `**${e.contentPages.toFixed(1)} content pages**, ${e.totalPages.toFixed(1)} in total${e.limit !== undefined ? ` (limit ${e.limit})` : ''}`,
+      '',
+      '| | pages |',
+      '|---|---:|',
+      row('Title block', b.title),
+      row('Text', b.text),
+      row('Math', b.math),
+      row('Figures', b.figures),
+      row('Tables', b.tables),
+      row('Lists', b.lists),
+      row('References', b.references),
+      row('Other', b.other),
+      '',
+      '_Estimated (NeurIPS style); compile to confirm._',
+    ].join('\n'),
+  );
+  md.isTrusted = false;
+  md.supportThemeIcons = false;
+  return md;
+}
+
+/** Registers the page status bar item and the `writeup.showPageEstimate` command. */
+export function registerPageStatus(services: Services): vscode.Disposable {
+  const status = new PageStatus(services);
+  const command = vscode.commands.registerCommand('writeup.showPageEstimate', () => {
+    const e = status.estimate() ?? status.latest();
+    if (!e) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a writeup (.md or .tex) to see its page estimate.'));
+      return undefined;
+    }
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0}: {1} content pages, {2} in total (estimated; compile to confirm).', vscode.workspace.asRelativePath(e.file), e.contentPages.toFixed(1), e.totalPages.toFixed(1)),
+    );
+    return e;
+  });
+  return vscode.Disposable.from(status, command);
+}
