@@ -1,0 +1,223 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createBibIndex } from '../../core/bib/index';
+import { parseBib } from '../../core/bib/parse';
+import { bibliographyPaths } from '../../core/bib/paths';
+import type { BibFile, BibIndex } from '../../core/bib/types';
+import { findDeliverable, pageLimitFor } from '../../core/courses/loader';
+import { resolveCourse, suggestCourseId } from '../../core/courses/resolve';
+import type { CoursePack } from '../../core/courses/types';
+import { estimatePages } from '../../core/layout/index';
+import type { PageEstimate } from '../../core/layout/types';
+import { lint, type Diagnostic } from '../../core/lint/engine';
+import { authorCount } from '../../core/lint/helpers';
+import type { Range } from '../../core/model/range';
+import { formatOf, readWriteup } from '../../core/readers/index';
+import { diskHost } from '../fileHost';
+import { oneOf, parseCommandArgs } from '../args';
+import { type CliCommand, type CliIO, UsageError } from '../command';
+
+const usage = [
+  'Usage: writeup lint [--course ID] [--kind proposal|report] [--format json|text] [--summary] PATH...',
+  '',
+  'Checks writeups against their course: page limit, required sections, group size, citations, math...',
+  'PATH is a writeup or a folder; folders are searched (node_modules and .git skipped) for',
+  'proposal*.md, report*.md, .md files whose front matter names a course or kind, and .tex files',
+  'with \\documentclass. Course and kind come from the front matter first, then --course/--kind,',
+  'then the file name. The .bib files are those the writeup names, else references.bib beside it.',
+  '',
+  'Options:',
+  '  --course ID          course for writeups that do not name one (see writeup courses)',
+  '  --kind KIND          deliverable for writeups that do not name one: proposal or report',
+  '  --format text|json   text (default): file:line:col severity rule message, 1-based line and',
+  '                       column, then a page summary per file; json: the contract in DESIGN.md,',
+  '                       0-based lines and characters as in VS Code',
+  '  --summary            one row per file: course, kind, authors, pages/limit, errors, warnings',
+  '',
+  'Exit status: 0 when no error is reported, 1 when any is, 2 on bad usage.',
+].join('\n');
+
+/** One file's result: the JSON of `writeup lint --format json` (DESIGN.md), plus fields for the text forms. */
+export interface FileResult {
+  readonly file: string;
+  readonly course: string | null;
+  readonly kind: string | null;
+  readonly pages: { readonly estimated: number | null; readonly limit: number | null };
+  readonly diagnostics: readonly { readonly rule: string; readonly severity: string; readonly message: string; readonly range: Range }[];
+  readonly authors: number;
+}
+
+const skipDirs = new Set(['node_modules', '.git']);
+
+/** Whether a file found in a folder is a writeup: by name, by front matter, or a LaTeX main file. */
+function isWriteupFile(file: string): boolean {
+  const name = path.basename(file).toLowerCase();
+  const format = formatOf(name);
+  if (!format) return false;
+  if (format === 'markdown' && /^(proposal|report)[^/]*\.md$/.test(name)) return true;
+  let head: string;
+  try {
+    head = fs.readFileSync(file, 'utf8').slice(0, 20000);
+  } catch {
+    return false;
+  }
+  if (format === 'latex') return /^[^%\n]*\\documentclass/m.test(head);
+  const fm = /^---\r?\n([\s\S]*?)\r?\n(---|\.\.\.)\s*$/m.exec(head);
+  return fm !== null && fm.index === 0 && /^(course|kind|writeup)\s*:/m.test(fm[1] ?? '');
+}
+
+/** Writeups under `dir`, sorted, skipping node_modules, .git and hidden folders. */
+function findWriteups(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (!skipDirs.has(e.name) && !e.name.startsWith('.')) walk(full);
+      } else if (e.isFile() && isWriteupFile(full)) found.push(full);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/** The bibliography of a writeup from disk, or undefined when it has none that can be read. */
+function readBib(files: readonly string[]): BibIndex | undefined {
+  const parsed: BibFile[] = [];
+  for (const file of files) {
+    const text = diskHost.readFile(file);
+    if (text !== undefined) parsed.push(parseBib(text, file));
+  }
+  return parsed.length > 0 ? createBibIndex(parsed) : undefined;
+}
+
+/** Lints one file on disk as the editor would (same course, bibliography and page inputs). */
+export function lintFile(file: string, shown: string, packs: readonly CoursePack[], options: { course?: string; kind?: string }): FileResult & { all: readonly Diagnostic[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  const writeup = readWriteup(text, { file, host: diskHost });
+  const resolved = resolveCourse(writeup, { setting: options.course, packs });
+  const kind = writeup.metadata.kind?.trim() || options.kind || resolved.kind;
+  const course = resolved.course;
+  const deliverable = course ? (findDeliverable(course, kind) ?? resolved.deliverable) : undefined;
+  let pages: PageEstimate | undefined;
+  try {
+    pages = estimatePages(writeup);
+  } catch {
+    pages = undefined;
+  }
+  const bib = readBib(bibliographyPaths(writeup));
+  const diagnostics = lint({
+    writeup,
+    courses: packs,
+    ...(course ? { course } : {}),
+    ...(deliverable ? { deliverable } : {}),
+    ...(pages ? { pages } : {}),
+    ...(bib ? { bib } : {}),
+  });
+  const authors = authorCount(writeup);
+  const limit = pageLimitFor(deliverable, authors);
+  const used = pages ? (limit?.referencesCount ? pages.totalPages : pages.contentPages) : undefined;
+  return {
+    file: shown,
+    course: course?.id ?? null,
+    kind: kind ?? null,
+    pages: { estimated: used === undefined ? null : Math.round(used * 100) / 100, limit: limit?.pages ?? null },
+    diagnostics: diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
+    authors,
+    all: diagnostics,
+  };
+}
+
+function count(result: FileResult, severity: string): number {
+  return result.diagnostics.filter((d) => d.severity === severity).length;
+}
+
+/** `file: 6.9 of 5 pages (mit-9.520-fall2024 report, 1 author)`. */
+function pageSummary(r: FileResult): string {
+  const pages = r.pages.estimated === null ? 'pages unknown' : r.pages.limit === null ? `${r.pages.estimated.toFixed(1)} pages` : `${r.pages.estimated.toFixed(1)} of ${r.pages.limit} pages`;
+  const what = r.course ? `${r.course}${r.kind ? ` ${r.kind}` : ''}` : 'no course';
+  return `${r.file}: ${pages} (${what}, ${r.authors} author${r.authors === 1 ? '' : 's'}); ${count(r, 'error')} errors, ${count(r, 'warning')} warnings`;
+}
+
+/** Rows padded into columns. */
+function table(rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, i) => (right.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+}
+
+function summaryTable(results: readonly FileResult[]): string {
+  const rows = [
+    ['FILE', 'COURSE', 'KIND', 'AUTHORS', 'PAGES', 'ERRORS', 'WARNINGS'],
+    ...results.map((r) => [
+      r.file,
+      r.course ?? '-',
+      r.kind ?? '-',
+      String(r.authors),
+      r.pages.estimated === null ? '-' : `${r.pages.estimated.toFixed(1)}/${r.pages.limit ?? '-'}`,
+      String(count(r, 'error')),
+      String(count(r, 'warning')),
+    ]),
+  ];
+  return table(rows, new Set([3, 4, 5, 6]));
+}
+
+/** `writeup lint`: the editor's checks over files and folders, for TAs and CI. */
+export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCommand {
+  return {
+    name: 'lint',
+    summary: 'check writeups: page limit, required sections, citations, math (JSON or text)',
+    usage,
+    run(args: readonly string[], io: CliIO): number {
+      const { values, positionals } = parseCommandArgs(args, {
+        course: { type: 'string' },
+        kind: { type: 'string' },
+        format: { type: 'string' },
+        summary: { type: 'boolean' },
+      });
+      const format = oneOf('format', values.format, ['json', 'text'] as const) ?? 'text';
+      const kind = oneOf('kind', values.kind, ['proposal', 'report'] as const);
+      const packs = loadPacks();
+      if (values.course !== undefined && !packs.some((p) => p.id === values.course)) {
+        const suggestion = suggestCourseId(values.course, packs);
+        throw new UsageError(`unknown course '${values.course}'${suggestion ? `; did you mean '${suggestion}'?` : ''} (known: ${packs.map((p) => p.id).join(', ')})`);
+      }
+      if (positionals.length === 0) throw new UsageError('expected PATH... (writeups or folders to check)');
+      const files: string[] = [];
+      for (const p of positionals) {
+        const full = path.resolve(io.cwd, p);
+        const stat = fs.statSync(full, { throwIfNoEntry: false });
+        if (!stat) throw new UsageError(`no such file or folder: ${p}`);
+        if (stat.isDirectory()) {
+          const found = findWriteups(full);
+          if (found.length === 0) throw new UsageError(`no writeups found in ${p} (proposal*.md, report*.md, .md with course: front matter, .tex with \\documentclass)`);
+          files.push(...found);
+        } else files.push(full);
+      }
+      const options = { ...(values.course !== undefined ? { course: values.course } : {}), ...(kind ? { kind } : {}) };
+      const results = [...new Set(files)].map((f) => lintFile(f, path.relative(io.cwd, f) || f, packs, options));
+      const plain: FileResult[] = results.map(({ all: _all, ...r }) => r);
+      if (format === 'json') {
+        const out = values.summary
+          ? plain.map((r) => ({ file: r.file, course: r.course, kind: r.kind, authors: r.authors, pages: r.pages, errors: count(r, 'error'), warnings: count(r, 'warning'), infos: count(r, 'info') }))
+          : plain.map(({ authors: _a, ...r }) => r);
+        io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      } else if (values.summary) {
+        io.stdout(`${summaryTable(plain)}\n`);
+      } else {
+        const lines: string[] = [];
+        for (const r of plain) {
+          for (const d of r.diagnostics) lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.rule} ${d.message}`);
+        }
+        for (const r of plain) lines.push(pageSummary(r));
+        io.stdout(`${lines.join('\n')}\n`);
+      }
+      return plain.some((r) => count(r, 'error') > 0) ? 1 : 0;
+    },
+  };
+}
