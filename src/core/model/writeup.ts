@@ -51,6 +51,16 @@ export interface Citation {
   readonly suppressAuthor?: boolean;
   /** Pandoc in-text `@a` (outside brackets). */
   readonly inText?: boolean;
+  /** Set when it comes from an `\input` file: `range` then points at the `\input` command. */
+  readonly origin?: Origin;
+}
+
+/** Where something read from an included file (`\input`, `\include`) really is. */
+export interface Origin {
+  /** Resolved path of the included file. */
+  readonly file: string;
+  /** Range inside that file. */
+  readonly range: Range;
 }
 
 /** A piece of math with its TeX source. */
@@ -66,6 +76,8 @@ export interface MathNode {
   readonly environment?: string;
   /** Delimiter as written: `$`, `$$`, `\(`, `\[`, or `env`. */
   readonly delimiter: '$' | '$$' | '\\(' | '\\[' | 'env';
+  /** Set when it comes from an `\input` file: ranges then point at the `\input` command. */
+  readonly origin?: Origin;
 }
 
 interface BlockBase {
@@ -152,6 +164,8 @@ export interface Section {
   readonly bodyRange: Range;
   /** The blocks directly under this heading. */
   readonly blocks: readonly Block[];
+  /** Set when the heading comes from an `\input` file: ranges then point at the `\input` command. */
+  readonly origin?: Origin;
 }
 
 /** Something a reader could not make sense of: the model is still returned. */

@@ -1,8 +1,910 @@
-import type { Writeup } from '../model/writeup';
+import { emptyHost, type FileHost } from '../host';
+import type { Range } from '../model/range';
+import type { Author, Block, Citation, DisableDirective, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import { LineIndex } from '../text/lineIndex';
+import { dirname, resolvePath } from '../text/filePaths';
 import type { ReadOptions } from './index';
-import { emptyWriteup } from './shared';
+import { MATH_ENVIRONMENTS } from './pandocInline';
+import { APPENDIX_TITLE, buildSections, emptyMetadata, type HeadingInfo, type PlacedBlock, parseDisableComment } from './shared';
 
-/** Reads a NeurIPS-template LaTeX file. (Being written: see issue 3.) */
+/*
+ * A tolerant, single-pass LaTeX reader. It does not build a full TeX syntax tree: it reads the
+ * commands and environments a writeup's model needs (sections, citations, math, figures, tables,
+ * lists, metadata) and treats everything else as text, so an unclosed brace or environment costs
+ * one problem, never the model. Everything is linear in the input (no recursion on braces).
+ *
+ * Included files (`\input`, `\include`) are read through the FileHost, relative to the main
+ * file's directory as LaTeX does. What they contain joins the model in document order; its
+ * ranges point at the `\input` command in the main file, and `origin` gives the file and the
+ * range inside it.
+ */
+
+const SECTION_LEVELS: Readonly<Record<string, number>> = {
+  part: 0,
+  chapter: 0,
+  section: 1,
+  subsection: 2,
+  subsubsection: 3,
+  paragraph: 4,
+  subparagraph: 5,
+};
+
+const CITE_COMMANDS = new Set([
+  'cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'citeyearpar', 'citenum', 'nocite',
+  'Cite', 'Citep', 'Citet', 'Citealp', 'Citealt', 'Citeauthor', 'parencite', 'Parencite', 'textcite', 'Textcite',
+  'autocite', 'Autocite', 'footcite', 'smartcite', 'supercite', 'fullcite',
+]);
+
+const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum']);
+const FIGURE_ENVS = new Set(['figure', 'figure*', 'wrapfigure', 'subfigure', 'SCfigure']);
+const TABLE_ENVS = new Set(['table', 'table*', 'wraptable']);
+const TABULAR_ENVS = new Set(['tabular', 'tabular*', 'tabularx', 'longtable', 'tabulary', 'supertabular']);
+const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'lstlisting', 'minted', 'comment', 'alltt']);
+const ALGORITHM_ENVS = new Set(['algorithm', 'algorithm*', 'algorithmic', 'algorithm2e', 'algorithmicx']);
+const THEOREM_ENVS = new Set([
+  'theorem', 'lemma', 'proof', 'definition', 'corollary', 'proposition', 'remark', 'example', 'assumption',
+  'claim', 'conjecture', 'fact', 'observation', 'note', 'problem', 'question', 'quote', 'quotation', 'verse',
+  'abstract', 'thebibliography',
+]);
+/** Commands whose arguments are definitions, not text: skipped whole. */
+const DEFINITION_COMMANDS = new Set(['newcommand', 'renewcommand', 'providecommand', 'DeclareMathOperator', 'newenvironment', 'renewenvironment', 'newtheorem', 'def', 'gdef', 'edef', 'xdef', 'let']);
+/** Commands that print nothing: they do not start a paragraph, their arguments are skipped. */
+const SILENT_COMMANDS = new Set([
+  'label', 'ref', 'eqref', 'maketitle', 'centering', 'noindent', 'vspace', 'hspace', 'bibliographystyle', 'usepackage',
+  'documentclass', 'setlength', 'addtolength', 'setcounter', 'pagestyle', 'thispagestyle', 'small', 'footnotesize',
+  'large', 'Large', 'normalsize', 'raggedright', 'vfill', 'hfill', 'medskip', 'bigskip', 'smallskip', 'tableofcontents',
+  'graphicspath', 'hypersetup', 'input', 'include', 'includeonly', 'date',
+]);
+
+const MAX_INCLUDE_DEPTH = 8;
+
+interface Env {
+  readonly name: string;
+  readonly start: number;
+  readonly bodyStart: number;
+  /** Which kind of block this environment becomes, if any. */
+  readonly kind: 'list' | 'figure' | 'table' | 'tabular' | 'code' | 'theorem' | 'document' | 'other';
+  includegraphics?: { path: string; width?: string };
+  caption?: string;
+  rows?: number;
+  columns?: number;
+}
+
+/** Output shared by the main file and its includes. */
+interface Sink {
+  readonly citations: Citation[];
+  readonly math: MathNode[];
+  readonly headings: HeadingInfo[];
+  readonly blocks: PlacedBlock[];
+  readonly problems: ReaderProblem[];
+  readonly directives: DisableDirective[];
+  readonly includes: string[];
+  readonly code: Range[];
+  order: number;
+  referencesStart?: Range;
+  appendixStart?: Range;
+  readonly meta: {
+    title?: string;
+    titleRange?: Range;
+    authors?: Author[];
+    abstract?: string;
+    course?: string;
+    kind?: string;
+    projectType?: string;
+    date?: string;
+    bibliography: string[];
+    disabled: string[];
+    keyRanges: Record<string, Range>;
+    preambleEnd?: number;
+  };
+}
+
+/** Reads a NeurIPS-template LaTeX file into the model. */
 export function readLatex(text: string, options: ReadOptions): Writeup {
-  return emptyWriteup(text, options.file, 'latex');
+  const lines = new LineIndex(text);
+  const sink: Sink = {
+    citations: [],
+    math: [],
+    headings: [],
+    blocks: [],
+    problems: [],
+    directives: [],
+    includes: [],
+    code: [],
+    order: 0,
+    meta: { bibliography: [], disabled: [], keyRanges: {} },
+  };
+  const host = options.host ?? emptyHost;
+  const reader = new LatexScanner(text, lines, sink, {
+    host,
+    baseDir: dirname(options.file),
+    visited: new Set([options.file]),
+    depth: 0,
+  });
+  reader.run();
+
+  const m = sink.meta;
+  const preambleEnd = m.preambleEnd;
+  const metadata: Metadata = {
+    ...emptyMetadata(),
+    authors: m.authors ?? [],
+    bibliography: m.bibliography,
+    disabledRules: m.disabled,
+    keyRanges: m.keyRanges,
+    ...(m.title !== undefined ? { title: m.title } : {}),
+    ...(m.titleRange ? { titleRange: m.titleRange } : {}),
+    ...(m.course !== undefined ? { course: m.course } : {}),
+    ...(m.kind !== undefined ? { kind: m.kind } : {}),
+    ...(m.projectType !== undefined ? { projectType: m.projectType } : {}),
+    ...(m.date !== undefined ? { date: m.date } : {}),
+    ...(m.abstract !== undefined ? { abstract: m.abstract } : {}),
+    ...(preambleEnd !== undefined
+      ? { headerIncludes: text.slice(0, preambleEnd), range: lines.rangeAt(0, preambleEnd) }
+      : {}),
+  };
+  return {
+    file: options.file,
+    format: 'latex',
+    text,
+    lineCount: lines.lineCount,
+    metadata,
+    sections: buildSections(sink.headings, sink.blocks, lines),
+    blocks: sink.blocks.map((b) => b.block),
+    citations: sink.citations,
+    math: sink.math,
+    ...(sink.referencesStart ? { referencesStart: sink.referencesStart } : {}),
+    ...(sink.appendixStart ? { appendixStart: sink.appendixStart } : {}),
+    disableDirectives: sink.directives,
+    includes: sink.includes,
+    problems: sink.problems,
+    codeRanges: sink.code,
+  };
+}
+
+interface IncludeContext {
+  readonly host: FileHost;
+  readonly baseDir: string;
+  readonly visited: Set<string>;
+  readonly depth: number;
+  /** Set for an included file: ranges go to the `\input` command, `origin` to the file. */
+  readonly at?: { readonly file: string; readonly range: Range };
+}
+
+/** One pass over one file's text. */
+class LatexScanner {
+  private readonly envs: Env[] = [];
+  /** Start of the current paragraph's visible content, or -1. */
+  private paraStart = -1;
+  private paraEnd = -1;
+  private inBody: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly sink: Sink,
+    private readonly ctx: IncludeContext,
+  ) {
+    this.inBody = ctx.at !== undefined || !/\\begin\s*\{document\}/.test(text);
+  }
+
+  /** Range in the main file for offsets of this text. */
+  private range(start: number, end: number): Range {
+    return this.ctx.at ? this.ctx.at.range : this.lines.rangeAt(start, end);
+  }
+
+  private origin(start: number, end: number): { origin?: { file: string; range: Range } } {
+    return this.ctx.at ? { origin: { file: this.ctx.at.file, range: this.lines.rangeAt(start, end) } } : {};
+  }
+
+  private problem(code: string, message: string, start: number, end: number, severity: ReaderProblem['severity'] = 'error'): void {
+    this.sink.problems.push({ code, message, range: this.range(start, end), severity });
+  }
+
+  /** True while inside an environment that makes one block of everything it holds. */
+  private get inBlockEnv(): boolean {
+    return this.envs.some((e) => e.kind !== 'other' && e.kind !== 'document');
+  }
+
+  private place(block: Block): void {
+    if (!this.inBody || this.inBlockEnv) return;
+    this.sink.blocks.push({ offset: this.sink.order++, block });
+  }
+
+  private touch(start: number, end: number): void {
+    if (!this.inBody || this.inBlockEnv) return;
+    if (this.paraStart < 0) this.paraStart = start;
+    this.paraEnd = Math.max(this.paraEnd, end);
+  }
+
+  private flushParagraph(): void {
+    if (this.paraStart < 0) return;
+    const start = this.paraStart;
+    const end = this.paraEnd;
+    this.paraStart = -1;
+    this.paraEnd = -1;
+    const plain = toPlain(this.text.slice(start, end));
+    if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim() });
+  }
+
+  run(): void {
+    const text = this.text;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 37 /* % */) {
+        i = this.comment(i);
+        continue;
+      }
+      if (c === 10 || c === 13) {
+        // A blank line ends a paragraph.
+        let j = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+        while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+        if (text[j] === '\n' || text[j] === '\r') this.flushParagraph();
+        i = j;
+        continue;
+      }
+      if (c === 36 /* $ */) {
+        i = this.dollar(i);
+        continue;
+      }
+      if (c === 92 /* \ */) {
+        i = this.command(i);
+        continue;
+      }
+      if (c !== 32 && c !== 9 && c !== 123 && c !== 125) this.touch(i, i + 1);
+      i++;
+    }
+    this.flushParagraph();
+    for (const env of this.envs) {
+      if (env.name === 'document' && this.ctx.at === undefined) {
+        this.problem('unclosed-environment', 'Unclosed environment: `\\begin{document}` has no `\\end{document}`.', env.start, env.bodyStart, 'warning');
+      } else if (env.name !== 'document') {
+        this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${env.name}}\` has no \`\\end{${env.name}}\`.`, env.start, env.bodyStart);
+      }
+    }
+  }
+
+  /** A `%` comment: directives and `% writeup: key=value` metadata. Returns the offset after it. */
+  private comment(i: number): number {
+    const text = this.text;
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    const lineEnd = text[end - 1] === '\r' ? end - 1 : end;
+    const body = text.slice(i + 1, lineEnd);
+    this.sink.code.push(this.range(i, lineEnd));
+    const directive = parseDisableComment(body.replace(/^%+/, ''), this.lines.positionAt(i).line);
+    if (directive && !this.ctx.at) this.sink.directives.push(directive);
+    const meta = /^%*\s*writeup:\s*(.*)$/.exec(body);
+    if (meta && !this.ctx.at) {
+      const settings = meta[1] ?? '';
+      const re = /([\w-]+)\s*=\s*("[^"]*"|[^\s,;]+)/g;
+      for (let m = re.exec(settings); m; m = re.exec(settings)) {
+        const key = m[1] ?? '';
+        const value = (m[2] ?? '').replace(/^"|"$/g, '');
+        const keyStart = i + 1 + (meta[0].length - settings.length) + m.index;
+        this.sink.meta.keyRanges[key] = this.lines.rangeAt(keyStart, keyStart + m[0].length);
+        if (key === 'course') this.sink.meta.course = value;
+        else if (key === 'kind') this.sink.meta.kind = value;
+        else if (key === 'project' || key === 'projectType' || key === 'project-type') this.sink.meta.projectType = value;
+        else if (key === 'disable') this.sink.meta.disabled.push(...value.split(/[,+]/).filter(Boolean));
+      }
+    }
+    // The line break after a comment is eaten by TeX: it neither ends a paragraph nor adds space.
+    return end + 1;
+  }
+
+  /** `$...$` or `$$...$$`. */
+  private dollar(i: number): number {
+    const text = this.text;
+    const display = text[i + 1] === '$';
+    const open = display ? 2 : 1;
+    const close = this.findMathClose(i + open, display ? '$$' : '$');
+    if (close < 0) {
+      this.problem('unclosed-math', `Unclosed math: \`${display ? '$$' : '$'}\` has no closing \`${display ? '$$' : '$'}\`.`, i, i + open);
+      this.touch(i, i + open);
+      return i + open;
+    }
+    this.addMath(i, close + open, i + open, close, display, display ? '$$' : '$');
+    return close + open;
+  }
+
+  /** The offset of the closing delimiter, skipping escapes and comments; -1 at a blank line or the end. */
+  private findMathClose(from: number, close: string): number {
+    const text = this.text;
+    for (let j = from; j < text.length; j++) {
+      const c = text[j];
+      if (c === '\\') {
+        j++;
+        continue;
+      }
+      if (c === '%') {
+        const nl = text.indexOf('\n', j);
+        if (nl < 0) return -1;
+        j = nl;
+        continue;
+      }
+      if (c === '\n' && /^[ \t]*\r?\n/.test(text.slice(j + 1, j + 80)) && close.length <= 2 && !close.startsWith('\\end')) return -1;
+      if (text.startsWith(close, j)) return j;
+    }
+    return -1;
+  }
+
+  private addMath(start: number, end: number, contentStart: number, contentEnd: number, display: boolean, delimiter: MathNode['delimiter'], environment?: string): void {
+    const node: MathNode = {
+      tex: this.text.slice(contentStart, contentEnd),
+      display,
+      range: this.range(start, end),
+      contentRange: this.range(contentStart, contentEnd),
+      delimiter,
+      ...(environment ? { environment } : {}),
+      ...this.origin(start, end),
+    };
+    this.sink.math.push(node);
+    if (display && this.inBody && !this.inBlockEnv) {
+      // Display math inside a paragraph belongs to it as far as the layout goes; it is also a block.
+      this.flushParagraph();
+      this.place({ type: 'math', range: node.range, math: node });
+    } else {
+      this.touch(start, end);
+    }
+  }
+
+  /** A command at `i` (a backslash). Returns where scanning goes on. */
+  private command(i: number): number {
+    const text = this.text;
+    const next = text[i + 1];
+    if (next === undefined) return i + 1;
+    if (next === '(' || next === '[') {
+      const close = next === '(' ? '\\)' : '\\]';
+      const end = this.findMathClose(i + 2, close);
+      if (end < 0) {
+        this.problem('unclosed-math', `Unclosed math: \`\\${next}\` has no closing \`${close}\`.`, i, i + 2);
+        return i + 2;
+      }
+      this.addMath(i, end + 2, i + 2, end, next === '[', next === '(' ? '\\(' : '\\[');
+      return end + 2;
+    }
+    if (!/[A-Za-z@]/.test(next)) {
+      // A control symbol: `\%`, `\$`, `\\`, `\{`... is text.
+      this.touch(i, i + 2);
+      return i + 2;
+    }
+    let j = i + 1;
+    while (j < text.length && /[A-Za-z@]/.test(text[j] ?? '')) j++;
+    const name = text.slice(i + 1, j);
+    const star = text[j] === '*';
+    const afterName = star ? j + 1 : j;
+
+    if (name === 'begin' || name === 'end') return this.environment(i, afterName, name === 'begin');
+    if (name in SECTION_LEVELS) return this.section(i, name, star, afterName);
+    if (CITE_COMMANDS.has(name)) return this.cite(i, name, afterName);
+    if (DEFINITION_COMMANDS.has(name)) return this.skipDefinition(name, afterName);
+    switch (name) {
+      case 'title': {
+        const arg = this.args(afterName, 1);
+        const g = arg.groups[0];
+        if (g && !this.ctx.at) {
+          this.sink.meta.title = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+          this.sink.meta.titleRange = this.lines.rangeAt(g.start, g.end);
+          this.sink.meta.keyRanges['title'] = this.lines.rangeAt(i, arg.end);
+        }
+        return arg.end;
+      }
+      case 'author': {
+        const arg = this.args(afterName, 1);
+        const g = arg.groups[0];
+        if (g && !this.ctx.at) {
+          this.sink.meta.authors = parseAuthors(text.slice(g.start, g.end));
+          this.sink.meta.keyRanges['author'] = this.lines.rangeAt(i, arg.end);
+        }
+        return arg.end;
+      }
+      case 'date': {
+        const arg = this.args(afterName, 1);
+        const g = arg.groups[0];
+        if (g && !this.ctx.at) this.sink.meta.date = toPlain(text.slice(g.start, g.end)).trim();
+        return arg.end;
+      }
+      case 'bibliography':
+      case 'addbibresource': {
+        const arg = this.args(afterName, 1);
+        const g = arg.groups[0];
+        if (g) {
+          for (const f of text.slice(g.start, g.end).split(',')) {
+            const file = f.trim();
+            if (file) this.sink.meta.bibliography.push(name === 'bibliography' && !/\.bib$/i.test(file) ? `${file}.bib` : file);
+          }
+        }
+        if (name === 'bibliography') this.markReferences(i, arg.end);
+        return arg.end;
+      }
+      case 'printbibliography':
+        this.markReferences(i, afterName);
+        return this.args(afterName, 0).end;
+      case 'appendix':
+        this.flushParagraph();
+        this.sink.appendixStart ??= this.range(i, afterName);
+        return afterName;
+      case 'newpage':
+      case 'clearpage':
+      case 'pagebreak':
+      case 'cleardoublepage':
+        this.flushParagraph();
+        this.place({ type: 'pagebreak', range: this.range(i, afterName) });
+        return afterName;
+      case 'input':
+      case 'include':
+      case 'subfile':
+        return this.include(i, afterName);
+      case 'includegraphics': {
+        const arg = this.args(afterName, 1);
+        const g = arg.groups[0];
+        const options = arg.optional[0];
+        const path = g ? text.slice(g.start, g.end).trim() : '';
+        const width = options ? /(?:^|,)\s*width\s*=\s*([^,]+)/.exec(text.slice(options.start, options.end))?.[1]?.trim() : undefined;
+        const env = [...this.envs].reverse().find((e) => e.kind === 'figure');
+        if (env) env.includegraphics = { path, ...(width !== undefined ? { width } : {}) };
+        else if (this.inBody && !this.inBlockEnv) {
+          this.flushParagraph();
+          this.place({ type: 'figure', range: this.range(i, arg.end), path, ...(width !== undefined ? { width } : {}) });
+        }
+        return arg.end;
+      }
+      case 'caption': {
+        const arg = this.args(afterName, 1);
+        const g = arg.groups[0];
+        const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table');
+        if (env && g) env.caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+        // Its citations and math still count: scan inside the argument.
+        return g ? g.start : arg.end;
+      }
+      default:
+        break;
+    }
+    if (SILENT_COMMANDS.has(name)) return this.args(afterName, name === 'vspace' || name === 'hspace' || name === 'label' || name === 'ref' || name === 'eqref' || name === 'usepackage' || name === 'documentclass' || name === 'bibliographystyle' ? 1 : 0).end;
+    // Any other command: its name prints nothing we count, its arguments are scanned as text.
+    this.touch(i, afterName);
+    return afterName;
+  }
+
+  private markReferences(start: number, end: number): void {
+    this.flushParagraph();
+    this.sink.referencesStart ??= this.range(start, end);
+  }
+
+  /** `\newcommand{\x}[1]{...}`, `\def\x#1{...}`: skipped without reading math or citations inside. */
+  private skipDefinition(name: string, from: number): number {
+    const text = this.text;
+    let j = from;
+    if (name === 'def' || name === 'gdef' || name === 'edef' || name === 'xdef' || name === 'let') {
+      // `\def\name<params>{body}`
+      const m = /^\s*\\[A-Za-z@]+[^{]{0,40}/.exec(text.slice(j, j + 80));
+      if (m) j += m[0].length;
+      return this.args(j, name === 'let' ? 0 : 1).end;
+    }
+    return this.args(j, name === 'newtheorem' || name === 'DeclareMathOperator' ? 2 : name.endsWith('environment') ? 3 : 2).end;
+  }
+
+  /**
+   * Reads up to `mandatory` `{...}` arguments and any `[...]` before them, skipping spaces and single
+   * line breaks. A command without braces takes one token as its argument (`\input file`).
+   */
+  private args(from: number, mandatory: number): { groups: Array<{ start: number; end: number }>; optional: Array<{ start: number; end: number }>; end: number } {
+    const text = this.text;
+    const groups: Array<{ start: number; end: number }> = [];
+    const optional: Array<{ start: number; end: number }> = [];
+    let j = from;
+    while (groups.length < mandatory || text[skipSpace(text, j)] === '[') {
+      const k = skipSpace(text, j);
+      const c = text[k];
+      if (c === '[') {
+        const close = matchBracket(text, k, '[', ']');
+        if (close < 0) break;
+        optional.push({ start: k + 1, end: close });
+        j = close + 1;
+        continue;
+      }
+      if (c === '{' && groups.length < mandatory) {
+        const close = matchBracket(text, k, '{', '}');
+        if (close < 0) {
+          this.problem('unclosed-brace', 'Unclosed brace: `{` has no matching `}`.', k, k + 1);
+          return { groups, optional, end: k + 1 };
+        }
+        groups.push({ start: k + 1, end: close });
+        j = close + 1;
+        continue;
+      }
+      break;
+    }
+    return { groups, optional, end: j };
+  }
+
+  private section(i: number, name: string, star: boolean, afterName: number): number {
+    const arg = this.args(afterName, 1);
+    const g = arg.groups[0];
+    if (!g) {
+      this.touch(i, afterName);
+      return afterName;
+    }
+    this.flushParagraph();
+    const title = toPlain(this.text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+    const level = SECTION_LEVELS[name] ?? 1;
+    this.sink.headings.push({
+      level: Math.max(1, level),
+      title,
+      unnumbered: star,
+      range: this.range(i, arg.end),
+      titleRange: this.range(g.start, g.end),
+      offset: this.sink.order++,
+      ...this.origin(i, arg.end),
+    });
+    if (/^(references|bibliography)$/i.test(title)) this.sink.referencesStart ??= this.range(i, arg.end);
+    if (APPENDIX_TITLE.test(title)) this.sink.appendixStart ??= this.range(i, arg.end);
+    // Scan the title's own citations and math.
+    const saved = this.paraStart;
+    this.scanInside(g.start, g.end);
+    this.paraStart = saved;
+    this.paraEnd = saved < 0 ? -1 : this.paraEnd;
+    return arg.end;
+  }
+
+  /** Scans a span for citations and math only (a section title). */
+  private scanInside(start: number, end: number): void {
+    const text = this.text;
+    let i = start;
+    while (i < end) {
+      const c = text[i];
+      if (c === '$') i = this.dollar(i);
+      else if (c === '\\') {
+        const m = /^\\([A-Za-z]+)\*?/.exec(text.slice(i, i + 30));
+        if (m && CITE_COMMANDS.has(m[1] ?? '')) i = this.cite(i, m[1] ?? '', i + m[0].length);
+        else if (text[i + 1] === '(') i = this.command(i);
+        else i += m ? m[0].length : 2;
+      } else i++;
+    }
+  }
+
+  private cite(i: number, name: string, afterName: number): number {
+    const arg = this.args(afterName, 1);
+    const g = arg.groups[0];
+    if (!g) {
+      this.problem('malformed-citation', `\`\\${name}\` needs its keys in braces, e.g. \`\\${name}{key}\`.`, i, afterName, 'warning');
+      return afterName;
+    }
+    const inner = this.text.slice(g.start, g.end);
+    const re = /[^,\s][^,]*/g;
+    for (let m = re.exec(inner); m; m = re.exec(inner)) {
+      const key = m[0].trim();
+      if (!key || key === '*') continue;
+      const keyStart = g.start + m.index;
+      this.sink.citations.push({
+        key,
+        range: this.range(keyStart, keyStart + key.length),
+        groupRange: this.range(i, arg.end),
+        command: name,
+        ...this.origin(keyStart, keyStart + key.length),
+      });
+    }
+    if (name !== 'nocite') this.touch(i, arg.end);
+    return arg.end;
+  }
+
+  private include(i: number, afterName: number): number {
+    const text = this.text;
+    const arg = this.args(afterName, 1);
+    let target: string | undefined;
+    let end = arg.end;
+    const g = arg.groups[0];
+    if (g) target = text.slice(g.start, g.end).trim();
+    else {
+      const m = /^[ \t]+([^\s{}%\\]+)/.exec(text.slice(afterName, afterName + 300));
+      if (m) {
+        target = m[1];
+        end = afterName + m[0].length;
+      }
+    }
+    if (!target) return end;
+    this.flushParagraph();
+    const withExt = /\.[A-Za-z]+$/.test(target) ? target : `${target}.tex`;
+    const resolved = resolvePath(this.ctx.baseDir, withExt);
+    const here = this.range(i, end);
+    if (this.ctx.visited.has(resolved)) {
+      this.problem('include-cycle', `\`${target}\` is already being read: an \`\\input\` cycle is skipped.`, i, end, 'warning');
+      return end;
+    }
+    if (this.ctx.depth >= MAX_INCLUDE_DEPTH) {
+      this.problem('include-depth', `\`${target}\` is nested more than ${MAX_INCLUDE_DEPTH} inputs deep: not read.`, i, end, 'warning');
+      return end;
+    }
+    const content = this.ctx.host.readFile(resolved) ?? (withExt !== target ? this.ctx.host.readFile(resolvePath(this.ctx.baseDir, target)) : undefined);
+    if (content === undefined) {
+      if (this.ctx.host !== emptyHost) this.problem('include-missing', `Cannot read \`${target}\` (looked for ${resolved}).`, i, end, 'warning');
+      return end;
+    }
+    if (!this.sink.includes.includes(resolved)) this.sink.includes.push(resolved);
+    this.ctx.visited.add(resolved);
+    const child = new LatexScanner(content, new LineIndex(content), this.sink, {
+      host: this.ctx.host,
+      baseDir: this.ctx.baseDir,
+      visited: this.ctx.visited,
+      depth: this.ctx.depth + 1,
+      at: this.ctx.at ?? { file: resolved, range: here },
+    });
+    child.inBody = this.inBody;
+    child.run();
+    this.ctx.visited.delete(resolved);
+    return end;
+  }
+
+  private environment(i: number, afterName: number, begin: boolean): number {
+    const text = this.text;
+    const k = skipSpace(text, afterName);
+    if (text[k] !== '{') {
+      this.touch(i, afterName);
+      return afterName;
+    }
+    const close = text.indexOf('}', k);
+    if (close < 0 || close - k > 60) {
+      this.problem('unclosed-brace', 'Unclosed brace: `{` has no matching `}`.', k, k + 1);
+      return k + 1;
+    }
+    const name = text.slice(k + 1, close).trim();
+    const tagEnd = close + 1;
+    if (!begin) return this.endEnvironment(i, tagEnd, name);
+
+    if (name === 'document') {
+      if (!this.ctx.at) this.sink.meta.preambleEnd ??= i;
+      this.inBody = true;
+      this.envs.push({ name, start: i, bodyStart: tagEnd, kind: 'document' });
+      return tagEnd;
+    }
+    if (MATH_ENVIRONMENTS.has(name) || VERBATIM_ENVS.has(name)) {
+      const endTag = `\\end{${name}}`;
+      const at = text.indexOf(endTag, tagEnd);
+      if (at < 0) {
+        this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${name}}\` has no \`${endTag}\`.`, i, tagEnd);
+        return tagEnd;
+      }
+      if (MATH_ENVIRONMENTS.has(name)) {
+        this.addMath(i, at + endTag.length, tagEnd, at, name !== 'math', 'env', name);
+      } else {
+        this.sink.code.push(this.range(tagEnd, at));
+        if (this.inBody && !this.inBlockEnv) {
+          this.flushParagraph();
+          const body = text.slice(tagEnd, at).replace(/^\r?\n/, '').replace(/\r?\n$/, '');
+          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: body.split(/\r?\n|\r/).length });
+        }
+      }
+      return at + endTag.length;
+    }
+    const kind: Env['kind'] = LIST_ENVS.has(name)
+      ? 'list'
+      : FIGURE_ENVS.has(name)
+        ? 'figure'
+        : TABLE_ENVS.has(name)
+          ? 'table'
+          : TABULAR_ENVS.has(name)
+            ? 'tabular'
+            : ALGORITHM_ENVS.has(name)
+              ? 'code'
+              : THEOREM_ENVS.has(name)
+                ? 'theorem'
+                : 'other';
+    if (name === 'thebibliography') this.markReferences(i, tagEnd);
+    if (kind !== 'other') this.flushParagraph();
+    let bodyStart = tagEnd;
+    if (kind === 'tabular') {
+      // The column spec: `{lcc}` (and tabular*'s width first).
+      const specArgs = this.args(tagEnd, name === 'tabular*' || name === 'tabularx' ? 2 : 1);
+      const spec = specArgs.groups[specArgs.groups.length - 1];
+      bodyStart = specArgs.end;
+      const env: Env = { name, start: i, bodyStart, kind, columns: spec ? countColumns(text.slice(spec.start, spec.end)) : 0 };
+      this.envs.push(env);
+      return bodyStart;
+    }
+    this.envs.push({ name, start: i, bodyStart, kind });
+    return bodyStart;
+  }
+
+  private endEnvironment(i: number, tagEnd: number, name: string): number {
+    let index = -1;
+    for (let e = this.envs.length - 1; e >= 0; e--) {
+      if (this.envs[e]?.name === name) {
+        index = e;
+        break;
+      }
+    }
+    if (index < 0) {
+      this.problem('unmatched-end', `\`\\end{${name}}\` has no matching \`\\begin{${name}}\`.`, i, tagEnd);
+      return tagEnd;
+    }
+    for (let e = this.envs.length - 1; e > index; e--) {
+      const open = this.envs[e];
+      if (open) this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${open.name}}\` ends at \`\\end{${name}}\`.`, open.start, open.bodyStart);
+    }
+    const env = this.envs[index] as Env;
+    this.envs.length = index;
+    if (env.kind === 'document') {
+      this.flushParagraph();
+      this.inBody = false;
+      return tagEnd;
+    }
+    if (env.kind === 'other') return tagEnd;
+    const body = this.text.slice(env.bodyStart, i);
+    const range = this.range(env.start, tagEnd);
+    if (env.kind === 'tabular') {
+      const rows = countRows(body);
+      const columns = Math.max(env.columns ?? 0, maxCells(body));
+      const table = [...this.envs].reverse().find((e) => e.kind === 'table');
+      if (table) {
+        table.rows = rows;
+        table.columns = columns;
+        return tagEnd;
+      }
+      this.flushParagraph();
+      this.place({ type: 'table', range, rows, columns });
+      return tagEnd;
+    }
+    this.paraStart = -1;
+    this.paraEnd = -1;
+    switch (env.kind) {
+      case 'list': {
+        const items = body
+          .split(/\\item\b(?:\s*\[[^\]]*\])?/)
+          .slice(1)
+          .map((t) => toPlain(t).replace(/\s+/g, ' ').trim());
+        this.place({ type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items });
+        break;
+      }
+      case 'figure':
+        this.place({
+          type: 'figure',
+          range,
+          path: env.includegraphics?.path ?? '',
+          ...(env.includegraphics?.width !== undefined ? { width: env.includegraphics.width } : {}),
+          ...(env.caption !== undefined ? { caption: env.caption } : {}),
+        });
+        break;
+      case 'table':
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}) });
+        break;
+      case 'code':
+        this.place({ type: 'code', range, lines: body.split(/\r?\n|\r/).filter((l) => l.trim()).length, language: env.name.replace(/\*$/, '') });
+        break;
+      case 'theorem': {
+        const plain = toPlain(body).replace(/\s+/g, ' ').trim();
+        if (env.name === 'abstract' && !this.ctx.at) this.sink.meta.abstract = plain;
+        this.place({ type: 'environment', range, name: env.name, text: plain });
+        break;
+      }
+    }
+    return tagEnd;
+  }
+}
+
+/** Offset of the first character after spaces, tabs and one line break. */
+function skipSpace(text: string, from: number): number {
+  let j = from;
+  let breaks = 0;
+  while (j < text.length) {
+    const c = text[j];
+    if (c === ' ' || c === '\t') j++;
+    else if ((c === '\n' || c === '\r') && breaks === 0) {
+      breaks++;
+      j += c === '\r' && text[j + 1] === '\n' ? 2 : 1;
+    } else break;
+  }
+  return j;
+}
+
+/** The offset of the bracket closing the one at `open`, skipping escapes and comments; -1 if none. */
+function matchBracket(text: string, open: number, left: string, right: string): number {
+  let depth = 0;
+  const limit = left === '[' ? Math.min(text.length, open + 2000) : text.length;
+  for (let j = open; j < limit; j++) {
+    const c = text[j];
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === '%') {
+      const nl = text.indexOf('\n', j);
+      if (nl < 0) return -1;
+      j = nl;
+      continue;
+    }
+    if (c === left) depth++;
+    else if (c === right) {
+      depth--;
+      if (depth === 0) return j;
+    } else if (left === '[' && c === '{') {
+      // `[` arguments hold balanced braces: skip them.
+      const close = matchBracket(text, j, '{', '}');
+      if (close < 0) return -1;
+      j = close;
+    }
+  }
+  return -1;
+}
+
+/** Columns in a tabular spec such as `l|c|p{3cm}` or `*{3}{c}`. */
+function countColumns(spec: string): number {
+  let s = spec.replace(/\*\{(\d+)\}\{([^{}]*)\}/g, (_, n: string, inner: string) => inner.repeat(Math.min(50, Number(n))));
+  s = s.replace(/[@!>]?\{[^{}]*\}/g, '');
+  return (s.match(/[lcrpmbXLCRJS]/g) ?? []).length;
+}
+
+function tabularRows(body: string): string[] {
+  return body
+    .replace(/%[^\n]*/g, '')
+    .split(/\\\\(?:\s*\[[^\]]*\])?/)
+    .map((r) => r.replace(/\\(hline|toprule|midrule|bottomrule|cline\{[^}]*\}|cmidrule(\([^)]*\))?\{[^}]*\})/g, '').trim())
+    .filter((r) => r.length > 0);
+}
+
+function countRows(body: string): number {
+  return tabularRows(body).length;
+}
+
+function maxCells(body: string): number {
+  return tabularRows(body).reduce((n, r) => Math.max(n, r.split(/(?<!\\)&/).length), 0);
+}
+
+/** NeurIPS authors: `\And`/`\AND` (and `\and`) separate them; `\\` lines hold affiliation and e-mail. */
+export function parseAuthors(source: string): Author[] {
+  const withoutThanks = removeCommand(source, 'thanks');
+  return withoutThanks
+    .split(/\\(?:And|AND|and)\b/)
+    .map((chunk) => {
+      const lines = chunk
+        .split(/\\\\(?:\s*\[[^\]]*\])?/)
+        .map((l) => l.replace(/%[^\n]*/g, ''))
+        .filter((l) => l.trim());
+      const name = toPlain(lines[0] ?? '').replace(/\s+/g, ' ').trim();
+      const rest = lines.slice(1);
+      const emailLine = rest.find((l) => /@|\\texttt|\\href\{mailto/.test(l));
+      const email = emailLine ? toPlain(emailLine).replace(/\s+/g, '').trim() : undefined;
+      const affiliation = rest
+        .filter((l) => l !== emailLine)
+        .map((l) => toPlain(l).replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join(', ');
+      return { name, ...(affiliation ? { affiliation } : {}), ...(email ? { email } : {}) };
+    })
+    .filter((a) => a.name.length > 0);
+}
+
+/** Removes `\name{...}` with its balanced argument. */
+function removeCommand(source: string, name: string): string {
+  let out = source;
+  for (let guard = 0; guard < 50; guard++) {
+    const at = out.indexOf(`\\${name}{`);
+    if (at < 0) break;
+    const close = matchBracket(out, at + name.length + 1, '{', '}');
+    out = out.slice(0, at) + (close < 0 ? '' : out.slice(close + 1));
+    if (close < 0) break;
+  }
+  return out;
+}
+
+/**
+ * Plain text of a LaTeX snippet: comments dropped, math kept as its TeX, markup commands
+ * dropped with their arguments' text kept, `~` as a space.
+ */
+export function toPlain(source: string): string {
+  return source
+    .replace(/(?<!\\)%[^\n]*\n?/g, '')
+    .replace(/\\(label|ref|eqref|vspace|hspace|includegraphics|bibliographystyle|cite[a-z]*|citep|citet)\*?(\[[^\]]*\])*\{[^{}]*\}/g, (_m, cmd: string) =>
+      cmd.startsWith('cite') ? '[1]' : '',
+    )
+    .replace(/\\(begin|end)\{[^{}]*\}(\{[^{}]*\})?/g, ' ')
+    .replace(/\\\\(\[[^\]]*\])?/g, '\n')
+    .replace(/\\([%$&#_{}])/g, '$1')
+    .replace(/\\(And|AND|and|item|centering|noindent|maketitle|hline|toprule|midrule|bottomrule)\b/g, ' ')
+    .replace(/\\(textbf|textit|emph|texttt|textsc|textrm|underline|mbox|text|url|href|footnote|caption|section|subsection|subsubsection|paragraph|title)\*?/g, '')
+    .replace(/~/g, ' ')
+    .replace(/\$+/g, '')
+    .replace(/[{}]/g, '')
+    .replace(/[ \t]+/g, ' ');
 }

@@ -1,5 +1,5 @@
 import type { Range } from '../model/range';
-import type { Block, DisableDirective, Metadata, Section, Writeup, WriteupFormat } from '../model/writeup';
+import type { Block, DisableDirective, Metadata, Origin, Section, Writeup, WriteupFormat } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 
 /** Metadata with nothing in it. */
@@ -33,11 +33,12 @@ export interface HeadingInfo {
   readonly unnumbered: boolean;
   readonly range: Range;
   readonly titleRange: Range;
-  /** Offset where the heading starts; blocks at or after it (and before the next) belong to it. */
+  /** Order key (an offset or a counter): blocks at or after it (and before the next heading) belong to it. */
   readonly offset: number;
+  readonly origin?: Origin;
 }
 
-/** A block with the offset it starts at, so sections can collect their blocks. */
+/** A block with its order key (offset or counter, as the headings'), so sections can collect their blocks. */
 export interface PlacedBlock {
   readonly offset: number;
   readonly block: Block;
@@ -79,6 +80,7 @@ export function buildSections(headings: readonly HeadingInfo[], blocks: readonly
       titleRange: heading.titleRange,
       bodyRange: { start: heading.range.start, end: comparePos(bodyEnd, heading.range.end) < 0 ? heading.range.end : bodyEnd },
       blocks: own,
+      ...(heading.origin ? { origin: heading.origin } : {}),
     });
   }
   return sections;
