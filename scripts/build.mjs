@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { globSync } from 'glob';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -30,6 +30,8 @@ const bundles = [
     outdir: 'dist',
     banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   },
+  // MathJax for math hovers runs in a worker thread, loaded on the first hover.
+  { entryPoints: { mathWorker: 'src/vscode/mathWorker.ts' }, outdir: 'dist' },
 ];
 
 /** The integration suite: one file per test module, run by mocha inside the extension host. */
@@ -42,6 +44,9 @@ const integration = {
 };
 
 mkdirSync('dist', { recursive: true });
+// The preview's KaTeX stylesheet and fonts, served from media/katex (never from a CDN).
+cpSync('node_modules/katex/dist/katex.min.css', 'media/katex/katex.min.css');
+cpSync('node_modules/katex/dist/fonts', 'media/katex/fonts', { recursive: true, filter: (f) => !/\.(ttf|woff)$/.test(f) });
 const configs = [...bundles.map((b) => ({ ...common, ...b })), { ...common, ...integration }];
 if (watch) {
   for (const config of configs) {

@@ -1,24 +1,30 @@
 import * as vscode from 'vscode';
 import { createApi, type WriteupApi } from './api';
 import { registerShowOutput } from './commands/showOutput';
+import { createMarkdownItExtender } from './markdownItCitations';
+import { registerMathHover } from './mathHover';
 import { registerPageStatus } from './pageStatus';
+import { registerPreview } from './preview/openPreview';
 import { createServices } from './services';
 
 /**
  * Composition root: creates the shared services and registers one adapter per feature.
  * Nothing here reads a writeup: work waits for the first request that needs it.
  */
-export function activate(context: vscode.ExtensionContext): WriteupApi {
+export function activate(context: vscode.ExtensionContext): WriteupApi & { extendMarkdownIt: ReturnType<typeof createMarkdownItExtender> } {
   const { api, markReady } = createApi();
   const services = createServices(context);
   context.subscriptions.push(services);
   context.subscriptions.push(registerShowOutput(services));
   // Feature registrations (each adds its own disposables):
+  context.subscriptions.push(registerMathHover(services));
+  context.subscriptions.push(registerPreview(services));
   context.subscriptions.push(registerPageStatus(services));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
   markReady();
-  return api;
+  // `markdown.markdownItPlugins`: VS Code's Markdown preview calls this with its markdown-it.
+  return Object.assign(api, { extendMarkdownIt: createMarkdownItExtender(services) });
 }
 
 export function deactivate(): void {

@@ -1,0 +1,203 @@
+import type MarkdownIt from 'markdown-it';
+import type { StateInline } from 'markdown-it';
+import { escapeHtml, safeLinkUrl } from './escape';
+
+/** What the preview needs to cite a work: from a .bib entry or a course pack's paper. */
+export interface CitedWork {
+  readonly key: string;
+  /** Author names as written ("First Last" or "Last, First"). */
+  readonly authors: readonly string[];
+  readonly year?: number | string;
+  readonly title?: string;
+  readonly venue?: string;
+  readonly url?: string;
+}
+
+/** Looks a citation key up (bibliography first, then course packs); undefined when unknown. */
+export type CitationResolver = (key: string) => CitedWork | undefined;
+
+/** One cited key in a group, with pandoc's extras. */
+export interface CiteItem {
+  readonly key: string;
+  /** Pandoc `[-@key]`: year only. */
+  readonly suppressAuthor?: boolean;
+  readonly prefix?: string;
+  readonly locator?: string;
+}
+
+/** Surname of an author name ("Peter L. Bartlett", "Bartlett, Peter L.", "{OpenAI}"). */
+export function surname(name: string): string {
+  const clean = name.replace(/[{}]/g, '').trim();
+  if (clean.includes(',')) return clean.split(',')[0]?.trim() ?? clean;
+  const parts = clean.split(/\s+/);
+  // Keep particles with the surname: "von Luxburg", "de Finetti".
+  for (let i = 1; i < parts.length - 1; i++) {
+    if (/^(von|van|der|de|da|di|del|la|le)$/.test(parts[i] ?? '')) return parts.slice(i).join(' ');
+  }
+  return parts.at(-1) ?? clean;
+}
+
+/** Author part of an author-year label: "Bartlett", "Bartlett and Mendelson", "Bartlett et al.". */
+export function authorLabel(authors: readonly string[]): string {
+  const names = authors.map(surname).filter((n) => n !== '');
+  if (names.length === 0) return 'Anonymous';
+  if (names.length === 1) return names[0] ?? '';
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names[0]} et al.`;
+}
+
+function yearOf(work: CitedWork): string {
+  return work.year !== undefined && String(work.year).trim() !== '' ? String(work.year) : 'n.d.';
+}
+
+/** Plain text of one citation in author-year style, e.g. "Bartlett et al., 2017". */
+export function authorYear(work: CitedWork): string {
+  return `${authorLabel(work.authors)}, ${yearOf(work)}`;
+}
+
+/**
+ * HTML for a citation group, author-year: parenthetical `(Bartlett et al., 2017; Zhang, 2021)`
+ * or textual `Bartlett et al. (2017)`. Unknown keys show as `key?` marked missing. All text escaped.
+ */
+export function renderCitationGroup(items: readonly CiteItem[], resolve: CitationResolver | undefined, textual = false): string {
+  const parts = items.map((item) => {
+    const work = resolve?.(item.key);
+    const extra = (s: string): string => (item.locator ? `${s}, ${item.locator}` : s);
+    let text: string;
+    if (!work) text = extra(`${item.key}?`);
+    else if (textual) text = `${authorLabel(work.authors)} (${extra(yearOf(work))})`;
+    else text = extra(item.suppressAuthor ? yearOf(work) : authorYear(work));
+    const prefix = item.prefix ? `${item.prefix} ` : '';
+    const cls = work ? 'cite' : 'cite missing';
+    return `<a class="${cls}" href="#ref-${escapeHtml(encodeURIComponent(item.key))}" data-cite="${escapeHtml(item.key)}">${escapeHtml(prefix + text)}</a>`;
+  });
+  return textual ? `<span class="citation">${parts.join('; ')}</span>` : `<span class="citation">(${parts.join('; ')})</span>`;
+}
+
+/** HTML of one bibliography entry: "Bartlett, P. L., ... (2017). Title. Venue." All text escaped. */
+export function renderBibliographyEntry(work: CitedWork): string {
+  const authors = work.authors.length > 0 ? work.authors.map((a) => a.replace(/[{}]/g, '')).join(', ') : 'Anonymous';
+  const title = work.title ? ` ${escapeHtml(work.title.replace(/[{}]/g, ''))}.` : '';
+  const venue = work.venue ? ` <em>${escapeHtml(work.venue.replace(/[{}]/g, ''))}</em>.` : '';
+  const url = work.url ? safeLinkUrl(work.url) : undefined;
+  const link = url ? ` <a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : '';
+  return `<li id="ref-${escapeHtml(encodeURIComponent(work.key))}" data-key="${escapeHtml(work.key)}">${escapeHtml(authors)} (${escapeHtml(yearOf(work))}).${title}${venue}${link}</li>`;
+}
+
+/** The bibliography of the cited works that resolve, sorted by first author then year. */
+export function renderBibliography(keys: Iterable<string>, resolve: CitationResolver | undefined): string {
+  const works: CitedWork[] = [];
+  const seen = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const work = resolve?.(key);
+    if (work) works.push(work);
+  }
+  if (works.length === 0) return '';
+  works.sort(
+    (a, b) => authorLabel(a.authors).localeCompare(authorLabel(b.authors)) || yearOf(a).localeCompare(yearOf(b)) || a.key.localeCompare(b.key),
+  );
+  return `<ol class="bibliography">${works.map(renderBibliographyEntry).join('')}</ol>`;
+}
+
+const keyChars = /[A-Za-z0-9_:.#$%&\-+?<>~/]/;
+
+/** Reads a pandoc citation key at `i` (after `@`); returns the key and where it ends. */
+function readKey(src: string, i: number): { key: string; end: number } | undefined {
+  if (src[i] === '{') {
+    const close = src.indexOf('}', i);
+    if (close < 0) return undefined;
+    return { key: src.slice(i + 1, close), end: close + 1 };
+  }
+  let j = i;
+  while (j < src.length && keyChars.test(src[j] ?? '')) j++;
+  // Trailing punctuation belongs to the sentence, not the key.
+  while (j > i && /[.:#$%&\-+?<>~/]/.test(src[j - 1] ?? '')) j--;
+  if (j === i || !/[A-Za-z0-9_]/.test(src[i] ?? '')) return undefined;
+  return { key: src.slice(i, j), end: j };
+}
+
+/** Parses the inside of a pandoc bracket citation `[see @a, p. 3; -@b]`; undefined if it is not one. */
+export function parseCitationBracket(inner: string): CiteItem[] | undefined {
+  const items: CiteItem[] = [];
+  for (const part of inner.split(';')) {
+    const m = /^(.*?)(-?)@/.exec(part);
+    if (!m) return undefined;
+    const at = (m.index ?? 0) + m[0].length;
+    const key = readKey(part, at);
+    if (!key) return undefined;
+    const prefix = (m[1] ?? '').trim();
+    const locator = part.slice(key.end).replace(/^\s*,?\s*/, '').trim();
+    items.push({
+      key: key.key,
+      ...(m[2] === '-' ? { suppressAuthor: true } : {}),
+      ...(prefix ? { prefix } : {}),
+      ...(locator ? { locator } : {}),
+    });
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+/** Options of the citations plugin. */
+export interface CitationPluginOptions {
+  /**
+   * Called at render time with markdown-it's `env` (VS Code's preview puts `currentDocument` there),
+   * so the caller may pick the document's bibliography.
+   */
+  readonly resolve: (env: unknown) => CitationResolver | undefined;
+}
+
+/** Keys cited while rendering are collected in `env.citedKeys` (for the bibliography). */
+export interface CitationEnv {
+  citedKeys?: string[];
+}
+
+/**
+ * markdown-it plugin: pandoc citations `[@a; @b, p. 3]`, `[-@a]` and in-text `@a` render
+ * author-year. Used by the Writeup preview and, through `extendMarkdownIt`, by VS Code's
+ * built-in Markdown preview.
+ */
+export function markdownItCitations(md: MarkdownIt, options: CitationPluginOptions): void {
+  md.inline.ruler.before('link', 'pandoc_citation', (state: StateInline, silent: boolean) => {
+    const src = state.src;
+    const start = state.pos;
+    const c = src[start];
+    if (c === '[') {
+      const close = src.indexOf(']', start);
+      if (close < 0 || src[close + 1] === '(' || src[close + 1] === '[') return false;
+      const inner = src.slice(start + 1, close);
+      if (!inner.includes('@') || inner.includes('[')) return false;
+      const items = parseCitationBracket(inner);
+      if (!items) return false;
+      if (!silent) {
+        const token = state.push('pandoc_citation', '', 0);
+        token.meta = { items, textual: false };
+      }
+      state.pos = close + 1;
+      return true;
+    }
+    if (c === '@' || (c === '-' && src[start + 1] === '@')) {
+      const prev = start > 0 ? src[start - 1] : ' ';
+      if (prev !== undefined && /[A-Za-z0-9_.]/.test(prev)) return false;
+      const at = c === '-' ? start + 2 : start + 1;
+      const key = readKey(src, at);
+      if (!key) return false;
+      if (!silent) {
+        const token = state.push('pandoc_citation', '', 0);
+        token.meta = { items: [{ key: key.key, ...(c === '-' ? { suppressAuthor: true } : {}) }], textual: c === '@' };
+      }
+      state.pos = key.end;
+      return true;
+    }
+    return false;
+  });
+  md.renderer.rules['pandoc_citation'] = (tokens, idx, _opts, env: CitationEnv) => {
+    const meta = tokens[idx]?.meta as { items: CiteItem[]; textual: boolean };
+    if (env && typeof env === 'object') {
+      env.citedKeys ??= [];
+      env.citedKeys.push(...meta.items.map((i) => i.key));
+    }
+    return renderCitationGroup(meta.items, options.resolve(env), meta.textual);
+  };
+}

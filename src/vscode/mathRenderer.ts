@@ -1,0 +1,119 @@
+import { Worker } from 'node:worker_threads';
+import { macrosFingerprint } from '../core/math/macros';
+import type { SvgRequest, SvgResult } from '../core/math/render';
+import type { MathWorkerRequest, MathWorkerResponse } from './mathWorker';
+
+/** Message shown when a formula is stopped. */
+export const tooLongMessage = 'The formula took too long to render (stopped after {seconds} s).';
+
+interface Job {
+  readonly id: number;
+  readonly request: SvgRequest;
+  readonly key: string;
+  readonly resolve: (result: SvgResult) => void;
+}
+
+/**
+ * Renders formulas in a worker thread (dist/mathWorker.js), one at a time, each with a time
+ * budget: on timeout the worker is terminated and a fresh one starts with the next job.
+ * Results are kept in an LRU cache keyed by the formula, its macros and the look.
+ * No `vscode` import: the benchmarks use it as is.
+ */
+export class MathRenderService {
+  private worker: Worker | undefined;
+  private readonly queue: Job[] = [];
+  private current: { job: Job; timer: ReturnType<typeof setTimeout> } | undefined;
+  private nextId = 1;
+  private readonly cache = new Map<string, SvgResult>();
+  private disposed = false;
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly timeoutMs = 2000,
+    private readonly cacheSize = 500,
+  ) {}
+
+  /** Renders one formula; never rejects (errors and timeouts are results). */
+  render(request: SvgRequest): Promise<SvgResult> {
+    const key = cacheKey(request);
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return Promise.resolve(hit);
+    }
+    if (this.disposed) return Promise.resolve({ ok: false, error: 'The math renderer has stopped.' });
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, request, key, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.current || this.disposed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    const worker = this.ensureWorker();
+    const timer = setTimeout(() => this.timedOut(job), this.timeoutMs);
+    this.current = { job, timer };
+    worker.postMessage({ id: job.id, request: job.request } satisfies MathWorkerRequest);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerPath);
+    worker.on('message', (message: MathWorkerResponse) => this.finished(message.id, message.result, true));
+    worker.on('error', (error: Error) => this.crashed(worker, error.message));
+    worker.on('exit', () => this.crashed(worker, 'The math renderer stopped.'));
+    // An idle worker must not keep a CLI or test process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private finished(id: number, result: SvgResult, cacheable: boolean): void {
+    const current = this.current;
+    if (!current || current.job.id !== id) return;
+    clearTimeout(current.timer);
+    this.current = undefined;
+    if (cacheable) {
+      this.cache.set(current.job.key, result);
+      if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    current.job.resolve(result);
+    this.pump();
+  }
+
+  private timedOut(job: Job): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    const seconds = String(Math.round(this.timeoutMs / 100) / 10);
+    // A timeout is cached too: the same formula would only stall again.
+    this.finished(job.id, { ok: false, error: tooLongMessage.replace('{seconds}', seconds) }, true);
+  }
+
+  private crashed(worker: Worker, message: string): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    if (this.current) this.finished(this.current.job.id, { ok: false, error: message }, false);
+  }
+
+  /** Stops the worker and answers pending jobs. */
+  dispose(): void {
+    this.disposed = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    if (this.current) {
+      clearTimeout(this.current.timer);
+      this.current.job.resolve({ ok: false, error: 'The math renderer has stopped.' });
+      this.current = undefined;
+    }
+    for (const job of this.queue.splice(0)) job.resolve({ ok: false, error: 'The math renderer has stopped.' });
+  }
+}
+
+function cacheKey(r: SvgRequest): string {
+  return [r.display ? 'D' : 'I', r.environment ?? '', r.color ?? '', r.exPixels ?? '', r.tex, macrosFingerprint(r.macros ?? {})].join('\u0000');
+}

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { WriteupPreview } from './previewPanel';
+
+/** Command id of "Writeup: Open Preview to the Side". */
+export const openPreviewCommand = 'writeup.openPreviewToSide';
+
+/** Registers the preview and its command. Works in untrusted workspaces (it only reads). */
+export function registerPreview(services: Services): vscode.Disposable {
+  let preview: WriteupPreview | undefined;
+  const command = vscode.commands.registerCommand(openPreviewCommand, async (uri?: vscode.Uri) => {
+    const document =
+      uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || !services.documents.isWriteup(document)) {
+      void vscode.window.showInformationMessage('Open a Markdown or LaTeX writeup to preview it.');
+      return;
+    }
+    preview ??= new WriteupPreview(services);
+    await preview.show(document);
+  });
+  return {
+    dispose() {
+      command.dispose();
+      preview?.dispose();
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { estimatePages } from '../../core/layout/index';
+import { macrosFromSetting } from '../../core/math/macros';
+import { renderPreviewPage } from '../../core/preview/csp';
+import { renderPreview } from '../../core/preview/render';
+import type { Services } from '../services';
+import { citationResolver, courseOf, pageLimitOf } from './resolvers';
+
+/** The webview's view type (tests look for it among the tabs). */
+export const previewViewType = 'writeup.preview';
+
+/** Messages from media/preview.js. */
+type FromWebview = { type: 'reveal'; line: number } | { type: 'ready' };
+
+/**
+ * The side preview: one panel that follows the active writeup, re-renders as the user types
+ * (debounced), scrolls with the editor, and reveals the source line of a clicked paragraph.
+ * All HTML comes from the core (escaped and sanitised there); this class only moves it around.
+ */
+export class WriteupPreview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private source: vscode.Uri | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private renderId = 0;
+  private loaded = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly services: Services,
+    private readonly debounceMs = 300,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.panel && this.source && e.document.uri.toString() === this.source.toString()) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!this.panel || !editor || !services.documents.isWriteup(editor.document)) return;
+        if (editor.document.uri.scheme === 'output') return;
+        if (this.source?.toString() !== editor.document.uri.toString()) {
+          this.source = editor.document.uri;
+          this.panel.title = this.titleFor(editor.document);
+          void this.update(true);
+        }
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (!this.panel || !this.source || e.textEditor.document.uri.toString() !== this.source.toString()) return;
+        const line = e.visibleRanges[0]?.start.line;
+        if (line !== undefined) void this.panel.webview.postMessage({ type: 'scrollToLine', line });
+      }),
+    );
+  }
+
+  /** Opens (or reveals) the preview beside the editor, for `document`. */
+  async show(document: vscode.TextDocument): Promise<void> {
+    this.source = document.uri;
+    if (this.panel) {
+      this.panel.title = this.titleFor(document);
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      await this.update(true);
+      return;
+    }
+    const media = vscode.Uri.joinPath(this.services.context.extensionUri, 'media');
+    const roots = [media, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+    this.panel = vscode.window.createWebviewPanel(
+      previewViewType,
+      this.titleFor(document),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: roots, enableFindWidget: true },
+    );
+    this.panel.iconPath = vscode.Uri.joinPath(media, 'preview-icon.svg');
+    this.loaded = false;
+    this.panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.loaded = false;
+    }, undefined, this.disposables);
+    this.panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m), undefined, this.disposables);
+    await this.update(true);
+  }
+
+  /** The open panel, if any (for tests and commands). */
+  get webviewPanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  private titleFor(document: vscode.TextDocument): string {
+    return `Preview ${path.basename(document.fileName)}`;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update(false);
+    }, this.debounceMs);
+  }
+
+  private async onMessage(message: FromWebview): Promise<void> {
+    if (message.type !== 'reveal' || !this.source || !Number.isInteger(message.line)) return;
+    const document = await vscode.workspace.openTextDocument(this.source);
+    const line = Math.max(0, Math.min(message.line, document.lineCount - 1));
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+    });
+    const position = new vscode.Position(line, 0);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Renders the source; a full page the first time (fresh nonce), then only the body by message. */
+  private async update(full: boolean): Promise<void> {
+    const panel = this.panel;
+    const uri = this.source;
+    if (!panel || !uri) return;
+    const id = ++this.renderId;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    const writeup = this.services.documents.get(document);
+    const resolveCitation = await citationResolver(this.services, document);
+    if (id !== this.renderId || this.panel !== panel) return;
+    const { deliverable } = courseOf(this.services, document);
+    const pageLimit = pageLimitOf(deliverable, writeup.metadata.authors.length);
+    let pages;
+    try {
+      pages = estimatePages(writeup);
+    } catch {
+      pages = undefined;
+    }
+    const baseDir = document.uri.scheme === 'file' ? vscode.Uri.file(path.dirname(document.uri.fsPath)) : undefined;
+    const { body } = renderPreview(writeup, {
+      resolveCitation,
+      ...(pages ? { pages } : {}),
+      ...(pageLimit !== undefined ? { pageLimit } : {}),
+      macros: macrosFromSetting(vscode.workspace.getConfiguration('writeup.math', document.uri).get('macros')),
+      resolveImage: (p) => this.imageUri(panel.webview, baseDir, p),
+    });
+    if (!full && this.loaded) {
+      void panel.webview.postMessage({ type: 'update', body, line: this.topLine(uri) });
+      return;
+    }
+    const media = vscode.Uri.joinPath(this.services.context.extensionUri, 'media');
+    const asUri = (...p: string[]): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+    panel.webview.html = renderPreviewPage({
+      cspSource: panel.webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      styles: [asUri('katex', 'katex.min.css'), asUri('preview.css')],
+      scripts: [asUri('preview.js')],
+      body,
+      title: path.basename(document.fileName),
+      state: { line: this.topLine(uri) ?? 0 },
+    });
+    this.loaded = true;
+  }
+
+  private topLine(uri: vscode.Uri): number | undefined {
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.visibleRanges[0]?.start.line;
+  }
+
+  /** A figure's webview URI, only for files inside a workspace folder. */
+  private imageUri(webview: vscode.Webview, baseDir: vscode.Uri | undefined, relative: string): string | undefined {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const target = path.isAbsolute(relative)
+      ? vscode.Uri.file(relative)
+      : baseDir
+        ? vscode.Uri.file(path.resolve(baseDir.fsPath, relative))
+        : undefined;
+    if (!target) return undefined;
+    const inside = folders.some((f) => {
+      const rel = path.relative(f.uri.fsPath, target.fsPath);
+      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    });
+    return inside ? webview.asWebviewUri(target).toString() : undefined;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
