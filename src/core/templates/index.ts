@@ -1,7 +1,7 @@
 import type { CoursePack, Deliverable, ProjectType } from '../courses/types';
 import { latexTemplate } from './latex';
 import { markdownTemplate } from './markdown';
-import { sectionsFor } from './notes';
+import { sectionsFor, templateSections } from './notes';
 import type { TemplateFormat, TemplateRequest, TemplateResult } from './types';
 
 export type { Template, TemplateFormat, TemplateProblem, TemplateRequest, TemplateResult } from './types';
@@ -42,7 +42,7 @@ export function buildTemplate(request: TemplateRequest): TemplateResult {
     course,
     deliverable,
     ...(projectType ? { projectType } : {}),
-    sections,
+    headings: templateSections(deliverable, projectType),
     title,
     authors: authors.length > 0 ? authors : [PLACEHOLDER_AUTHOR],
   };

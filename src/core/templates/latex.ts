@@ -1,5 +1,5 @@
 import type { Range } from '../model/range';
-import { deliverableNotes, sectionGuidance, wrap } from './notes';
+import { deliverableNotes, wrap } from './notes';
 import type { TemplateParts } from './parts';
 
 /** Where the official NeurIPS style files are published (named in the template's comment). */
@@ -11,7 +11,7 @@ export const NEURIPS_STYLE_URL = 'https://neurips.cc/Conferences/2024/PaperInfor
  * otherwise, so it compiles either way.
  */
 export function latexTemplate(parts: TemplateParts): { text: string; titleRange: Range } {
-  const { course, deliverable, projectType, sections, title, authors } = parts;
+  const { course, deliverable, projectType, headings, title, authors } = parts;
   const marker = [`course=${course.id}`, `kind=${deliverable.kind}`, ...(projectType ? [`project-type=${projectType.id}`] : [])];
   const lines: string[] = [
     `% writeup: ${marker.join(' ')}`,
@@ -52,9 +52,8 @@ export function latexTemplate(parts: TemplateParts): { text: string; titleRange:
   lines.push('\\begin{document}', '', '\\maketitle', '');
   lines.push(...comment(deliverableNotes(course, deliverable, projectType)), '');
   lines.push('\\begin{abstract}', '  % One paragraph: the question, what you did, what you found.', '\\end{abstract}', '');
-  for (const section of sections) {
-    lines.push(`\\section{${escapeLatex(section.title)}}`);
-    const guidance = sectionGuidance(section);
+  for (const { title: heading, guidance } of headings) {
+    lines.push(`\\section{${escapeLatex(heading)}}`);
     if (guidance.length > 0) lines.push(...comment(guidance));
     lines.push('');
   }

@@ -1,10 +1,10 @@
 import type { Range } from '../model/range';
-import { deliverableNotes, sectionGuidance, wrap } from './notes';
+import { deliverableNotes, wrap } from './notes';
 import type { TemplateParts } from './parts';
 
 /** A Markdown (pandoc) writeup: YAML front matter, the course's notes, one heading per section. */
 export function markdownTemplate(parts: TemplateParts): { text: string; titleRange: Range } {
-  const { course, deliverable, projectType, sections, title, authors } = parts;
+  const { course, deliverable, projectType, headings, title, authors } = parts;
   const lines: string[] = ['---'];
   const titleValue = yamlString(title);
   const titleLine = lines.length;
@@ -17,9 +17,8 @@ export function markdownTemplate(parts: TemplateParts): { text: string; titleRan
   lines.push('bibliography: references.bib');
   lines.push('---', '');
   lines.push(...comment(deliverableNotes(course, deliverable, projectType)), '');
-  for (const section of sections) {
-    lines.push(`# ${section.title}`, '');
-    const guidance = sectionGuidance(section);
+  for (const { title: heading, guidance } of headings) {
+    lines.push(`# ${heading}`, '');
     if (guidance.length > 0) lines.push(...comment(guidance), '');
   }
   lines.push('# References {.unnumbered}', '', '::: {#refs}', ':::', '');

@@ -53,6 +53,34 @@ export function sectionsFor(deliverable: Deliverable, projectType?: ProjectType)
   );
 }
 
+/** A heading of a template with the comment lines written under it. */
+export interface TemplateSection {
+  readonly title: string;
+  readonly guidance: readonly string[];
+}
+
+/**
+ * Every heading of a template: the required sections; a "Contributions" section where the course
+ * asks the writeup to state its contribution (with the course's sentence); and, when the course
+ * prescribes no sections at all, a common structure marked as such.
+ */
+export function templateSections(deliverable: Deliverable, projectType?: ProjectType): TemplateSection[] {
+  const required = sectionsFor(deliverable, projectType);
+  const sections: TemplateSection[] = required.map((s) => ({ title: s.title, guidance: sectionGuidance(s) }));
+  if (required.length === 0) {
+    const common = deliverable.kind === 'proposal' ? ['Introduction', 'Plan'] : ['Introduction', 'Related Work', 'Main Results', 'Discussion'];
+    const note = 'A common structure: the course page prescribes no sections.';
+    sections.push(...common.map((title, i) => ({ title, guidance: i === 0 ? [note] : [] })));
+  }
+  const contribution = deliverable.contributionRequired;
+  if (contribution && !sections.some((s) => /\bcontributions?\b/i.test(s.title))) {
+    // Before the closing discussion when there is one: the contribution belongs up front.
+    const at = sections.length > 1 ? 1 : sections.length;
+    sections.splice(at, 0, { title: 'Contributions', guidance: ['State what is new in your work.', `Course page: "${contribution.source}"`] });
+  }
+  return sections;
+}
+
 /** Breaks `text` into lines of at most `width` characters at spaces. */
 export function wrap(text: string, width = 88): string[] {
   const lines: string[] = [];

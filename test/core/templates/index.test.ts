@@ -43,10 +43,24 @@ describe('buildTemplate (Markdown)', () => {
 
   test('has a heading for every required section of the chosen project type, with its guidance', () => {
     const survey = built({ course, kind: 'proposal', format: 'markdown' });
-    assert.deepEqual(headings(survey.text), ['Introduction', 'Papers', 'References {.unnumbered}']);
+    assert.deepEqual(headings(survey.text), ['Introduction', 'Contributions', 'Papers', 'References {.unnumbered}']);
     assert.match(survey.text, /# Introduction\n\n<!--\n {2}Explain the question to a classmate\.\n\n {2}Course page: "Start with an introduction\."\n-->/);
     const original = built({ course, kind: 'proposal', format: 'markdown', projectType: 'original' });
-    assert.deepEqual(headings(original.text), ['Introduction', 'Research Questions', 'References {.unnumbered}']);
+    assert.deepEqual(headings(original.text), ['Introduction', 'Contributions', 'Research Questions', 'References {.unnumbered}']);
+  });
+
+  test("the course's contribution sentence goes under a Contributions heading", () => {
+    const t = built({ course, kind: 'proposal', format: 'markdown' });
+    assert.match(t.text, /# Contributions\n\n<!--\n {2}State what is new in your work\.\n\n {2}Course page: "Say what is new in your work\."\n-->/);
+  });
+
+  test('a deliverable without required sections gets a common structure, said to be one', () => {
+    const bare: CoursePack = { id: 'bare', title: 'Bare', deliverables: [{ kind: 'report' }, { kind: 'proposal' }], papers: [] };
+    const report = built({ course: bare, kind: 'report', format: 'markdown' });
+    assert.deepEqual(headings(report.text), ['Introduction', 'Related Work', 'Main Results', 'Discussion', 'References {.unnumbered}']);
+    assert.match(report.text, /<!-- A common structure: the course page prescribes no sections\. -->/);
+    assert.deepEqual(report.sections, []);
+    assert.deepEqual(headings(built({ course: bare, kind: 'proposal', format: 'markdown' }).text), ['Introduction', 'Plan', 'References {.unnumbered}']);
   });
 
   test("puts the course's notes in a comment: due date, page limit, group size, contribution", () => {
