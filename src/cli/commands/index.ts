@@ -5,7 +5,8 @@ import { coursesCommand } from './courses';
 import { importCourseCommand } from './import-course';
 import { createLintCommand } from './lint';
 import { createNewCommand } from './new';
+import { outlineCommand } from './outline';
 import { pagesCommand } from './pages';
 
 /** Every subcommand, in the order `writeup --help` lists them. Add new ones here. */
-export const commands: readonly CliCommand[] = [createCiteCommand(loadBundledPacks), pagesCommand, createLintCommand(loadBundledPacks), createNewCommand(loadBundledPacks), coursesCommand, importCourseCommand];
+export const commands: readonly CliCommand[] = [createCiteCommand(loadBundledPacks), pagesCommand, createLintCommand(loadBundledPacks), createNewCommand(loadBundledPacks), coursesCommand, importCourseCommand, outlineCommand];

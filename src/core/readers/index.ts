@@ -2,6 +2,7 @@ import type { FileHost } from '../host';
 import type { Writeup, WriteupFormat } from '../model/writeup';
 import { readLatex } from './latex';
 import { readMarkdown } from './markdown';
+import { emptyWriteup } from './shared';
 
 export interface ReadOptions {
   /** Path (or URI string) of the writeup; `\input` and bibliography paths resolve against it. */
@@ -22,5 +23,22 @@ export function formatOf(file: string): WriteupFormat | undefined {
 /** Reads a writeup into the model. Never throws: problems are in `writeup.problems`. */
 export function readWriteup(text: string, options: ReadOptions): Writeup {
   const format = options.format ?? formatOf(options.file) ?? 'markdown';
-  return format === 'latex' ? readLatex(text, options) : readMarkdown(text, options);
+  try {
+    return format === 'latex' ? readLatex(text, options) : readMarkdown(text, options);
+  } catch (error) {
+    // A reader bug must not take the editor down: an empty model and one problem instead.
+    const empty = emptyWriteup(text, options.file, format);
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ...empty,
+      problems: [
+        {
+          code: 'reader-error',
+          message: `The ${format === 'latex' ? 'LaTeX' : 'Markdown'} reader failed: ${message}`,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 'error',
+        },
+      ],
+    };
+  }
 }
