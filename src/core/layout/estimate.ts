@@ -266,6 +266,10 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     }
     placeBlock(pager, item.block, writeup, ctx, options, tuning, lines);
   }
+  if (contentPages === undefined && contentEnd) {
+    contentPages = pager.position() + (pager.y > 0 ? (P.parSkip + P.headings[0].before * P.ex) / H : 0);
+    if (refs !== undefined && !refsPlaced) placeReferences(refs.line, true);
+  }
   if (!refsPlaced && writeup.format === 'markdown' && writeup.citations.length > 0) {
     if (contentPages === undefined) contentPages = pager.position();
     placeReferences(writeup.lineCount, false);
