@@ -37,7 +37,7 @@ interface StepOutcome {
  * latexmk or pdflatex + bibtex. Processes run without a shell and with a time limit; errors go
  * to the output channel and, where the log names a line, to diagnostics. Trusted workspaces only.
  */
-export function registerExportPdf(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): vscode.Disposable {
+export function registerExportPdf(context: vscode.ExtensionContext, output: vscode.OutputChannel): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('writeup-export');
   const command = vscode.commands.registerCommand('writeup.exportPdf', (args?: ExportPdfArgs) =>
     exportPdf(context, output, diagnostics, args ?? {}),
@@ -47,7 +47,7 @@ export function registerExportPdf(context: vscode.ExtensionContext, output: vsco
 
 async function exportPdf(
   context: vscode.ExtensionContext,
-  output: vscode.LogOutputChannel,
+  output: vscode.OutputChannel,
   diagnostics: vscode.DiagnosticCollection,
   args: ExportPdfArgs,
 ): Promise<ExportPdfResult> {
@@ -79,7 +79,7 @@ async function exportPdf(
     ...(args.output ? { output: args.output } : {}),
   } as const;
   diagnostics.clear();
-  output.info(`Exporting ${uri.fsPath}`);
+  output.appendLine(`Exporting ${uri.fsPath}`);
 
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Writeup: exporting ${path.basename(uri.fsPath)} to PDF`, cancellable: true },
@@ -87,7 +87,7 @@ async function exportPdf(
       let plan = planExport(request);
       let outcome = await runPlan(plan, output, progress, token);
       if (outcome.missing === 'latexmk') {
-        output.info('latexmk not found: using pdflatex + bibtex');
+        output.appendLine('latexmk not found: using pdflatex + bibtex');
         plan = planExport({ ...request, latexmk: false });
         outcome = await runPlan(plan, output, progress, token);
       }
@@ -96,13 +96,13 @@ async function exportPdf(
   );
 
   if (result.cancelled) {
-    output.info('Export cancelled');
+    output.appendLine('Export cancelled');
     return { ok: false, problems: [], message: 'cancelled' };
   }
   if (result.missing) {
     const setting = result.missing === 'pandoc' ? 'writeup.pandocPath' : result.missing === 'latexmk' ? 'writeup.latexmkPath' : undefined;
     const message = missingToolMessage(result.missing, setting);
-    output.error(message);
+    output.appendLine(message);
     void vscode.window.showErrorMessage(message);
     return { ok: false, problems: [], message };
   }
@@ -113,12 +113,12 @@ async function exportPdf(
     const message = result.timedOut
       ? `Export stopped after ${timeoutMs / 1000} s (writeup.export.timeoutSeconds).`
       : `Export failed${first ? `: ${first.message}` : ''}. See the output for details.`;
-    output.error(message);
+    output.appendLine(message);
     const choice = await vscode.window.showErrorMessage(`Writeup: ${message}`, 'Show Output');
     if (choice === 'Show Output') output.show(true);
     return { ok: false, problems, message };
   }
-  output.info(`Wrote ${result.plan.output}`);
+  output.appendLine(`Wrote ${result.plan.output}`);
   if (args.open !== false) {
     await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(result.plan.output), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
   }
@@ -128,14 +128,14 @@ async function exportPdf(
 /** Runs the steps in order; stops at the first failing step that may not fail. */
 async function runPlan(
   plan: ExportPlan,
-  output: vscode.LogOutputChannel,
+  output: vscode.OutputChannel,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ): Promise<{ ok: boolean; stderr: string; missing?: ExportStep['tool']; cancelled?: boolean; timedOut?: boolean }> {
   let stderr = '';
   for (const [i, step] of plan.steps.entries()) {
     progress.report({ message: `${step.tool} (${i + 1}/${plan.steps.length})`, increment: i === 0 ? 0 : 100 / plan.steps.length });
-    output.info(`$ ${step.command} ${step.args.join(' ')}  (in ${step.cwd})`);
+    output.appendLine(`$ ${step.command} ${step.args.join(' ')}  (in ${step.cwd})`);
     const outcome = await runStep(step, output, token);
     stderr += outcome.stderr;
     if (outcome.cancelled) return { ok: false, stderr, cancelled: true };
@@ -146,7 +146,7 @@ async function runPlan(
   return { ok: true, stderr };
 }
 
-function runStep(step: ExportStep, output: vscode.LogOutputChannel, token: vscode.CancellationToken): Promise<StepOutcome> {
+function runStep(step: ExportStep, output: vscode.OutputChannel, token: vscode.CancellationToken): Promise<StepOutcome> {
   return new Promise((resolve) => {
     let stderr = '';
     let settled = false;
@@ -182,7 +182,7 @@ function runStep(step: ExportStep, output: vscode.LogOutputChannel, token: vscod
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') finish({ code: null, stderr, missing: true });
       else {
-        output.error(`${step.command}: ${error.message}`);
+        output.appendLine(`${step.command}: ${error.message}`);
         finish({ code: null, stderr: `${stderr}${error.message}\n` });
       }
     });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { loadBundledPacks } from '../../core/courses/loader';
 import type { CoursePack, Deliverable, ProjectType } from '../../core/courses/types';
 import {
   buildTemplate,
@@ -7,6 +8,7 @@ import {
   starterBibliography,
   type TemplateFormat,
 } from '../../core/templates/index';
+import type { Services } from '../services';
 
 /**
  * What `writeup.newProposal` / `writeup.newReport` accept so tests and automation can skip the
@@ -26,8 +28,18 @@ export interface NewWriteupArgs {
   readonly folder?: string;
 }
 
-/** Registers `writeup.newProposal` and `writeup.newReport`. `packs` gives the known courses. */
-export function registerNewWriteupCommands(packs: () => readonly CoursePack[]): vscode.Disposable {
+/**
+ * The courses to offer: the course service's packs (bundled and workspace ones) when the
+ * services carry it, the bundled packs otherwise.
+ */
+function coursePacks(services: Services): readonly CoursePack[] {
+  const courses = (services as Partial<Record<'courses', { all(): readonly CoursePack[] }>>).courses;
+  return courses ? courses.all() : loadBundledPacks();
+}
+
+/** Registers `writeup.newProposal` and `writeup.newReport`. */
+export function registerNewWriteupCommands(services: Services): vscode.Disposable {
+  const packs = (): readonly CoursePack[] => coursePacks(services);
   return vscode.Disposable.from(
     vscode.commands.registerCommand('writeup.newProposal', (args?: NewWriteupArgs) => newWriteup('proposal', packs(), args)),
     vscode.commands.registerCommand('writeup.newReport', (args?: NewWriteupArgs) => newWriteup('report', packs(), args)),
