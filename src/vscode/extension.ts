@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { createApi, type WriteupApi } from './api';
-import { registerExportPdf } from './commands/exportPdf';
-import { registerNewWriteupCommands } from './commands/newWriteup';
 import { registerShowOutput } from './commands/showOutput';
+import { registerDocumentSymbols } from './documentSymbols';
 import { createMarkdownItExtender } from './markdownItCitations';
 import { registerMathHover } from './mathHover';
 import { registerPageStatus } from './pageStatus';
@@ -18,9 +17,8 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   const services = createServices(context);
   context.subscriptions.push(services);
   context.subscriptions.push(registerShowOutput(services));
-  context.subscriptions.push(registerNewWriteupCommands(services));
-  context.subscriptions.push(registerExportPdf(context, services.output));
   // Feature registrations (each adds its own disposables):
+  context.subscriptions.push(registerDocumentSymbols(services));
   context.subscriptions.push(registerMathHover(services));
   context.subscriptions.push(registerPreview(services));
   context.subscriptions.push(registerPageStatus(services));

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { DocumentSymbolProvider, type OutlineSymbol } from '../core/features/documentSymbols';
+import { toVsRange } from './convert';
+import type { Services } from './services';
+
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'latex' },
+  { language: 'markdown' },
+];
+
+function toSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(s.name, s.detail, s.level <= 1 ? vscode.SymbolKind.Module : vscode.SymbolKind.Namespace, toVsRange(s.range), toVsRange(s.selectionRange));
+  symbol.children = s.children.map(toSymbol);
+  return symbol;
+}
+
+/** The Outline view and breadcrumbs for writeups: sections nested by level, from the core model. */
+export function registerDocumentSymbols(services: Services): vscode.Disposable {
+  const provider = new DocumentSymbolProvider();
+  return vscode.languages.registerDocumentSymbolProvider(
+    SELECTOR,
+    {
+      provideDocumentSymbols(document, token) {
+        if (token.isCancellationRequested || !services.documents.isWriteup(document)) return undefined;
+        return provider.provide(services.documents.get(document)).map(toSymbol);
+      },
+    },
+    { label: 'Research Writeup' },
+  );
+}
