@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Fix, Severity, TextEdit } from '../core/lint/rule';
 import type { Position, Range } from '../core/model/range';
 
 /**
@@ -24,4 +25,30 @@ export function fromVsPosition(p: vscode.Position): Position {
 /** VS Code range -> core range. */
 export function fromVsRange(r: vscode.Range): Range {
   return { start: fromVsPosition(r.start), end: fromVsPosition(r.end) };
+}
+
+/** Core severity -> VS Code diagnostic severity. */
+export function toVsSeverity(severity: Severity): vscode.DiagnosticSeverity {
+  return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+/**
+ * Core text edits -> one WorkspaceEdit (undoable, applied to open buffers). Edits without a `file`
+ * go to `documentUri`; an edit's `file` (an absolute path or a URI string) names another file, e.g. the .bib.
+ */
+export function toWorkspaceEdit(edits: readonly TextEdit[], documentUri: vscode.Uri, edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
+  for (const e of edits) {
+    const uri = e.file === undefined ? documentUri : /^[a-z][a-z0-9+.-]+:/i.test(e.file) && !/^[a-z]:[\\/]/i.test(e.file) ? vscode.Uri.parse(e.file) : vscode.Uri.file(e.file);
+    edit.replace(uri, toVsRange(e.range), e.newText);
+  }
+  return edit;
+}
+
+/** A core fix -> a quick-fix CodeAction carrying its WorkspaceEdit. */
+export function toCodeAction(fix: Fix, documentUri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[] = []): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.edit = toWorkspaceEdit(fix.edits, documentUri);
+  if (diagnostics.length > 0) action.diagnostics = [...diagnostics];
+  if (fix.preferred) action.isPreferred = true;
+  return action;
 }

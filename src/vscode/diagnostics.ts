@@ -1,0 +1,224 @@
+import * as vscode from 'vscode';
+import { createBibIndex } from '../core/bib/index';
+import { parseBib } from '../core/bib/parse';
+import { bibliographyPaths } from '../core/bib/paths';
+import type { BibFile, BibIndex } from '../core/bib/types';
+import { findDeliverable, loadBundledPacks } from '../core/courses/loader';
+import { resolveCourse } from '../core/courses/resolve';
+import type { CoursePack, Deliverable } from '../core/courses/types';
+import { estimatePages } from '../core/layout/index';
+import type { PageEstimate } from '../core/layout/types';
+import { lint, type Diagnostic } from '../core/lint/engine';
+import { diskImageSize } from '../cli/imageSize';
+import { toVsRange, toVsSeverity } from './convert';
+import { nodeFileHost } from './fileHost';
+import type { Services } from './services';
+
+/** What the courses adapter puts on Services (used when present; bundled packs otherwise). */
+interface CoursesLike {
+  all(): readonly CoursePack[];
+  forDocument(document: vscode.TextDocument): { course?: CoursePack; deliverable?: Deliverable } | undefined;
+  readonly onDidChange?: vscode.Event<unknown>;
+}
+
+/** What the citations adapter puts on Services. */
+interface BibLike {
+  forDocument(document: vscode.TextDocument): Promise<BibIndex>;
+}
+
+/** `writeup.lint.run`. */
+type RunMode = 'onSave' | 'onType' | 'off';
+
+const TYPING_DEBOUNCE_MS = 400;
+
+/** The last lint of a document: the core diagnostics (with their fixes) for the code actions. */
+export interface LintResult {
+  readonly version: number;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly shown: readonly vscode.Diagnostic[];
+}
+
+/**
+ * Lint on open and save (or while typing, debounced): runs the core engine off the typing path and
+ * shows its problems in the Problems panel, source `writeup`, code = rule id linked to the rule's
+ * docs page. A run is dropped when the document changed meanwhile or a newer run started.
+ */
+export class LintDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('writeup');
+  private readonly results = new Map<string, LintResult>();
+  private readonly runs = new Map<string, vscode.CancellationTokenSource>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's problems were updated. */
+  readonly onDidLint = this.changed.event;
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      this.collection,
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.request(d, 'open')),
+      vscode.workspace.onDidSaveTextDocument((d) => this.request(d, 'save')),
+      vscode.workspace.onDidChangeTextDocument((e) => this.request(e.document, 'type')),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('writeup.lint') || e.affectsConfiguration('writeup.course')) this.relintAll();
+      }),
+    );
+    const courses = this.courses();
+    if (courses?.onDidChange) this.disposables.push(courses.onDidChange(() => this.relintAll()));
+    // Documents already open when the extension starts: after activation, not during it.
+    const initial = setTimeout(() => this.relintAll(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
+  }
+
+  /** The last result for a document, if it is current. */
+  resultFor(document: vscode.TextDocument): LintResult | undefined {
+    const r = this.results.get(document.uri.toString());
+    return r && r.version === document.version ? r : undefined;
+  }
+
+  private mode(document: vscode.TextDocument): RunMode {
+    const value = vscode.workspace.getConfiguration('writeup.lint', document.uri).get<string>('run', 'onSave');
+    return value === 'onType' || value === 'off' ? value : 'onSave';
+  }
+
+  private request(document: vscode.TextDocument, why: 'open' | 'save' | 'type' | 'config'): void {
+    if (!this.services.documents.isWriteup(document) || document.uri.scheme === 'git' || document.uri.scheme === 'output') return;
+    const mode = this.mode(document);
+    if (mode === 'off') {
+      this.forget(document.uri);
+      return;
+    }
+    if (why === 'type') {
+      if (mode !== 'onType') return;
+      const key = document.uri.toString();
+      const pending = this.timers.get(key);
+      if (pending) clearTimeout(pending);
+      this.timers.set(key, setTimeout(() => {
+        this.timers.delete(key);
+        void this.run(document);
+      }, TYPING_DEBOUNCE_MS));
+      return;
+    }
+    void this.run(document);
+  }
+
+  /** Lints every open writeup again (configuration or course changed). */
+  relintAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.request(document, 'config');
+  }
+
+  /** Lints `document` now and shows the result unless it went stale. */
+  async run(document: vscode.TextDocument): Promise<LintResult | undefined> {
+    const key = document.uri.toString();
+    this.runs.get(key)?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.runs.set(key, source);
+    const token = source.token;
+    const version = document.version;
+    const stale = () => token.isCancellationRequested || document.isClosed || document.version !== version;
+    try {
+      // Yield first: the run starts after the event that asked for it has been handled.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (stale()) return undefined;
+      const writeup = this.services.documents.get(document);
+      const courses = this.courses();
+      const packs = courses?.all() ?? loadBundledPacks();
+      let course: CoursePack | undefined;
+      let deliverable: Deliverable | undefined;
+      if (courses) {
+        const resolved = courses.forDocument(document);
+        course = resolved?.course;
+        deliverable = resolved?.deliverable;
+      } else {
+        const setting = vscode.workspace.getConfiguration('writeup', document.uri).get<string>('course');
+        const resolved = resolveCourse(writeup, { setting, packs });
+        course = resolved.course;
+        deliverable = resolved.deliverable ?? (course ? findDeliverable(course, resolved.kind) : undefined);
+      }
+      const bib = await this.bibFor(document, writeup);
+      if (stale()) return undefined;
+      let pages: PageEstimate | undefined;
+      try {
+        pages = estimatePages(writeup, document.uri.scheme === 'file' ? { imageSize: diskImageSize(document.uri.fsPath) } : {});
+      } catch {
+        pages = undefined;
+      }
+      const rules = vscode.workspace.getConfiguration('writeup.lint', document.uri).get<Record<string, unknown>>('rules') ?? {};
+      const diagnostics = lint(
+        {
+          writeup,
+          courses: packs,
+          ...(course ? { course } : {}),
+          ...(deliverable ? { deliverable } : {}),
+          ...(bib ? { bib } : {}),
+          ...(pages ? { pages } : {}),
+        },
+        { rules },
+      );
+      if (stale()) return undefined;
+      const shown = diagnostics.map((d) => this.toVs(d));
+      const result: LintResult = { version, diagnostics, shown };
+      this.results.set(key, result);
+      this.collection.set(document.uri, shown);
+      this.changed.fire(document.uri);
+      return result;
+    } catch (error) {
+      this.services.output.appendLine(`lint failed for ${document.uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      if (this.runs.get(key) === source) this.runs.delete(key);
+      source.dispose();
+    }
+  }
+
+  private toVs(d: Diagnostic): vscode.Diagnostic {
+    const shown = new vscode.Diagnostic(toVsRange(d.range), d.message, toVsSeverity(d.severity));
+    shown.source = 'writeup';
+    shown.code = { value: d.rule, target: vscode.Uri.joinPath(this.services.context.extensionUri, d.docs) };
+    return shown;
+  }
+
+  private async bibFor(document: vscode.TextDocument, writeup: ReturnType<Services['documents']['get']>): Promise<BibIndex | undefined> {
+    const bib = (this.services as unknown as { bib?: BibLike }).bib;
+    if (bib) {
+      try {
+        return await bib.forDocument(document);
+      } catch {
+        return undefined;
+      }
+    }
+    const files: BibFile[] = [];
+    for (const path of bibliographyPaths(writeup)) {
+      const text = nodeFileHost.readFile(path);
+      if (text !== undefined) files.push(parseBib(text, path));
+    }
+    return files.length > 0 ? createBibIndex(files) : undefined;
+  }
+
+  private courses(): CoursesLike | undefined {
+    return (this.services as unknown as { courses?: CoursesLike }).courses;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.runs.get(key)?.cancel();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const source of this.runs.values()) source.cancel();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Registers lint diagnostics; returns the disposable (also reachable for code actions). */
+export function registerDiagnostics(services: Services): LintDiagnostics {
+  return new LintDiagnostics(services);
+}
