@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { createApi, type WriteupApi } from './api';
+import { registerExportPdf } from './commands/exportPdf';
+import { registerNewWriteupCommands } from './commands/newWriteup';
 import { registerShowOutput } from './commands/showOutput';
-import { registerCodeActions } from './codeActions';
-import { registerDiagnostics } from './diagnostics';
 import { registerDocumentSymbols } from './documentSymbols';
 import { createMarkdownItExtender } from './markdownItCitations';
 import { registerMathHover } from './mathHover';
@@ -19,13 +19,13 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   const services = createServices(context);
   context.subscriptions.push(services);
   context.subscriptions.push(registerShowOutput(services));
+  context.subscriptions.push(registerNewWriteupCommands(services));
+  context.subscriptions.push(registerExportPdf(context, services.output));
   // Feature registrations (each adds its own disposables):
   context.subscriptions.push(registerDocumentSymbols(services));
   context.subscriptions.push(registerMathHover(services));
   context.subscriptions.push(registerPreview(services));
   context.subscriptions.push(registerPageStatus(services));
-  const lintDiagnostics = registerDiagnostics(services);
-  context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
   markReady();
