@@ -3,6 +3,8 @@ import { createApi, type WriteupApi } from './api';
 import { registerExportPdf } from './commands/exportPdf';
 import { registerNewWriteupCommands } from './commands/newWriteup';
 import { registerShowOutput } from './commands/showOutput';
+import { registerCodeActions } from './codeActions';
+import { registerDiagnostics } from './diagnostics';
 import { registerDocumentSymbols } from './documentSymbols';
 import { createMarkdownItExtender } from './markdownItCitations';
 import { registerMathHover } from './mathHover';
@@ -26,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   context.subscriptions.push(registerMathHover(services));
   context.subscriptions.push(registerPreview(services));
   context.subscriptions.push(registerPageStatus(services));
+  const lintDiagnostics = registerDiagnostics(services);
+  context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
   markReady();
