@@ -1,0 +1,185 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatProblem, loadBundledPacks, loadPack, mergePacks, type PackProblem, type SourcedPack } from '../../core/courses/loader';
+import type { CoursePack, Deliverable } from '../../core/courses/types';
+import { type CliCommand, type CliIO, UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+
+/** The packs the CLI sees: bundled ones plus user packs from files or folders. */
+export interface CliPacks {
+  readonly packs: readonly CoursePack[];
+  /** Where each pack id came from: `bundled` or a file path. */
+  readonly origins: ReadonlyMap<string, string>;
+  readonly problems: readonly PackProblem[];
+  readonly notices: readonly string[];
+}
+
+/** The `.json` files of a folder (sorted), or the file itself. */
+function packFiles(target: string, shown: string): string[] {
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`no such file or folder: ${shown}`);
+  if (!stat.isDirectory()) return [target];
+  return fs
+    .readdirSync(target)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => path.join(target, name));
+}
+
+/**
+ * Bundled packs plus the user packs in `targets` (files, or folders of `*.json`). Broken packs are
+ * left out and reported; the rest still load. Paths are resolved against `cwd`.
+ */
+export function loadCliPacks(targets: readonly string[], cwd: string): CliPacks {
+  const problems: PackProblem[] = [];
+  const user: SourcedPack[] = [];
+  for (const target of targets) {
+    for (const file of packFiles(path.resolve(cwd, target), target)) {
+      const shown = path.relative(cwd, file) || file;
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        problems.push({ file: shown, pointer: '', message: `cannot read: ${(error as Error).message}`, severity: 'error' });
+        continue;
+      }
+      const result = loadPack(text, shown);
+      problems.push(...result.problems);
+      if (result.pack) user.push({ pack: result.pack, file: shown });
+    }
+  }
+  const merged = mergePacks(loadBundledPacks(), user);
+  const origins = new Map<string, string>(loadBundledPacks().map((p) => [p.id, 'bundled']));
+  for (const { pack, file } of user) origins.set(pack.id, file);
+  return { packs: merged.packs, origins, problems, notices: merged.notices };
+}
+
+/** The JSON summary of a deliverable: what `writeup courses --json` prints. */
+function deliverableSummary(d: Deliverable) {
+  return {
+    kind: d.kind,
+    ...(d.title !== undefined ? { title: d.title } : {}),
+    ...(d.due !== undefined ? { due: d.due } : {}),
+    ...(d.dueEnd !== undefined ? { dueEnd: d.dueEnd } : {}),
+    ...(d.submission !== undefined ? { submission: d.submission } : {}),
+    ...(d.format !== undefined ? { format: d.format } : {}),
+    ...(d.pageLimit
+      ? {
+          pageLimit: {
+            ...(d.pageLimit.individual !== undefined ? { individual: d.pageLimit.individual } : {}),
+            ...(d.pageLimit.team !== undefined ? { team: d.pageLimit.team } : {}),
+            style: d.pageLimit.style ?? 'neurips',
+            referencesCount: d.pageLimit.referencesCount ?? false,
+          },
+        }
+      : {}),
+    ...(d.groupSize
+      ? { groupSize: { ...(d.groupSize.min !== undefined ? { min: d.groupSize.min } : {}), ...(d.groupSize.max !== undefined ? { max: d.groupSize.max } : {}) } }
+      : {}),
+    ...(d.projectTypes ? { projectTypes: d.projectTypes.map((t) => ({ id: t.id, title: t.title, ...(t.papers ? { papers: t.papers } : {}) })) } : {}),
+    requiredSections: (d.requiredSections ?? []).map((s) => ({
+      id: s.id,
+      title: s.title,
+      severity: s.severity,
+      ...(s.projectTypes ? { projectTypes: s.projectTypes } : {}),
+    })),
+    contributionRequired: d.contributionRequired !== undefined,
+  };
+}
+
+/** The JSON summary of a pack. */
+export function packSummary(pack: CoursePack, origin = 'bundled') {
+  return {
+    id: pack.id,
+    title: pack.title,
+    ...(pack.shortName !== undefined ? { shortName: pack.shortName } : {}),
+    ...(pack.institution !== undefined ? { institution: pack.institution } : {}),
+    ...(pack.term !== undefined ? { term: pack.term } : {}),
+    ...(pack.instructor !== undefined ? { instructor: pack.instructor } : {}),
+    ...(pack.url !== undefined ? { url: pack.url } : {}),
+    source: origin,
+    deliverables: pack.deliverables.map(deliverableSummary),
+    paperCount: pack.papers.length,
+    suggestedProjectCount: pack.suggestedProjects?.length ?? 0,
+  };
+}
+
+/** `5 pages (individual) / 8 (team), neurips` style text for a page limit. */
+export function describePageLimit(d: Deliverable): string | undefined {
+  const limit = d.pageLimit;
+  if (!limit || (limit.individual === undefined && limit.team === undefined)) return undefined;
+  const plural = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
+  const parts =
+    limit.individual !== undefined && limit.team !== undefined && limit.individual === limit.team
+      ? [plural(limit.individual)]
+      : [
+          ...(limit.individual !== undefined ? [`${plural(limit.individual)} individual`] : []),
+          ...(limit.team !== undefined ? [`${plural(limit.team)} team`] : []),
+        ];
+  const refs = limit.referencesCount ? ', references count' : '';
+  return `${parts.join(' / ')} (${limit.style ?? 'neurips'}${refs})`;
+}
+
+/** `groups of 1-4` style text. */
+export function describeGroupSize(d: Deliverable): string | undefined {
+  const g = d.groupSize;
+  if (!g || (g.min === undefined && g.max === undefined)) return undefined;
+  if (g.min !== undefined && g.max !== undefined) return `groups of ${g.min}-${g.max}`;
+  return g.max !== undefined ? `groups of up to ${g.max}` : `groups of at least ${g.min ?? 1}`;
+}
+
+/** The readable listing of one pack. */
+function packText(pack: CoursePack, origin: string): string {
+  const about = [pack.institution, pack.term, pack.instructor].filter(Boolean).join(', ');
+  const lines = [`${pack.id}  ${pack.title}`];
+  const counts = `${pack.papers.length} paper${pack.papers.length === 1 ? '' : 's'}` +
+    (pack.suggestedProjects?.length ? `, ${pack.suggestedProjects.length} suggested projects` : '');
+  lines.push(`  ${[about, counts].filter(Boolean).join(' · ')}${origin === 'bundled' ? '' : ` · from ${origin}`}`);
+  if (pack.deliverables.length === 0) lines.push('  (no deliverables: a reading list to cite from)');
+  const width = Math.max(8, ...pack.deliverables.map((d) => d.kind.length));
+  for (const d of pack.deliverables) {
+    const due = d.due ? `due ${d.due}${d.dueEnd ? `..${d.dueEnd}` : ''}` : 'no date';
+    const facts = [due, describePageLimit(d), describeGroupSize(d), d.format && !describePageLimit(d) ? d.format : undefined].filter(Boolean);
+    lines.push(`  ${d.kind.padEnd(width)}  ${facts.join(' · ')}`);
+    if (d.requiredSections?.length) {
+      lines.push(`  ${''.padEnd(width)}  sections: ${d.requiredSections.map((s) => `${s.id} (${s.title})`).join(', ')}`);
+    }
+    if (d.contributionRequired) lines.push(`  ${''.padEnd(width)}  states its contribution`);
+  }
+  return lines.join('\n');
+}
+
+const usage = [
+  'Usage: writeup courses [--json] [--packs FILE|DIR]...',
+  '',
+  'Lists the course packs: id, title, term, deliverables (due dates, page limits,',
+  'group sizes, required sections) and the number of papers each lists.',
+  '',
+  'Options:',
+  '  --json            print JSON: [{ id, title, term, deliverables: [...], paperCount }]',
+  '  --packs FILE|DIR  add user course packs (a .json file or a folder of them; repeatable)',
+].join('\n');
+
+/** `writeup courses`: the packs with their deliverables and paper counts. */
+export const coursesCommand: CliCommand = {
+  name: 'courses',
+  summary: 'list the course packs with their deliverables and paper counts',
+  usage,
+  run(args: readonly string[], io: CliIO): number {
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      packs: { type: 'string', multiple: true },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const loaded = loadCliPacks(values.packs ?? [], io.cwd);
+    for (const problem of loaded.problems) io.stderr(`${formatProblem(problem)}\n`);
+    for (const notice of loaded.notices) io.stderr(`${notice}\n`);
+    const origin = (id: string) => loaded.origins.get(id) ?? 'bundled';
+    if (values.json) {
+      io.stdout(`${JSON.stringify(loaded.packs.map((p) => packSummary(p, origin(p.id))), null, 2)}\n`);
+    } else {
+      io.stdout(`${loaded.packs.map((p) => packText(p, origin(p.id))).join('\n\n')}\n`);
+    }
+    return loaded.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  },
+};
