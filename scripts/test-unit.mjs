@@ -2,6 +2,8 @@
 // Extra arguments are passed through, e.g. `npm run test:unit -- test/core/readers`.
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'glob';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
@@ -12,9 +14,25 @@ if (files.length === 0) {
   console.error('test:unit: no test files match', filters.join(' '));
   process.exit(1);
 }
+// spec on the terminal (with node:test's summary), TAP to a file for the one-line count below.
+const tapFile = path.join('out', 'test-unit.tap');
+mkdirSync('out', { recursive: true });
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files],
+  [
+    '--import', 'tsx', '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    ...flags, ...files,
+  ],
   { stdio: 'inherit' },
 );
+try {
+  const tap = readFileSync(tapFile, 'utf8');
+  // The last summary block is the whole run's (TAP may hold earlier per-file ones).
+  const count = (key) => Number([...tap.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
+  console.log(`unit: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed`);
+} catch {
+  // no TAP output: node:test did not start
+}
 process.exit(result.status ?? 1);
