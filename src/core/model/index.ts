@@ -1,2 +1,3 @@
 export * from './range';
 export * from './writeup';
+export * from './query';
