@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import MarkdownIt from 'markdown-it';
+import {
+  authorLabel,
+  type CitedWork,
+  markdownItCitations,
+  parseCitationBracket,
+  renderBibliography,
+  renderCitationGroup,
+} from '../../../src/core/preview/citations';
+
+const works: Record<string, CitedWork> = {
+  bartlett2017spectrally: { key: 'bartlett2017spectrally', authors: ['Peter L. Bartlett', 'Dylan J. Foster', 'Matus Telgarsky'], year: 2017, title: 'Spectrally-normalized margin bounds' },
+  neyshabur2015norm: { key: 'neyshabur2015norm', authors: ['Neyshabur, Behnam', 'Tomioka, Ryota'], year: 2015, title: 'Norm-based capacity control' },
+  zhang2017: { key: 'zhang2017', authors: ['Chiyuan Zhang'], year: 2017 },
+};
+const resolve = (key: string) => works[key];
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
+
+describe('author-year', () => {
+  test('one, two and three or more authors', () => {
+    assert.equal(authorLabel(['Chiyuan Zhang']), 'Zhang');
+    assert.equal(authorLabel(['Neyshabur, Behnam', 'Tomioka, Ryota']), 'Neyshabur and Tomioka');
+    assert.equal(authorLabel(['Peter L. Bartlett', 'Dylan J. Foster', 'Matus Telgarsky']), 'Bartlett et al.');
+    assert.equal(authorLabel(['Ulrike von Luxburg']), 'von Luxburg');
+  });
+
+  test('a parenthetical group, a textual citation, a locator and an unknown key', () => {
+    assert.equal(
+      text(renderCitationGroup([{ key: 'bartlett2017spectrally' }, { key: 'neyshabur2015norm', locator: 'p. 3' }], resolve)),
+      '(Bartlett et al., 2017; Neyshabur and Tomioka, 2015, p. 3)',
+    );
+    assert.equal(text(renderCitationGroup([{ key: 'zhang2017' }], resolve, true)), 'Zhang (2017)');
+    assert.equal(text(renderCitationGroup([{ key: 'nobody' }], resolve)), '(nobody?)');
+    assert.match(renderCitationGroup([{ key: 'nobody' }], resolve), /class="cite missing"/);
+  });
+
+  test('pandoc brackets: prefixes, suppressed author, locators; not a citation without @', () => {
+    assert.deepEqual(parseCitationBracket('see @a, p. 3; -@b'), [
+      { key: 'a', prefix: 'see', locator: 'p. 3' },
+      { key: 'b', suppressAuthor: true },
+    ]);
+    assert.equal(parseCitationBracket('just text'), undefined);
+  });
+});
+
+describe('bibliography', () => {
+  test('cited works only, sorted by author, hostile titles escaped, javascript: URLs dropped', () => {
+    const hostile: CitedWork = { key: 'evil', authors: ['Mallory', '<b>Eve</b>'], year: 2020, title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' };
+    const html = renderBibliography(['zhang2017', 'evil', 'bartlett2017spectrally', 'zhang2017', 'missing'], (k) => (k === 'evil' ? hostile : resolve(k)));
+    assert.deepEqual([...html.matchAll(/data-key="([^"]+)"/g)].map((m) => m[1]), ['bartlett2017spectrally', 'evil', 'zhang2017']);
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.match(html, /&lt;b&gt;Eve&lt;\/b&gt;/);
+    assert.doesNotMatch(html, /<img|javascript:/);
+  });
+});
+
+describe('markdownItCitations (also used by VS Code\'s Markdown preview)', () => {
+  const md = new MarkdownIt({ html: false });
+  markdownItCitations(md, { resolve: () => resolve });
+
+  test('bracketed, suppressed-author and in-text citations render author-year', () => {
+    assert.equal(text(md.renderInline('As shown [@bartlett2017spectrally; -@zhang2017].')), 'As shown (Bartlett et al., 2017; 2017).');
+    assert.equal(text(md.renderInline('@neyshabur2015norm show this.')), 'Neyshabur and Tomioka (2015) show this.');
+  });
+
+  test('emails and links are left alone; cited keys are collected in env', () => {
+    assert.equal(text(md.renderInline('mail a@b.com')), 'mail a@b.com');
+    assert.match(md.renderInline('[text](https://example.com)'), /<a href="https:\/\/example.com">text<\/a>/);
+    const env: { citedKeys?: string[] } = {};
+    md.render('See [@zhang2017].', env);
+    assert.deepEqual(env.citedKeys, ['zhang2017']);
+  });
+});

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { PageEstimate } from '../../../src/core/layout/types';
+import type { Writeup } from '../../../src/core/model/writeup';
+import type { CitedWork } from '../../../src/core/preview/citations';
+import { latexInlineHtml, renderPreview } from '../../../src/core/preview/render';
+import { readWriteup } from '../../../src/core/readers/index';
+
+const works: Record<string, CitedWork> = {
+  bartlett2017spectrally: { key: 'bartlett2017spectrally', authors: ['Peter L. Bartlett', 'Dylan J. Foster', 'Matus Telgarsky'], year: 2017, title: 'Spectrally-normalized margin bounds for neural networks', venue: 'NeurIPS' },
+};
+const resolveCitation = (key: string) => works[key];
+
+function pages(breaks: { page: number; line: number }[]): PageEstimate {
+  return {
+    contentPages: breaks.length + 0.5,
+    totalPages: breaks.length + 0.5,
+    pageBreaks: breaks,
+    breakdown: { title: 0, text: 0, math: 0, figures: 0, tables: 0, lists: 0, other: 0, references: 0 },
+    style: 'neurips',
+  };
+}
+
+const report = `---
+title: Rank bounds for $\\R$-valued nets
+author:
+  - name: Casey Student
+    affiliation: MIT
+abstract: We bound things [@bartlett2017spectrally].
+header-includes: |
+  \\newcommand{\\R}{\\mathbb{R}}
+---
+
+# Introduction
+
+Norm-based bounds [@bartlett2017spectrally] explain generalization for $x \\in \\R^d$.
+
+- first item
+- second item with $a^2$
+
+$$
+\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}
+$$
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+![A figure](figures/plot.png)
+
+# References
+`;
+
+describe('renderPreview (Markdown)', () => {
+  const writeup = readWriteup(report, { file: '/ws/report.md' });
+  const { body, citedKeys } = renderPreview(writeup, {
+    resolveCitation,
+    resolveImage: (p) => (p === 'figures/plot.png' ? 'https://webview/ws/figures/plot.png' : undefined),
+    pages: pages([{ page: 1, line: 14 }, { page: 2, line: 21 }]),
+    pageLimit: 2,
+  });
+
+  test('title block: title (with math), author and affiliation, abstract', () => {
+    assert.match(body, /<header class="title-block"[^>]*><h1 class="title">Rank bounds for <span class="katex">/);
+    assert.match(body, /<span class="name">Casey Student<\/span><span class="affiliation">MIT<\/span>/);
+    assert.match(body, /<div class="abstract"><h2>Abstract<\/h2><p>We bound things <span class="citation">/);
+  });
+
+  test('sections, paragraphs, lists and tables carry their source line', () => {
+    assert.match(body, /<h1 data-line="10">Introduction<\/h1>/);
+    assert.match(body, /<p data-line="12">Norm-based bounds/);
+    assert.match(body, /<ul data-line="14">/);
+    assert.match(body, /<table data-line="21">/);
+  });
+
+  test('math is KaTeX HTML with the header-includes macro expanded; display math renders whole', () => {
+    assert.match(body, /<span class="mord mathbb">R<\/span>/);
+    assert.doesNotMatch(body, /math-error/);
+    assert.match(body, /<div class="block" data-line="17"><div class="math-display"><span class="katex-display">/);
+  });
+
+  test('citations are author-year and the bibliography lists the cited works', () => {
+    assert.match(body, /\(<a class="cite" href="#ref-bartlett2017spectrally" data-cite="bartlett2017spectrally">Bartlett et al., 2017<\/a>\)/);
+    assert.deepEqual(citedKeys, ['bartlett2017spectrally']);
+    assert.match(body, /<ol class="bibliography"><li id="ref-bartlett2017spectrally"[^>]*>Peter L. Bartlett, Dylan J. Foster, Matus Telgarsky \(2017\)\. Spectrally-normalized/);
+    // The document has its own References heading: no second one.
+    assert.doesNotMatch(body, /<h2>References<\/h2>/);
+  });
+
+  test('figures use the resolved URL; page ends are marked, the limit in red', () => {
+    assert.match(body, /<img src="https:\/\/webview\/ws\/figures\/plot.png" alt="A figure">/);
+    const marks = [...body.matchAll(/<div class="page-break( page-limit)?" data-page="(\d)"/g)].map((m) => `${m[2]}${m[1] ? '!' : ''}`);
+    assert.deepEqual(marks, ['1', '2!']);
+    assert.ok(body.indexOf('data-page="1"') < body.indexOf('<ul data-line="14"'), 'the page-1 mark is before the list on line 14');
+    assert.ok(body.indexOf('data-page="1"') > body.indexOf('<p data-line="12"'), 'and after the paragraph on line 12');
+    assert.ok(body.indexOf('data-page="2"') < body.indexOf('<table data-line="21"'), 'the limit mark is before the table on line 21');
+  });
+
+  test('KaTeX inline styles are moved to data-style (the CSP forbids style attributes)', () => {
+    assert.doesNotMatch(body, / style="/);
+    assert.match(body, / data-style="height:/);
+  });
+});
+
+describe('renderPreview: escaping and sanitising', () => {
+  const hostile = `---
+title: "<img src=x onerror=alert(1)>"
+author:
+  - name: "<script>alert(2)</script>"
+    affiliation: "\\" onmouseover=\\"alert(3)"
+---
+
+# Intro <b>bold</b>
+
+<script>alert(4)</script>
+
+[click](javascript:alert(5)) and [data](data:text/html;base64,PHNjcmlwdD4=) and [ok](https://example.com)
+
+![x](javascript:alert(6)) ![y](https://evil.example/track.png) ![z](../outside.png)
+
+$\\href{javascript:alert(7)}{x}$ and $\\url{javascript:alert(8)}$ and $\\htmlClass{x}{y}$
+
+Cite [@evil].
+`;
+  const evil: CitedWork = { key: 'evil', authors: ['<img src=x onerror=alert(9)>'], year: '<b>2020</b>', title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(10)' };
+  const resolved: string[] = [];
+  const { body } = renderPreview(readWriteup(hostile, { file: '/ws/report.md' }), {
+    resolveCitation: (k) => (k === 'evil' ? evil : undefined),
+    resolveImage: (p) => {
+      resolved.push(p);
+      return undefined;
+    },
+  });
+
+  test('no script, no event handler attribute, no javascript: or data: link survives', () => {
+    assert.doesNotMatch(body, /<script/i);
+    assert.doesNotMatch(body, /<img[^>]*onerror/i);
+    assert.doesNotMatch(body, /<[^>]*\son[a-z]+=/i);
+    assert.doesNotMatch(body, /href="(javascript|data):/i);
+    assert.doesNotMatch(body, /<b>/);
+  });
+
+  test('hostile text shows as text', () => {
+    assert.match(body, /<h1 class="title">&lt;img src=x onerror=alert\(1\)&gt;<\/h1>/);
+    assert.match(body, /&lt;script&gt;alert\(2\)&lt;\/script&gt;/);
+    assert.match(body, /&lt;script&gt;alert\(4\)&lt;\/script&gt;/);
+    assert.match(body, /\(2020\)|&lt;b&gt;2020&lt;\/b&gt;/);
+    assert.match(body, /<a href="https:\/\/example.com">ok<\/a>/);
+  });
+
+  test('only plain paths reach the image resolver; unresolved figures are placeholders', () => {
+    assert.deepEqual(resolved, ['../outside.png']);
+    assert.doesNotMatch(body, /<img/);
+    assert.match(body, /class="figure missing"/);
+  });
+
+  test('\\href and \\url in math do nothing (KaTeX trust: false)', () => {
+    assert.doesNotMatch(body, /<a [^>]*href="javascript/);
+    assert.doesNotMatch(body, /class="x"/);
+  });
+});
+
+describe('renderPreview (LaTeX, from the model)', () => {
+  const text = [
+    '\\documentclass{article}', // 0
+    '\\title{Low rank}', // 1
+    '\\begin{document}', // 2
+    '\\section{Introduction}', // 3
+    'As \\citet{bartlett2017spectrally} show, \\emph{norms} matter for $x \\in \\mathbb{R}^d$~\\cite{nobody}.', // 4
+    '\\begin{align}', // 5
+    '  a &= b \\label{eq:a} \\\\', // 6
+    '  c &= d', // 7
+    '\\end{align}', // 8
+    '\\end{document}', // 9
+  ].join('\n');
+  const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+  const math = { tex: '\n  a &= b \\label{eq:a} \\\\\n  c &= d\n', display: true, environment: 'align', delimiter: 'env' as const, range: r(5, 0, 8, 11), contentRange: r(5, 13, 8, 0) };
+  const writeup: Writeup = {
+    file: '/ws/report.tex',
+    format: 'latex',
+    text,
+    lineCount: 10,
+    metadata: { title: 'Low rank', authors: [{ name: 'A <B>' }], bibliography: [], disabledRules: [], keyRanges: {}, raw: {} },
+    sections: [{ level: 1, title: 'Introduction', unnumbered: false, range: r(3, 0, 3, 22), titleRange: r(3, 9, 3, 21), bodyRange: r(3, 0, 9, 0), blocks: [] }],
+    blocks: [
+      { type: 'paragraph', text: '', range: r(4, 0, 4, 98) },
+      { type: 'math', math, range: r(5, 0, 8, 11) },
+    ],
+    citations: [],
+    math: [math],
+    disableDirectives: [],
+    includes: [],
+    problems: [],
+  };
+  const { body, citedKeys } = renderPreview(writeup, { resolveCitation });
+
+  test('sections and paragraphs in order with their lines; emphasis and citations rendered', () => {
+    assert.match(body, /<h2 data-line="3">Introduction<\/h2>\s*<p data-line="4">As <span class="citation"><a class="cite"[^>]*>Bartlett et al. \(2017\)<\/a><\/span> show, <em>norms<\/em> matter for <span class="katex">/);
+    assert.match(body, /&nbsp;<span class="citation">\(<a class="cite missing"[^>]*>nobody\?<\/a>\)<\/span>/);
+    assert.deepEqual(citedKeys, ['bartlett2017spectrally', 'nobody']);
+  });
+
+  test('the align environment renders whole (both rows), \\label accepted', () => {
+    assert.match(body, /<div class="block" data-line="5"><div class="math-display">/);
+    assert.doesNotMatch(body, /math-error/);
+  });
+
+  test('author names are escaped; a References heading is added for the bibliography', () => {
+    assert.match(body, /A &lt;B&gt;/);
+    assert.match(body, /<h2>References<\/h2><ol class="bibliography">/);
+  });
+
+  test('latexInlineHtml: \\href to javascript: keeps only its text; \\url to https is a link', () => {
+    assert.equal(latexInlineHtml('\\href{javascript:alert(1)}{click}', undefined, {}), 'click');
+    assert.equal(latexInlineHtml('\\url{https://a.b/c}', undefined, {}), '<a href="https://a.b/c">https://a.b/c</a>');
+    assert.equal(latexInlineHtml('<b> \\& 50\\%', undefined, {}), '&lt;b&gt; &amp; 50%');
+  });
+});
