@@ -3,6 +3,7 @@ import { contributionStated } from './contribution-stated';
 import { emptySection } from './empty-section';
 import { frontMatter } from './front-matter';
 import { groupSize } from './group-size';
+import { mathSyntax } from './math-syntax';
 import { pageLimit } from './page-limit';
 import { papersRead } from './papers-read';
 import { requiredSections } from './required-sections';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   contributionStated,
   emptySection,
   undefinedCitation,
+  mathSyntax,
 ];
 
 /** The rule with this id, if registered. */
