@@ -46,7 +46,7 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
 export function readMarkdown(text: string, options: ReadOptions): Writeup {
   const lines = new LineIndex(text);
   const root = processor.parse(text) as unknown as MdNode;
-  const collected = collect(root);
+  const collected = collect(root, text);
   const scanner = new PandocInlineScanner(text, mergeSpans(collected.masks));
   for (const region of collected.regions) scanner.scan(region.start, region.end);
   const { citations: scannedCitations, math: scannedMath, problems: scannedProblems } = scanner.result;
@@ -129,7 +129,7 @@ export function readMarkdown(text: string, options: ReadOptions): Writeup {
 }
 
 /** What one walk over the tree gathers. */
-function collect(root: MdNode) {
+function collect(root: MdNode, text: string) {
   const masks: Span[] = [];
   const code: Span[] = [];
   const regions: Span[] = [];
@@ -160,7 +160,7 @@ function collect(root: MdNode) {
       case 'linkReference': {
         const last = node.children?.[node.children.length - 1];
         // `[text](url)`: the text is read, the destination is not; bare URLs and e-mail addresses not at all.
-        if (last && node.children && node.children.length > 0 && startOf(node) < startOf(node.children[0] as MdNode)) {
+        if (last && text[start] === '[') {
           masks.push({ start: endOf(last), end });
         } else if (!last) {
           masks.push({ start, end });
