@@ -83,7 +83,7 @@ export const pageLimit: Rule = {
         range: breakAt ? lineRange(writeup.text, breakAt.line) : headlineRange(writeup),
       });
     } else if (used >= found.pages - margin) {
-      reports.push({ messageId: 'close', data: { used: format(used, found.pages), limit: found.pages, rule: found.rule }, range: headlineRange(writeup) });
+      reports.push({ messageId: 'close', data: { used: format(used, found.pages), limit: found.pages, rule: found.rule }, range: headlineRange(writeup), severity: 'warning' });
     }
     return reports;
   },

@@ -93,9 +93,8 @@ function insertionPoint(writeup: Writeup, order: RequiredSection[][], position: 
     if (at === undefined) continue;
     const section = writeup.sections[at];
     const end = subtreeEnd(writeup, at);
-    const refs = writeup.referencesStart?.start.line;
-    const line = end ?? (refs !== undefined && refs > (section?.range.start.line ?? 0) ? refs : undefined);
-    return { position: line !== undefined ? atLine(line) : endOf(index, writeup), level: section?.level ?? 1, prefix: line === undefined };
+    if (end !== undefined) return { position: atLine(end), level: section?.level ?? 1, prefix: false };
+    return { ...tail(writeup, index, section?.range.start.line ?? 0), level: section?.level ?? 1 };
   }
   for (let k = position + 1; k < order.length; k++) {
     const group = order[k];
@@ -104,10 +103,21 @@ function insertionPoint(writeup: Writeup, order: RequiredSection[][], position: 
     if (section) return { position: atLine(section.range.start.line), level: section.level, prefix: false };
   }
   const level = writeup.sections.find((s) => !isReferences(writeup, s))?.level ?? 1;
-  if (writeup.referencesStart) return { position: atLine(writeup.referencesStart.start.line), level, prefix: false };
-  const endDocument = writeup.format === 'latex' ? /^\s*\\end\{document\}/m.exec(writeup.text) : null;
-  if (endDocument) return { position: index.positionAt(endDocument.index + (endDocument[0].length - endDocument[0].trimStart().length)), level, prefix: false };
-  return { position: endOf(index, writeup), level, prefix: true };
+  return { ...tail(writeup, index, -1), level };
+}
+
+/** The end of the body after `afterLine`: the references, else `\end{document}`, else the end of the text. */
+function tail(writeup: Writeup, index: LineIndex, afterLine: number): { position: Position; prefix: boolean } {
+  const refs = writeup.referencesStart?.start.line;
+  if (refs !== undefined && refs > afterLine) return { position: { line: refs, character: 0 }, prefix: false };
+  if (writeup.format === 'latex') {
+    const m = /^[ \t]*\\end\{document\}/m.exec(writeup.text);
+    if (m) {
+      const at = index.positionAt(m.index);
+      if (at.line > afterLine) return { position: { line: at.line, character: 0 }, prefix: false };
+    }
+  }
+  return { position: endOf(index, writeup), prefix: true };
 }
 
 function isReferences(writeup: Writeup, s: Section): boolean {
@@ -186,7 +196,7 @@ export const requiredSections: Rule = {
       const where = insertionPoint(writeup, order, position, found);
       const fixes: Fix[] = group.map((r) => {
         const text = skeleton(writeup, r, where.level, label);
-        return { title: `Insert a '${r.title}' section`, edits: [{ range: { start: where.position, end: where.position }, newText: where.prefix ? `\n\n${text.trimEnd()}\n` : text }], preferred: group.length === 1 };
+        return { title: `Insert a '${r.title}' section`, edits: [{ range: { start: where.position, end: where.position }, newText: where.prefix ? `${writeup.text.endsWith('\n') ? '\n' : '\n\n'}${text.trimEnd()}\n` : text }], preferred: group.length === 1 };
       });
       const severity = group.map((r) => r.severity).sort((a, b) => rank(a) - rank(b))[0] ?? first.severity;
       reports.push({
