@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Fix, Severity, TextEdit } from '../core/lint/rule';
 import type { Position, Range } from '../core/model/range';
@@ -39,6 +40,10 @@ export function toVsSeverity(severity: Severity): vscode.DiagnosticSeverity {
 export function toWorkspaceEdit(edits: readonly TextEdit[], documentUri: vscode.Uri, edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
   for (const e of edits) {
     const uri = e.file === undefined ? documentUri : /^[a-z][a-z0-9+.-]+:/i.test(e.file) && !/^[a-z]:[\\/]/i.test(e.file) ? vscode.Uri.parse(e.file) : vscode.Uri.file(e.file);
+    // An edit to a file that does not exist yet (e.g. a new references.bib) creates it first.
+    if (e.file !== undefined && uri.scheme === 'file' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()) && !fs.existsSync(uri.fsPath)) {
+      edit.createFile(uri, { ignoreIfExists: true });
+    }
     edit.replace(uri, toVsRange(e.range), e.newText);
   }
   return edit;

@@ -3,6 +3,11 @@ import { createApi, type WriteupApi } from './api';
 import { registerExportPdf } from './commands/exportPdf';
 import { registerNewWriteupCommands } from './commands/newWriteup';
 import { registerShowOutput } from './commands/showOutput';
+import { registerBibDiagnostics } from './bibDiagnostics';
+import { registerCitationCompletion } from './citationCompletion';
+import { registerCitationDefinition } from './citationDefinition';
+import { registerCitationHover } from './citationHover';
+import { registerCitationReferences } from './citationReferences';
 import { registerCodeActions } from './codeActions';
 import { registerDiagnostics } from './diagnostics';
 import { registerDocumentSymbols } from './documentSymbols';
@@ -28,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   context.subscriptions.push(registerMathHover(services));
   context.subscriptions.push(registerPreview(services));
   context.subscriptions.push(registerPageStatus(services));
+  context.subscriptions.push(registerCitationCompletion(services), registerCitationHover(services), registerCitationDefinition(services), registerCitationReferences(services), registerBibDiagnostics(services));
   const lintDiagnostics = registerDiagnostics(services);
   context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics));
 

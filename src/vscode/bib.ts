@@ -1,0 +1,144 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { BibStore } from '../core/bib/index';
+import { bibliographyPaths } from '../core/bib/paths';
+import type { BibFile, BibIndex } from '../core/bib/types';
+import type { WriteupDocuments } from './documents';
+
+/** An open document for a file path, if any. */
+function openDocument(path: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
+}
+
+/** A path or URI string of a core result -> a VS Code URI. */
+export function uriOfPath(path: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
+}
+
+/**
+ * The bibliographies of writeups: finds a writeup's .bib files (front matter `bibliography:`,
+ * `\bibliography{}`/`\addbibresource{}`, else `references.bib` beside it), reads them from open
+ * editors first and from disk otherwise, and re-parses a file only when its version or
+ * modification time changed. Workspace .bib files are indexed lazily, on first request.
+ */
+export class BibService implements vscode.Disposable {
+  private readonly store = new BibStore();
+  /** Per path: the stamp (document version or disk mtime) of the text last parsed. */
+  private readonly stamps = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private workspaceScan: Promise<string[]> | undefined;
+
+  /** Fires with the path of a .bib file whose text changed (typing, saving, on disk). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly documents: WriteupDocuments) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isBib(e.document) && e.contentChanges.length > 0) this.changed.fire(e.document.uri.fsPath);
+      }),
+    );
+  }
+
+  /** Starts watching .bib files on disk (once, on first use: nothing at activation). */
+  private watch(): void {
+    if (this.watcher) return;
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
+    const drop = (uri: vscode.Uri) => {
+      this.stamps.delete(uri.fsPath);
+      this.changed.fire(uri.fsPath);
+    };
+    this.watcher.onDidChange(drop);
+    this.watcher.onDidCreate(drop);
+    this.watcher.onDidDelete((uri) => {
+      this.stamps.delete(uri.fsPath);
+      this.store.remove(uri.fsPath);
+      this.workspaceScan = undefined;
+      this.changed.fire(uri.fsPath);
+    });
+    this.disposables.push(this.watcher);
+  }
+
+  /** The bibliography files of a writeup document (absolute paths; they may not exist). */
+  pathsFor(document: vscode.TextDocument): string[] {
+    const writeup = this.documents.get(document);
+    const base = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return bibliographyPaths(writeup, base);
+  }
+
+  /** Where entries for this writeup are added: its first bibliography file. */
+  targetFor(document: vscode.TextDocument): string | undefined {
+    return this.pathsFor(document)[0];
+  }
+
+  /** The current text of a .bib path (open editor first, then disk), or undefined when missing. */
+  async textOf(path: string): Promise<string | undefined> {
+    const open = openDocument(path);
+    if (open) return open.getText();
+    try {
+      return await fs.promises.readFile(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The parse of one .bib file at its current text, or undefined when it does not exist. */
+  async file(path: string): Promise<BibFile | undefined> {
+    this.watch();
+    const open = openDocument(path);
+    if (open) {
+      const stamp = `v${open.version}`;
+      if (this.stamps.get(path) === stamp) return this.store.get(path);
+      const bib = this.store.update(path, open.getText());
+      this.stamps.set(path, stamp);
+      return bib;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = await fs.promises.stat(path);
+    } catch {
+      this.store.remove(path);
+      this.stamps.delete(path);
+      return undefined;
+    }
+    const stamp = `m${stat.mtimeMs}:${stat.size}`;
+    if (this.stamps.get(path) === stamp) return this.store.get(path);
+    const text = await this.textOf(path);
+    if (text === undefined) return undefined;
+    const bib = this.store.update(path, text);
+    this.stamps.set(path, stamp);
+    return bib;
+  }
+
+  /** The index of a writeup's bibliography (empty when it has none). */
+  async forDocument(document: vscode.TextDocument): Promise<BibIndex> {
+    const paths = this.pathsFor(document);
+    for (const path of paths) await this.file(path);
+    return this.store.index(paths.filter((p) => this.store.get(p) !== undefined));
+  }
+
+  /** Every .bib file of the workspace, parsed (found once, then kept up to date by the watcher). */
+  async workspaceFiles(): Promise<BibFile[]> {
+    this.watch();
+    this.workspaceScan ??= Promise.resolve(vscode.workspace.findFiles('**/*.bib', '**/node_modules/**', 2000)).then((uris) =>
+      uris.map((u) => u.fsPath),
+    );
+    const files: BibFile[] = [];
+    for (const path of await this.workspaceScan) {
+      const bib = await this.file(path);
+      if (bib) files.push(bib);
+    }
+    return files;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** True for a BibTeX document. */
+export function isBib(document: vscode.TextDocument): boolean {
+  return document.languageId === 'bibtex' || /\.bib$/i.test(document.fileName);
+}
