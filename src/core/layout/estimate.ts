@@ -1,7 +1,7 @@
 import type { Block, MathNode, Position, Range, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
 import { textWidth } from './fonts';
-import { countLines, wordsOf, type Word } from './lineBreak';
+import { LineBreaker, countTextLines } from './lineBreak';
 import { displayMathRowsHeight, inlineMathWidth } from './mathBox';
 import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
@@ -131,34 +131,38 @@ function inside(r: Range, outer: Range): boolean {
   return comparePositions(outer.start, r.start) <= 0 && comparePositions(r.end, outer.end) <= 0;
 }
 
-/** Width in points of a citation group as natbib/citeproc print it: "(Author et al., 2021)". */
-function citationWords(keys: number): Word[] {
-  return [{ width: 60 + 45 * keys, chars: 4 }, { width: 20, chars: 2 }];
-}
-
-/** The words of a paragraph: its text, its inline math as unbreakable runs, its citations. */
-function paragraphWords(text: string, range: Range, ctx: Context): Word[] {
-  const words: Word[] = [];
+/** Lines of a paragraph: its text, its inline math as unbreakable runs, its citations as printed. */
+function paragraphLines(text: string, range: Range, ctx: Context, measure: number): number {
+  const b = new LineBreaker(measure);
   let pos = 0;
-  const math = ctx.inlineMathIn(range);
-  for (const m of math) {
+  for (const m of ctx.inlineMathIn(range)) {
     const j = text.indexOf(m.tex, pos);
     if (j < 0) continue;
-    words.push(...wordsOf(text.slice(pos, j).replace(/\$+\s*$/, '')));
+    b.text(text.slice(pos, j).replace(/\$+\s*$/, ''));
     let w = inlineMathWidth(m.tex);
+    // Long inline math breaks after relations and operators.
     while (w > 140) {
-      words.push({ width: 120, chars: 1 });
+      b.word(120, 1);
       w -= 120;
     }
-    words.push({ width: w, chars: 1 });
+    b.word(w, 1);
     pos = j + m.tex.length;
     if (text.charAt(pos) === '$') pos++;
   }
-  words.push(...wordsOf(text.slice(pos)));
   const groups = ctx.citationGroupsIn(range);
-  for (const keys of groups) words.push(...citationWords(keys));
-  return words;
+  let rest = pos === 0 ? text : text.slice(pos);
+  if (groups.length > 0) rest = rest.replace(CITATION_TEXT, ' ');
+  b.text(rest);
+  // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key.
+  for (const keys of groups) {
+    b.word(40 + 45 * keys, 4);
+    b.word(20, 2);
+  }
+  return b.lines;
 }
+
+/** Citations as they stand in a paragraph's text: `[@a; @b]`, `@a`, `\citep[..]{a,b}`. */
+const CITATION_TEXT = /\[[^\]]*@[^\]]*\]|(?<![\w.])@[\w:.#$%&+?<>~/-]+|\\cite[a-zA-Z]*\*?(\[[^\]]*\])*\{[^}]*\}/g;
 
 /** Per-writeup lookups shared by the block handlers. */
 class Context {
@@ -166,7 +170,7 @@ class Context {
   private readonly groups: { range: Range; keys: number }[];
 
   constructor(writeup: Writeup) {
-    this.inline = writeup.math.filter((m) => !m.display);
+    this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     const byGroup = new Map<string, { range: Range; keys: number }>();
     for (const c of writeup.citations) {
       const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
@@ -174,16 +178,34 @@ class Context {
       if (g) g.keys++;
       else byGroup.set(id, { range: c.groupRange, keys: 1 });
     }
-    this.groups = [...byGroup.values()];
+    this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
 
   inlineMathIn(range: Range): MathNode[] {
-    return this.inline.filter((m) => inside(m.range, range));
+    return within(this.inline, (m) => m.range, range);
   }
 
   citationGroupsIn(range: Range): number[] {
-    return this.groups.filter((g) => inside(g.range, range)).map((g) => g.keys);
+    return within(this.groups, (g) => g.range, range).map((g) => g.keys);
   }
+}
+
+/** The items of `sorted` (by start) whose range lies inside `outer`, by binary search. */
+function within<T>(sorted: readonly T[], rangeOf: (t: T) => Range, outer: Range): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comparePositions(rangeOf(sorted[mid] as T).start, outer.start) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length; i++) {
+    const r = rangeOf(sorted[i] as T);
+    if (comparePositions(r.start, outer.end) > 0) break;
+    if (inside(r, outer)) out.push(sorted[i] as T);
+  }
+  return out;
 }
 
 /** Parses a requested width (`0.5\linewidth`, `50%`, `3in`, `8cm`) into points. */
@@ -209,7 +231,7 @@ export function parseWidth(spec: string | undefined, natural: number | undefined
 
 function captionLines(caption: string | undefined, label: string): number {
   if (caption === undefined || caption.trim() === '') return 0;
-  return countLines(wordsOf(`${label} ${caption}`), W);
+  return countTextLines(`${label} ${caption}`, W);
 }
 
 function heightOfDisplay(math: MathNode): number {
@@ -300,7 +322,7 @@ function heading(pager: Pager, level: number, title: string, line: number, categ
     return;
   }
   pager.glue(P.parSkip + spec.before * P.ex, category);
-  const n = Math.max(1, countLines(wordsOf(`0.0 ${title}`, spec.size, 'bold'), W, spec.size));
+  const n = Math.max(1, countTextLines(`0.0 ${title}`, W, spec.size, 'bold'));
   pager.box(n * spec.leading, category, line, spec.after * P.ex + 2 * LINE);
   pager.glue(spec.after * P.ex, category);
 }
@@ -309,7 +331,7 @@ function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined
   const { title, authors } = writeup.metadata;
   const t = P.title;
   if (title !== undefined && title.trim() !== '') {
-    const titleLines = Math.max(1, countLines(wordsOf(title, t.titleSize, 'bold'), W, t.titleSize));
+    const titleLines = Math.max(1, countTextLines(title, W, t.titleSize, 'bold'));
     let h = t.rules + titleLines * t.titleLeading;
     // Authors: one tabular each, side by side while they fit, each starting with a 24pt strut.
     const rowsOfAuthors: number[] = [];
@@ -331,7 +353,7 @@ function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined
     pager.used.title += h;
   }
   if (abstract !== undefined && abstract.trim() !== '') {
-    const n = countLines(wordsOf(abstract), W - 2 * t.abstractMargin);
+    const n = countTextLines(abstract, W - 2 * t.abstractMargin);
     const h = t.abstractBefore + t.abstractHeading + 0.5 * P.ex + P.topSep + n * LINE + P.topSep + P.ex;
     pager.y += h;
     pager.used.title += h;
@@ -343,7 +365,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
   const to = block.range.end.line;
   switch (block.type) {
     case 'paragraph': {
-      const n = countLines(paragraphWords(block.text, block.range, ctx), W);
+      const n = paragraphLines(block.text, block.range, ctx, W);
       if (n === 0) return;
       pager.glue(P.parSkip);
       pager.lines(n, LINE, 'text', from, to);
@@ -361,7 +383,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       pager.glue(P.parSkip + P.topSep, 'lists');
       block.items.forEach((item, i) => {
         if (i > 0) pager.glue(P.parSep + (tight ? 0 : P.itemSep), 'lists');
-        const n = Math.max(1, countLines(wordsOf(item), W - P.listIndent));
+        const n = Math.max(1, countTextLines(item, W - P.listIndent));
         const span = Math.max(0, to - from);
         const at = from + Math.floor((span * i) / Math.max(1, block.items.length));
         pager.lines(n, LINE, 'lists', at, at);
@@ -406,7 +428,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       const quote = /^(quote|quotation|verse)$/.test(name);
       const measure = quote ? W - 2 * P.listIndent : W;
       const label = /^(proof)$/.test(name) ? 'Proof.' : /^(center|minipage|flushleft|flushright)$/.test(name) ? '' : 'Theorem 1.';
-      const n = countLines(wordsOf(`${label} ${block.text}`), measure);
+      const n = countTextLines(`${label} ${block.text}`, measure);
       if (n === 0) return;
       pager.glue(P.parSkip + P.topSep * 2, 'text');
       pager.lines(n, LINE, 'text', from, to);

@@ -1,4 +1,5 @@
-import { SPACE, textWidth } from './fonts';
+import { SPACE, charWidth, type Face } from './fonts';
+import metrics from './metrics/times-roman.json';
 
 /** A word (or unbreakable run) to set, with its width in points. */
 export interface Word {
@@ -8,56 +9,99 @@ export interface Word {
 }
 
 const HYPHEN = 0.333;
+const FIRST = metrics.firstCode;
+const ASCII: Readonly<Record<Face, Float64Array>> = {
+  regular: Float64Array.from(metrics.regular.ascii, (w) => w / 1000),
+  bold: Float64Array.from(metrics.bold.ascii, (w) => w / 1000),
+  italic: Float64Array.from(metrics.italic.ascii, (w) => w / 1000),
+};
 
 /**
- * Counts the lines greedy line breaking needs to set `words` in a measure of `measure` points at
- * `size` points: interword spaces may shrink as TeX's do, and long words hyphenate when at least
- * three characters fit on the line (TeX's \sloppy layout rarely leaves more slack than that).
+ * Greedy line breaking in a measure of `measure` points at `size` points: interword spaces may
+ * shrink as TeX's do, and long words hyphenate when at least three characters fit on the line
+ * (TeX's \sloppy layout rarely leaves more slack than that). Words are added one by one.
  */
-export function countLines(words: readonly Word[], measure: number, size = 10, firstIndent = 0): number {
-  if (words.length === 0) return 0;
-  const space = SPACE.width * size;
-  const shrink = SPACE.shrink * size;
-  let lines = 1;
-  let used = firstIndent;
-  let spaces = 0;
-  for (const word of words) {
-    let w = word.width;
-    if (used === 0) {
+export class LineBreaker {
+  lines = 0;
+  private used = 0;
+  private spaces = 0;
+  private readonly space: number;
+  private readonly shrink: number;
+
+  constructor(
+    private readonly measure: number,
+    private readonly size = 10,
+  ) {
+    this.space = SPACE.width * size;
+    this.shrink = SPACE.shrink * size;
+  }
+
+  /** Adds a word of `width` points and `chars` characters. */
+  word(width: number, chars: number): void {
+    const measure = this.measure;
+    let w = width;
+    if (this.lines === 0) {
+      this.lines = 1;
+      this.used = 0;
+    }
+    if (this.used === 0) {
       while (w > measure) {
-        lines++;
+        this.lines++;
         w -= measure;
       }
-      used = w;
-      spaces = 0;
-      continue;
+      this.used = w;
+      this.spaces = 0;
+      return;
     }
-    if (used + space + w - shrink * (spaces + 1) <= measure) {
-      used += space + w;
-      spaces++;
-      continue;
+    if (this.used + this.space + w - this.shrink * (this.spaces + 1) <= measure) {
+      this.used += this.space + w;
+      this.spaces++;
+      return;
     }
-    const room = measure - used - space + shrink * (spaces + 1) - HYPHEN * size;
-    const perChar = w / Math.max(1, word.chars);
-    if (word.chars >= 7 && room >= 3 * perChar && w - room >= 3 * perChar) {
-      w -= room;
-    }
-    lines++;
+    const room = measure - this.used - this.space + this.shrink * (this.spaces + 1) - HYPHEN * this.size;
+    const perChar = w / Math.max(1, chars);
+    if (chars >= 7 && room >= 3 * perChar && w - room >= 3 * perChar) w -= room;
+    this.lines++;
     while (w > measure) {
-      lines++;
+      this.lines++;
       w -= measure;
     }
-    used = w;
-    spaces = 0;
+    this.used = w;
+    this.spaces = 0;
   }
-  return lines;
+
+  /** Adds the words of plain text set in `face`, measuring characters without allocating. */
+  text(text: string, face: Face = 'regular'): void {
+    const table = ASCII[face];
+    const size = this.size;
+    let w = 0;
+    let chars = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 32 || code === 10 || code === 9 || code === 13 || code === 160) {
+        if (chars > 0) this.word(w * size, chars);
+        w = 0;
+        chars = 0;
+        continue;
+      }
+      const idx = code - FIRST;
+      w += idx >= 0 && idx < table.length ? (table[idx] as number) : charWidth(text.charAt(i), face);
+      chars++;
+    }
+    if (chars > 0) this.word(w * size, chars);
+  }
 }
 
-const WORD = /\S+/g;
+/** Lines needed for `words` in a measure of `measure` points at `size` points. */
+export function countLines(words: readonly Word[], measure: number, size = 10): number {
+  const b = new LineBreaker(measure, size);
+  for (const w of words) b.word(w.width, w.chars);
+  return b.lines;
+}
 
-/** Splits plain text into words measured in `face` at `size` points. */
-export function wordsOf(text: string, size = 10, face: 'regular' | 'bold' | 'italic' = 'regular'): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ width: textWidth(m[0], face) * size, chars: m[0].length });
-  return out;
+/** Lines needed for plain `text` in a measure of `measure` points at `size` points. */
+export function countTextLines(text: string, measure: number, size = 10, face: Face = 'regular'): number {
+  const b = new LineBreaker(measure, size);
+  b.text(text, face);
+  return b.lines;
 }

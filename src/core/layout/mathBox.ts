@@ -258,8 +258,15 @@ export function layout(toks: readonly string[], style: Style): MathBox {
 
 /** Width in points of inline math `tex` at 10pt. */
 export function inlineMathWidth(tex: string): number {
-  return layout(tokenize(tex), 'text').w * 10;
+  let w = inlineCache.get(tex);
+  if (w === undefined) {
+    w = layout(tokenize(tex), 'text').w * 10;
+    if (inlineCache.size > 20_000) inlineCache.clear();
+    inlineCache.set(tex, w);
+  }
+  return w;
 }
+const inlineCache = new Map<string, number>();
 
 const ROW_ENVS = /^(align|aligned|alignat|alignedat|gather|gathered|split|multline|eqnarray|flalign)\*?$/;
 
