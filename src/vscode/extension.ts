@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { createApi, type WriteupApi } from './api';
 import { registerExportPdf } from './commands/exportPdf';
+import { registerImportCourse } from './commands/importCourse';
 import { registerNewWriteupCommands } from './commands/newWriteup';
+import { registerSelectCourse } from './commands/selectCourse';
 import { registerShowOutput } from './commands/showOutput';
 import { registerBibDiagnostics } from './bibDiagnostics';
 import { registerCitationCompletion } from './citationCompletion';
@@ -9,6 +11,7 @@ import { registerCitationDefinition } from './citationDefinition';
 import { registerCitationHover } from './citationHover';
 import { registerCitationReferences } from './citationReferences';
 import { registerCodeActions } from './codeActions';
+import { registerCourseStatus } from './courseStatus';
 import { registerDiagnostics } from './diagnostics';
 import { registerDocumentSymbols } from './documentSymbols';
 import { createMarkdownItExtender } from './markdownItCitations';
@@ -27,12 +30,14 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   context.subscriptions.push(services);
   context.subscriptions.push(registerShowOutput(services));
   context.subscriptions.push(registerNewWriteupCommands(services));
+  context.subscriptions.push(registerSelectCourse(services), registerImportCourse(services));
   context.subscriptions.push(registerExportPdf(context, services.output));
   // Feature registrations (each adds its own disposables):
   context.subscriptions.push(registerDocumentSymbols(services));
   context.subscriptions.push(registerMathHover(services));
   context.subscriptions.push(registerPreview(services));
   context.subscriptions.push(registerPageStatus(services));
+  context.subscriptions.push(registerCourseStatus(services));
   context.subscriptions.push(registerCitationCompletion(services), registerCitationHover(services), registerCitationDefinition(services), registerCitationReferences(services), registerBibDiagnostics(services));
   const lintDiagnostics = registerDiagnostics(services);
   context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics));

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatProblem, loadBundledPacks, loadPack, mergePacks, type PackProblem, type SourcedPack } from '../../core/courses/loader';
+import { describeGroupSize, describePageLimit } from '../../core/courses/describe';
 import type { CoursePack, Deliverable } from '../../core/courses/types';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
@@ -102,30 +103,6 @@ export function packSummary(pack: CoursePack, origin = 'bundled') {
     paperCount: pack.papers.length,
     suggestedProjectCount: pack.suggestedProjects?.length ?? 0,
   };
-}
-
-/** `5 pages (individual) / 8 (team), neurips` style text for a page limit. */
-export function describePageLimit(d: Deliverable): string | undefined {
-  const limit = d.pageLimit;
-  if (!limit || (limit.individual === undefined && limit.team === undefined)) return undefined;
-  const plural = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
-  const parts =
-    limit.individual !== undefined && limit.team !== undefined && limit.individual === limit.team
-      ? [plural(limit.individual)]
-      : [
-          ...(limit.individual !== undefined ? [`${plural(limit.individual)} individual`] : []),
-          ...(limit.team !== undefined ? [`${plural(limit.team)} team`] : []),
-        ];
-  const refs = limit.referencesCount ? ', references count' : '';
-  return `${parts.join(' / ')} (${limit.style ?? 'neurips'}${refs})`;
-}
-
-/** `groups of 1-4` style text. */
-export function describeGroupSize(d: Deliverable): string | undefined {
-  const g = d.groupSize;
-  if (!g || (g.min === undefined && g.max === undefined)) return undefined;
-  if (g.min !== undefined && g.max !== undefined) return `groups of ${g.min}-${g.max}`;
-  return g.max !== undefined ? `groups of up to ${g.max}` : `groups of at least ${g.min ?? 1}`;
 }
 
 /** The readable listing of one pack. */

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeGroupSize, describePageLimit } from '../../core/courses/describe';
 import { importCoursePage, type PageFormat } from '../../core/courses/importPage';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { oneOf, parseCommandArgs } from '../args';
-import { describeGroupSize, describePageLimit } from './courses';
 
 const usage = [
   'Usage: writeup import-course [--json] [--id ID] [--year YYYY] [--format md|html|text] [--out FILE] PATH',
