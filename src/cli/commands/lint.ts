@@ -14,6 +14,7 @@ import { authorCount } from '../../core/lint/helpers';
 import type { Range } from '../../core/model/range';
 import { formatOf, readWriteup } from '../../core/readers/index';
 import { diskHost } from '../fileHost';
+import { diskImageSize } from '../imageSize';
 import { oneOf, parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 
@@ -107,7 +108,7 @@ export function lintFile(file: string, shown: string, packs: readonly CoursePack
   const deliverable = course ? (findDeliverable(course, kind) ?? resolved.deliverable) : undefined;
   let pages: PageEstimate | undefined;
   try {
-    pages = estimatePages(writeup);
+    pages = estimatePages(writeup, { imageSize: diskImageSize(file) });
   } catch {
     pages = undefined;
   }
@@ -142,7 +143,11 @@ function count(result: FileResult, severity: string): number {
 function pageSummary(r: FileResult): string {
   const pages = r.pages.estimated === null ? 'pages unknown' : r.pages.limit === null ? `${r.pages.estimated.toFixed(1)} pages` : `${r.pages.estimated.toFixed(1)} of ${r.pages.limit} pages`;
   const what = r.course ? `${r.course}${r.kind ? ` ${r.kind}` : ''}` : 'no course';
-  return `${r.file}: ${pages} (${what}, ${r.authors} author${r.authors === 1 ? '' : 's'}); ${count(r, 'error')} errors, ${count(r, 'warning')} warnings`;
+  return `${r.file}: ${pages} (${what}, ${plural(r.authors, 'author')}); ${plural(count(r, 'error'), 'error')}, ${plural(count(r, 'warning'), 'warning')}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Rows padded into columns. */
