@@ -5,6 +5,8 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportCommand } from '../../src/cli/commands/export';
+import { createNewCommand } from '../../src/cli/commands/new';
+import type { CoursePack } from '../../src/core/courses/types';
 import type { CliIO } from '../../src/cli/command';
 
 const has = (tool: string): boolean => !spawnSync(tool, ['--version'], { encoding: 'utf8' }).error;
@@ -42,6 +44,16 @@ describe('writeup export', () => {
     assert.equal(err[0], 'bad.tex:5: error: Undefined control sequence \\foo.\n');
     assert.equal(existsSync(join(dir, 'bad.pdf')), false);
   });
+
+  for (const mode of [[], ['--no-latexmk']]) {
+    test(`a fresh LaTeX template compiles ${mode.length ? 'with pdflatex + bibtex' : 'with latexmk'}, authors joined by \\And`, { skip: !latex && 'LaTeX not installed' }, async () => {
+      const packs = [JSON.parse(readFileSync(join(__dirname, '../fixtures/templates/course.json'), 'utf8')) as CoursePack];
+      out = [];
+      assert.equal(await createNewCommand(() => packs).run(['report', '--course', 'test-101', '--format', 'tex', '--author', 'A', '--author', 'B'], io()), 0);
+      assert.equal(run('report.tex', ...mode), 0, err.join(''));
+      assert.equal(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString('latin1'), '%PDF-');
+    });
+  }
 
   test('bad usage exits 2 with one line', () => {
     assert.throws(() => run(), /expected one PATH/);

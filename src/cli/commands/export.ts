@@ -7,10 +7,11 @@ import { type CliCommand, type CliIO, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
 
 const usage = [
-  'Usage: writeup export [--out FILE.pdf] [--timeout SECONDS] PATH',
+  'Usage: writeup export [--out FILE.pdf] [--timeout SECONDS] [--no-latexmk] PATH',
   '',
   'Builds a PDF: Markdown through pandoc (citeproc, the NeurIPS-like template),',
   'LaTeX through latexmk (or pdflatex + bibtex). Prints problems as file:line: message.',
+  '--no-latexmk runs pdflatex + bibtex + pdflatex twice even where latexmk is installed.',
   'Exit 0 when the PDF was written, 1 when the build failed, 2 on bad usage or a missing tool.',
 ].join('\n');
 
@@ -29,7 +30,7 @@ export const exportCommand: CliCommand = {
   summary: 'build a PDF of a writeup with pandoc or LaTeX',
   usage,
   run(args: readonly string[], io: CliIO): number {
-    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, timeout: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, timeout: { type: 'string' }, 'no-latexmk': { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError('expected one PATH (a .md or .tex writeup)');
     const file = path.resolve(io.cwd, positionals[0] ?? '');
     const format = file.endsWith('.tex') ? 'latex' : /\.(md|markdown)$/.test(file) ? 'markdown' : undefined;
@@ -44,6 +45,7 @@ export const exportCommand: CliCommand = {
       timeoutMs: seconds * 1000,
       ...(values.out ? { output: path.resolve(io.cwd, values.out) } : {}),
       ...(template ? { pandocTemplate: template } : {}),
+      ...(values['no-latexmk'] ? { latexmk: false } : {}),
     } as const;
     let plan = planExport(request);
     let run = runPlan(plan);
