@@ -22,3 +22,12 @@ export interface SizeCase {
   readonly name: string;
   measure(): Promise<{ bytes: number } & Record<string, unknown>> | ({ bytes: number } & Record<string, unknown>);
 }
+
+/**
+ * A case that measures itself and hands the runner its samples, e.g. `activate`, which times
+ * activation in fresh VS Code extension hosts. The runner computes median/p95/n from `samples_ms`.
+ */
+export interface SamplesCase {
+  readonly name: string;
+  samples(): Promise<{ samples_ms: number[] } & Record<string, unknown>>;
+}
