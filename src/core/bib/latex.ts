@@ -90,6 +90,10 @@ const KEEP_ARGUMENT = new Set([
   'ensuremath',
 ]);
 
+/** Characters that start something to convert. */
+const SPECIAL = /[\\{}~$`'-]/g;
+const SPECIAL_TEST = /[\\{}~$`]|--|''/;
+
 /** Reads one brace group or one character argument starting at `i` (after spaces). */
 function readArgument(text: string, i: number): { value: string; end: number } {
   let j = i;
@@ -130,10 +134,20 @@ function accent(base: string, mark: string): string {
  * Braces are dropped, `\'e` becomes `é`, `--` an en dash, `\&` a plain `&`; math stays as written.
  */
 export function latexToUnicode(text: string): string {
-  if (!/[\\{}~-]/.test(text)) return text.replace(/\s+/g, ' ').trim();
+  if (!SPECIAL_TEST.test(text)) return /\s\s|[\t\r\n]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
   let out = '';
   let i = 0;
+  SPECIAL.lastIndex = 0;
   while (i < text.length) {
+    // Copy the plain run up to the next character that needs a look.
+    SPECIAL.lastIndex = i;
+    const found = SPECIAL.exec(text);
+    const next = found ? found.index : text.length;
+    if (next > i) {
+      out += text.slice(i, next);
+      i = next;
+      if (i >= text.length) break;
+    }
     const c = text[i] ?? '';
     if (c === '\\') {
       const next = text[i + 1] ?? '';

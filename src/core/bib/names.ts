@@ -10,34 +10,24 @@ export interface PersonName {
   readonly display: string;
 }
 
-/** Splits `text` at `separator` (a regex matching whole words) outside braces. */
+/** Splits `text` at `separator` (a global regex) where it is outside braces. */
 function splitTopLevel(text: string, separator: RegExp): string[] {
-  if (!text.includes('{')) {
-    return text
-      .split(new RegExp(separator.source, separator.flags.replace('y', '')))
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0);
-  }
   const parts: string[] = [];
-  let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      i++;
-      continue;
+  let depth = 0;
+  let scanned = 0;
+  separator.lastIndex = 0;
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    for (; scanned < m.index; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === 123) depth++;
+      else if (c === 125 && depth > 0) depth--;
     }
-    if (c === '{') depth++;
-    else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      separator.lastIndex = i;
-      const m = separator.exec(text);
-      if (m && m.index === i) {
-        parts.push(text.slice(start, i));
-        start = i + m[0].length;
-        i = start - 1;
-      }
+    if (depth === 0) {
+      parts.push(text.slice(start, m.index));
+      start = m.index + m[0].length;
     }
+    if (m[0].length === 0) separator.lastIndex++;
   }
   parts.push(text.slice(start));
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
@@ -54,7 +44,7 @@ function isParticle(word: string): boolean {
 export function parseName(raw: string): PersonName {
   const trimmed = raw.trim();
   if (trimmed.toLowerCase() === 'others') return { given: '', family: 'others', display: 'others' };
-  const parts = splitTopLevel(trimmed, /,/y);
+  const parts = splitTopLevel(trimmed, /,/g);
   if (parts.length >= 2) {
     const family = latexToUnicode(parts[0] ?? '');
     const suffix = parts.length >= 3 ? latexToUnicode(parts[1] ?? '') : '';
@@ -62,7 +52,7 @@ export function parseName(raw: string): PersonName {
     const familyFull = suffix ? `${family} ${suffix}` : family;
     return { given, family: familyFull, display: [given, family, suffix].filter(Boolean).join(' ') };
   }
-  const words = splitTopLevel(trimmed, /\s+/y);
+  const words = splitTopLevel(trimmed, /\s+/g);
   if (words.length <= 1) {
     const only = latexToUnicode(trimmed);
     return { given: '', family: only, display: only };
@@ -82,7 +72,7 @@ export function parseName(raw: string): PersonName {
 
 /** Parses a BibTeX `author`/`editor` field (`A and B and others`). */
 export function parseNames(raw: string): PersonName[] {
-  return splitTopLevel(raw, /\s+and\s+/iy).map(parseName);
+  return splitTopLevel(raw, /\s+and\s+/gi).map(parseName);
 }
 
 /** The family name of a "First Last" display name (the last word, keeping particles out). */

@@ -250,26 +250,28 @@ function readEntry(s: Scanner, type: string, start: number, close: number): RawE
   }
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function toEntry(s: Scanner, r: RawEntry, file: string): BibEntry {
   const fields: Record<string, string> = {};
   for (const [name, value] of r.raw) fields[name] = VERBATIM.has(name) ? value.trim() : latexToUnicode(value);
   const people = r.raw.get('author') ?? r.raw.get('editor');
-  const authors = people === undefined ? [] : parseNames(people).map((p) => p.display);
-  const year = firstYear(fields.year ?? fields.date);
-  const venue = venueOf(fields);
-  const title = fields.title;
-  return {
+  const entry: Mutable<BibEntry> = {
     key: r.key,
     type: r.type,
     fields,
-    ...(title !== undefined ? { title } : {}),
-    authors,
-    ...(year !== undefined ? { year } : {}),
-    ...(venue !== undefined ? { venue } : {}),
+    authors: people === undefined ? [] : parseNames(people).map((p) => p.display),
     file,
     range: s.range(r.start, r.end),
     keyRange: s.range(r.keyStart, r.keyStart + r.key.length),
   };
+  // Optional properties are set only when present (exactOptionalPropertyTypes).
+  if (fields.title !== undefined) entry.title = fields.title;
+  const year = firstYear(fields.year ?? fields.date);
+  if (year !== undefined) entry.year = year;
+  const venue = venueOf(fields);
+  if (venue !== undefined) entry.venue = venue;
+  return entry;
 }
 
 /**

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { appendEntryEdit, bibKeyFor, bibtexForPaper, frontMatterEdit, planAddPaper, uniqueKey } from '../../../src/core/bib/bibtex';
+import { parseBib } from '../../../src/core/bib/parse';
+import type { CoursePaper } from '../../../src/core/courses/types';
+import { LineIndex } from '../../../src/core/text/lineIndex';
+import { fakeWriteup } from '../../fakes/writeup';
+import { pack } from '../../fakes/courses';
+
+/** Applies one edit to a text (what the editor does). */
+function apply(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }): string {
+  const lines = new LineIndex(text);
+  return text.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + text.slice(lines.offsetAt(edit.range.end));
+}
+
+const spectral: CoursePaper = {
+  key: 'bartlett2017spectrally',
+  title: 'Spectrally-normalized Margin Bounds for Neural Networks',
+  authors: ['Bartlett', 'Foster', 'Telgarsky'],
+  year: 2017,
+  venue: 'NeurIPS',
+  topic: 'Generalization Bounds I',
+};
+
+describe('BibTeX keys', () => {
+  test('readable keys from author, year and the first significant title word', () => {
+    assert.equal(bibKeyFor({ key: '', title: 'On the Expressive Power of Deep Learning', authors: ['Nadav Cohen'], year: 2016 }), 'cohen2016expressive');
+    assert.equal(bibKeyFor({ key: '', title: 'Über Müller', authors: ['Jörg Müller'], year: 2020 }), 'muller2020uber');
+    assert.equal(bibKeyFor(spectral), 'bartlett2017spectrally', "a pack's own valid key is kept");
+  });
+  test('unique in the target file: a, b, ... suffixes', () => {
+    assert.equal(uniqueKey('x2017', new Set()), 'x2017');
+    assert.equal(uniqueKey('x2017', new Set(['x2017'])), 'x2017a');
+    assert.equal(uniqueKey('x2017', new Set(['x2017', 'x2017a'])), 'x2017b');
+  });
+});
+
+describe('bibtexForPaper', () => {
+  test('a conference paper is a complete @inproceedings that parses back to the same data', () => {
+    const text = bibtexForPaper(spectral, 'bartlett2017spectrally', pack('mit-18.408'));
+    assert.match(text, /^@inproceedings\{bartlett2017spectrally,\n/);
+    const entry = parseBib(text, 'r.bib').entries[0];
+    assert.equal(entry?.title, spectral.title);
+    assert.deepEqual(entry?.authors, ['Bartlett', 'Foster', 'Telgarsky']);
+    assert.equal(entry?.year, 2017);
+    assert.equal(entry?.venue, 'NeurIPS');
+    assert.deepEqual(parseBib(text, 'r.bib').problems, []);
+  });
+  test('only a link known: @misc with eprint, archivePrefix and url; special characters escaped', () => {
+    const text = bibtexForPaper({ key: 'k', title: 'Deep & wide: 100% {ReLU}', authors: ['Ada Lovelace'], url: 'https://arxiv.org/abs/1806.07572v4' }, 'k');
+    assert.match(text, /^@misc\{k,/);
+    assert.match(text, /eprint\s+= \{1806\.07572\}/);
+    assert.match(text, /archivePrefix = \{arXiv\}/);
+    assert.match(text, /url\s+= \{https:\/\/arxiv\.org\/abs\/1806\.07572v4\}/);
+    assert.match(text, /author\s+= \{Lovelace, Ada\}/);
+    assert.equal(parseBib(text, 'r.bib').entries[0]?.title, 'Deep & wide: 100% ReLU');
+  });
+  test('a journal is an @article', () => {
+    assert.match(bibtexForPaper({ key: 'k', title: 'T', authors: ['A B'], venue: 'Annals of Statistics', year: 2020 }, 'k'), /^@article\{k,[\s\S]*journal\s+= \{Annals of Statistics\}/);
+  });
+});
+
+describe('appendEntryEdit', () => {
+  const entry = '@misc{k,\n  title = {T}\n}\n';
+  test('appends after a blank line without touching a byte already there', () => {
+    const before = '@misc{a,   title={odd   spacing}}\n%   a comment\n';
+    const after = apply(before, appendEntryEdit(before, entry, 'r.bib'));
+    assert.ok(after.startsWith(before));
+    assert.equal(after, `${before}\n${entry}`);
+  });
+  test('a file without a final newline, an empty file, a missing file, CRLF files', () => {
+    assert.equal(apply('@misc{a}', appendEntryEdit('@misc{a}', entry, 'r.bib')), `@misc{a}\n\n${entry}`);
+    assert.equal(apply('', appendEntryEdit('', entry, 'r.bib')), entry);
+    assert.equal(appendEntryEdit(undefined, entry, 'r.bib').newText, entry);
+    assert.equal(apply('@misc{a}\r\n', appendEntryEdit('@misc{a}\r\n', entry, 'r.bib')), `@misc{a}\r\n\r\n${entry.replace(/\n/g, '\r\n')}`);
+    assert.equal(apply('@misc{a}\n\n', appendEntryEdit('@misc{a}\n\n', entry, 'r.bib')), `@misc{a}\n\n${entry}`);
+  });
+});
+
+describe('planAddPaper', () => {
+  test('a key taken by another entry gets a suffix; the front matter gets bibliography:', () => {
+    const writeup = fakeWriteup({ file: '/w/proposal.md', text: '---\ntitle: X\n---\n\nText [@spec\n' });
+    const plan = planAddPaper(writeup, '/w/references.bib', '@misc{bartlett2017spectrally, title={Other}}\n', spectral);
+    assert.equal(plan.key, 'bartlett2017spectrallya');
+    assert.equal(plan.createBibFile, false);
+    assert.equal(plan.edits.length, 2);
+    assert.equal(apply(writeup.text, plan.edits[1] ?? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' }), '---\ntitle: X\nbibliography: references.bib\n---\n\nText [@spec\n');
+  });
+  test('no front matter: one is created; a writeup naming its bibliography is left alone', () => {
+    const bare = fakeWriteup({ file: '/w/proposal.md', text: 'Text\n' });
+    assert.equal(frontMatterEdit(bare, '/w/references.bib')?.newText, '---\nbibliography: references.bib\n---\n\n');
+    const named = fakeWriteup({ file: '/w/proposal.md', text: '---\nbibliography: refs.bib\n---\n', metadata: { bibliography: ['refs.bib'] } });
+    assert.equal(frontMatterEdit(named, '/w/refs.bib'), undefined);
+    const plan = planAddPaper(named, '/w/refs.bib', undefined, spectral);
+    assert.equal(plan.createBibFile, true);
+    assert.equal(plan.edits.length, 1);
+  });
+});

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createBibIndex, emptyBibIndex } from '../../../src/core/bib/index';
+import { parseBib } from '../../../src/core/bib/parse';
+import { citationCatalog, toCiteResult } from '../../../src/core/bib/search';
+import { testPacks } from '../../fakes/courses';
+
+const bib = createBibIndex([
+  parseBib(
+    '@article{smith2020spectra, author={Smith, Ann}, title={Spectra of random matrices}, year=2020}\n' +
+      '@article{lee2019tensor, author={Lee, Bo}, title={Tensor methods}, year=2019}\n',
+    '/w/references.bib',
+  ),
+]);
+
+describe('citation ranking', () => {
+  test("typing 'spectral' in an 18.408 proposal puts bartlett2017spectrally first", () => {
+    const ranked = citationCatalog(emptyBibIndex, testPacks()).search('spectral', { courseId: 'mit-18.408' });
+    assert.equal(ranked[0]?.candidate.key, 'bartlett2017spectrally');
+    assert.deepEqual(ranked[0]?.source, { kind: 'course', courseId: 'mit-18.408', courseName: '18.408', topic: 'Generalization Bounds I' });
+  });
+
+  test('.bib entries and the file course rank before other courses; non-matches are left out', () => {
+    const ranked = citationCatalog(bib, testPacks()).search('tensor', { courseId: 'mit-18.408' });
+    const keys = ranked.map((r) => r.candidate.key);
+    assert.ok(keys.includes('lee2019tensor'));
+    assert.ok(!keys.includes('smith2020spectra'));
+    const firstOther = ranked.findIndex((r) => r.tier === 1);
+    assert.ok(firstOther > 0);
+    assert.ok(ranked.slice(0, firstOther).every((r) => r.source.kind === 'bib' || r.source.courseId === 'mit-18.408'));
+    assert.ok(ranked.slice(firstOther).every((r) => r.source.kind === 'course' && r.source.courseId !== 'mit-18.408'));
+  });
+
+  test('a course paper already in the .bib is offered once, as the .bib entry', () => {
+    const withBartlett = createBibIndex([
+      parseBib('@inproceedings{bartlett2017spectrally, author={Bartlett, Peter}, title={Spectrally-normalized margin bounds for neural networks}, year=2017}', '/w/r.bib'),
+    ]);
+    const ranked = citationCatalog(withBartlett, testPacks()).search('spectrally', { courseId: 'mit-18.408' });
+    const bartletts = ranked.filter((r) => r.candidate.key === 'bartlett2017spectrally');
+    assert.equal(bartletts.length, 1);
+    assert.equal(bartletts[0]?.source.kind, 'bib');
+    assert.equal(bartletts[0]?.candidate.listings[0]?.pack.id, 'mit-18.408');
+  });
+
+  test('title words, an author or a year find a paper', () => {
+    const catalog = citationCatalog(bib, testPacks());
+    assert.equal(catalog.search('random matrices')[0]?.candidate.key, 'smith2020spectra');
+    assert.equal(catalog.search('smith')[0]?.candidate.key, 'smith2020spectra');
+    assert.ok(catalog.search('2019').some((r) => r.candidate.key === 'lee2019tensor'));
+  });
+
+  test('the CLI shape', () => {
+    const r = citationCatalog(bib, testPacks()).search('spectra')[0];
+    assert.ok(r);
+    assert.deepEqual(toCiteResult(r), {
+      key: 'smith2020spectra',
+      title: 'Spectra of random matrices',
+      authors: ['Ann Smith'],
+      year: 2020,
+      venue: null,
+      source: 'bib:/w/references.bib',
+    });
+  });
+});
