@@ -114,8 +114,10 @@ async function exportPdf(
       ? `Export stopped after ${timeoutMs / 1000} s (writeup.export.timeoutSeconds).`
       : `Export failed${first ? `: ${first.message}` : ''}. See the output for details.`;
     output.appendLine(message);
-    const choice = await vscode.window.showErrorMessage(`Writeup: ${message}`, 'Show Output');
-    if (choice === 'Show Output') output.show(true);
+    // Not awaited: the command returns its result while the message waits for the user.
+    void vscode.window.showErrorMessage(`Writeup: ${message}`, 'Show Output').then((choice) => {
+      if (choice === 'Show Output') output.show(true);
+    });
     return { ok: false, problems, message };
   }
   output.appendLine(`Wrote ${result.plan.output}`);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { loadBundledPacks } from '../../core/courses/loader';
 import type { CoursePack, Deliverable, ProjectType } from '../../core/courses/types';
 import {
   buildTemplate,
@@ -28,18 +27,10 @@ export interface NewWriteupArgs {
   readonly folder?: string;
 }
 
-/**
- * The courses to offer: the course service's packs (bundled and workspace ones) when the
- * services carry it, the bundled packs otherwise.
- */
-function coursePacks(services: Services): readonly CoursePack[] {
-  const courses = (services as Partial<Record<'courses', { all(): readonly CoursePack[] }>>).courses;
-  return courses ? courses.all() : loadBundledPacks();
-}
-
 /** Registers `writeup.newProposal` and `writeup.newReport`. */
 export function registerNewWriteupCommands(services: Services): vscode.Disposable {
-  const packs = (): readonly CoursePack[] => coursePacks(services);
+  // The course service's packs: the bundled ones and the workspace's own.
+  const packs = (): readonly CoursePack[] => services.courses.all();
   return vscode.Disposable.from(
     vscode.commands.registerCommand('writeup.newProposal', (args?: NewWriteupArgs) => newWriteup('proposal', packs(), args)),
     vscode.commands.registerCommand('writeup.newReport', (args?: NewWriteupArgs) => newWriteup('report', packs(), args)),
