@@ -31,9 +31,8 @@ export function registerMathHover(services: Services): vscode.Disposable {
       const config = vscode.workspace.getConfiguration('writeup.math', document.uri);
       const info = core.provide(writeup, fromVsPosition(position), macrosFromSetting(config.get('macros')));
       if (!info) return undefined;
-      renderer ??= new MathRenderService(path.join(services.context.extensionPath, 'dist', 'mathWorker.js'));
       const fontSize = vscode.workspace.getConfiguration('editor', document.uri).get<number>('fontSize') ?? 14;
-      const result = await renderer.render({
+      const result = await rendererFor().render({
         tex: info.tex,
         display: info.display,
         ...(info.environment !== undefined ? { environment: info.environment } : {}),
@@ -52,6 +51,19 @@ export function registerMathHover(services: Services): vscode.Disposable {
       return new vscode.Hover(markdown, toVsRange(info.math.range));
     },
   };
+  const rendererFor = (): MathRenderService =>
+    (renderer ??= new MathRenderService(path.join(services.context.extensionPath, 'dist', 'mathWorker.js')));
+  // Load MathJax when the cursor first enters math, so the first hover does not wait for it.
+  let warmed = false;
+  const warmer = vscode.window.onDidChangeTextEditorSelection((e) => {
+    const document = e.textEditor.document;
+    if (warmed || !services.documents.isWriteup(document)) return;
+    const position = e.selections[0]?.active;
+    if (position && core.provide(services.documents.get(document), fromVsPosition(position))) {
+      warmed = true;
+      rendererFor().warm();
+    }
+  });
   const registration = vscode.languages.registerHoverProvider(
     [{ language: 'markdown' }, { language: 'latex' }],
     provider,
@@ -59,6 +71,7 @@ export function registerMathHover(services: Services): vscode.Disposable {
   return {
     dispose() {
       registration.dispose();
+      warmer.dispose();
       renderer?.dispose();
     },
   };

@@ -31,7 +31,15 @@ export class MathRenderService {
     private readonly workerPath: string,
     private readonly timeoutMs = 2000,
     private readonly cacheSize = 500,
+    /** Extra time for a job that starts a worker (loading MathJax), so a slow start is not a timeout. */
+    private readonly startupMs = 5000,
   ) {}
+
+  /** Starts the worker and loads MathJax ahead of the first hover (e.g. when the cursor enters math). */
+  warm(): void {
+    if (this.worker || this.disposed) return;
+    void this.render({ tex: 'x', display: false });
+  }
 
   /** Renders one formula; never rejects (errors and timeouts are results). */
   render(request: SvgRequest): Promise<SvgResult> {
@@ -53,15 +61,17 @@ export class MathRenderService {
     if (this.current || this.disposed) return;
     const job = this.queue.shift();
     if (!job) return;
+    const starting = this.worker === undefined;
     const worker = this.ensureWorker();
-    const timer = setTimeout(() => this.timedOut(job), this.timeoutMs);
+    const timer = setTimeout(() => this.timedOut(job), this.timeoutMs + (starting ? this.startupMs : 0));
     this.current = { job, timer };
     worker.postMessage({ id: job.id, request: job.request } satisfies MathWorkerRequest);
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    // No inherited flags (a test runner's loader, the host's inspector): the bundle needs none.
+    const worker = new Worker(this.workerPath, { execArgv: [] });
     worker.on('message', (message: MathWorkerResponse) => this.finished(message.id, message.result, true));
     worker.on('error', (error: Error) => this.crashed(worker, error.message));
     worker.on('exit', () => this.crashed(worker, 'The math renderer stopped.'));

@@ -18,9 +18,12 @@ export function registerPreview(services: Services): vscode.Disposable {
     preview ??= new WriteupPreview(services);
     await preview.show(document);
   });
+  // Internal (not in package.json): lets the integration tests wait for the page to load.
+  const state = vscode.commands.registerCommand('writeup._previewState', () => preview?.state);
   return {
     dispose() {
       command.dispose();
+      state.dispose();
       preview?.dispose();
     },
   };

@@ -25,6 +25,7 @@ export class WriteupPreview implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private renderId = 0;
   private loaded = false;
+  private painted = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -96,7 +97,13 @@ export class WriteupPreview implements vscode.Disposable {
     }, this.debounceMs);
   }
 
+  /** What the preview shows (for tests): the source and how many times the page has loaded. */
+  get state(): { source?: string; painted: number } {
+    return { ...(this.source ? { source: this.source.toString() } : {}), painted: this.painted };
+  }
+
   private async onMessage(message: FromWebview): Promise<void> {
+    if (message.type === 'ready') this.painted++;
     if (message.type !== 'reveal' || !this.source || !Number.isInteger(message.line)) return;
     const document = await vscode.workspace.openTextDocument(this.source);
     const line = Math.max(0, Math.min(message.line, document.lineCount - 1));

@@ -1,23 +1,14 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { BibIndex } from '../../core/bib/types';
 import type { CoursePack, Deliverable } from '../../core/courses/types';
 import type { CitationResolver, CitedWork } from '../../core/preview/citations';
 import type { Services } from '../services';
 
-/** The parts of Services the preview uses that other features provide (absent until they land). */
-interface OptionalServices {
-  readonly bib?: { forDocument(document: vscode.TextDocument): Promise<BibIndex> };
-  readonly courses?: {
-    all(): readonly CoursePack[];
-    forDocument(document: vscode.TextDocument): { course?: CoursePack; deliverable?: Deliverable };
-  };
-}
-
 /** Course and deliverable of a document, when the courses service knows them. */
 export function courseOf(services: Services, document: vscode.TextDocument): { course?: CoursePack; deliverable?: Deliverable } {
-  const s = services as Services & OptionalServices;
   try {
-    return s.courses?.forDocument(document) ?? {};
+    const { course, deliverable } = services.courses.forDocument(document);
+    return { ...(course ? { course } : {}), ...(deliverable ? { deliverable } : {}) };
   } catch {
     return {};
   }
@@ -25,17 +16,16 @@ export function courseOf(services: Services, document: vscode.TextDocument): { c
 
 /** Citation lookup for a document: its .bib files first, then its course's papers, then every pack's. */
 export async function citationResolver(services: Services, document: vscode.TextDocument): Promise<CitationResolver> {
-  const s = services as Services & OptionalServices;
   let bib: BibIndex | undefined;
   try {
-    bib = await s.bib?.forDocument(document);
+    bib = await services.bib.forDocument(document);
   } catch {
     bib = undefined;
   }
   const course = courseOf(services, document).course;
   let packs: readonly CoursePack[];
   try {
-    packs = s.courses?.all() ?? [];
+    packs = services.courses.all();
   } catch {
     packs = [];
   }

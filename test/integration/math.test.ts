@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, openExample, screenshot, waitFor } from './helpers';
+
+/** The SVG of the first image in a hover's Markdown, decoded. */
+function svgOf(hovers: vscode.Hover[]): string | undefined {
+  for (const hover of hovers) {
+    for (const content of hover.contents) {
+      const value = typeof content === 'string' ? content : 'value' in content ? content.value : '';
+      const m = /!\[math\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/.exec(value);
+      if (m?.[1]) return Buffer.from(m[1], 'base64').toString('utf8');
+    }
+  }
+  return undefined;
+}
+
+/** Hovers at the first occurrence of `needle` (plus `offset` characters) in `doc`. */
+async function hoverAt(doc: vscode.TextDocument, needle: string, offset = 0): Promise<vscode.Hover[]> {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} not found in ${doc.fileName}`);
+  return vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at + offset));
+}
+
+suite('Math', () => {
+  test('hover on a formula in example/report.md shows an SVG with the \\R macro expanded', async () => {
+    const doc = await openExample('report.md');
+    await activateExtension();
+    // `$W_k \in \R^{d \times d}$`: \R comes from the front matter's header-includes.
+    const svg = await waitFor('a math hover image in report.md', async () => svgOf(await hoverAt(doc, 'W_k \\in \\R', 2)), 30_000);
+    assert.match(svg, /^<svg /);
+    assert.match(svg, /data-c="211D"/, 'the double-struck R (U+211D) of \\mathbb{R}');
+  });
+
+  test('hover on a formula in example/report.tex shows an SVG with the preamble macro expanded', async () => {
+    const doc = await openExample('report.tex');
+    await activateExtension();
+    const svg = await waitFor('a math hover image in report.tex', async () => svgOf(await hoverAt(doc, 'x \\in \\R^d', 1)), 30_000);
+    assert.match(svg, /data-c="211D"/);
+  });
+
+  test('a broken formula shows the TeX error in the hover and a math-syntax diagnostic at the command', async () => {
+    const text = '# Draft\n\nThe bound\n\n$$\na \\le \\frac{1}{n}\n  + \\sqtr{d}\n$$\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(doc);
+    await activateExtension();
+    const hovers = await waitFor('a hover on the broken formula', async () => {
+      const h = await hoverAt(doc, '\\sqtr', 1);
+      return h.length > 0 ? h : undefined;
+    });
+    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(shown, /Undefined control sequence \\sqtr/);
+    assert.equal(svgOf(hovers), undefined);
+    const diagnostic = await waitFor('the math-syntax diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'math-syntax'),
+    );
+    assert.deepEqual(
+      [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character],
+      [6, 4, 6, 9],
+    );
+    assert.match(diagnostic.message, /\\sqtr/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('Writeup: Open Preview to the Side opens the preview webview beside report.md', async () => {
+    await openExample('report.md');
+    await activateExtension();
+    await vscode.commands.executeCommand('writeup.openPreviewToSide');
+    const tab = await waitFor('a Writeup preview tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('writeup.preview')),
+    );
+    assert.match(tab.label, /report\.md/);
+    // The page's script reports once it has run (KaTeX sizes applied), before the picture.
+    await waitFor('the preview page to load', async () => {
+      const state = await vscode.commands.executeCommand<{ source?: string; painted: number } | undefined>('writeup._previewState');
+      return state && state.painted > 0 && state.source?.endsWith('report.md');
+    });
+    await screenshot('preview');
+  });
+});
