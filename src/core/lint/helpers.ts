@@ -10,11 +10,31 @@ export function headlineRange(writeup: Writeup): Range {
   return lineRange(writeup.text, 0);
 }
 
-/** The whole of line `line` (clamped to the text). */
+/** The whole of line `line` (clamped to the text); scans only up to that line. */
 export function lineRange(text: string, line: number): Range {
-  const index = new LineIndex(text);
-  const l = Math.max(0, Math.min(line, index.lineCount - 1));
-  return { start: { line: l, character: 0 }, end: { line: l, character: index.lineEnd(l) - index.lineStart(l) } };
+  let start = 0;
+  let l = 0;
+  for (; l < Math.max(0, line); l++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) break;
+    start = next + 1;
+  }
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return { start: { line: l, character: 0 }, end: { line: l, character: end - start } };
+}
+
+const indexes = new WeakMap<Writeup, LineIndex>();
+
+/** The line index of a writeup's text, built once per model. */
+export function lineIndexOf(writeup: Writeup): LineIndex {
+  let index = indexes.get(writeup);
+  if (!index) {
+    index = new LineIndex(writeup.text);
+    indexes.set(writeup, index);
+  }
+  return index;
 }
 
 /** Levenshtein distance. */
@@ -80,7 +100,7 @@ export function metadataValueRange(writeup: Writeup, ...keys: string[]): Range |
   for (const key of keys) {
     const keyRange = writeup.metadata.keyRanges[key];
     if (!keyRange) continue;
-    const index = new LineIndex(writeup.text);
+    const index = lineIndexOf(writeup);
     const line = keyRange.start.line;
     const rest = index.lineText(line).slice(keyRange.start.character);
     const m = /^([\w.-]+\s*[:=][ \t]*)(["']?)([^"'#\n]*?)\2[ \t]*(#.*)?$/.exec(rest);

@@ -3,7 +3,7 @@ import type { Position } from '../../model/range';
 import type { Section, Writeup } from '../../model/writeup';
 import { LineIndex } from '../../text/lineIndex';
 import type { Fix, Report, Rule } from '../rule';
-import { courseLabel, editDistance, headlineRange } from '../helpers';
+import { courseLabel, editDistance, headlineRange, lineIndexOf } from '../helpers';
 
 const stopWords = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'for', 'we', 'our', 'my', 'in', 'on', 'plan', 'planned']);
 
@@ -85,7 +85,7 @@ function skeleton(writeup: Writeup, required: RequiredSection, level: number, co
 
 /** Where a missing section goes: after the required section before it, else before the next one, References, or the end. */
 function insertionPoint(writeup: Writeup, order: RequiredSection[][], position: number, found: Map<RequiredSection[], number>) {
-  const index = new LineIndex(writeup.text);
+  const index = lineIndexOf(writeup);
   const atLine = (line: number): Position => ({ line, character: 0 });
   for (let k = position - 1; k >= 0; k--) {
     const group = order[k];
