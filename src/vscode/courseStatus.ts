@@ -90,6 +90,12 @@ export class CourseStatus implements vscode.Disposable {
       return;
     }
     const resolved = this.services.courses.forDocument(document);
+    // A Markdown file with no course, no kind and no proposal/report name is not a writeup (e.g. a README).
+    if (!resolved.course && !resolved.kind && !resolved.problems && document.languageId !== 'latex') {
+      this.item.hide();
+      this.visible = false;
+      return;
+    }
     this.item.text = resolved.course
       ? `$(mortar-board) ${courseStatusText(resolved.course, resolved.deliverable, resolved.kind)}`
       : '$(mortar-board) Select course';
