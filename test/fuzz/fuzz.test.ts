@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { families, regressions, runFamily } from './run';
+
+// The CI-sized fuzz run (`npm run fuzz` runs 100,000). FUZZ_RUNS overrides the per-family count.
+const runs = Number(process.env.FUZZ_RUNS ?? 600);
+const seed = Number(process.env.FUZZ_SEED ?? 20261123);
+
+describe('fuzz: hostile input never crashes, hangs, or yields ranges outside the document', () => {
+  for (const family of families) {
+    test(`${runs} generated ${family.name} inputs`, () => {
+      // Budget factor 10: only a hang fails here; speed is measured in bench/.
+      const result = runFamily(family, runs, seed, 10);
+      assert.equal(result.failure, undefined, `${family.name}: ${result.failure}\ncounterexample: ${JSON.stringify(result.counterexample)?.slice(0, 2000)}`);
+    });
+  }
+  for (const { file, family, text } of regressions()) {
+    test(`regression fixture ${file}`, () => {
+      assert.deepEqual(family.check(text), []);
+    });
+  }
+});

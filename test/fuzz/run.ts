@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bibText, latexText, markdownText, packText } from './arbitraries';
+import { checkBib, checkPack, checkWriteup } from './pipeline';
+
+/** One family of generated inputs and the check each input goes through. */
+export interface Family {
+  readonly name: string;
+  readonly extension: string;
+  readonly arbitrary: fc.Arbitrary<string>;
+  readonly check: (text: string) => string[];
+}
+
+export const families: readonly Family[] = [
+  { name: 'markdown', extension: 'md', arbitrary: markdownText, check: (t) => checkWriteup(t, 'markdown') },
+  { name: 'latex', extension: 'tex', arbitrary: latexText, check: (t) => checkWriteup(t, 'latex') },
+  { name: 'bib', extension: 'bib', arbitrary: bibText, check: checkBib },
+  { name: 'pack', extension: 'json', arbitrary: packText, check: checkPack },
+];
+
+export const regressionDir = join(__dirname, '..', 'fixtures', 'fuzz');
+
+/** Time an input may take: a hang guard proportional to its size, not a speed goal. */
+export function budgetMs(text: string, factor: number): number {
+  return factor * (500 + text.length / 200);
+}
+
+export interface FamilyResult {
+  readonly name: string;
+  readonly runs: number;
+  readonly ms: number;
+  readonly slowest: { ms: number; bytes: number };
+  readonly failure?: string;
+  readonly counterexample?: string;
+}
+
+/**
+ * Runs `runs` generated inputs of a family. A failing input is shrunk by fast-check and
+ * returned, so the caller can keep it as a regression fixture.
+ */
+export function runFamily(family: Family, runs: number, seed: number, budgetFactor: number): FamilyResult {
+  const started = performance.now();
+  let slowest = { ms: 0, bytes: 0 };
+  const details = fc.check(
+    fc.property(family.arbitrary, (text) => {
+      const t0 = performance.now();
+      const failures = family.check(text);
+      const ms = performance.now() - t0;
+      if (ms > slowest.ms) slowest = { ms, bytes: Buffer.byteLength(text) };
+      if (ms > budgetMs(text, budgetFactor)) failures.push(`took ${ms.toFixed(0)} ms for ${text.length} characters (budget ${budgetMs(text, budgetFactor).toFixed(0)} ms)`);
+      if (failures.length) throw new Error(failures.join('\n'));
+    }),
+    { numRuns: runs, seed, endOnFailure: false, maxSkipsPerRun: 0 },
+  );
+  const ms = performance.now() - started;
+  if (!details.failed) return { name: family.name, runs: details.numRuns, ms, slowest };
+  const counterexample = details.counterexample?.[0] as string | undefined;
+  const message = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  return { name: family.name, runs: details.numRuns, ms, slowest, failure: message, ...(counterexample !== undefined ? { counterexample } : {}) };
+}
+
+/** Saves a failing input as a regression fixture (kept forever, checked by the unit tests). */
+export function keepRegression(family: Family, text: string): string {
+  if (!existsSync(regressionDir)) mkdirSync(regressionDir, { recursive: true });
+  const name = `${family.name}-${Date.now().toString(36)}.${family.extension}`;
+  writeFileSync(join(regressionDir, name), text);
+  return name;
+}
+
+/** The kept regression fixtures with the family that checks each. */
+export function regressions(): { file: string; family: Family; text: string }[] {
+  if (!existsSync(regressionDir)) return [];
+  return readdirSync(regressionDir)
+    .sort()
+    .flatMap((file) => {
+      const family = families.find((f) => file.startsWith(`${f.name}-`));
+      return family ? [{ file, family, text: readFileSync(join(regressionDir, file), 'utf8') }] : [];
+    });
+}
