@@ -26,6 +26,10 @@ class Pager {
   readonly used: Record<Category, number> = { title: 0, text: 0, math: 0, figures: 0, tables: 0, lists: 0, other: 0, references: 0 };
   readonly breaks: PageBreak[] = [];
   private pending: PendingFloat[] = [];
+  /** Floats on this page: their room at the top, how many there, and whether the bottom is taken. */
+  private topRoom = 0;
+  private topCount = 0;
+  private bottomTaken = false;
 
   capacity(): number {
     return this.page === 0 ? H + P.firstPageExtra : H;
@@ -48,20 +52,49 @@ class Pager {
     this.breaks.push({ page: this.page + 1, line });
     this.page++;
     this.y = 0;
+    this.topRoom = 0;
+    this.topCount = 0;
+    this.bottomTaken = false;
+    // Waiting floats: a page of floats when they fill most of one, else at the top of this page.
     const waiting = this.pending;
     this.pending = [];
-    for (const f of waiting) this.float(f.height, f.category, line);
+    let sum = 0;
+    let n = 0;
+    for (const f of waiting) {
+      const h = Math.min(f.height, H) + (n > 0 ? P.floatSep : 0);
+      if (sum + h > H) break;
+      sum += h;
+      n++;
+    }
+    if (n > 0 && sum >= P.floatPageFraction * H) {
+      for (const f of waiting.slice(0, n)) this.used[f.category] += Math.min(f.height, H);
+      this.used.other += Math.max(0, H - sum);
+      this.y = H;
+      this.pending = waiting.slice(n);
+      this.newPage(line);
+      return;
+    }
+    for (const f of waiting) this.float(f.height, f.category);
   }
 
   /** Ends the page and places every waiting float (`\clearpage`). */
   clearPage(line: number): void {
-    if (this.y > 0 || this.pending.length > 0) this.newPage(line);
-    while (this.pending.length > 0) this.newPage(line);
+    if (this.y > 0 || this.pending.length > 0) {
+      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.newPage(line);
+    }
+    while (this.pending.length > 0) {
+      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.newPage(line);
+    }
   }
 
   /** An unbreakable box; `keep` more points must fit after it on the same page (headings). */
   box(h: number, category: Category, line: number, keep = 0): void {
-    if (this.y > 0 && this.y + h + keep > this.capacity()) this.newPage(line);
+    if (this.y > 0 && this.y + h + keep > this.capacity()) {
+      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.newPage(line);
+    }
     this.y += h;
     this.used[category] += h;
   }
@@ -91,28 +124,34 @@ class Pager {
     }
   }
 
-  /** A float (figure, table): here when it fits, else at the top of the next page. */
-  float(h: number, category: Category, line: number): void {
-    const total = Math.min(h, H * 0.98) + P.textFloatSep;
-    if (this.pending.length === 0 && this.y + total <= this.capacity() && total <= P.topFraction * H + P.textFloatSep) {
-      this.y += total;
-      this.used[category] += total;
+  /**
+   * A float (figure, table) placed as LaTeX's `tbp` does: at the top of this page while the top
+   * area (two floats, 85% of the page) has room, else at the bottom (one float, 40%), else it
+   * waits for a later page; floats keep their order.
+   */
+  float(h: number, category: Category): void {
+    const height = Math.min(h, H);
+    const total = height + P.textFloatSep;
+    const fits = this.y + total <= this.capacity();
+    if (this.pending.length === 0 && fits && this.topCount < P.topNumber && this.topRoom + total <= P.topFraction * H + P.textFloatSep) {
+      this.topRoom += total;
+      this.topCount++;
+    } else if (this.pending.length === 0 && fits && !this.bottomTaken && total <= P.bottomFraction * H + P.textFloatSep) {
+      this.bottomTaken = true;
+    } else {
+      this.pending.push({ height, category });
       return;
     }
-    if (this.y === 0 && this.pending.length === 0) {
-      // Taller than the top area: a page of its own.
-      this.y += Math.min(total, this.capacity());
-      this.used[category] += Math.min(total, this.capacity());
-      this.used.other += Math.max(0, this.capacity() - this.y);
-      this.newPage(line);
-      return;
-    }
-    this.pending.push({ height: h, category });
+    this.y += total;
+    this.used[category] += total;
   }
 
   /** Places what is still waiting at the end of the document. */
   finish(line: number): void {
-    while (this.pending.length > 0) this.newPage(line);
+    while (this.pending.length > 0) {
+      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.newPage(line);
+    }
   }
 }
 
@@ -397,7 +436,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
-      pager.float(h, 'figures', from);
+      pager.float(h, 'figures');
       return;
     }
     case 'table': {
@@ -412,7 +451,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         pager.box(rules / 2, 'tables', to);
         pager.glue(12, 'tables');
       } else {
-        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', from);
+        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables');
       }
       return;
     }

@@ -31,8 +31,13 @@ export const NEURIPS = {
   itemSep: 2,
   parSep: 2,
   listIndent: 36,
-  /** Floats: `\topfraction 0.85`, `\textfloatsep` 20pt, `\intextsep` 12pt, caption skip 7pt. */
+  /** Floats: `\topfraction 0.85`, `\bottomfraction 0.4`, `\floatpagefraction 0.7`, `\textfloatsep` 20pt, caption skip 7pt. */
   topFraction: 0.85,
+  bottomFraction: 0.4,
+  floatPageFraction: 0.7,
+  /** LaTeX defaults `topnumber` 2; `\floatsep` 12pt between floats. */
+  topNumber: 2,
+  floatSep: 12,
   textFloatSep: 20,
   captionSkip: 7,
   /** Title block: rules and skips of `\@maketitle`, `\LARGE` title on 20pt leading. */
@@ -74,6 +79,6 @@ export interface LayoutTuning {
 
 /** Calibrated values per source format (pandoc's LaTeX and hand-written LaTeX differ a little). */
 export const TUNING: Readonly<Record<'markdown' | 'latex', LayoutTuning>> = {
-  markdown: { refLines: 2.4, refGap: 0, standaloneDisplay: 11, fill: 1, defaultAspect: 0.62 },
-  latex: { refLines: 2.4, refGap: 3, standaloneDisplay: 0, fill: 1, defaultAspect: 0.62 },
+  markdown: { refLines: 1.88, refGap: 0, standaloneDisplay: 0, fill: 1, defaultAspect: 0.62 },
+  latex: { refLines: 2.3, refGap: 2.5, standaloneDisplay: 0, fill: 1, defaultAspect: 0.62 },
 };

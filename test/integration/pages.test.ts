@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { pagesCommand } from '../../src/cli/commands/pages';
+import type { ShownEstimate } from '../../src/vscode/pageStatus';
+import { activateExtension, exampleUri, openExample, screenshot, waitFor } from './helpers';
+
+/** The estimate the extension's command returns for the active editor. */
+async function shown(): Promise<ShownEstimate | undefined> {
+  return await vscode.commands.executeCommand<ShownEstimate | undefined>('writeup.showPageEstimate');
+}
+
+/** What `writeup pages --json` says about an example file. */
+async function cliPages(file: string): Promise<{ contentPages: number; totalPages: number }> {
+  let out = '';
+  const code = await pagesCommand.run(['--json', file], { stdout: (t) => (out += t), stderr: () => undefined, cwd: exampleUri().fsPath });
+  assert.equal(code, 0);
+  const [row] = JSON.parse(out) as { contentPages: number; totalPages: number }[];
+  assert.ok(row);
+  return row;
+}
+
+suite('Page estimate', () => {
+  test('writeup.showPageEstimate returns the estimate of example/report.md, the same as the CLI', async () => {
+    await openExample('report.md');
+    await activateExtension();
+    const estimate = await waitFor('a page estimate for report.md', shown);
+    assert.ok(estimate.contentPages > 0, `content pages ${estimate.contentPages}`);
+    assert.ok(estimate.totalPages >= estimate.contentPages);
+    assert.equal(estimate.style, 'neurips');
+    assert.ok(estimate.file.endsWith('report.md'));
+    const cli = await cliPages('report.md');
+    assert.ok(Math.abs(cli.contentPages - estimate.contentPages) < 0.02, `CLI ${cli.contentPages} vs editor ${estimate.contentPages}`);
+    assert.ok(Math.abs(cli.totalPages - estimate.totalPages) < 0.02, `CLI ${cli.totalPages} vs editor ${estimate.totalPages}`);
+    await screenshot('pages-status');
+  });
+
+  test('the estimate follows edits of the buffer', async () => {
+    const doc = await openExample('report.md');
+    await activateExtension();
+    const before = await waitFor('an estimate', shown);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document === doc);
+    const paragraph = `\n\n${'More words about the kernel regime and its limits. '.repeat(200)}\n`;
+    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), paragraph));
+    try {
+      const after = await waitFor('a longer estimate', async () => {
+        const e = await shown();
+        return e && e.totalPages > before.totalPages + 0.5 ? e : undefined;
+      });
+      assert.ok(after.totalPages > before.totalPages);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});
