@@ -312,7 +312,10 @@ class LatexScanner {
   /** The offset of the closing delimiter, skipping escapes and comments; -1 at a blank line or the end. */
   private findMathClose(from: number, close: string): number {
     const text = this.text;
-    for (let j = from; j < text.length; j++) {
+    // Math longer than this is a missing delimiter, not math: keeps a 5 MB line linear.
+    const limit = Math.min(text.length, from + 50000);
+    for (let j = from; j < limit; j++) {
+      if (text.startsWith(close, j)) return j;
       const c = text[j];
       if (c === '\\') {
         j++;
@@ -324,8 +327,7 @@ class LatexScanner {
         j = nl;
         continue;
       }
-      if (c === '\n' && /^[ \t]*\r?\n/.test(text.slice(j + 1, j + 80)) && close.length <= 2 && !close.startsWith('\\end')) return -1;
-      if (text.startsWith(close, j)) return j;
+      if (c === '\n' && /^[ \t]*\r?\n/.test(text.slice(j + 1, j + 80))) return -1;
     }
     return -1;
   }
@@ -629,7 +631,7 @@ class LatexScanner {
       baseDir: this.ctx.baseDir,
       visited: this.ctx.visited,
       depth: this.ctx.depth + 1,
-      at: this.ctx.at ?? { file: resolved, range: here },
+      at: { file: resolved, range: this.ctx.at ? this.ctx.at.range : here },
     });
     child.inBody = this.inBody;
     child.run();

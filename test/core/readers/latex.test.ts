@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { FileHost } from '../../../src/core/host';
+import type { Range } from '../../../src/core/model/range';
+import { readWriteup } from '../../../src/core/readers/index';
+
+const tex = (text: string, host?: FileHost) => readWriteup(text, { file: '/w/report.tex', ...(host ? { host } : {}) });
+const r = (x: Range): string => `${x.start.line}:${x.start.character}-${x.end.line}:${x.end.character}`;
+const memoryHost = (files: Record<string, string>): FileHost => ({ readFile: (p) => files[p], exists: (p) => p in files });
+
+describe('latex reader: citations', () => {
+  const cases: Array<{ name: string; text: string; keys: Array<[string, string]> }> = [
+    { name: 'cite', text: '\\cite{a}', keys: [['a', 'cite']] },
+    { name: 'citep with two optional arguments and several keys', text: '\\citep[see][p.~3]{a, b,c}', keys: [['a', 'citep'], ['b', 'citep'], ['c', 'citep']] },
+    { name: 'citet, citeauthor, citeyear, citealp', text: '\\citet{a} \\citeauthor{b} \\citeyear{c} \\citealp{d}', keys: [['a', 'citet'], ['b', 'citeauthor'], ['c', 'citeyear'], ['d', 'citealp']] },
+    { name: 'starred and nocite (without *)', text: '\\citet*{a} \\nocite{b,*}', keys: [['a', 'citet'], ['b', 'nocite']] },
+    { name: 'comments are ignored; \\% is not a comment', text: '50\\% \\cite{a} % \\cite{b}\n\\cite{c}', keys: [['a', 'cite'], ['c', 'cite']] },
+    { name: 'verbatim is skipped', text: '\\begin{verbatim}\n\\cite{a}\n\\end{verbatim}\n\\cite{b}', keys: [['b', 'cite']] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      assert.deepEqual(tex(c.text).citations.map((x) => [x.key, x.command]), c.keys);
+    });
+  }
+
+  test('each key has its own range; the group covers the command', () => {
+    const w = tex('See \\citep[p.~3]{ab, cd}.');
+    assert.deepEqual(w.citations.map((c) => r(c.range)), ['0:17-0:19', '0:21-0:23']);
+    assert.equal(r(w.citations[0]!.groupRange), '0:4-0:24');
+  });
+});
+
+describe('latex reader: math', () => {
+  const cases: Array<{ name: string; text: string; math: Array<[string, boolean, string, string?]> }> = [
+    { name: 'dollars', text: 'Let $x$ and $$y$$.', math: [['x', false, '$'], ['y', true, '$$']] },
+    { name: 'parentheses and brackets', text: '\\(a\\) and \\[b\\]', math: [['a', false, '\\('], ['b', true, '\\[']] },
+    { name: 'equation, align*, gather, multline', text: '\\begin{equation}e\\end{equation}\\begin{align*}a&=b\\end{align*}\\begin{gather}g\\end{gather}\\begin{multline*}m\\end{multline*}', math: [['e', true, 'env', 'equation'], ['a&=b', true, 'env', 'align*'], ['g', true, 'env', 'gather'], ['m', true, 'env', 'multline*']] },
+    { name: 'escaped dollar is text', text: 'costs \\$5 and $z$', math: [['z', false, '$']] },
+    { name: 'math in a definition is not read', text: '\\newcommand{\\x}{$q$}\n\\def\\y{$w$}\nThen $v$.', math: [['v', false, '$']] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      assert.deepEqual(
+        tex(c.text).math.map((m) => [m.tex, m.display, m.delimiter, ...(m.environment ? [m.environment] : [])]),
+        c.math,
+      );
+    });
+  }
+
+  test('unclosed $ and unclosed environments are problems', () => {
+    const w = tex('\\section{A}\nLet $x be.\n\n\\begin{itemize}\n\\item one\n');
+    assert.deepEqual(w.problems.map((p) => [p.code, r(p.range)]), [
+      ['unclosed-math', '1:4-1:5'],
+      ['unclosed-environment', '3:0-3:15'],
+    ]);
+    assert.equal(w.sections[0]?.title, 'A');
+  });
+
+  test('unclosed math environment is a problem', () => {
+    const w = tex('\\begin{align}\na &= b\n');
+    assert.deepEqual(w.problems.map((p) => p.code), ['unclosed-environment']);
+  });
+});
+
+describe('latex reader: structure', () => {
+  test('the example report: metadata, nested sections, blocks, references', () => {
+    const file = join(__dirname, '..', '..', '..', 'example', 'report.tex');
+    const w = readWriteup(readFileSync(file, 'utf8'), { file });
+    const m = w.metadata;
+    assert.equal(m.title, 'Layer-wise Optimization with a Neural-Collapse Classifier');
+    assert.deepEqual(m.authors.map((a) => [a.name, a.email]), [
+      ['Dana Student', 'dana@mit.edu'],
+      ['Eli Student', 'eli@mit.edu'],
+    ]);
+    assert.equal(m.authors[0]?.affiliation, 'Department of EECS, Massachusetts Institute of Technology');
+    assert.deepEqual([m.course, m.kind], ['mit-9.520-fall2024', 'report']);
+    assert.deepEqual(m.bibliography, ['references.bib']);
+    assert.match(m.abstract ?? '', /^We train deep ReLU networks/);
+    assert.match(m.headerIncludes ?? '', /\\newcommand\{\\R\}\{\\mathbb\{R\}\}/);
+    assert.deepEqual(w.sections.map((s) => [s.level, s.title]), [
+      [1, 'Introduction'],
+      [1, 'Background'],
+      [2, 'Generalization bounds'],
+      [3, 'Low-rank weights'],
+      [2, 'Wide networks'],
+      [1, 'Method'],
+      [1, 'Results'],
+      [1, 'Conclusion'],
+    ]);
+    const results = w.sections.find((s) => s.title === 'Results')!;
+    const [figure, table] = results.blocks;
+    assert.deepEqual(figure?.type === 'figure' && [figure.path, figure.width, figure.caption], ['figures/rank-bound.png', '0.5\\linewidth', 'Training loss of layer-wise and end-to-end training.']);
+    assert.deepEqual(table?.type === 'table' && [table.rows, table.columns], [3, 3]);
+    assert.ok(w.referencesStart);
+    assert.equal(w.text.split('\n')[w.referencesStart.start.line], '\\bibliography{references}');
+  });
+
+  test('starred sections are unnumbered; titleRange is the argument; \\paragraph is level 4', () => {
+    const w = tex('\\section*{Intro}\n\\paragraph{Note} text\n\\appendix\n\\section{Proofs}\n');
+    assert.deepEqual(w.sections.map((s) => [s.level, s.title, s.unnumbered]), [
+      [1, 'Intro', true],
+      [4, 'Note', false],
+      [1, 'Proofs', false],
+    ]);
+    assert.equal(r(w.sections[0]!.titleRange), '0:10-0:15');
+    assert.equal(r(w.appendixStart!), '2:0-2:9');
+  });
+
+  test('lists, tables, code, theorem-like environments and page breaks', () => {
+    const w = tex(
+      '\\section{A}\nFirst paragraph.\n\nSecond one.\n\\begin{enumerate}\n\\item one\n\\item two\n\\end{enumerate}\n\\begin{tabular}{l|cc}\na & b & c \\\\\n\\hline\n1 & 2 & 3 \\\\\n\\end{tabular}\n\\begin{algorithm}\nstep\nstep\n\\end{algorithm}\n\\begin{theorem}\nAll is $x$.\n\\end{theorem}\n\\clearpage\n',
+    );
+    const blocks = w.sections[0]!.blocks;
+    assert.deepEqual(blocks.map((b) => b.type), ['paragraph', 'paragraph', 'list', 'table', 'code', 'environment', 'pagebreak']);
+    assert.deepEqual(blocks[2]?.type === 'list' && [blocks[2].ordered, blocks[2].items], [true, ['one', 'two']]);
+    assert.deepEqual(blocks[3]?.type === 'table' && [blocks[3].rows, blocks[3].columns], [2, 3]);
+    assert.deepEqual(blocks[5]?.type === 'environment' && blocks[5].name, 'theorem');
+  });
+
+  test('disable directives and % writeup: metadata', () => {
+    const w = tex('% writeup: course=mit-18.408 kind=proposal\n\\section{A}\n% writeup-disable-next-line empty-section\n\\section{B}\n');
+    assert.deepEqual([w.metadata.course, w.metadata.kind], ['mit-18.408', 'proposal']);
+    assert.deepEqual(w.disableDirectives, [{ line: 3, rules: ['empty-section'] }]);
+  });
+
+  test('\\addbibresource and \\printbibliography', () => {
+    const w = tex('\\addbibresource{refs.bib}\n\\begin{document}\nText.\n\\printbibliography\n\\end{document}\n');
+    assert.deepEqual(w.metadata.bibliography, ['refs.bib']);
+    assert.equal(r(w.referencesStart!), '3:0-3:18');
+  });
+});
+
+describe('latex reader: \\input and \\include', () => {
+  test('follows inputs relative to the main file; ranges point at the \\input', () => {
+    const host = memoryHost({
+      '/w/sections/intro.tex': '\\section{Intro}\nAs in \\citep{a}, $x$.\n',
+      '/w/method.tex': '\\section{Method}\n\\input{sections/deep}\n',
+      '/w/sections/deep.tex': '\\subsection{Deep}\n\\cite{b}\n',
+    });
+    const w = tex('\\begin{document}\n\\input{sections/intro}\n\\include{method}\n\\end{document}\n', host);
+    assert.deepEqual(w.includes, ['/w/sections/intro.tex', '/w/method.tex', '/w/sections/deep.tex']);
+    assert.deepEqual(w.sections.map((s) => [s.level, s.title]), [[1, 'Intro'], [1, 'Method'], [2, 'Deep']]);
+    assert.deepEqual(w.citations.map((c) => [c.key, r(c.range), c.origin?.file, c.origin && r(c.origin.range)]), [
+      ['a', '1:0-1:22', '/w/sections/intro.tex', '1:13-1:14'],
+      ['b', '2:0-2:16', '/w/sections/deep.tex', '1:6-1:7'],
+    ]);
+    assert.equal(w.math[0]?.tex, 'x');
+  });
+
+  test('a cycle is skipped with a warning', () => {
+    const host = memoryHost({ '/w/a.tex': '\\input{b}\n', '/w/b.tex': '\\input{a}\n\\cite{k}\n' });
+    const w = tex('\\input{a}\n', host);
+    assert.deepEqual(w.citations.map((c) => c.key), ['k']);
+    assert.ok(w.problems.some((p) => p.code === 'include-cycle'));
+  });
+
+  test('a missing file is a warning; without a host inputs are not followed', () => {
+    assert.ok(tex('\\input{nope}\n', memoryHost({})).problems.some((p) => p.code === 'include-missing'));
+    assert.deepEqual(tex('\\input{nope}\n').problems, []);
+  });
+});
