@@ -46,7 +46,8 @@ export function registerMathHover(services: Services): vscode.Disposable {
       if (result.ok) {
         markdown.appendMarkdown(`![math](data:image/svg+xml;base64,${Buffer.from(result.svg, 'utf8').toString('base64')})`);
       } else {
-        markdown.appendText(`TeX error: ${result.error}`);
+        markdown.appendMarkdown('**TeX error**');
+        markdown.appendCodeblock(result.error, 'text');
       }
       return new vscode.Hover(markdown, toVsRange(info.math.range));
     },

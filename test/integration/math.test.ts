@@ -48,7 +48,7 @@ suite('Math', () => {
       return h.length > 0 ? h : undefined;
     });
     const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
-    assert.match(shown, /Undefined control sequence \\sqtr/);
+    assert.match(shown, /\*\*TeX error\*\*[\s\S]*Undefined control sequence \\sqtr/);
     assert.equal(svgOf(hovers), undefined);
     const diagnostic = await waitFor('the math-syntax diagnostic', () =>
       vscode.languages.getDiagnostics(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'math-syntax'),

@@ -10,8 +10,7 @@ const noncePattern = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
  */
 export function buildCsp(cspSource: string, nonce: string): string {
   if (!noncePattern.test(nonce)) throw new Error('buildCsp: the nonce must be at least 16 base64 characters');
-  // The webview's source is a scheme/host expression; keep only characters such an expression may hold.
-  const source = cspSource.replace(/[^A-Za-z0-9+.:/*_-]/g, '');
+  const source = cspSourceList(cspSource);
   return [
     "default-src 'none'",
     `img-src ${source} data:`,
@@ -19,6 +18,19 @@ export function buildCsp(cspSource: string, nonce: string): string {
     `font-src ${source}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
+}
+
+/**
+ * The webview's resource origins (`webview.cspSource`: `'self' https://*.vscode-cdn.net` in the
+ * browser, `vscode-webview://...` on the desktop), keeping only plain source expressions:
+ * `'self'`, schemes and hosts. Keywords such as `'unsafe-inline'`, nonces and separators are dropped.
+ */
+export function cspSourceList(cspSource: string): string {
+  const tokens = cspSource.split(/[\s,;]+/).filter((t) => t !== '');
+  const ok = tokens.filter(
+    (t) => t === "'self'" || /^[a-zA-Z][a-zA-Z0-9+.-]*:(\/\/[^\s;,'"]+)?$/.test(t) || /^(\*\.)?[a-zA-Z0-9.-]+(:\d+)?$/.test(t),
+  );
+  return ok.length > 0 ? ok.join(' ') : "'none'";
 }
 
 /** What the webview page is made of. */

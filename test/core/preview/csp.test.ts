@@ -24,6 +24,12 @@ describe('buildCsp', () => {
     const csp = buildCsp("https://a.b; script-src 'unsafe-inline'", nonce);
     assert.equal(csp.split(';').length, 5);
     assert.doesNotMatch(csp, /'unsafe-inline'/);
+    assert.match(csp, /^default-src 'none'; img-src https:\/\/a\.b script-src data:;/);
+  });
+
+  test("the browser's cspSource ('self' plus the CDN host) is kept whole", () => {
+    const web = "'self' https://*.vscode-cdn.net";
+    assert.equal(buildCsp(web, nonce).split('; ')[2], `style-src ${web}`);
   });
 });
 
