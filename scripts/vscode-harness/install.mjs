@@ -80,6 +80,56 @@ function seedRipgrepCache(tmpDir, log) {
  */
 export function ensureHarness(log = console.log) {
   if (harnessInstalled()) return harnessDir;
+  const release = takeInstallLock(log);
+  try {
+    if (harnessInstalled()) return harnessDir; // another process installed it while we waited
+    return install(log);
+  } finally {
+    release();
+  }
+}
+
+/** One installer at a time per checkout (e.g. `npm start` and `npm test` started together). */
+function takeInstallLock(log) {
+  const lockDir = `${harnessDir}.lock`;
+  mkdirSync(path.dirname(lockDir), { recursive: true });
+  const deadline = Date.now() + 20 * 60_000;
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      return () => rmSync(lockDir, { recursive: true, force: true });
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+    } catch {
+      // being created or removed right now
+    }
+    if (Number.isInteger(holder) && !alive(holder)) {
+      rmSync(lockDir, { recursive: true, force: true }); // left by a killed installer
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`another install holds ${lockDir}; remove it if no install is running`);
+    if (!told) log(`waiting for another process (pid ${holder}) to finish installing the harness`);
+    told = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+function install(log) {
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== NODE_MAJOR) {
     throw new Error(
@@ -88,7 +138,7 @@ export function ensureHarness(log = console.log) {
     );
   }
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} + playwright-core into ${path.relative(repoRoot, harnessDir)} (first run only, about a minute)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} + playwright-core into ${path.relative(repoRoot, harnessDir)} (first run only, one to three minutes)`);
   mkdirSync(harnessDir, { recursive: true });
   rmSync(stampFile, { force: true });
   copyFileSync(path.join(here, 'package.json'), path.join(harnessDir, 'package.json'));
