@@ -132,7 +132,8 @@ class Pager {
   float(h: number, category: Category): void {
     const height = Math.min(h, H);
     const total = height + P.textFloatSep;
-    const fits = this.y + total <= this.capacity();
+    // LaTeX keeps `\textfraction` of the page for text when it adds a float to the current page.
+    const fits = this.y + total + (this.y > 0 ? P.textFraction * H : 0) <= this.capacity();
     if (this.pending.length === 0 && fits && this.topCount < P.topNumber && this.topRoom + total <= P.topFraction * H + P.textFloatSep) {
       this.topRoom += total;
       this.topCount++;
@@ -146,11 +147,27 @@ class Pager {
     this.used[category] += total;
   }
 
-  /** Places what is still waiting at the end of the document. */
+  /**
+   * Places what is still waiting at the end of the document: `\clearpage` puts the floats on
+   * pages of their own, centred vertically.
+   */
   finish(line: number): void {
     while (this.pending.length > 0) {
       this.used.other += Math.max(0, this.capacity() - this.y);
-      this.newPage(line);
+      this.breaks.push({ page: this.page + 1, line });
+      this.page++;
+      let sum = 0;
+      let n = 0;
+      for (const f of this.pending) {
+        const h = f.height + (n > 0 ? P.floatSep : 0);
+        if (n > 0 && sum + h > H) break;
+        sum += h;
+        n++;
+        this.used[f.category] += f.height;
+      }
+      this.pending = this.pending.slice(n);
+      this.y = this.pending.length > 0 ? H : (H + sum) / 2;
+      this.used.other += this.y - sum;
     }
   }
 }
@@ -404,7 +421,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
   const to = block.range.end.line;
   switch (block.type) {
     case 'paragraph': {
-      const n = paragraphLines(block.text, block.range, ctx, W);
+      const n = paragraphLines(block.text, block.range, ctx, W * tuning.fill);
       if (n === 0) return;
       pager.glue(P.parSkip);
       pager.lines(n, LINE, 'text', from, to);

@@ -217,7 +217,7 @@ export function layout(toks: readonly string[], style: Style): MathBox {
       continue;
     }
     if (BIG_OPS.has(t)) {
-      add(style === 'display' ? { w: 1.45, h: 1.0, d: 0.5 } : { w: 1.05 * k, h: 0.75 * k, d: 0.25 * k }, true);
+      add(style === 'display' ? { w: 1.45, h: 0.85, d: 0.35 } : { w: 1.05 * k, h: 0.75 * k, d: 0.25 * k }, true);
       w += 0.167;
       continue;
     }

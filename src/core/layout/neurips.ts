@@ -34,6 +34,7 @@ export const NEURIPS = {
   /** Floats: `\topfraction 0.85`, `\bottomfraction 0.4`, `\floatpagefraction 0.7`, `\textfloatsep` 20pt, caption skip 7pt. */
   topFraction: 0.85,
   bottomFraction: 0.4,
+  textFraction: 0.1,
   floatPageFraction: 0.7,
   /** LaTeX defaults `topnumber` 2; `\floatsep` 12pt between floats. */
   topNumber: 2,
@@ -79,6 +80,6 @@ export interface LayoutTuning {
 
 /** Calibrated values per source format (pandoc's LaTeX and hand-written LaTeX differ a little). */
 export const TUNING: Readonly<Record<'markdown' | 'latex', LayoutTuning>> = {
-  markdown: { refLines: 1.88, refGap: 0, standaloneDisplay: 0, fill: 1, defaultAspect: 0.62 },
-  latex: { refLines: 2.3, refGap: 2.5, standaloneDisplay: 0, fill: 1, defaultAspect: 0.62 },
+  markdown: { refLines: 1.88, refGap: 0, standaloneDisplay: -3, fill: 1.01, defaultAspect: 0.62 },
+  latex: { refLines: 2.3, refGap: 2.5, standaloneDisplay: -3, fill: 1.01, defaultAspect: 0.62 },
 };
