@@ -61,7 +61,10 @@ export function createCiteCommand(loadPacks: () => readonly CoursePack[]): CliCo
         }
         bib = createBibIndex([file]);
       }
-      const ranked = citationCatalog(bib, packs).search(query, values.course !== undefined ? { courseId: values.course } : {});
+      const ranked = citationCatalog(bib, packs).search(query, {
+        ...(limit > 0 ? { limit } : {}),
+        ...(values.course !== undefined ? { courseId: values.course } : {}),
+      });
       const shown = limit === 0 ? ranked : ranked.slice(0, limit);
       if (values.json) {
         io.stdout(`${JSON.stringify(shown.map(toCiteResult), null, 2)}\n`);

@@ -30,10 +30,12 @@ export interface CitationCandidate {
   readonly entry?: BibEntry;
   /** Every course listing of this paper (for a .bib entry: the courses that also list it). */
   readonly listings: readonly CourseListing[];
-  /** Lower-case words of key, title, authors, year and venue: what typing matches against. */
-  readonly words: readonly string[];
+  /** Lower-case words of key, title, authors, year and venue, each after a space: ` bartlett 2017 spectrally ...`. */
+  readonly words: string;
   /** Key, title, authors and year in one line, for the fuzzy matcher and editor filtering. */
   readonly searchText: string;
+  /** `searchText` in lower case, for the substring pre-filter. */
+  readonly lower: string;
   readonly prepared: Fuzzysort.Prepared;
 }
 
@@ -93,11 +95,15 @@ function makeCandidate(
     ...(data.venue !== undefined ? { venue: data.venue } : {}),
     ...(entry ? { entry } : {}),
     listings,
-    words: wordsOf(`${searchText} ${data.venue ?? ''}`),
+    words: ` ${wordsOf(`${searchText} ${data.venue ?? ''}`).join(' ')}`,
     searchText,
+    lower: searchText.toLowerCase(),
     prepared: fuzzysort.prepare(searchText),
   };
 }
+
+/** Substring hits in the .bib from which the fuzzy matcher skips the other .bib entries (see `pool`). */
+const POOL_MIN = 100;
 
 const bibCache = new WeakMap<BibIndex, CitationCandidate[]>();
 const courseCache = new WeakMap<readonly CoursePack[], { paper: CourseListing[]; byKey: Map<string, CourseListing[]>; byTitle: Map<string, CourseListing[]> }>();
@@ -188,6 +194,26 @@ export class CitationCatalog {
     return { candidate, source, ...(listing ? { listing } : {}), tier: own ? 0 : 1, score };
   }
 
+  /**
+   * What the fuzzy matcher looks at. With a limit and at least {@link POOL_MIN} .bib entries holding the
+   * query as a substring, only those and the course papers (a few hundred) are matched: scattered
+   * matches rank below substring ones anyway, and a big .bib then costs a fraction of the time.
+   */
+  private pool(qLower: string, limit: number | undefined): readonly CitationCandidate[] {
+    if (limit === undefined || this.bibCount < POOL_MIN || qLower.length < 2) return this.candidates;
+    const hits: CitationCandidate[] = [];
+    for (let i = 0; i < this.bibCount; i++) {
+      const c = this.candidates[i];
+      if (c && c.lower.includes(qLower)) hits.push(c);
+    }
+    if (hits.length < POOL_MIN) return this.candidates;
+    for (let i = this.bibCount; i < this.candidates.length; i++) {
+      const c = this.candidates[i];
+      if (c) hits.push(c);
+    }
+    return hits;
+  }
+
   /** The candidate with this key, if any. */
   find(key: string): CitationCandidate | undefined {
     return this.byKey.get(key);
@@ -205,14 +231,14 @@ export class CitationCatalog {
     if (q.length === 0) {
       for (const c of this.candidates) ranked.push(place(c, 0));
     } else {
-      const qWords = wordsOf(q);
+      const qWords = wordsOf(q).map((w) => ` ${w}`);
       const qLower = q.toLowerCase();
-      const results = fuzzysort.go(q, this.candidates, { key: 'prepared', threshold: 0.35 });
+      const results = fuzzysort.go(q, this.pool(qLower, options.limit), { key: 'prepared', threshold: 0.35 });
       for (const r of results) {
         const c = r.obj;
         let score = r.score;
         // Every typed word starting a word of the paper is what people mean when they type a title word.
-        if (qWords.length > 0 && qWords.every((w) => c.words.some((cw) => cw.startsWith(w)))) score += 0.3;
+        if (qWords.length > 0 && qWords.every((w) => c.words.includes(w))) score += 0.3;
         if (c.key.toLowerCase().startsWith(qLower)) score += 0.3;
         ranked.push(place(c, score));
       }

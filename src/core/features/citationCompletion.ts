@@ -212,7 +212,7 @@ export class CitationCompletionProvider {
     if (!context) return undefined;
     const limit = this.options.limit ?? 100;
     const catalog = citationCatalog(sources.bib, sources.packs);
-    const ranked = catalog.search(context.prefix, { ...(sources.courseId !== undefined ? { courseId: sources.courseId } : {}) });
+    const ranked = catalog.search(context.prefix, { limit, ...(sources.courseId !== undefined ? { courseId: sources.courseId } : {}) });
     const items: CitationCompletionItem[] = [];
     for (const r of ranked.slice(0, limit)) {
       const c = r.candidate;
