@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { BibStore } from '../core/bib/index';
-import { bibliographyPaths } from '../core/bib/paths';
+import { bibliographyPaths } from '../core/text/paths';
 import type { BibFile, BibIndex } from '../core/bib/types';
 import type { WriteupDocuments } from './documents';
 

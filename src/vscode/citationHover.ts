@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatReferenceCsl } from '../core/bib/format';
-import { basenameOf } from '../core/bib/paths';
+import { basenameOf } from '../core/text/paths';
 import { CitationHoverProvider } from '../core/features/citationHover';
 import { citationMarkdown, escapeMarkdown } from '../core/features/citationShared';
 import { citationSourcesFor, writeupSelector } from './citationSources';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createBibIndex } from '../core/bib/index';
 import { parseBib } from '../core/bib/parse';
-import { bibliographyPaths } from '../core/bib/paths';
+import { bibliographyPaths } from '../core/text/paths';
 import type { BibFile, BibIndex } from '../core/bib/types';
 import { findDeliverable, loadBundledPacks } from '../core/courses/loader';
 import { resolveCourse } from '../core/courses/resolve';

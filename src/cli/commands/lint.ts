@@ -2,13 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createBibIndex } from '../../core/bib/index';
 import { parseBib } from '../../core/bib/parse';
-import { bibliographyPaths } from '../../core/bib/paths';
+import { bibliographyPaths } from '../../core/text/paths';
 import type { BibFile, BibIndex } from '../../core/bib/types';
 import { findDeliverable, pageLimitFor } from '../../core/courses/loader';
 import { resolveCourse, suggestCourseId } from '../../core/courses/resolve';
 import type { CoursePack } from '../../core/courses/types';
 import { estimatePages } from '../../core/layout/index';
 import type { PageEstimate } from '../../core/layout/types';
+import { isWriteupCandidate, skippedFolders } from '../../core/lint/discover';
 import { lint, type Diagnostic } from '../../core/lint/engine';
 import { authorCount } from '../../core/lint/helpers';
 import type { Range } from '../../core/model/range';
@@ -48,23 +49,16 @@ export interface FileResult {
   readonly authors: number;
 }
 
-const skipDirs = new Set(['node_modules', '.git']);
-
-/** Whether a file found in a folder is a writeup: by name, by front matter, or a LaTeX main file. */
+/** Whether a file found in a folder is a writeup (see isWriteupCandidate). */
 function isWriteupFile(file: string): boolean {
-  const name = path.basename(file).toLowerCase();
-  const format = formatOf(name);
-  if (!format) return false;
-  if (format === 'markdown' && /^(proposal|report)[^/]*\.md$/.test(name)) return true;
+  if (!formatOf(file)) return false;
   let head: string;
   try {
     head = fs.readFileSync(file, 'utf8').slice(0, 20000);
   } catch {
     return false;
   }
-  if (format === 'latex') return /^[^%\n]*\\documentclass/m.test(head);
-  const fm = /^---\r?\n([\s\S]*?)\r?\n(---|\.\.\.)\s*$/m.exec(head);
-  return fm !== null && fm.index === 0 && /^(course|kind|writeup)\s*:/m.test(fm[1] ?? '');
+  return isWriteupCandidate(file, head);
 }
 
 /** Writeups under `dir`, sorted, skipping node_modules, .git and hidden folders. */
@@ -80,7 +74,7 @@ function findWriteups(dir: string): string[] {
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) {
-        if (!skipDirs.has(e.name) && !e.name.startsWith('.')) walk(full);
+        if (!skippedFolders.has(e.name) && !e.name.startsWith('.')) walk(full);
       } else if (e.isFile() && isWriteupFile(full)) found.push(full);
     }
   };

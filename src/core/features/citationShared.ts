@@ -1,7 +1,7 @@
 import type { BibIndex } from '../bib/types';
 import { formatReference, referenceLinks, referenceOfEntry, referenceOfPaper, type ReferenceData, type ReferenceLink } from '../bib/format';
 import type { CitationCandidate, CitationSource, CourseListing } from '../bib/search';
-import { basenameOf } from '../bib/paths';
+import { basenameOf } from '../text/paths';
 import type { CoursePack } from '../courses/types';
 import { comparePositions, type Position } from '../model/range';
 import type { Citation, Writeup } from '../model/writeup';

@@ -2,7 +2,7 @@ import { emptyHost, type FileHost } from '../host';
 import type { Range } from '../model/range';
 import type { Author, Block, Citation, DisableDirective, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
-import { dirname, resolvePath } from '../text/filePaths';
+import { dirname, resolveInside, resolvePath } from '../text/paths';
 import type { ReadOptions } from './index';
 import { MATH_ENVIRONMENTS } from './pandocInline';
 import { APPENDIX_TITLE, buildSections, emptyMetadata, type HeadingInfo, type PlacedBlock, parseDisableComment } from './shared';
@@ -609,6 +609,12 @@ class LatexScanner {
     if (!target) return end;
     this.flushParagraph();
     const withExt = /\.[A-Za-z]+$/.test(target) ? target : `${target}.tex`;
+    // Only files inside the writeup's folder tree are followed (no `..` escapes, no /etc/...).
+    const inside = resolveInside(this.ctx.baseDir, withExt, []);
+    if ('refused' in inside) {
+      this.problem('include-outside', `\\input ${inside.refused}`, i, end, 'warning');
+      return end;
+    }
     const resolved = resolvePath(this.ctx.baseDir, withExt);
     const here = this.range(i, end);
     if (this.ctx.visited.has(resolved)) {

@@ -1,6 +1,6 @@
 import { planAddPaper } from '../../bib/bibtex';
 import { closeKeys, coursePaperForKey } from '../../bib/keys';
-import { basenameOf, bibliographyPaths } from '../../bib/paths';
+import { basenameOf, bibliographyPaths } from '../../text/paths';
 import type { CoursePack } from '../../courses/types';
 import type { Fix, Report, Rule, TextEdit } from '../rule';
 
