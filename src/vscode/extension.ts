@@ -4,6 +4,7 @@ import { registerExportPdf } from './commands/exportPdf';
 import { registerImportCourse } from './commands/importCourse';
 import { registerNewWriteupCommands } from './commands/newWriteup';
 import { registerSelectCourse } from './commands/selectCourse';
+import { registerLintWorkspace } from './commands/lintWorkspace';
 import { registerShowOutput } from './commands/showOutput';
 import { registerBibDiagnostics } from './bibDiagnostics';
 import { registerCitationCompletion } from './citationCompletion';
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   context.subscriptions.push(registerCourseStatus(services));
   context.subscriptions.push(registerCitationCompletion(services), registerCitationHover(services), registerCitationDefinition(services), registerCitationReferences(services), registerBibDiagnostics(services));
   const lintDiagnostics = registerDiagnostics(services);
-  context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics));
+  context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics), registerLintWorkspace(lintDiagnostics));
   context.subscriptions.push(services.bib.onDidChange(() => lintDiagnostics.relintAll()));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).

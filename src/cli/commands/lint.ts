@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createBibIndex } from '../../core/bib/index';
 import { parseBib } from '../../core/bib/parse';
-import { bibliographyPaths } from '../../core/text/paths';
+import { bibliographyLookup } from '../../core/text/paths';
 import type { BibFile, BibIndex } from '../../core/bib/types';
 import { findDeliverable, pageLimitFor } from '../../core/courses/loader';
 import { resolveCourse, suggestCourseId } from '../../core/courses/resolve';
@@ -106,7 +106,10 @@ export function lintFile(file: string, shown: string, packs: readonly CoursePack
   } catch {
     pages = undefined;
   }
-  const bib = readBib(bibliographyPaths(writeup));
+  // Bibliographies only from the writeup's folder tree or the current directory.
+  const lookup = bibliographyLookup(writeup, [path.dirname(path.resolve(file)), process.cwd()], path.dirname(path.resolve(file)));
+  for (const r of lookup.refused) process.stderr.write(`writeup: ${shown}: ${r.message}\n`);
+  const bib = readBib(lookup.paths);
   const diagnostics = lint({
     writeup,
     courses: packs,
