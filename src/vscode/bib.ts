@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { BibStore } from '../core/bib/index';
-import { bibliographyPaths } from '../core/text/paths';
+import { bibliographyLookup } from '../core/text/paths';
 import type { BibFile, BibIndex } from '../core/bib/types';
 import type { WriteupDocuments } from './documents';
 
@@ -64,8 +64,17 @@ export class BibService implements vscode.Disposable {
   pathsFor(document: vscode.TextDocument): string[] {
     const writeup = this.documents.get(document);
     const base = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    return bibliographyPaths(writeup, base);
+    // Only .bib files inside the workspace (or the writeup's folder) are read; say so once per file.
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const { paths, refused } = bibliographyLookup(writeup, roots, base);
+    for (const r of refused) {
+      if (this.refusedShown.has(r.message)) continue;
+      this.refusedShown.add(r.message);
+      void vscode.window.showWarningMessage(`Writeup: ${r.message}`);
+    }
+    return paths;
   }
+  private readonly refusedShown = new Set<string>();
 
   /** Where entries for this writeup are added: its first bibliography file. */
   targetFor(document: vscode.TextDocument): string | undefined {

@@ -124,7 +124,7 @@ export function resolveInside(base: string, relative: string, roots: readonly st
 }
 
 function printable(s: string): string {
-  const clean = s.replace(/[\u0000-\u001f`]/g, '?');
+  const clean = [...s].map((c) => (c.charCodeAt(0) < 32 || c === '`' ? '?' : c)).join('');
   return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
 }
 

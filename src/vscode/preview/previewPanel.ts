@@ -7,6 +7,7 @@ import { renderPreviewPage } from '../../core/preview/csp';
 import { renderPreview } from '../../core/preview/render';
 import type { Services } from '../services';
 import { citationResolver, courseOf, pageLimitOf } from './resolvers';
+import { resolveInside } from '../../core/text/paths';
 
 /** The webview's view type (tests look for it among the tabs). */
 export const previewViewType = 'writeup.preview';
@@ -166,18 +167,10 @@ export class WriteupPreview implements vscode.Disposable {
 
   /** A figure's webview URI, only for files inside a workspace folder. */
   private imageUri(webview: vscode.Webview, baseDir: vscode.Uri | undefined, relative: string): string | undefined {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const target = path.isAbsolute(relative)
-      ? vscode.Uri.file(relative)
-      : baseDir
-        ? vscode.Uri.file(path.resolve(baseDir.fsPath, relative))
-        : undefined;
-    if (!target) return undefined;
-    const inside = folders.some((f) => {
-      const rel = path.relative(f.uri.fsPath, target.fsPath);
-      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-    });
-    return inside ? webview.asWebviewUri(target).toString() : undefined;
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    if (roots.length === 0 || (!baseDir && !path.isAbsolute(relative))) return undefined;
+    const inside = resolveInside(baseDir?.fsPath ?? path.dirname(relative), relative, roots);
+    return 'path' in inside ? webview.asWebviewUri(vscode.Uri.file(inside.path)).toString() : undefined;
   }
 
   dispose(): void {
