@@ -117,6 +117,8 @@ async function main() {
 
   let code;
   let why;
+  // The whole run (server start, workbench load, suite) must end within --timeout.
+  const timedOut = sleep(opts.timeout * 1000, undefined, { ref: false }).then(() => ({ kind: 'timeout' }));
   try {
     const env = {
       WRITEUP_TEST_RESULTS: resultsFile,
@@ -160,7 +162,7 @@ async function main() {
     const outcome = await Promise.race([
       workbench.exitCode.then((c) => ({ kind: 'exit', c })),
       server.exited.then((c) => ({ kind: 'server-died', c })),
-      sleep(opts.timeout * 1000, undefined, { ref: false }).then(() => ({ kind: 'timeout' })),
+      timedOut,
     ]);
     await Promise.all(shots);
     if (outcome.kind === 'timeout') {

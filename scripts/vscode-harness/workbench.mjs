@@ -53,7 +53,7 @@ export async function openWorkbench({ url, chromium: executablePath, env, onLog 
       }
     };
   });
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'commit' }); // the run's own deadline covers the load
   const close = async () => {
     try {
       await browser.close();
