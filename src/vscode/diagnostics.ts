@@ -8,6 +8,7 @@ import { resolveCourse } from '../core/courses/resolve';
 import type { CoursePack, Deliverable } from '../core/courses/types';
 import { estimatePages } from '../core/layout/index';
 import type { PageEstimate } from '../core/layout/types';
+import { isWriteupCandidate } from '../core/lint/discover';
 import { lint, type Diagnostic } from '../core/lint/engine';
 import { diskImageSize } from '../cli/imageSize';
 import { toVsRange, toVsSeverity } from './convert';
@@ -84,7 +85,7 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private request(document: vscode.TextDocument, why: 'open' | 'save' | 'type' | 'config'): void {
-    if (!this.services.documents.isWriteup(document) || document.uri.scheme === 'git' || document.uri.scheme === 'output') return;
+    if (!this.isLinted(document)) return;
     const mode = this.mode(document);
     if (mode === 'off') {
       this.forget(document.uri);
@@ -102,6 +103,16 @@ export class LintDiagnostics implements vscode.Disposable {
       return;
     }
     void this.run(document);
+  }
+
+  /**
+   * Whether a document is a writeup to lint: Markdown or LaTeX that looks like one (see
+   * isWriteupCandidate: proposal*.md, report*.md, front matter naming a course, a LaTeX main file),
+   * so a README or an `\input` part gets no course hints.
+   */
+  private isLinted(document: vscode.TextDocument): boolean {
+    if (!this.services.documents.isWriteup(document) || document.uri.scheme === 'git' || document.uri.scheme === 'output') return false;
+    return isWriteupCandidate(document.uri.path, document.getText(new vscode.Range(0, 0, 400, 0)));
   }
 
   /** Lints every open writeup again (configuration or course changed). */
