@@ -62,7 +62,7 @@ suite('Math', () => {
   });
 
   test('Writeup: Open Preview to the Side opens the preview webview beside report.md', async () => {
-    await openExample('report.md');
+    const doc = await openExample('report.md');
     await activateExtension();
     await vscode.commands.executeCommand('writeup.openPreviewToSide');
     const tab = await waitFor('a Writeup preview tab', () =>
@@ -76,6 +76,10 @@ suite('Math', () => {
       const state = await vscode.commands.executeCommand<{ source?: string; painted: number } | undefined>('writeup._previewState');
       return state && state.painted > 0 && state.source?.endsWith('report.md');
     });
+    // For the README's picture: scroll the editor to the method (the preview follows it).
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    const method = doc.getText().indexOf('# Method');
+    editor?.revealRange(new vscode.Range(doc.positionAt(method), doc.positionAt(method)), vscode.TextEditorRevealType.AtTop);
     await screenshot('preview');
   });
 });

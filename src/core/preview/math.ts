@@ -143,11 +143,39 @@ function blockDollar(state: StateBlock, startLine: number, endLine: number, sile
   return true;
 }
 
-/** markdown-it plugin: `$...$`, `$$...$$`, `\(...\)`, `\[...\]` rendered with KaTeX. */
+/** Math environments pandoc passes through as TeX when they start a line in Markdown. */
+const blockEnvironments = /^\\begin\{(equation|align|gather|multline|flalign|eqnarray|alignat|displaymath)(\*?)\}/;
+
+/** `\begin{align}` ... `\end{align}` starting a line: display math, rendered whole. */
+function blockEnvironment(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const first = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
+  const open = state.src.slice(first, state.eMarks[startLine] ?? 0);
+  const m = blockEnvironments.exec(open);
+  if (!m) return false;
+  const end = `\\end{${m[1]}${m[2]}}`;
+  let line = startLine;
+  for (; line < endLine; line++) {
+    const s = (state.bMarks[line] ?? 0) + (state.tShift[line] ?? 0);
+    if (state.src.slice(s, state.eMarks[line] ?? 0).includes(end)) break;
+  }
+  if (line >= endLine) return false;
+  if (silent) return true;
+  const from = first;
+  const to = state.src.indexOf(end, (state.bMarks[line] ?? 0)) + end.length;
+  state.line = line + 1;
+  const token = state.push('math_block', 'math', 0);
+  token.block = true;
+  token.content = state.src.slice(from, to);
+  token.map = [startLine, state.line];
+  return true;
+}
+
+/** markdown-it plugin: `$...$`, `$$...$$`, `\(...\)`, `\[...\]`, `\begin{align}` rendered with KaTeX. */
 export function markdownItMath(md: MarkdownIt, options: MathPluginOptions): void {
   md.inline.ruler.before('escape', 'math_paren', inlineParen);
   md.inline.ruler.before('escape', 'math_dollar', inlineDollar);
   md.block.ruler.before('fence', 'math_block', blockDollar, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'math_environment', blockEnvironment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.renderer.rules['math_inline'] = (tokens, idx) => {
     const t = tokens[idx];
     return t ? renderMathHtml(t.content, (t.meta as { display: boolean }).display, options.macros()) : '';

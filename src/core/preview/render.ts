@@ -95,7 +95,9 @@ function titleBlock(ctx: Context): string {
     parts.push(`<div class="authors">${authors.join('')}</div>`);
   }
   if (m.date) parts.push(`<div class="date">${escapeHtml(m.date)}</div>`);
-  if (m.abstract) parts.push(`<div class="abstract"><h2>Abstract</h2><p>${inline(ctx, m.abstract)}</p></div>`);
+  // A LaTeX abstract environment is a body block of its own, rendered where it stands.
+  const abstractBlock = ctx.writeup.blocks.some((b) => b.type === 'environment' && b.name === 'abstract');
+  if (m.abstract && !abstractBlock) parts.push(`<div class="abstract"><h2>Abstract</h2><p>${inline(ctx, m.abstract)}</p></div>`);
   return parts.length > 0 ? `<header class="title-block" data-line="${line}">${parts.join('')}</header>` : '';
 }
 
@@ -129,8 +131,23 @@ function markdownFor(ctx: Context): MarkdownIt {
     const alt = token.children ? token.children.map((c) => c.content).join('') : token.content;
     const url = isRelativeOrAbsolutePath(src) ? current?.options.resolveImage?.(src) : undefined;
     if (url === undefined) return `<span class="figure missing" title="${escapeHtml(src)}">[figure: ${escapeHtml(alt || src)}]</span>`;
-    return `<span class="figure"><img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"><span class="caption">${escapeHtml(alt)}</span></span>`;
+    const width = cssWidth(token.attrGet('data-width') ?? undefined);
+    const size = width ? ` data-style="width:${width}"` : '';
+    return `<span class="figure"><img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${size}><span class="caption">${escapeHtml(alt)}</span></span>`;
   };
+  // Pandoc attributes after an image, `![a](b.png){width=50%}`: the width is kept, the rest dropped.
+  md.inline.ruler.before('text', 'image_attributes', (state, silent) => {
+    const last = state.tokens.at(-1);
+    if (state.src[state.pos] !== '{' || last?.type !== 'image') return false;
+    const close = state.src.indexOf('}', state.pos);
+    if (close < 0) return false;
+    if (!silent) {
+      const width = /(?:^|\s)width\s*=\s*"?([^\s"}]+)/.exec(state.src.slice(state.pos + 1, close))?.[1];
+      if (width) last.attrSet('data-width', width);
+    }
+    state.pos = close + 1;
+    return true;
+  });
   // Links the preview may follow: http(s) and mailto only; others keep their text.
   const linkOpen = md.renderer.rules['link_open'];
   md.renderer.rules['link_open'] = (tokens, idx, opts, env, self) => {
@@ -163,6 +180,23 @@ function markdownFor(ctx: Context): MarkdownIt {
   });
   md.renderer.rules['writeup_marks'] = (tokens, idx) => tokens[idx]?.content ?? '';
   return md;
+}
+
+/**
+ * A figure width as CSS, from pandoc (`50%`, `3in`) or LaTeX (`0.5\linewidth`, `.8\textwidth`);
+ * undefined for anything else (so nothing but a number and a unit reaches the style).
+ */
+export function cssWidth(spec: string | undefined): string | undefined {
+  if (!spec) return undefined;
+  const s = spec.trim();
+  const plain = /^(\d+(?:\.\d+)?|\.\d+)(%|px|em|cm|mm|in)$/.exec(s);
+  if (plain) return `${Number(plain[1])}${plain[2]}`;
+  const relative = /^(\d*(?:\.\d+)?)\s*\\(linewidth|textwidth|columnwidth|hsize)$/.exec(s);
+  if (relative) {
+    const f = relative[1] === '' ? 1 : Number(relative[1]);
+    return Number.isFinite(f) && f > 0 ? `${Math.round(Math.min(f, 1) * 1000) / 10}%` : undefined;
+  }
+  return undefined;
 }
 
 /** Lines of the source before the text handed to markdown-it (always 0: front matter is blanked, not cut). */
@@ -233,9 +267,10 @@ function latexBlock(ctx: Context, block: Block): string {
       return `<div class="block" ${line}>${renderMathHtml(block.math.tex, true, ctx.macros, block.math.environment)}</div>`;
     case 'figure': {
       const url = isRelativeOrAbsolutePath(block.path) ? ctx.options.resolveImage?.(block.path) : undefined;
+      const width = cssWidth(block.width);
       const caption = block.caption ? `<figcaption>${latexInline(ctx, block.caption)}</figcaption>` : '';
       const img = url
-        ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(block.caption ?? block.path)}">`
+        ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(block.caption ?? block.path)}"${width ? ` data-style="width:${width}"` : ''}>`
         : `<span class="figure missing">[figure: ${escapeHtml(block.path)}]</span>`;
       return `<figure ${line}>${img}${caption}</figure>`;
     }
@@ -248,6 +283,7 @@ function latexBlock(ctx: Context, block: Block): string {
         .replace(/^\s*\\begin\{[^}]*\}(\[[^\]]*\])?/, '')
         .replace(/\\end\{[^}]*\}\s*$/, '');
       const name = block.name.replace(/\*$/, '');
+      if (name === 'abstract') return `<div class="abstract" ${line}><h2>Abstract</h2><p>${latexInline(ctx, body)}</p></div>`;
       const title = name.charAt(0).toUpperCase() + name.slice(1);
       return `<div class="env env-${escapeHtml(name)}" ${line}><strong>${escapeHtml(title)}.</strong> ${latexInline(ctx, body)}</div>`;
     }
@@ -410,8 +446,9 @@ export function latexInlineHtml(src: string, resolve: CitationResolver | undefin
       if (g) {
         const keys = g.content.split(',').map((k) => k.trim()).filter((k) => k !== '');
         cited.push(...keys);
-        const locator = opts.length === 2 ? opts[1] : opts[0];
-        const prefix = opts.length === 2 ? opts[0] : undefined;
+        // natbib: one optional argument is the locator, two are prefix then locator; `~` is a space.
+        const locator = (opts.length === 2 ? opts[1] : opts[0])?.replace(/~/g, '\u00a0');
+        const prefix = opts.length === 2 ? opts[0]?.replace(/~/g, '\u00a0') : undefined;
         const items = keys.map((key, n) => ({
           key,
           ...(n === 0 && prefix ? { prefix } : {}),

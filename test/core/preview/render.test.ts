@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { PageEstimate } from '../../../src/core/layout/types';
 import type { Writeup } from '../../../src/core/model/writeup';
 import type { CitedWork } from '../../../src/core/preview/citations';
-import { latexInlineHtml, renderPreview } from '../../../src/core/preview/render';
+import { cssWidth, latexInlineHtml, renderPreview } from '../../../src/core/preview/render';
 import { readWriteup } from '../../../src/core/readers/index';
 
 const works: Record<string, CitedWork> = {
@@ -99,6 +99,29 @@ describe('renderPreview (Markdown)', () => {
   test('KaTeX inline styles are moved to data-style (the CSP forbids style attributes)', () => {
     assert.doesNotMatch(body, / style="/);
     assert.match(body, / data-style="height:/);
+  });
+});
+
+describe('renderPreview (Markdown): pandoc extras', () => {
+  const text = 'Text.\n\n\\begin{align}\na &= b \\\\\nc &= \\frac{1}{2}\n\\end{align}\n\n![Plot](fig.png){#fig:plot width=50%}\n';
+  const { body } = renderPreview(readWriteup(text, { file: '/ws/r.md' }), { resolveImage: (p) => `https://w/${p}` });
+
+  test('a \\begin{align} block renders as display math, whole', () => {
+    assert.match(body, /<div class="block" data-line="2"><div class="math-display"><span class="katex-display">/);
+    assert.doesNotMatch(body, /\\begin\{align\}<\/p>|math-error/);
+  });
+
+  test('image attributes: the width is kept (as data-style for the script), the rest dropped', () => {
+    assert.match(body, /<img src="https:\/\/w\/fig.png" alt="Plot" data-style="width:50%">/);
+    assert.doesNotMatch(body, /\{#fig/);
+  });
+
+  test('cssWidth accepts numbers with units and LaTeX fractions of the line only', () => {
+    assert.equal(cssWidth('50%'), '50%');
+    assert.equal(cssWidth('0.8\\linewidth'), '80%');
+    assert.equal(cssWidth('\\textwidth'), '100%');
+    assert.equal(cssWidth('50%;background:url(x)'), undefined);
+    assert.equal(cssWidth('expression(alert(1))'), undefined);
   });
 });
 
