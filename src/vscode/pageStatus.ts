@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
 import { pageLimitFor, type AppliedPageLimit } from '../core/courses/loader';
-import type { Deliverable } from '../core/courses/types';
 import { estimatePages } from '../core/layout';
+import { pageStatusText } from '../core/layout/status';
 import type { PageEstimate } from '../core/layout/types';
 import { diskImageSize } from '../cli/imageSize';
 import type { Services } from './services';
-
-/** What the courses helper puts on Services (optional until it is there). */
-interface CoursesLike {
-  forDocument(document: vscode.TextDocument): { deliverable?: Deliverable } | undefined;
-  readonly onDidChange?: vscode.Event<unknown>;
-}
 
 /** The estimate shown for a document, with the limit it is held to. */
 export interface ShownEstimate extends PageEstimate {
@@ -21,16 +15,6 @@ export interface ShownEstimate extends PageEstimate {
 }
 
 const DEBOUNCE_MS = 300;
-/** Within this much of the limit the item turns to the warning colour. */
-const NEAR = 0.1;
-
-/** "4.3 / 5 pages" (or "4.3 pages" without a limit) and its colour. */
-export function statusText(counted: number, limit: number | undefined): { text: string; level: 'ok' | 'near' | 'over' } {
-  const shown = counted.toFixed(1);
-  if (limit === undefined) return { text: `$(file) ${shown} pages`, level: 'ok' };
-  const level = counted > limit ? 'over' : counted >= limit - NEAR ? 'near' : 'ok';
-  return { text: `$(file) ${shown} / ${limit} pages`, level };
-}
 
 /** The page-estimate status bar item, updated while typing, and `writeup.showPageEstimate`. */
 export class PageStatus implements vscode.Disposable {
@@ -49,13 +33,8 @@ export class PageStatus implements vscode.Disposable {
         if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
       }),
     );
-    const courses = this.courses();
-    if (courses?.onDidChange) this.disposables.push(courses.onDidChange(() => this.update()));
+    this.disposables.push(services.courses.onDidChange(() => this.update()));
     this.update();
-  }
-
-  private courses(): CoursesLike | undefined {
-    return (this.services as unknown as { courses?: CoursesLike }).courses;
   }
 
   private schedule(): void {
@@ -65,7 +44,7 @@ export class PageStatus implements vscode.Disposable {
 
   private limitFor(document: vscode.TextDocument, authors: number): AppliedPageLimit | undefined {
     try {
-      return pageLimitFor(this.courses()?.forDocument(document)?.deliverable, authors);
+      return pageLimitFor(this.services.courses.forDocument(document).deliverable, authors);
     } catch {
       return undefined;
     }
@@ -91,7 +70,7 @@ export class PageStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { text, level } = statusText(e.counted, e.limit);
+    const { text, level } = pageStatusText(e.counted, e.limit);
     this.item.text = text;
     this.item.backgroundColor =
       level === 'over' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'near' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

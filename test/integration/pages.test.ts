@@ -27,6 +27,8 @@ suite('Page estimate', () => {
     assert.ok(estimate.contentPages > 0, `content pages ${estimate.contentPages}`);
     assert.ok(estimate.totalPages >= estimate.contentPages);
     assert.equal(estimate.style, 'neurips');
+    // report.md: course mit-9.520-fall2024, one author: the individual limit of 5 pages.
+    assert.equal(estimate.limit, 5);
     assert.ok(estimate.file.endsWith('report.md'));
     const cli = await cliPages('report.md');
     assert.ok(Math.abs(cli.contentPages - estimate.contentPages) < 0.02, `CLI ${cli.contentPages} vs editor ${estimate.contentPages}`);

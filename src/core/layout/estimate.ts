@@ -12,6 +12,8 @@ const P = NEURIPS;
 const W = P.textWidth;
 const H = P.textHeight;
 const LINE = P.baselineSkip;
+/** How much of the style's shrinkable glue pages use on average (calibrated). */
+const SHRINK = 0.25;
 
 /** A float waiting for room at the top of a later page. */
 interface PendingFloat {
@@ -31,8 +33,21 @@ class Pager {
   private topCount = 0;
   private bottomTaken = false;
 
+  /** Shrinkable glue on this page: \flushbottom pages shrink it before breaking. */
+  private shrink = 0;
+
   capacity(): number {
     return this.page === 0 ? H + P.firstPageExtra : H;
+  }
+
+  /** What fits on this page once its glue has shrunk. */
+  room(): number {
+    return this.capacity() + this.shrink;
+  }
+
+  /** Records glue that may shrink by `pt` on this page (e.g. `\abovedisplayskip` minus 5pt). */
+  shrinkable(pt: number): void {
+    if (this.y > 0) this.shrink += pt;
   }
 
   /** Where the pager stands, in pages. */
@@ -41,9 +56,11 @@ class Pager {
   }
 
   /** Vertical glue: dropped at the top of a page and at its bottom. */
-  glue(h: number, category: Category = 'text'): void {
+  glue(h: number, category: Category = 'text', shrink = 0): void {
     if (this.y === 0) return;
-    const add = Math.min(h, this.capacity() - this.y);
+    this.shrink += shrink;
+    // Glue at the bottom of a page is discarded at the break.
+    const add = Math.max(0, Math.min(h, this.room() - this.y));
     this.y += add;
     this.used[category] += add;
   }
@@ -52,6 +69,7 @@ class Pager {
     this.breaks.push({ page: this.page + 1, line });
     this.page++;
     this.y = 0;
+    this.shrink = 0;
     this.topRoom = 0;
     this.topCount = 0;
     this.bottomTaken = false;
@@ -91,7 +109,7 @@ class Pager {
 
   /** An unbreakable box; `keep` more points must fit after it on the same page (headings). */
   box(h: number, category: Category, line: number, keep = 0): void {
-    if (this.y > 0 && this.y + h + keep > this.capacity()) {
+    if (this.y > 0 && this.y + h + keep > this.room()) {
       this.used.other += Math.max(0, this.capacity() - this.y);
       this.newPage(line);
     }
@@ -106,7 +124,7 @@ class Pager {
   lines(n: number, lineHeight: number, category: Category, from: number, to: number): void {
     let left = n;
     while (left > 0) {
-      const room = Math.floor((this.capacity() - this.y + 0.01) / lineHeight);
+      const room = Math.floor((this.room() - this.y + 0.01) / lineHeight);
       if (room >= left) {
         this.y += left * lineHeight;
         this.used[category] += left * lineHeight;
@@ -129,11 +147,18 @@ class Pager {
    * area (two floats, 85% of the page) has room, else at the bottom (one float, 40%), else it
    * waits for a later page; floats keep their order.
    */
-  float(h: number, category: Category): void {
+  float(h: number, category: Category, here = false): void {
     const height = Math.min(h, H);
+    if (here && this.pending.length === 0 && this.y + height + 2 * P.inTextSep <= this.room()) {
+      // `[h]`: in the text where it stands, with `\intextsep` above and below.
+      const add = height + (this.y > 0 ? 2 * P.inTextSep : P.inTextSep);
+      this.y += add;
+      this.used[category] += add;
+      return;
+    }
     const total = height + P.textFloatSep;
     // LaTeX keeps `\textfraction` of the page for text when it adds a float to the current page.
-    const fits = this.y + total + (this.y > 0 ? P.textFraction * H : 0) <= this.capacity();
+    const fits = this.y + total + (this.y > 0 ? P.textFraction * H : 0) <= this.room();
     if (this.pending.length === 0 && fits && this.topCount < P.topNumber && this.topRoom + total <= P.topFraction * H + P.textFloatSep) {
       this.topRoom += total;
       this.topCount++;
@@ -192,7 +217,13 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
   const b = new LineBreaker(measure);
   let pos = 0;
   for (const m of ctx.inlineMathIn(range)) {
-    const j = text.indexOf(m.tex, pos);
+    // Readers keep the TeX as written (Markdown) or without its braces (LaTeX).
+    let written = m.tex;
+    let j = text.indexOf(written, pos);
+    if (j < 0) {
+      written = stripBraces(m.tex);
+      j = written === '' ? -1 : text.indexOf(written, pos);
+    }
     if (j < 0) continue;
     b.text(text.slice(pos, j).replace(/\$+\s*$/, ''));
     let w = inlineMathWidth(m.tex);
@@ -202,7 +233,7 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
       w -= 120;
     }
     b.word(w, 1);
-    pos = j + m.tex.length;
+    pos = j + written.length;
     if (text.charAt(pos) === '$') pos++;
   }
   const groups = ctx.citationGroupsIn(range);
@@ -217,16 +248,29 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
   return b.lines;
 }
 
+/** True when the float starting at `line` asks for `[h]` (here) placement. */
+function placedHere(lines: readonly string[], line: number): boolean {
+  const m = /\\begin\{(?:figure|table)\*?\}\s*\[([^\]]*)\]/.exec(lines[line] ?? '');
+  return m !== null && /[hH]/.test(m[1] ?? '');
+}
+
+/** TeX as the LaTeX reader leaves it in plain text: without braces. */
+function stripBraces(tex: string): string {
+  return tex.replace(/\\[{}]|[{}]/g, '');
+}
+
 /** Citations as they stand in a paragraph's text: `[@a; @b]`, `@a`, `\citep[..]{a,b}`. */
 const CITATION_TEXT = /\[[^\]]*@[^\]]*\]|(?<![\w.])@[\w:.#$%&+?<>~/-]+|\\cite[a-zA-Z]*\*?(\[[^\]]*\])*\{[^}]*\}/g;
 
 /** Per-writeup lookups shared by the block handlers. */
 class Context {
   private readonly inline: MathNode[];
+  private readonly display: MathNode[];
   private readonly groups: { range: Range; keys: number }[];
 
   constructor(writeup: Writeup) {
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
+    this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     const byGroup = new Map<string, { range: Range; keys: number }>();
     for (const c of writeup.citations) {
       const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
@@ -235,6 +279,10 @@ class Context {
       else byGroup.set(id, { range: c.groupRange, keys: 1 });
     }
     this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  }
+
+  displayMathIn(range: Range): MathNode[] {
+    return within(this.display, (m) => m.range, range);
   }
 
   inlineMathIn(range: Range): MathNode[] {
@@ -377,10 +425,10 @@ function heading(pager: Pager, level: number, title: string, line: number, categ
     pager.glue(P.parSkip + 1.5 * P.ex, category);
     return;
   }
-  pager.glue(P.parSkip + spec.before * P.ex, category);
+  pager.glue(P.parSkip + spec.before * P.ex, category, 0.2 * P.ex * SHRINK);
   const n = Math.max(1, countTextLines(`0.0 ${title}`, W, spec.size, 'bold'));
   pager.box(n * spec.leading, category, line, spec.after * P.ex + 2 * LINE);
-  pager.glue(spec.after * P.ex, category);
+  pager.glue(spec.after * P.ex, category, (level === 1 ? 0.2 * P.ex : 0) * SHRINK);
 }
 
 function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined): void {
@@ -389,12 +437,12 @@ function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined
   if (title !== undefined && title.trim() !== '') {
     const titleLines = Math.max(1, countTextLines(title, W, t.titleSize, 'bold'));
     let h = t.rules + titleLines * t.titleLeading;
-    // Authors: one tabular each, side by side while they fit, each starting with a 24pt strut.
+    // Authors: one tabular each (name in bold), side by side while they fit, each starting with a 24pt strut.
     const rowsOfAuthors: number[] = [];
     let used = 0;
     for (const a of authors) {
       const rows = 1 + (a.affiliation ? a.affiliation.split(/\n|\\\\/).length : 0) + (a.email ? 1 : 0);
-      const width = Math.max(textWidth(a.name, 'bold'), textWidth(a.affiliation ?? '', 'bold'), (a.email ?? '').length * 0.525) * 10 + 2 * t.tabColSep;
+      const width = Math.max(textWidth(a.name, 'bold'), textWidth(a.affiliation ?? ''), (a.email ?? '').length * 0.525) * 10 + 2 * t.tabColSep;
       if (rowsOfAuthors.length === 0 || used + width > W) {
         rowsOfAuthors.push(rows);
         used = width;
@@ -430,21 +478,22 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
     case 'math': {
       const standalone = from === 0 || (lines[from - 1] ?? '').trim() === '';
       if (standalone) pager.glue(P.parSkip, 'math');
+      pager.shrinkable(10 * SHRINK);
       const h = P.displaySkip * 2 + heightOfDisplay(block.math) + (standalone ? tuning.standaloneDisplay : 0);
       pager.box(h, 'math', from);
       return;
     }
     case 'list': {
       const tight = writeup.format === 'markdown';
-      pager.glue(P.parSkip + P.topSep, 'lists');
+      pager.glue(P.parSkip + P.topSep, 'lists', 2 * SHRINK);
       block.items.forEach((item, i) => {
-        if (i > 0) pager.glue(P.parSep + (tight ? 0 : P.itemSep), 'lists');
+        if (i > 0) pager.glue(P.parSep + (tight ? 0 : P.itemSep), 'lists', (tight ? 0.5 : 1) * SHRINK);
         const n = Math.max(1, countTextLines(item, W - P.listIndent));
         const span = Math.max(0, to - from);
         const at = from + Math.floor((span * i) / Math.max(1, block.items.length));
         pager.lines(n, LINE, 'lists', at, at);
       });
-      pager.glue(P.topSep, 'lists');
+      pager.glue(P.topSep, 'lists', 2 * SHRINK);
       return;
     }
     case 'figure': {
@@ -453,7 +502,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
-      pager.float(h, 'figures');
+      pager.float(h, 'figures', placedHere(lines, from));
       return;
     }
     case 'table': {
@@ -468,7 +517,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         pager.box(rules / 2, 'tables', to);
         pager.glue(12, 'tables');
       } else {
-        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables');
+        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placedHere(lines, from));
       }
       return;
     }
@@ -484,11 +533,28 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       const quote = /^(quote|quotation|verse)$/.test(name);
       const measure = quote ? W - 2 * P.listIndent : W;
       const label = /^(proof)$/.test(name) ? 'Proof.' : /^(center|minipage|flushleft|flushright)$/.test(name) ? '' : 'Theorem 1.';
-      const n = countTextLines(`${label} ${block.text}`, measure);
+      // Displays inside (a theorem's equation) are set as displays, not as words.
+      let text = block.text;
+      let displays = 0;
+      for (const m of ctx.displayMathIn(block.range)) {
+        for (const written of [m.tex, stripBraces(m.tex), m.tex.trim(), stripBraces(m.tex).trim()]) {
+          if (written !== '' && text.includes(written)) {
+            text = text.replace(written, ' ');
+            break;
+          }
+        }
+        displays += P.displaySkip * 2 + heightOfDisplay(m) + tuning.standaloneDisplay;
+      }
+      const n = paragraphLines(`${label} ${text}`, block.range, ctx, measure * tuning.fill);
       if (n === 0) return;
-      pager.glue(P.parSkip + P.topSep * 2, 'text');
+      // A theorem-like environment is a trivlist: \topsep above and below.
+      pager.glue(P.parSkip + P.topSep, 'text', 2 * SHRINK);
       pager.lines(n, LINE, 'text', from, to);
-      pager.glue(P.topSep * 2, 'text');
+      if (displays > 0) {
+        pager.shrinkable(10 * SHRINK);
+        pager.box(displays, 'math', to);
+      }
+      pager.glue(P.topSep, 'text', 2 * SHRINK);
       return;
     }
     case 'pagebreak': {

@@ -40,6 +40,8 @@ export const NEURIPS = {
   topNumber: 2,
   floatSep: 12,
   textFloatSep: 20,
+  /** `\intextsep` 12pt above and below an `[h]` float. */
+  inTextSep: 12,
   captionSkip: 7,
   /** Title block: rules and skips of `\@maketitle`, `\LARGE` title on 20pt leading. */
   title: {
@@ -80,6 +82,6 @@ export interface LayoutTuning {
 
 /** Calibrated values per source format (pandoc's LaTeX and hand-written LaTeX differ a little). */
 export const TUNING: Readonly<Record<'markdown' | 'latex', LayoutTuning>> = {
-  markdown: { refLines: 1.88, refGap: 0, standaloneDisplay: -3, fill: 1.01, defaultAspect: 0.62 },
-  latex: { refLines: 2.3, refGap: 2.5, standaloneDisplay: -3, fill: 1.01, defaultAspect: 0.62 },
+  markdown: { refLines: 1.88, refGap: 0, standaloneDisplay: 0, fill: 1, defaultAspect: 0.62 },
+  latex: { refLines: 2.3, refGap: 2.5, standaloneDisplay: 0, fill: 1, defaultAspect: 0.62 },
 };
