@@ -9,7 +9,7 @@ interface FaceTable {
 }
 
 function table(face: { ascii: number[]; extra: Record<string, number> }): FaceTable {
-  return { ascii: Float64Array.from(face.ascii, (w) => w / 1000), extra: new Map(Object.entries(face.extra)) };
+  return { ascii: Float64Array.from(face.ascii, (w) => w / 1000), extra: new Map(Object.entries(face.extra).map(([ch, w]) => [ch, w / 1000])) };
 }
 
 const FACES: Readonly<Record<Face, FaceTable>> = {

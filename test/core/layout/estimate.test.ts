@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { estimatePages, parseWidth, NEURIPS } from '../../../src/core/layout';
+import { textWidth } from '../../../src/core/layout/fonts';
+import { countTextLines } from '../../../src/core/layout/lineBreak';
 import { build, prose, type Part } from './model';
 
 const paragraphs = (n: number, words = 120): Part[] => Array.from({ length: n }, (_, i) => ({ para: prose(words, i + 1) }));
@@ -82,5 +84,13 @@ describe('parseWidth', () => {
     assert.ok(Math.abs(parseWidth('2.54cm', undefined) - 72.27) < 1e-9);
     assert.equal(parseWidth(undefined, 100), 100);
     assert.equal(parseWidth(undefined, 5000), NEURIPS.textWidth);
+  });
+});
+
+describe('font metrics', () => {
+  test('characters outside ASCII have widths in em like the rest', () => {
+    assert.ok(countTextLines('a long dash \u2014 and \u201cquotes\u201d and caf\u00e9', 300) === 1);
+    assert.ok(Math.abs(textWidth('\u2014') - 1) < 1e-9);
+    assert.ok(Math.abs(textWidth('M') - 0.889) < 1e-9);
   });
 });
