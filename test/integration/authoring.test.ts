@@ -7,7 +7,7 @@ import { loadBundledPacks } from '../../src/core/courses/loader';
 import { lint } from '../../src/core/lint/engine';
 import { readWriteup } from '../../src/core/readers/index';
 import type { ExportPdfResult } from '../../src/vscode/commands/exportPdf';
-import { activateExtension, exampleUri, extension, screenshot, waitFor } from './helpers';
+import { activateExtension, EXTENSION_ID, exampleUri, extension, openExample, screenshot, waitFor } from './helpers';
 
 interface Walkthrough {
   id: string;
@@ -88,7 +88,7 @@ suite('Authoring', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('the walkthrough is contributed, each step with its image and completion event', () => {
+  test('the walkthrough is contributed, each step with its image and completion event', async () => {
     const contributes = (extension().packageJSON as { contributes: { walkthroughs?: Walkthrough[] } }).contributes;
     const walkthrough = contributes.walkthroughs?.find((w) => w.id === 'writeup.gettingStarted');
     assert.ok(walkthrough, 'writeup.gettingStarted is contributed');
@@ -106,10 +106,37 @@ suite('Authoring', () => {
     for (const step of walkthrough.steps) {
       assert.ok(step.media.svg && fs.existsSync(path.join(extension().extensionPath, step.media.svg)), `${step.id} has its SVG`);
     }
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#writeup.gettingStarted`, false);
+    // Only for the picture: the walkthrough's images load after the page opens, with no signal to wait on.
+    if (process.env.WRITEUP_SCREENSHOT === '1') await new Promise((resolve) => setTimeout(resolve, 2000));
+    await screenshot('walkthrough');
+  });
+
+  test('.bib files open in the BibTeX language', async () => {
+    const doc = await vscode.workspace.openTextDocument(exampleUri('references.bib'));
+    assert.equal(doc.languageId, 'bibtex');
+    if (process.env.WRITEUP_SCREENSHOT === '1') {
+      // Pictures of the scopes VS Code gives (the web workbench has no API that returns tokens).
+      await vscode.window.showTextDocument(doc);
+      await screenshot('bibtex');
+      const report = await openExample('report.md');
+      const editor = await vscode.window.showTextDocument(report);
+      // The inspector is a toggle that follows the cursor: open it once, then move.
+      for (const [i, [name, word]] of ([['inspect-citation', 'bartlett2017spectrally'], ['inspect-front-matter', 'course:']] as const).entries()) {
+        const at = report.positionAt(report.getText().indexOf(word) + 2);
+        editor.selection = new vscode.Selection(at, at);
+        if (i === 0) await vscode.commands.executeCommand('editor.action.inspectTMScopes');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await screenshot(name);
+      }
+      await vscode.commands.executeCommand('editor.action.inspectTMScopes');
+    }
   });
 
   test('Export PDF turns example/report.md into a PDF', async function () {
     this.timeout(180_000);
+    await openExample('report.md');
+    await vscode.commands.executeCommand('workbench.action.closeOtherEditors');
     const output = path.join(temp, 'report.pdf');
     const result = await vscode.commands.executeCommand<ExportPdfResult>('writeup.exportPdf', {
       uri: exampleUri('report.md'),
@@ -122,5 +149,22 @@ suite('Authoring', () => {
     const pdf = fs.readFileSync(output);
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(pdf.length > 10_000, 'the PDF has content');
+    await vscode.commands.executeCommand('writeup.showOutput');
+    await screenshot('export-pdf');
+  });
+
+  test('a LaTeX error from Export PDF lands as a diagnostic on its source line', async function () {
+    this.timeout(180_000);
+    const bad = path.join(temp, 'bad.tex');
+    fs.writeFileSync(bad, '\\documentclass{article}\n\\begin{document}\nHello.\n\n\\foo\n\\end{document}\n');
+    const result = await vscode.commands.executeCommand<ExportPdfResult>('writeup.exportPdf', { uri: vscode.Uri.file(bad), open: false });
+    assert.equal(result.ok, false);
+    const diagnostics = await waitFor('export diagnostics on bad.tex', () => {
+      const found = vscode.languages.getDiagnostics(vscode.Uri.file(bad)).filter((d) => d.source === 'writeup export');
+      return found.length > 0 ? found : undefined;
+    });
+    assert.equal(diagnostics[0]?.message, 'Undefined control sequence \\foo.');
+    assert.equal(diagnostics[0]?.range.start.line, 4);
+    assert.equal(diagnostics[0]?.severity, vscode.DiagnosticSeverity.Error);
   });
 });

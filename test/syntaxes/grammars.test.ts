@@ -50,9 +50,9 @@ function scopeOf(lines: [string, string][][], text: string): string | undefined 
 describe('citations injection grammar (Markdown)', () => {
   test('highlights [@key], @key, [-@key] and keys in a group', async () => {
     const lines = await tokenize('text.html.markdown', 'As [@bartlett2017spectrally; -@golowich2018size, p. 3] and @arora2019exact show.');
-    assert.equal(scopeOf(lines, 'bartlett2017spectrally'), 'constant.other.reference.citation.pandoc.markdown');
-    assert.equal(scopeOf(lines, 'golowich2018size'), 'constant.other.reference.citation.pandoc.markdown');
-    assert.equal(scopeOf(lines, 'arora2019exact'), 'constant.other.reference.citation.pandoc.markdown');
+    assert.equal(scopeOf(lines, 'bartlett2017spectrally'), 'variable.other.citation-key.pandoc.markdown');
+    assert.equal(scopeOf(lines, 'golowich2018size'), 'variable.other.citation-key.pandoc.markdown');
+    assert.equal(scopeOf(lines, 'arora2019exact'), 'variable.other.citation-key.pandoc.markdown');
     assert.equal(scopeOf(lines, '-'), 'punctuation.definition.citation.suppress-author.markdown');
     assert.equal(scopeOf(lines, '['), 'punctuation.definition.citation.begin.markdown');
     assert.equal(scopeOf(lines, ';'), 'punctuation.separator.citation.markdown');
@@ -60,7 +60,7 @@ describe('citations injection grammar (Markdown)', () => {
 
   test('keys end before trailing punctuation; e-mail addresses and code are not citations', async () => {
     const lines = await tokenize('text.html.markdown', 'See @yang2019tensor. Mail ta@mit.edu or run `@decorator`.');
-    assert.equal(scopeOf(lines, 'yang2019tensor'), 'constant.other.reference.citation.pandoc.markdown');
+    assert.equal(scopeOf(lines, 'yang2019tensor'), 'variable.other.citation-key.pandoc.markdown');
     assert.equal(scopeOf(lines, 'mit.edu'), undefined);
     assert.ok(!lines.flat().some(([t, s]) => t.includes('mit') && s.includes('citation')));
     assert.equal(scopeOf(lines, '`@decorator`'), 'markup.inline.raw.string.markdown');
@@ -76,8 +76,14 @@ describe('citations injection grammar (Markdown)', () => {
     for (const key of ['course', 'kind', 'bibliography']) {
       assert.equal(scopeOf(lines, key), 'keyword.other.writeup.frontmatter', key);
     }
-    assert.equal(lines[1]?.[0]?.[1], 'meta.embedded.block.yaml');
-    assert.equal(scopeOf(lines, 'key'), 'constant.other.reference.citation.pandoc.markdown');
+    assert.equal(lines[1]?.[0]?.[1], 'entity.name.tag.yaml', 'other keys stay YAML');
+    assert.equal(scopeOf(lines, 'key'), 'variable.other.citation-key.pandoc.markdown');
+  });
+
+  test('prose lines that look like keys are left alone', async () => {
+    const lines = await tokenize('text.html.markdown', 'kind: a note on margins.\ncourse: mit-18.408');
+    assert.ok(!lines[0]?.some(([, s]) => s.includes('writeup.frontmatter')));
+    assert.equal(scopeOf(lines, 'course'), 'keyword.other.writeup.frontmatter');
   });
 });
 
