@@ -29,14 +29,27 @@ export class BibService implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private workspaceScan: Promise<string[]> | undefined;
+  private readonly pending = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Fires with the path of a .bib file whose text changed (typing, saving, on disk). */
+  /** Fires (at most every 300 ms) with the path of a .bib file whose text changed (typing, saving, on disk). */
   readonly onDidChange = this.changed.event;
+
+  /** Queues a change notice; bursts of typing give one event per file. */
+  private notify(path: string): void {
+    this.pending.add(path);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      const paths = [...this.pending];
+      this.pending.clear();
+      for (const p of paths) this.changed.fire(p);
+    }, 300);
+  }
 
   constructor(private readonly documents: WriteupDocuments) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (isBib(e.document) && e.contentChanges.length > 0) this.changed.fire(e.document.uri.fsPath);
+        if (isBib(e.document) && e.contentChanges.length > 0) this.notify(e.document.uri.fsPath);
       }),
     );
   }
@@ -47,7 +60,7 @@ export class BibService implements vscode.Disposable {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
     const drop = (uri: vscode.Uri) => {
       this.stamps.delete(uri.fsPath);
-      this.changed.fire(uri.fsPath);
+      this.notify(uri.fsPath);
     };
     this.watcher.onDidChange(drop);
     this.watcher.onDidCreate(drop);
@@ -55,7 +68,7 @@ export class BibService implements vscode.Disposable {
       this.stamps.delete(uri.fsPath);
       this.store.remove(uri.fsPath);
       this.workspaceScan = undefined;
-      this.changed.fire(uri.fsPath);
+      this.notify(uri.fsPath);
     });
     this.disposables.push(this.watcher);
   }
@@ -66,6 +79,8 @@ export class BibService implements vscode.Disposable {
     const base = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     // Only .bib files inside the workspace (or the writeup's folder) are read; say so once per file.
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    // The writeup's own folder always counts: references.bib beside it is the default, even outside the workspace.
+    if (document.uri.scheme === 'file') roots.push(vscode.Uri.joinPath(document.uri, '..').fsPath);
     const { paths, refused } = bibliographyLookup(writeup, roots, base);
     for (const r of refused) {
       if (this.refusedShown.has(r.message)) continue;
@@ -142,6 +157,7 @@ export class BibService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }

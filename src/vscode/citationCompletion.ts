@@ -55,7 +55,8 @@ class CitationCompletionAdapter implements vscode.CompletionItemProvider<Citatio
     token: vscode.CancellationToken,
   ): Promise<vscode.CompletionList<CitationItem> | undefined> {
     if (!this.services.documents.isWriteup(document)) return undefined;
-    const format = this.services.documents.get(document).format;
+    // The format from the language (not the reader): most requests stop at the context check below.
+    const format = document.languageId === 'latex' || /\.(tex|latex|ltx)$/i.test(document.fileName) ? 'latex' : 'markdown';
     const text = document.getText();
     // Cheap check first: most keystrokes are not in a citation.
     if (!citationContextAt(text, format, fromVsPosition(position))) return undefined;

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { createBibIndex } from '../core/bib/index';
 import { CitationDefinitionProvider } from '../core/features/citationDefinition';
+import { citationAt } from '../core/features/citationShared';
 import { uriOfPath } from './bib';
 import { writeupSelector } from './citationSources';
 import { fromVsPosition, toVsRange } from './convert';
@@ -16,7 +18,13 @@ class CitationDefinitionAdapter implements vscode.DefinitionProvider {
     const writeup = this.services.documents.get(document);
     const bib = await this.services.bib.forDocument(document);
     if (token.isCancellationRequested) return undefined;
-    const location = this.provider.provide(writeup, fromVsPosition(position), bib);
+    let location = this.provider.provide(writeup, fromVsPosition(position), bib);
+    // Not in the writeup's own bibliography: any .bib of the workspace (indexed on first need).
+    if (!location && citationAt(writeup, fromVsPosition(position))) {
+      const files = await this.services.bib.workspaceFiles();
+      if (token.isCancellationRequested) return undefined;
+      location = this.provider.provide(writeup, fromVsPosition(position), createBibIndex(files));
+    }
     if (!location) return undefined;
     return [
       {

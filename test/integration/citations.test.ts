@@ -187,6 +187,27 @@ suite('Citations', () => {
     await waitFor('the diagnostic gone', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => /golowich2018sise/.test(d.message)));
   });
 
+  test('a .bib with a broken entry, a duplicate key and missing fields: diagnostics at their lines', async () => {
+    const broken = path.join(temp, 'broken.bib');
+    fs.writeFileSync(
+      broken,
+      '@misc{good, author={A B}, title={T}, year=2020}\n\n@article{bad, title = {never closed,\n  year = 2019\n\n@misc{good, title={Again}}\n',
+    );
+    const doc = await vscode.workspace.openTextDocument(broken);
+    await vscode.window.showTextDocument(doc);
+    const diagnostics = await waitFor('.bib diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(doc.uri);
+      return found.length >= 3 ? found : undefined;
+    });
+    const summary = diagnostics.map((d) => [String(d.code), d.range.start.line, d.severity]).sort();
+    assert.deepEqual(summary, [
+      ['bib-duplicate-key', 5, vscode.DiagnosticSeverity.Warning],
+      ['bib-missing-field', 5, vscode.DiagnosticSeverity.Warning],
+      ['bib-syntax', 2, vscode.DiagnosticSeverity.Error],
+    ]);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('a course key missing from the .bib: quick fix "Add ... from 18.408 to references.bib"', async () => {
     const bibPath = path.join(temp, 'references.bib');
     const doc = await vscode.workspace.openTextDocument(path.join(temp, 'report.tex'));

@@ -3,7 +3,7 @@ import type { TextEdit } from '../lint/rule';
 import type { Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 import { familyOfDisplay } from './names';
-import { basenameOf, bibliographyNames, dirnameOf } from './paths';
+import { basenameOf, bibliographyNames, dirnameOf } from '../text/paths';
 
 const STOP_WORDS = new Set(
   'a an the on of in for and or to with without is are be as at by from via what how why when where which do does can its into towards toward beyond under over through about we our'.split(
