@@ -248,9 +248,29 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
   return b.lines;
 }
 
+/** Lines of the source, found on demand (splitting a long writeup would cost more than the estimate). */
+class SourceLines {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {}
+
+  get(line: number): string {
+    if (line < 0) return '';
+    while (this.starts.length <= line + 1) {
+      const last = this.starts[this.starts.length - 1] as number;
+      if (last > this.text.length) return '';
+      const nl = this.text.indexOf('\n', last);
+      this.starts.push(nl < 0 ? this.text.length + 1 : nl + 1);
+    }
+    const start = this.starts[line] as number;
+    if (start > this.text.length) return '';
+    return this.text.slice(start, (this.starts[line + 1] as number) - 1);
+  }
+}
+
 /** True when the float starting at `line` asks for `[h]` (here) placement. */
-function placedHere(lines: readonly string[], line: number): boolean {
-  const m = /\\begin\{(?:figure|table)\*?\}\s*\[([^\]]*)\]/.exec(lines[line] ?? '');
+function placedHere(lines: SourceLines, line: number): boolean {
+  const m = /\\begin\{(?:figure|table)\*?\}\s*\[([^\]]*)\]/.exec(lines.get(line));
   return m !== null && /[hH]/.test(m[1] ?? '');
 }
 
@@ -351,7 +371,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   const tuning: LayoutTuning = TUNING[writeup.format];
   const pager = new Pager();
   const ctx = new Context(writeup);
-  const lines = writeup.text.split('\n');
+  const lines = new SourceLines(writeup.text);
   const items = itemsOf(writeup);
   const refs = writeup.referencesStart?.start;
   const appendix = writeup.appendixStart?.start;
@@ -464,7 +484,7 @@ function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined
   }
 }
 
-function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning, lines: readonly string[]): void {
+function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning, lines: SourceLines): void {
   const from = block.range.start.line;
   const to = block.range.end.line;
   switch (block.type) {
@@ -476,7 +496,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       return;
     }
     case 'math': {
-      const standalone = from === 0 || (lines[from - 1] ?? '').trim() === '';
+      const standalone = from === 0 || lines.get(from - 1).trim() === '';
       if (standalone) pager.glue(P.parSkip, 'math');
       pager.shrinkable(10 * SHRINK);
       const h = P.displaySkip * 2 + heightOfDisplay(block.math) + (standalone ? tuning.standaloneDisplay : 0);

@@ -276,6 +276,18 @@ const ROW_ENVS = /^(align|aligned|alignat|alignedat|gather|gathered|split|multli
  * fractions, limits or matrices need it, rows separated by `\jot`.
  */
 export function displayMathRowsHeight(tex: string, environment?: string): { height: number; rows: number } {
+  const key = `${environment ?? ''}\u0000${tex}`;
+  let hit = displayCache.get(key);
+  if (hit === undefined) {
+    hit = measureDisplay(tex, environment);
+    if (displayCache.size > 5_000) displayCache.clear();
+    displayCache.set(key, hit);
+  }
+  return hit;
+}
+const displayCache = new Map<string, { height: number; rows: number }>();
+
+function measureDisplay(tex: string, environment: string | undefined): { height: number; rows: number } {
   let toks = tokenize(tex);
   let rowed = environment !== undefined && ROW_ENVS.test(environment);
   // A display whose body is one aligned/split/gathered environment has its rows.
