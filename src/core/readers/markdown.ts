@@ -43,8 +43,9 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
  * Reads pandoc Markdown into the model: YAML front matter, headings with pandoc attributes,
  * blocks, pandoc citations and math (including raw `\(...\)`, `\[...\]` and math environments).
  */
-export function readMarkdown(text: string, options: ReadOptions): Writeup {
-  const lines = new LineIndex(text);
+export function readMarkdown(original: string, options: ReadOptions): Writeup {
+  const lines = new LineIndex(original);
+  const text = defuseBrackets(original);
   const root = processor.parse(text) as unknown as MdNode;
   const collected = collect(root, text);
   const scanner = new PandocInlineScanner(text, mergeSpans(collected.masks));
@@ -112,7 +113,7 @@ export function readMarkdown(text: string, options: ReadOptions): Writeup {
   return {
     file: options.file,
     format: 'markdown',
-    text,
+    text: original,
     lineCount: lines.lineCount,
     metadata,
     sections: buildSections(headings, placed, lines),
@@ -126,6 +127,38 @@ export function readMarkdown(text: string, options: ReadOptions): Writeup {
     problems,
     codeRanges: collected.code.map((s) => lines.rangeAt(s.start, s.end)),
   };
+}
+
+/** Bracket depth beyond which brackets are read as plain text. */
+const MAX_BRACKET_DEPTH = 32;
+
+/**
+ * Remark's link parsing is quadratic in bracket nesting (50k nested `[` take minutes). Brackets
+ * nested deeper than any writeup needs become spaces (same length, so offsets hold).
+ */
+function defuseBrackets(text: string): string {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91) max = Math.max(max, ++depth);
+    else if (c === 93 && depth > 0) depth--;
+    else if (c === 10 && text.charCodeAt(i + 1) === 10) depth = 0;
+  }
+  if (max <= MAX_BRACKET_DEPTH) return text;
+  const out = text.split('');
+  depth = 0;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === '[') {
+      depth++;
+      if (depth > MAX_BRACKET_DEPTH) out[i] = ' ';
+    } else if (c === ']' && depth > 0) {
+      if (depth > MAX_BRACKET_DEPTH) out[i] = ' ';
+      depth--;
+    } else if (c === '\n' && out[i + 1] === '\n') depth = 0;
+  }
+  return out.join('');
 }
 
 /** What one walk over the tree gathers. */
