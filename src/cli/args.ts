@@ -12,7 +12,8 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
+    // node's messages may span lines ("argument is ambiguous.\nDid you forget..."): keep one line.
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, '').replace(/\s*\n\s*/g, ' '));
   }
 }
 

@@ -17,6 +17,11 @@ const help = (): string =>
     '',
   ].join('\n');
 
+/** Errors are printed as one line (a message with line breaks, e.g. from node, is joined). */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
+
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -41,11 +46,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`writeup ${name}: ${error.message}\n`);
+      io.stderr(`writeup ${name}: ${oneLine(error.message)}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`writeup ${name}: internal error: ${message}\n`);
+    io.stderr(`writeup ${name}: internal error: ${oneLine(message)}\n`);
     return 2;
   }
 }

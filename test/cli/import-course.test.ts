@@ -51,7 +51,7 @@ describe('writeup import-course', () => {
 
   test('bad usage exits 2', async () => {
     assert.equal((await run('import-course')).code, 2);
-    assert.equal((await run('import-course', 'no-such-page.html')).stderr, 'writeup import-course: cannot read no-such-page.html: ENOENT\n');
+    assert.equal((await run('import-course', 'no-such-page.html')).stderr, 'writeup import-course: cannot read no-such-page.html: no such file\n');
     assert.equal((await run('import-course', '--year', '21', 'x')).code, 2);
   });
 });

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { authorYear } from '../../core/bib/format';
 import { createBibIndex, emptyBibIndex } from '../../core/bib/index';
@@ -7,6 +6,7 @@ import { citationCatalog, toCiteResult } from '../../core/bib/search';
 import type { CoursePack } from '../../core/courses/types';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
+import { readTextFile } from '../readText';
 
 const usage = [
   'Usage: writeup cite [--course ID] [--bib FILE] [--json] [--limit N] QUERY...',
@@ -48,12 +48,9 @@ export function createCiteCommand(loadPacks: () => readonly CoursePack[]): CliCo
       let bib = emptyBibIndex;
       const bibName = values.bib ?? 'references.bib';
       const bibPath = path.resolve(io.cwd, bibName);
-      let text: string | undefined;
-      try {
-        text = fs.readFileSync(bibPath, 'utf8');
-      } catch {
-        if (values.bib !== undefined) throw new UsageError(`cannot read --bib ${values.bib}`);
-      }
+      const read = readTextFile(bibPath, bibName);
+      if ('problem' in read && values.bib !== undefined) throw new UsageError(`--bib: ${read.problem}`);
+      const text = 'text' in read ? read.text : undefined;
       if (text !== undefined) {
         const file = parseBib(text, bibName);
         for (const p of file.problems.filter((x) => x.severity === 'error')) {

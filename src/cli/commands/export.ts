@@ -5,6 +5,7 @@ import { parseLatexLog, parsePandocMessages, type LogProblem } from '../../core/
 import { missingToolMessage, planExport, type ExportPlan } from '../../core/export/plan';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
+import { readTextFile } from '../readText';
 
 const usage = [
   'Usage: writeup export [--out FILE.pdf] [--timeout SECONDS] [--no-latexmk] PATH',
@@ -35,7 +36,9 @@ export const exportCommand: CliCommand = {
     const file = path.resolve(io.cwd, positionals[0] ?? '');
     const format = file.endsWith('.tex') ? 'latex' : /\.(md|markdown)$/.test(file) ? 'markdown' : undefined;
     if (!format) throw new UsageError(`${positionals[0]} is neither Markdown (.md) nor LaTeX (.tex)`);
-    if (!fs.existsSync(file)) throw new UsageError(`${positionals[0]} does not exist`);
+    if (!fs.existsSync(file) && !fs.lstatSync(file, { throwIfNoEntry: false })) throw new UsageError(`${positionals[0]} does not exist`);
+    const read = readTextFile(file, positionals[0]);
+    if ('problem' in read) throw new UsageError(read.problem);
     const seconds = values.timeout === undefined ? 180 : Number(values.timeout);
     if (!(seconds > 0)) throw new UsageError('--timeout must be a positive number of seconds');
     const template = pandocTemplate();

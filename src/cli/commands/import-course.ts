@@ -4,6 +4,7 @@ import { describeGroupSize, describePageLimit } from '../../core/courses/describ
 import { importCoursePage, type PageFormat } from '../../core/courses/importPage';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { oneOf, parseCommandArgs } from '../args';
+import { readTextFile } from '../readText';
 
 const usage = [
   'Usage: writeup import-course [--json] [--id ID] [--year YYYY] [--format md|html|text] [--out FILE] PATH',
@@ -35,12 +36,9 @@ export const importCourseCommand: CliCommand = {
     });
     if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('expected one PATH (a saved course page)');
     const file = path.resolve(io.cwd, positionals[0]);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    const read = readTextFile(file, positionals[0]);
+    if ('problem' in read) throw new UsageError(read.problem);
+    const text = read.text;
     if (values.year !== undefined && !/^(19|20)\d{2}$/.test(values.year)) throw new UsageError(`--year must be a year like 2021 (got '${values.year}')`);
     if (values.id !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(values.id)) {
       throw new UsageError(`--id must be lowercase letters, digits and . _ - (got '${values.id}')`);

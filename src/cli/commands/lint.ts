@@ -18,6 +18,7 @@ import { diskHost } from '../fileHost';
 import { diskImageSize } from '../imageSize';
 import { oneOf, parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
+import { readTextFile } from '../readText';
 
 const usage = [
   'Usage: writeup lint [--course ID] [--kind proposal|report] [--format json|text] [--summary] PATH...',
@@ -191,18 +192,38 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
       }
       if (positionals.length === 0) throw new UsageError('expected PATH... (writeups or folders to check)');
       const files: string[] = [];
+      // A path that cannot be read is one line on stderr and exit 2; the other paths are still checked.
+      let unreadable = 0;
+      const skip = (message: string) => {
+        io.stderr(`writeup lint: ${message}\n`);
+        unreadable++;
+      };
       for (const p of positionals) {
         const full = path.resolve(io.cwd, p);
         const stat = fs.statSync(full, { throwIfNoEntry: false });
-        if (!stat) throw new UsageError(`no such file or folder: ${p}`);
-        if (stat.isDirectory()) {
+        if (!stat && !fs.lstatSync(full, { throwIfNoEntry: false })) skip(`no such file or folder: ${p}`);
+        else if (stat?.isDirectory()) {
           const found = findWriteups(full);
-          if (found.length === 0) throw new UsageError(`no writeups found in ${p} (proposal*.md, report*.md, .md with course: front matter, .tex with \\documentclass)`);
+          if (found.length === 0) skip(`no writeups found in ${p} (proposal*.md, report*.md, .md with course: front matter, .tex with \\documentclass)`);
           files.push(...found);
         } else files.push(full);
       }
       const options = { ...(values.course !== undefined ? { course: values.course } : {}), ...(kind ? { kind } : {}) };
-      const results = [...new Set(files)].map((f) => lintFile(f, path.relative(io.cwd, f) || f, packs, options));
+      const results: ReturnType<typeof lintFile>[] = [];
+      for (const f of new Set(files)) {
+        const shown = path.relative(io.cwd, f) || f;
+        const read = readTextFile(f, shown);
+        if ('problem' in read) {
+          skip(read.problem);
+          continue;
+        }
+        try {
+          results.push(lintFile(f, shown, packs, options));
+        } catch (error) {
+          skip(`cannot check ${shown}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
+        }
+      }
+      if (results.length === 0 && format === 'text') return 2;
       const plain: FileResult[] = results.map(({ all: _all, ...r }) => r);
       if (format === 'json') {
         const out = values.summary
@@ -219,6 +240,7 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
         for (const r of plain) lines.push(pageSummary(r));
         io.stdout(`${lines.join('\n')}\n`);
       }
+      if (unreadable > 0) return 2;
       return plain.some((r) => count(r, 'error') > 0) ? 1 : 0;
     },
   };

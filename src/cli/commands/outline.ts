@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Range } from '../../core/model/range';
 import type { Writeup } from '../../core/model/writeup';
@@ -6,6 +5,7 @@ import { readWriteup } from '../../core/readers/index';
 import { parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { diskHost } from '../fileHost';
+import { readTextFile } from '../readText';
 
 /** `writeup outline --json` output: the model's metadata, sections, citations and math with ranges. */
 export interface OutlineResult {
@@ -92,12 +92,9 @@ export const outlineCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('expected exactly one PATH');
     const file = positionals[0] as string;
     const full = path.resolve(io.cwd, file);
-    let text: string;
-    try {
-      text = fs.readFileSync(full, 'utf8');
-    } catch {
-      throw new UsageError(`cannot read ${file}`);
-    }
+    const read = readTextFile(full, file);
+    if ('problem' in read) throw new UsageError(read.problem);
+    const text = read.text;
     const outline = outlineOf(file, readWriteup(text, { file: full, host: diskHost }));
     io.stdout(values.json ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline));
     return 0;

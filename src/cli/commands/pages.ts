@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { estimatePages } from '../../core/layout';
 import type { PageEstimate } from '../../core/layout/types';
@@ -7,6 +6,7 @@ import { parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { diskHost } from '../fileHost';
 import { diskImageSize } from '../imageSize';
+import { readTextFile } from '../readText';
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
@@ -52,14 +52,13 @@ export const pagesCommand: CliCommand = {
     let failed = false;
     for (const file of positionals) {
       const full = path.resolve(io.cwd, file);
-      let text: string;
-      try {
-        text = fs.readFileSync(full, 'utf8');
-      } catch {
-        io.stderr(`writeup pages: cannot read ${file}\n`);
+      const read = readTextFile(full, file);
+      if ('problem' in read) {
+        io.stderr(`writeup pages: ${read.problem}\n`);
         failed = true;
         continue;
       }
+      const text = read.text;
       const writeup = readWriteup(text, { file: full, host: diskHost });
       results.push(pagesResult(file, estimatePages(writeup, { imageSize: diskImageSize(full) })));
     }

@@ -1,0 +1,181 @@
+/**
+ * Every subcommand answers bad usage and unreadable files with exit 2 and ONE clear line on
+ * stderr, never a stack trace; in a multi-file run an unreadable file never stops the others.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+
+let dir = '';
+const ok = '---\ncourse: mit-18.408\nkind: proposal\nauthor: [Ada]\n---\n\n# Introduction\n\nWe study margins [@a].\n';
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'writeup-robust-'));
+  writeFileSync(join(dir, 'proposal.md'), ok);
+  mkdirSync(join(dir, 'folder.md'));
+  mkdirSync(join(dir, 'empty'));
+  const binary = Buffer.alloc(4096);
+  for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
+  writeFileSync(join(dir, 'binary.md'), binary);
+  writeFileSync(join(dir, 'binary.tex'), Buffer.from('\\documentclass{article}\0\0\0PK\x03\x04'));
+  writeFileSync(join(dir, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+  writeFileSync(join(dir, 'binary.bib'), Buffer.from([0x1f, 0x8b, 0, 0, 0xff, 0xfe, 0]));
+  symlinkSync(join(dir, 'nowhere.md'), join(dir, 'broken.md'));
+  symlinkSync(join(dir, 'nowhere.bib'), join(dir, 'broken.bib'));
+  mkdirSync(join(dir, 'folder.bib'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+/** One line, prefixed with the command, naming the path, and no stack frames. */
+function assertOneLine(err: string, command: string, mention: RegExp): void {
+  const lines = err.split('\n').filter((l) => l !== '');
+  assert.equal(lines.length, 1, `expected one line on stderr, got:\n${err}`);
+  assert.match(lines[0] ?? '', new RegExp(`^writeup ${command}: `));
+  assert.match(lines[0] ?? '', mention);
+  assert.doesNotMatch(err, /\n\s+at |internal error|TypeError|ReferenceError/);
+}
+
+describe('writeup CLI: unreadable files', () => {
+  const unreadable: [string, RegExp][] = [
+    ['folder.md', /folder\.md: it is a folder, not a file|no writeups found in folder\.md/],
+    ['binary.md', /binary\.md: binary data, not a text file/],
+    ['broken.md', /broken\.md: a broken symbolic link/],
+    ['missing.md', /missing\.md/],
+  ];
+  for (const command of ['lint', 'pages', 'outline', 'export']) {
+    for (const [file, mention] of unreadable) {
+      test(`${command} ${file}: exit 2, one line`, async () => {
+        const r = await run([command, file]);
+        assert.equal(r.code, 2, r.err + r.out);
+        assertOneLine(r.err, command, mention);
+      });
+    }
+  }
+
+  const pages: [string, RegExp][] = [
+    ['folder.md', /folder\.md: it is a folder, not a file/],
+    ['binary.html', /binary\.html: binary data/],
+    ['broken.md', /broken\.md: a broken symbolic link/],
+    ['missing.html', /missing\.html: no such file/],
+  ];
+  for (const [file, mention] of pages) {
+    test(`import-course ${file}: exit 2, one line`, async () => {
+      const r = await run(['import-course', file]);
+      assert.equal(r.code, 2);
+      assertOneLine(r.err, 'import-course', mention);
+    });
+  }
+
+  const bibs: [string, RegExp][] = [
+    ['folder.bib', /--bib: cannot read folder\.bib: it is a folder/],
+    ['binary.bib', /--bib: cannot read binary\.bib: binary data/],
+    ['broken.bib', /--bib: cannot read broken\.bib: a broken symbolic link/],
+    ['missing.bib', /--bib: cannot read missing\.bib: no such file/],
+  ];
+  for (const [file, mention] of bibs) {
+    test(`cite --bib ${file}: exit 2, one line`, async () => {
+      const r = await run(['cite', '--bib', file, 'margin']);
+      assert.equal(r.code, 2);
+      assertOneLine(r.err, 'cite', mention);
+    });
+  }
+
+  test('courses PATH that does not exist: exit 2, one line', async () => {
+    const r = await run(['courses', 'no/such/dir']);
+    assert.equal(r.code, 2);
+    assertOneLine(r.err, 'courses', /no\/such\/dir/);
+  });
+
+  test('a LaTeX file with NUL bytes is binary, not a writeup', async () => {
+    const r = await run(['outline', 'binary.tex']);
+    assert.equal(r.code, 2);
+    assertOneLine(r.err, 'outline', /binary\.tex: binary data/);
+  });
+});
+
+describe('writeup CLI: one unreadable file never stops the others', () => {
+  for (const command of ['lint', 'pages']) {
+    test(`${command} with readable and unreadable files: every readable one is reported, one line per unreadable, exit 2`, async () => {
+      const r = await run([command, '--json', 'folder.md', 'proposal.md', 'binary.md', 'broken.md', 'empty', 'missing.md'].filter((a) => command === 'pages' || a !== '--json'));
+      assert.equal(r.code, 2);
+      const lines = r.err.split('\n').filter(Boolean);
+      assert.equal(lines.length, 5, r.err);
+      for (const l of lines) assert.match(l, new RegExp(`^writeup ${command}: `));
+      assert.doesNotMatch(r.err, /\n\s+at /);
+      assert.match(r.out, /proposal\.md/);
+    });
+  }
+
+  test('lint --format json still prints the readable files as JSON', async () => {
+    const r = await run(['lint', '--format', 'json', 'binary.md', 'proposal.md']);
+    assert.equal(r.code, 2);
+    const rows = JSON.parse(r.out) as { file: string }[];
+    assert.deepEqual(rows.map((x) => x.file), ['proposal.md']);
+  });
+});
+
+describe('writeup CLI: bad usage', () => {
+  const table: [string[], RegExp][] = [
+    [['frobnicate'], /^writeup: unknown command 'frobnicate'/],
+    [['lint'], /^writeup lint: expected PATH/],
+    [['lint', '--format', 'xml', 'proposal.md'], /^writeup lint: .*format/],
+    [['lint', '--course', 'nope', 'proposal.md'], /^writeup lint: unknown course 'nope'/],
+    [['lint', '--nope', 'proposal.md'], /^writeup lint: /],
+    [['pages'], /^writeup pages: expected at least one PATH/],
+    [['pages', '--bogus', 'proposal.md'], /^writeup pages: /],
+    [['outline'], /^writeup outline: expected exactly one PATH/],
+    [['outline', 'a.md', 'b.md'], /^writeup outline: expected exactly one PATH/],
+    [['cite'], /^writeup cite: expected a QUERY/],
+    [['cite', '--limit', 'x', 'margin'], /^writeup cite: --limit must be a whole number/],
+    [['cite', '--course', 'nope', 'margin'], /^writeup cite: unknown course 'nope'/],
+    [['courses', '--what'], /^writeup courses: /],
+    [['new'], /^writeup new: /],
+    [['new', 'essay', '--course', 'mit-18.408'], /^writeup new: /],
+    [['new', 'proposal'], /^writeup new: --course ID is required/],
+    [['new', 'proposal', '--course', 'nope'], /^writeup new: unknown course 'nope'/],
+    [['import-course'], /^writeup import-course: expected one PATH/],
+    [['import-course', 'proposal.md', '--year', 'soon'], /^writeup import-course: --year must be a year/],
+    [['export'], /^writeup export: expected one PATH/],
+    [['export', 'notes.txt'], /^writeup export: notes\.txt is neither Markdown/],
+    [['export', 'proposal.md', '--timeout=-1'], /^writeup export: --timeout must be a positive number/],
+    [['export', 'proposal.md', '--timeout', '-1'], /^writeup export: Option '--timeout' argument is ambiguous\. Did you forget/],
+  ];
+  for (const [args, expected] of table) {
+    test(`writeup ${args.join(' ')}: exit 2, one line`, async () => {
+      const r = await run(args);
+      assert.equal(r.code, 2, `exit ${r.code}: ${r.err}${r.out.slice(0, 200)}`);
+      const lines = r.err.split('\n').filter(Boolean);
+      if (args.length === 0) return;
+      assert.equal(lines.length, 1, r.err);
+      assert.match(lines[0] ?? '', expected);
+      assert.doesNotMatch(r.err, /\n\s+at |internal error/);
+    });
+  }
+  test('no file was created by the bad `new` calls', () => assert.equal(existsSync(join(dir, 'essay.md')), false));
+});
+
+describe('writeup CLI as a process (dist/cli.js)', () => {
+  const cli = join(__dirname, '../../dist/cli.js');
+  test('an unreadable file gives exit 2 and one line, no stack trace', { skip: !existsSync(cli) && 'run npm run build first' }, () => {
+    const r = spawnSync(process.execPath, [cli, 'outline', 'binary.md'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'writeup outline: cannot read binary.md: binary data, not a text file\n');
+    const r2 = spawnSync(process.execPath, [cli, 'pages', 'folder.md', 'proposal.md'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r2.status, 2);
+    assert.equal(r2.stderr, 'writeup pages: cannot read folder.md: it is a folder, not a file\n');
+    assert.match(r2.stdout, /^proposal\.md: \d+\.\d content pages/);
+  });
+});
