@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, openExample, screenshot, waitFor } from './helpers';
 
@@ -39,26 +42,34 @@ suite('Math', () => {
   });
 
   test('a broken formula shows the TeX error in the hover and a math-syntax diagnostic at the command', async () => {
-    const text = '# Draft\n\nThe bound\n\n$$\na \\le \\frac{1}{n}\n  + \\sqtr{d}\n$$\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-    await vscode.window.showTextDocument(doc);
-    await activateExtension();
-    const hovers = await waitFor('a hover on the broken formula', async () => {
-      const h = await hoverAt(doc, '\\sqtr', 1);
-      return h.length > 0 ? h : undefined;
-    });
-    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
-    assert.match(shown, /\*\*TeX error\*\*[\s\S]*Undefined control sequence \\sqtr/);
-    assert.equal(svgOf(hovers), undefined);
-    const diagnostic = await waitFor('the math-syntax diagnostic', () =>
-      vscode.languages.getDiagnostics(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'math-syntax'),
-    );
-    assert.deepEqual(
-      [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character],
-      [6, 4, 6, 9],
-    );
-    assert.match(diagnostic.message, /\\sqtr/);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // A temporary report (outside example/, which must stay unchanged); its name makes it a writeup to lint.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'writeup-math-'));
+    const file = path.join(dir, 'report-draft.md');
+    fs.writeFileSync(file, '# Draft\n\nThe bound\n\n$$\na \\le \\frac{1}{n}\n  + \\sqtr{d}\n$$\n');
+    try {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(doc);
+      await activateExtension();
+      const hovers = await waitFor('a hover on the broken formula', async () => {
+        const h = await hoverAt(doc, '\\sqtr', 1);
+        return h.length > 0 ? h : undefined;
+      });
+      const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert.match(shown, /\*\*TeX error\*\*[\s\S]*Undefined control sequence \\sqtr/);
+      assert.equal(svgOf(hovers), undefined);
+      const diagnostic = await waitFor('the math-syntax diagnostic', () =>
+        vscode.languages.getDiagnostics(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'math-syntax'),
+      );
+      // `  + \sqtr{d}` is line 6: the range is the command itself, not the whole formula.
+      assert.deepEqual(
+        [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character],
+        [6, 4, 6, 9],
+      );
+      assert.match(diagnostic.message, /\\sqtr/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('Writeup: Open Preview to the Side opens the preview webview beside report.md', async () => {
