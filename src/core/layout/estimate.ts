@@ -425,10 +425,20 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   return {
     contentPages: contentPages ?? totalPages,
     totalPages,
-    pageBreaks: pager.breaks,
+    pageBreaks: clampBreaks(pager.breaks, writeup.lineCount),
     breakdown: breakdownOf(pager, totalPages),
     style: options.style ?? 'neurips',
   };
+}
+
+/** Page breaks on lines of the document, in order (a break after the last line names the last line). */
+function clampBreaks(breaks: readonly PageBreak[], lineCount: number): PageBreak[] {
+  const last = Math.max(0, lineCount - 1);
+  let previous = 0;
+  return breaks.map((b) => {
+    previous = Math.max(previous, Math.min(Math.max(0, b.line), last));
+    return { page: b.page, line: previous };
+  });
 }
 
 function breakdownOf(pager: Pager, totalPages: number): PageBreakdown {

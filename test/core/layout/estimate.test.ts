@@ -54,7 +54,7 @@ describe('estimatePages', () => {
     assert.ok(e.pageBreaks.length >= 5);
     e.pageBreaks.forEach((b, i) => {
       assert.equal(b.page, i + 1);
-      assert.ok(b.line >= 0 && b.line <= w.lineCount);
+      assert.ok(b.line >= 0 && b.line < w.lineCount);
       if (i > 0) assert.ok(b.line >= (e.pageBreaks[i - 1]?.line ?? 0));
     });
     assert.ok(Math.floor(e.totalPages) === e.pageBreaks.length);
