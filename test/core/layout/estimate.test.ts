@@ -46,6 +46,29 @@ describe('estimatePages', () => {
     assert.ok(e.breakdown.references > 0.8);
   });
 
+  test('content pages end where the appendix starts', () => {
+    const parts: Part[] = [...paragraphs(6), { heading: 'Appendix' }, ...paragraphs(12)];
+    const withAppendix = estimatePages(build(parts, { appendixAt: 6 }));
+    const without = estimatePages(build(parts));
+    assert.ok(withAppendix.totalPages - withAppendix.contentPages > 1, `${withAppendix.contentPages} / ${withAppendix.totalPages}`);
+    assert.ok(Math.abs(withAppendix.totalPages - without.totalPages) < 1e-9);
+    assert.equal(without.contentPages, without.totalPages);
+  });
+
+  test('a figure that does not fit goes to the next page and the text fills this one', () => {
+    // 48 lines of text, then a tall figure: it floats to page 2 and the text goes on under nothing.
+    const parts: Part[] = [...paragraphs(6, 95), { figure: 'tall.png', width: '0.8\\linewidth', caption: 'Tall.' }, ...paragraphs(1, 40)];
+    const e = estimatePages(build(parts), { imageSize: () => ({ width: 240, height: 360 }) });
+    assert.equal(e.pageBreaks.length, 1);
+    assert.ok(e.totalPages > 1.7 && e.totalPages < 2, String(e.totalPages));
+  });
+
+  test('more authors than fit on a row take a second row in the title block', () => {
+    const one = build([{ para: 'x' }], { title: 'T' });
+    const many = { ...one, metadata: { ...one.metadata, authors: Array.from({ length: 5 }, (_, i) => ({ name: `Author Number ${i}`, affiliation: 'A Rather Long University Name', email: `a${i}@example.edu` })) } };
+    assert.ok(estimatePages(many).breakdown.title > estimatePages(one).breakdown.title + 0.04);
+  });
+
   test('page breaks are increasing and inside the document', () => {
     const parts: Part[] = [];
     for (let i = 0; i < 30; i++) parts.push({ heading: `Section ${i}` }, { para: prose(150, i) }, { math: '\\frac{a}{b} = \\sum_{i=1}^n x_i' }, { list: ['one', 'two'] });

@@ -14,7 +14,7 @@ export type Part =
   | { cite: string[] };
 
 /** Builds a writeup with one source line per part, in order. */
-export function build(parts: readonly Part[], options: { title?: string; abstract?: string; format?: 'markdown' | 'latex'; refsAt?: number } = {}): Writeup {
+export function build(parts: readonly Part[], options: { title?: string; abstract?: string; format?: 'markdown' | 'latex'; refsAt?: number; appendixAt?: number } = {}): Writeup {
   const sections: Section[] = [];
   const blocks: Block[] = [];
   const citations: Citation[] = [];
@@ -69,6 +69,7 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
     citations,
     math: blocks.flatMap((b) => (b.type === 'math' ? [b.math] : [])),
     ...(options.refsAt !== undefined ? { referencesStart: range(options.refsAt, 0, options.refsAt, 12) } : {}),
+    ...(options.appendixAt !== undefined ? { appendixStart: range(options.appendixAt, 0, options.appendixAt, 10) } : {}),
     disableDirectives: [],
     includes: [],
     problems: [],
