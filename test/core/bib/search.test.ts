@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { createBibIndex, emptyBibIndex } from '../../../src/core/bib/index';
 import { parseBib } from '../../../src/core/bib/parse';
 import { citationCatalog, toCiteResult } from '../../../src/core/bib/search';
+import { generateBib } from '../../../bench/cases/_bib';
 import { testPacks } from '../../fakes/courses';
 
 const bib = createBibIndex([
@@ -47,6 +48,16 @@ describe('citation ranking', () => {
     assert.equal(catalog.search('random matrices')[0]?.candidate.key, 'smith2020spectra');
     assert.equal(catalog.search('smith')[0]?.candidate.key, 'smith2020spectra');
     assert.ok(catalog.search('2019').some((r) => r.candidate.key === 'lee2019tensor'));
+  });
+
+  test('on a big .bib the substring pool gives the same top results as matching everything', () => {
+    const big = createBibIndex([parseBib(generateBib(2000, 7), '/w/big.bib')]);
+    const catalog = citationCatalog(big, testPacks());
+    for (const q of ['neural', 'spec', 'kernel', 'gauss']) {
+      const pooled = catalog.search(q, { limit: 100, courseId: 'mit-18.408' }).map((r) => r.candidate.key);
+      const full = catalog.search(q, { courseId: 'mit-18.408' }).slice(0, 100).map((r) => r.candidate.key);
+      assert.deepEqual(pooled, full, q);
+    }
   });
 
   test('the CLI shape', () => {
