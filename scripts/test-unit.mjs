@@ -2,7 +2,8 @@
 // Extra arguments are passed through, e.g. `npm run test:unit -- test/core/readers`.
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'glob';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -15,8 +16,8 @@ if (files.length === 0) {
   process.exit(1);
 }
 // spec on the terminal (with node:test's summary), TAP to a file for the one-line count below.
-const tapFile = path.join('out', 'test-unit.tap');
-mkdirSync('out', { recursive: true });
+const tapDir = mkdtempSync(path.join(os.tmpdir(), 'test-unit-'));
+const tapFile = path.join(tapDir, 'unit.tap');
 const result = spawnSync(
   process.execPath,
   [
@@ -34,5 +35,7 @@ try {
   console.log(`unit: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed`);
 } catch {
   // no TAP output: node:test did not start
+} finally {
+  rmSync(tapDir, { recursive: true, force: true });
 }
 process.exit(result.status ?? 1);

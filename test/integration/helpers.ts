@@ -45,7 +45,7 @@ export async function openExample(...segments: string[]): Promise<vscode.TextDoc
  */
 export async function waitFor<T>(
   what: string,
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  probe: () => T | undefined | false | PromiseLike<T | undefined | false>,
   timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
