@@ -12,10 +12,14 @@ function problems(uri: vscode.Uri, rule: string): vscode.Diagnostic[] {
 
 /** Replaces the whole text of an open document and saves it. */
 async function replaceAndSave(doc: vscode.TextDocument, text: string): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  assert.ok(await doc.save());
+  // applyEdit is refused while the editor's version is ahead of ours (e.g. just after a save): retry.
+  await waitFor('the edit to apply', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+    return vscode.workspace.applyEdit(edit);
+  });
+  assert.equal(doc.getText(), text);
+  await waitFor('the save', async () => (await doc.save()) || !doc.isDirty);
 }
 
 suite('Lint', () => {
@@ -73,9 +77,10 @@ suite('Lint', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, missing.range);
     const insert = actions.find((a) => a.title === "Insert a 'Group' section");
     assert.ok(insert?.edit, `quick fix offered (got: ${actions.map((a) => a.title).join(', ')})`);
-    assert.ok(await vscode.workspace.applyEdit(insert.edit));
+    const fix = insert.edit;
+    await waitFor('the quick fix to apply', () => Promise.resolve(vscode.workspace.applyEdit(fix)));
     assert.match(doc.getText(), /# Introduction\n\nWe will read two papers on depth\.\n\n# Group\n\n<!-- Say who is in your group\. [^\n]*-->\n\n# Papers\n/);
-    assert.ok(await doc.save());
+    await waitFor('the save', async () => (await doc.save()) || !doc.isDirty);
     await waitFor('the problem to go after the fix', () => problems(doc.uri, 'required-sections').length === 0);
   });
 
