@@ -32,7 +32,7 @@ export interface CitationCandidate {
   readonly listings: readonly CourseListing[];
   /** Lower-case words of key, title, authors, year and venue, each after a space: ` bartlett 2017 spectrally ...`. */
   readonly words: string;
-  /** Key, title, authors and year in one line, for the fuzzy matcher and editor filtering. */
+  /** Key, title, authors, year and course topics in one line, for the fuzzy matcher and editor filtering. */
   readonly searchText: string;
   /** `searchText` in lower case, for the substring pre-filter. */
   readonly lower: string;
@@ -86,7 +86,9 @@ function makeCandidate(
   entry: BibEntry | undefined,
   listings: readonly CourseListing[],
 ): CitationCandidate {
-  const searchText = [key, data.title ?? '', data.authors.join(' '), data.year ?? ''].join(' ').replace(/\s+/g, ' ').trim();
+  // Course topics too: typing `tangent` finds the papers listed under "Neural Tangent Kernels".
+  const topics = [...new Set(listings.map((l) => l.paper.topic).filter((t): t is string => Boolean(t)))];
+  const searchText = [key, data.title ?? '', data.authors.join(' '), data.year ?? '', ...topics].join(' ').replace(/\s+/g, ' ').trim();
   return {
     key,
     ...(data.title !== undefined ? { title: data.title } : {}),
