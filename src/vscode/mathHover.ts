@@ -53,7 +53,10 @@ export function registerMathHover(services: Services): vscode.Disposable {
     },
   };
   const rendererFor = (): MathRenderService =>
-    (renderer ??= new MathRenderService(path.join(services.context.extensionPath, 'dist', 'mathWorker.js')));
+    (renderer ??= new MathRenderService(
+      path.join(services.context.extensionPath, 'dist', 'mathWorker.js'),
+      path.join(services.context.globalStorageUri.fsPath, `mathWorker-${services.context.extension.packageJSON.version as string}.cache`),
+    ));
   // Load MathJax when the cursor first enters math, so the first hover does not wait for it.
   let warmed = false;
   const warmer = vscode.window.onDidChangeTextEditorSelection((e) => {

@@ -6,6 +6,30 @@ import type { MathWorkerRequest, MathWorkerResponse } from './mathWorker';
 /** Message shown when a formula is stopped. */
 export const tooLongMessage = 'The formula took too long to render (stopped after {seconds} s).';
 
+/**
+ * Worker bootstrap: loads the MathJax bundle through `vm.Script` with V8's code cache, so a later
+ * session skips compiling it. The cache is written once, after the first formula (so it also holds
+ * the functions that rendering compiled); V8 rejects a cache that does not match the bundle.
+ */
+const bootstrap = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const Module = require('node:module');
+const { file, cacheFile } = workerData;
+let cachedData;
+try { if (cacheFile) cachedData = fs.readFileSync(cacheFile); } catch { cachedData = undefined; }
+const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+const mod = { exports: {} };
+script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, path.dirname(file));
+if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  parentPort.once('message', () => setTimeout(() => {
+    try { fs.mkdirSync(path.dirname(cacheFile), { recursive: true }); fs.writeFileSync(cacheFile, script.createCachedData()); } catch { /* no cache */ }
+  }, 0));
+}
+`;
+
 interface Job {
   readonly id: number;
   readonly request: SvgRequest;
@@ -27,8 +51,14 @@ export class MathRenderService {
   private readonly cache = new Map<string, SvgResult>();
   private disposed = false;
 
+  /**
+   * @param workerPath dist/mathWorker.js
+   * @param cacheFile where to keep V8's code cache of the worker bundle (e.g. in the extension's
+   *   global storage); no cache when undefined
+   */
   constructor(
     private readonly workerPath: string,
+    private readonly cacheFile?: string,
     private readonly timeoutMs = 2000,
     private readonly cacheSize = 500,
     /** Extra time for a job that starts a worker (loading MathJax), so a slow start is not a timeout. */
@@ -71,7 +101,7 @@ export class MathRenderService {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     // No inherited flags (a test runner's loader, the host's inspector): the bundle needs none.
-    const worker = new Worker(this.workerPath, { execArgv: [] });
+    const worker = new Worker(bootstrap, { eval: true, execArgv: [], workerData: { file: this.workerPath, cacheFile: this.cacheFile } });
     worker.on('message', (message: MathWorkerResponse) => this.finished(message.id, message.result, true));
     worker.on('error', (error: Error) => this.crashed(worker, error.message));
     worker.on('exit', () => this.crashed(worker, 'The math renderer stopped.'));
