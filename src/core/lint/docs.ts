@@ -111,5 +111,25 @@ export function allRuleDocs(ruleSet: readonly Rule[]): Map<string, string> {
   const pages = new Map<string, string>();
   for (const rule of ruleSet) pages.set(`${rule.id}.md`, ruleDocsMarkdown(rule));
   for (const rule of pseudoRules) pages.set(`${rule.id}.md`, pseudoRuleDocsMarkdown(rule));
+  pages.set('README.md', indexMarkdown(ruleSet));
   return pages;
+}
+
+/** docs/rules/README.md: every rule with its default severity and whether it needs a course. */
+function indexMarkdown(ruleSet: readonly Rule[]): string {
+  const row = (id: string, description: string, severity: string, course: string, fix: string) => `| [\`${id}\`](${id}.md) | ${description.replace(/\|/g, '\\|')} | ${severity} | ${course} | ${fix} |`;
+  return [
+    '# Lint rules',
+    '',
+    'Generated from src/core/lint/rules/*.ts by `npm run docs:rules`. Problems show in the Problems panel (source',
+    '`writeup`) on open and save, and from `writeup lint` on the command line. Change a severity or turn a rule',
+    'off with the `writeup.lint.rules` setting, front matter `writeup: { disable: [id] }`, or a',
+    '`writeup-disable-next-line id` comment on the line before.',
+    '',
+    '| Rule | Checks | Default | Needs a course | Quick fix |',
+    '|---|---|---|---|---|',
+    ...ruleSet.map((r) => row(r.id, r.description, r.defaultSeverity, r.needsCourse ? 'yes' : 'no', r.fixable ? 'yes' : 'no')),
+    ...pseudoRules.map((r) => row(r.id, r.description, r.defaultSeverity, 'no', 'no')),
+    '',
+  ].join('\n');
 }
