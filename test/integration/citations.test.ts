@@ -124,6 +124,8 @@ suite('Citations', () => {
       const text = open && !open.isClosed ? open.getText() : fs.existsSync(bibPath) ? fs.readFileSync(bibPath, 'utf8') : '';
       return !text.includes('bartlett2017spectrally');
     });
+    // The .bib this edit created is deleted again by the same undo (VS Code undoes the whole WorkspaceEdit).
+    await waitFor('references.bib deleted by the undo', () => !fs.existsSync(bibPath));
   });
 
   test('hover and go to definition on a cited key', async () => {
