@@ -24,7 +24,7 @@ export function formatOf(file: string): WriteupFormat | undefined {
 export function readWriteup(text: string, options: ReadOptions): Writeup {
   const format = options.format ?? formatOf(options.file) ?? 'markdown';
   try {
-    return format === 'latex' ? readLatex(text, options) : readMarkdown(text, options);
+    return capProblems(format === 'latex' ? readLatex(text, options) : readMarkdown(text, options));
   } catch (error) {
     // A reader bug must not take the editor down: an empty model and one problem instead.
     const empty = emptyWriteup(text, options.file, format);
@@ -41,4 +41,25 @@ export function readWriteup(text: string, options: ReadOptions): Writeup {
       ],
     };
   }
+}
+
+/** Most problems one model carries; a broken file should not flood the Problems view. */
+export const MAX_PROBLEMS = 200;
+
+function capProblems(writeup: Writeup): Writeup {
+  if (writeup.problems.length <= MAX_PROBLEMS) return writeup;
+  const shown = writeup.problems.slice(0, MAX_PROBLEMS);
+  const last = shown[shown.length - 1];
+  return {
+    ...writeup,
+    problems: [
+      ...shown,
+      {
+        code: 'too-many-problems',
+        message: `${writeup.problems.length - MAX_PROBLEMS} more problems are not shown; fix the ones above first.`,
+        range: last ? last.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'info',
+      },
+    ],
+  };
 }

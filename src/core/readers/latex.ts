@@ -310,12 +310,20 @@ class LatexScanner {
   }
 
   /** The offset of the closing delimiter, skipping escapes and comments; -1 at a blank line or the end. */
+  /** The last search for each closing delimiter: later searches inside its span share its answer. */
+  private readonly closeMemo = new Map<string, { from: number; result: number; stop: number }>();
+
   private findMathClose(from: number, close: string): number {
+    const memo = this.closeMemo.get(close);
+    if (memo && from >= memo.from && from <= memo.stop && (memo.result < 0 || from <= memo.result)) return memo.result;
     const text = this.text;
-    // Math longer than this is a missing delimiter, not math: keeps a 5 MB line linear.
-    const limit = Math.min(text.length, from + 50000);
-    for (let j = from; j < limit; j++) {
-      if (text.startsWith(close, j)) return j;
+    let result = -1;
+    let j = from;
+    for (; j < text.length; j++) {
+      if (text.startsWith(close, j)) {
+        result = j;
+        break;
+      }
       const c = text[j];
       if (c === '\\') {
         j++;
@@ -323,13 +331,17 @@ class LatexScanner {
       }
       if (c === '%') {
         const nl = text.indexOf('\n', j);
-        if (nl < 0) return -1;
+        if (nl < 0) {
+          j = text.length;
+          break;
+        }
         j = nl;
         continue;
       }
-      if (c === '\n' && /^[ \t]*\r?\n/.test(text.slice(j + 1, j + 80))) return -1;
+      if (c === '\n' && /^[ \t]*\r?\n/.test(text.slice(j + 1, j + 80))) break;
     }
-    return -1;
+    this.closeMemo.set(close, { from, result, stop: result >= 0 ? result : j });
+    return result;
   }
 
   private addMath(start: number, end: number, contentStart: number, contentEnd: number, display: boolean, delimiter: MathNode['delimiter'], environment?: string): void {

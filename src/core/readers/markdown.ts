@@ -46,7 +46,9 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
 export function readMarkdown(original: string, options: ReadOptions): Writeup {
   const lines = new LineIndex(original);
   const text = defuseBrackets(original);
-  const root = processor.parse(text) as unknown as MdNode;
+  const shrunk = shrinkLongLines(text);
+  const root = processor.parse(shrunk.text) as unknown as MdNode;
+  if (shrunk.spans.length > 0) remapPositions(root, shrunk.toOriginal, text);
   const collected = collect(root, text);
   const scanner = new PandocInlineScanner(text, mergeSpans(collected.masks));
   for (const region of collected.regions) scanner.scan(region.start, region.end);
@@ -159,6 +161,67 @@ function defuseBrackets(text: string): string {
     } else if (c === '\n' && out[i + 1] === '\n') depth = 0;
   }
   return out.join('');
+}
+
+/** Lines longer than this are not given to remark as they are (see shrinkLongLines). */
+const LONG_LINE = 20_000;
+
+/**
+ * Remark slows down more than linearly on long paragraphs (a 5 MB line takes minutes). Each line
+ * longer than LONG_LINE is given to remark as a one-letter line; positions are mapped back, and the
+ * pandoc scanner still reads the real line. Such a line loses only remark's inline markup
+ * (code spans, links) inside it.
+ */
+function shrinkLongLines(text: string): { text: string; spans: Span[]; toOriginal: (offset: number) => number } {
+  const spans: Span[] = [];
+  const re = new RegExp(`[^\\r\\n]{${LONG_LINE + 1},}`, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  if (spans.length === 0) return { text, spans, toOriginal: (o) => o };
+  const parts: string[] = [];
+  const shrunkStarts: number[] = [];
+  const deltas: number[] = [];
+  let last = 0;
+  let delta = 0;
+  for (const span of spans) {
+    parts.push(text.slice(last, span.start), 'x');
+    shrunkStarts.push(span.start - delta);
+    delta += span.end - span.start - 1;
+    deltas.push(delta);
+    last = span.end;
+  }
+  parts.push(text.slice(last));
+  const toOriginal = (m: number): number => {
+    let lo = 0;
+    let hi = shrunkStarts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((shrunkStarts[mid] ?? 0) <= m) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return m;
+    const start = shrunkStarts[found] ?? 0;
+    if (m === start) return (spans[found] as Span).start;
+    return m + (deltas[found] ?? 0);
+  };
+  return { text: parts.join(''), spans, toOriginal };
+}
+
+/** Maps every node's offsets (the readers only use offsets) back to the original text. */
+function remapPositions(node: MdNode, toOriginal: (offset: number) => number, text: string): void {
+  const position = node.position as { start: { offset?: number }; end: { offset?: number } } | undefined;
+  if (position && position.start.offset !== undefined && position.end.offset !== undefined) {
+    const length = position.end.offset - position.start.offset;
+    position.start.offset = toOriginal(position.start.offset);
+    position.end.offset = toOriginal(position.end.offset);
+    // A text that held a shrunk line gets the line back.
+    if (typeof node.value === 'string' && position.end.offset - position.start.offset !== length) {
+      (node as { value?: string }).value = text.slice(position.start.offset, position.end.offset);
+    }
+  }
+  for (const child of node.children ?? []) remapPositions(child, toOriginal, text);
 }
 
 /** What one walk over the tree gathers. */

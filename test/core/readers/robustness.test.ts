@@ -16,18 +16,33 @@ const inputs: Array<[string, string]> = [
   ['50k nested braces', '\\section{' + '{'.repeat(50_000) + 'x' + '}'.repeat(50_000) + '}\n'],
   ['50k unclosed braces', '\\title{' + '{'.repeat(50_000)],
   ['50k nested brackets', '['.repeat(50_000) + '@a' + ']'.repeat(50_000)],
-  ['5k \\( without closing', '\\( a '.repeat(5_000)],
+  ['a 5 MB line', 'word $x$ [@a] `code` \\cite{b} '.repeat(170_000)],
+  ['50k \\( without closing', '\\( a '.repeat(50_000)],
   ['a BOM and lone CRs', '\uFEFF# A\r\rText [@a] $x$\r'],
 ];
 
 describe('readers never throw', () => {
-  // Known limit: remark (micromark) reads ~0.3 MB/s here and is quadratic in bracket groups per
-  // paragraph, so the 5 MB line runs against the LaTeX reader only.
+  test('markdown: a 5 MB line among normal paragraphs keeps its neighbours and ranges', () => {
+    const line = 'word $x$ [@a] and more '.repeat(220_000);
+    const w = readWriteup(`# Title\n\n${line}\n\n## After\n\nText [@z].\n`, { file: '/w/report.md' });
+    assert.deepEqual(w.sections.map((s) => [s.title, s.range.start.line]), [['Title', 0], ['After', 4]]);
+    assert.equal(w.citations.length, 220_001);
+    assert.equal(w.math.length, 220_000);
+    const last = w.citations[w.citations.length - 1]!;
+    assert.deepEqual([last.key, last.range.start.line, last.range.start.character], ['z', 6, 7]);
+  });
+
   test('latex: a 5 MB line', () => {
     const text = 'word $x$ [@a] \\cite{b} '.repeat(220_000);
     const w = readWriteup(text, { file: '/w/report.tex' });
     assert.equal(w.citations.length, 220_000);
     assert.equal(w.math.length, 220_000);
+  });
+
+  test('a flood of problems is capped', () => {
+    const w = readWriteup('\\( a '.repeat(50_000), { file: '/w/report.tex' });
+    assert.ok(w.problems.length <= 201, `${w.problems.length} problems`);
+    assert.equal(w.problems[w.problems.length - 1]?.code, 'too-many-problems');
   });
 
   for (const [format, file] of formats) {
