@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, openExample, screenshot, waitFor } from './helpers';
+import MarkdownIt from 'markdown-it';
+import { activateExtension, exampleUri, extension, openExample, screenshot, waitFor } from './helpers';
 
 /** The SVG of the first image in a hover's Markdown, decoded. */
 function svgOf(hovers: vscode.Hover[]): string | undefined {
@@ -92,5 +93,19 @@ suite('Math', () => {
     const method = doc.getText().indexOf('# Method');
     editor?.revealRange(new vscode.Range(doc.positionAt(method), doc.positionAt(method)), vscode.TextEditorRevealType.AtTop);
     await screenshot('preview');
+  });
+
+  test("VS Code's Markdown preview gets author-year citations through extendMarkdownIt", async () => {
+    await activateExtension();
+    const exports = extension().exports as unknown as { extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt };
+    assert.equal(typeof exports.extendMarkdownIt, 'function');
+    const md = exports.extendMarkdownIt!(new MarkdownIt());
+    const env = () => ({ currentDocument: exampleUri('report.md') });
+    // The bibliography loads in the background; the preview is refreshed once it is known.
+    const html = await waitFor('the citation rendered from references.bib', () => {
+      const out = md.render('Norm-based bounds [@bartlett2017spectrally].', env());
+      return out.includes('Bartlett et al., 2017') ? out : undefined;
+    });
+    assert.match(html, /<span class="citation">\(<a class="cite" href="#ref-bartlett2017spectrally"/);
   });
 });
