@@ -46,7 +46,7 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
 export function readMarkdown(original: string, options: ReadOptions): Writeup {
   const lines = new LineIndex(original);
   const text = defuseBrackets(original);
-  const shrunk = shrinkLongLines(text);
+  const shrunk = shrinkLongLines(hideMathAttributes(text));
   const root = processor.parse(shrunk.text) as unknown as MdNode;
   if (shrunk.spans.length > 0) remapPositions(root, shrunk.toOriginal, text);
   const collected = collect(root, text);
@@ -161,6 +161,16 @@ function defuseBrackets(text: string): string {
     } else if (c === '\n' && out[i + 1] === '\n') depth = 0;
   }
   return out.join('');
+}
+
+/**
+ * pandoc-crossref labels display math on its closing fence (`$$ {#eq:loss}`), which remark-math
+ * does not take as a closing fence (the math would run to the end of the file). Remark gets the
+ * label as spaces; offsets are unchanged.
+ */
+function hideMathAttributes(text: string): string {
+  if (!text.includes('$$')) return text;
+  return text.replace(/^([ \t]*\$\$)([ \t]*\{[^{}\r\n]*\})(?=[ \t]*(\r?\n|\r|$))/gm, (_m, fence: string, attrs: string) => fence + ' '.repeat(attrs.length));
 }
 
 /** Lines longer than this are not given to remark as they are (see shrinkLongLines). */

@@ -84,6 +84,14 @@ describe('markdown reader: math', () => {
     assert.equal(r(w.math[0]!.contentRange), '0:5-0:8');
   });
 
+  test('a pandoc-crossref label on the closing $$ does not swallow the rest of the file', () => {
+    const w = md('# A\n\n$$\nx\n$$ {#eq:x}\n\nSee @eq:x.\n\n# B\n');
+    assert.deepEqual(w.sections.map((s) => s.title), ['A', 'B']);
+    assert.deepEqual(w.math.map((m) => m.tex), ['\nx\n']);
+    assert.deepEqual(w.sections[0]!.blocks.map((b) => b.type), ['math', 'paragraph']);
+    assert.deepEqual(w.problems, []);
+  });
+
   test('a display block is a math block', () => {
     const w = md('# M\n\n$$\nx\n$$\n');
     assert.equal(w.sections[0]!.blocks[0]?.type, 'math');
