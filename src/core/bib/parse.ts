@@ -1,4 +1,4 @@
-import type { Range } from '../model/range';
+import type { Position, Range } from '../model/range';
 import type { ReaderProblem } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 import { latexToUnicode } from './latex';
@@ -57,18 +57,39 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 const isNameStop = (c: number): boolean =>
   isSpace(c) || c === 44 /* , */ || c === 123 /* { */ || c === 125 /* } */ || c === 61 /* = */ || c === 40 || c === 41 || c === 34 /* " */ || c === 35; /* # */
 
+/** Line starts of a text with `\n` line ends only, found with indexOf (a .bib can be megabytes). */
+class LfLines {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - (starts[lo] ?? 0) };
+  }
+}
+
 class Scanner {
   pos = 0;
   readonly macros = new Map<string, string>(Object.entries(MONTHS));
   readonly problems: ReaderProblem[] = [];
-  readonly lines: LineIndex;
+  readonly lines: { positionAt(offset: number): Position };
 
   constructor(readonly text: string) {
-    this.lines = new LineIndex(text);
+    this.lines = text.includes('\r') ? new LineIndex(text) : new LfLines(text);
   }
 
   range(start: number, end: number): Range {
-    return this.lines.rangeAt(start, end);
+    return { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
   }
 
   skipSpace(): void {
@@ -203,7 +224,11 @@ interface RawEntry {
   readonly end: number;
   readonly keyStart: number;
   readonly headerEnd: number;
-  readonly raw: Map<string, string>;
+  /** Field values, converted (the first of a repeated field wins). */
+  readonly fields: Record<string, string>;
+  /** The raw `author` (else `editor`) value, for splitting names before conversion. */
+  readonly author: string | undefined;
+  readonly editor: string | undefined;
   /** Set when the next entry starts before this one's closing delimiter. */
   readonly unclosed?: boolean;
 }
@@ -216,14 +241,16 @@ function readEntry(s: Scanner, type: string, start: number, close: number): RawE
   const key = s.readName();
   if (key.length === 0) throw new BibSyntaxError('the entry has no key', keyStart);
   const headerEnd = s.pos;
-  const raw = new Map<string, string>();
+  const fields: Record<string, string> = {};
+  let author: string | undefined;
+  let editor: string | undefined;
   for (;;) {
     s.skipSpace();
     const c = t.charCodeAt(s.pos);
     if (s.pos >= t.length) throw new BibSyntaxError('the file ends inside the entry', s.pos);
     if (c === close) {
       s.pos++;
-      return { type, key, start, end: s.pos, keyStart, headerEnd, raw };
+      return { type, key, start, end: s.pos, keyStart, headerEnd, fields, author, editor };
     }
     if (c === 44) {
       s.pos++;
@@ -233,7 +260,7 @@ function readEntry(s: Scanner, type: string, start: number, close: number): RawE
       // The next entry begins: keep this one (its fields are read) and say it is not closed.
       let end = s.pos;
       while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
-      return { type, key, start, end, keyStart, headerEnd, raw, unclosed: true };
+      return { type, key, start, end, keyStart, headerEnd, fields, author, editor, unclosed: true };
     }
     const nameStart = s.pos;
     const name = s.readName().toLowerCase();
@@ -242,7 +269,11 @@ function readEntry(s: Scanner, type: string, start: number, close: number): RawE
     if (t.charCodeAt(s.pos) !== 61) throw new BibSyntaxError(`expected '=' after '${name}'`, nameStart);
     s.pos++;
     const value = s.readValue();
-    if (!raw.has(name)) raw.set(name, value);
+    if (!Object.hasOwn(fields, name)) {
+      fields[name] = VERBATIM.has(name) ? value.trim() : latexToUnicode(value);
+      if (name === 'author') author = value;
+      else if (name === 'editor') editor = value;
+    }
     const after = t.charCodeAt(s.pos);
     if (after !== 44 && after !== close && after !== 64) {
       throw new BibSyntaxError(`expected ',' or '${String.fromCharCode(close)}' after the value of '${name}'`, s.pos);
@@ -253,9 +284,8 @@ function readEntry(s: Scanner, type: string, start: number, close: number): RawE
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function toEntry(s: Scanner, r: RawEntry, file: string): BibEntry {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of r.raw) fields[name] = VERBATIM.has(name) ? value.trim() : latexToUnicode(value);
-  const people = r.raw.get('author') ?? r.raw.get('editor');
+  const fields = r.fields;
+  const people = r.author ?? r.editor;
   const entry: Mutable<BibEntry> = {
     key: r.key,
     type: r.type,
