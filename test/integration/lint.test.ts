@@ -106,4 +106,28 @@ suite('Lint', () => {
     }
     await waitFor('the default severity back', () => problems(doc.uri, 'empty-section')[0]?.severity === vscode.DiagnosticSeverity.Information);
   });
+
+  test('writeup.lint.run: onType checks without saving, off clears the problems (settings restored after)', async () => {
+    const file = path.join(dir, 'typing-report.md');
+    fs.writeFileSync(file, '---\ntitle: Typing\nauthor: Ada\ncourse: mit-9.520-fall2024\nkind: report\n---\n\n# Introduction\n\nText.\n');
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const config = vscode.workspace.getConfiguration('writeup.lint');
+    const before = config.inspect('run')?.globalValue;
+    try {
+      await config.update('run', 'onType', vscode.ConfigurationTarget.Global);
+      await waitFor('the edit to apply', async () => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), '\n# Empty\n\n# End\n\nDone.\n');
+        return vscode.workspace.applyEdit(edit);
+      });
+      assert.ok(doc.isDirty);
+      await waitFor('an empty-section problem while typing', () => problems(doc.uri, 'empty-section').length === 1);
+      await config.update('run', 'off', vscode.ConfigurationTarget.Global);
+      await waitFor('problems cleared when lint is off', () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'writeup').length === 0);
+    } finally {
+      await config.update('run', before, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });
