@@ -77,6 +77,13 @@ describe('writeup lint', () => {
     assert.deepEqual([bob?.[3], bob?.[4]?.endsWith('/8'), bob?.[5]], ['3', true, '0']);
   });
 
+  test('--summary --format json: one object per file with counts', async () => {
+    const { out } = await run(fixtures, '--summary', '--format', 'json', 'submissions/alice/report.md');
+    const rows = JSON.parse(out) as Record<string, unknown>[];
+    assert.deepEqual(Object.keys(rows[0] ?? {}), ['file', 'course', 'kind', 'authors', 'pages', 'errors', 'warnings', 'infos']);
+    assert.deepEqual([rows[0]?.['authors'], rows[0]?.['errors']], [1, 1]);
+  });
+
   test('--course applies to writeups that name none; the front matter wins', async () => {
     const { out } = await run(fixtures, '--format', 'json', '--course', 'mit-18.408', '--kind', 'report', 'submissions/carol/notes.md', 'submissions/alice/report.md');
     const rows = JSON.parse(out) as { course: string; kind: string }[];
