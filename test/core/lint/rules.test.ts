@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { allRuleDocs } from '../../../src/core/lint/docs';
+import { knownRuleIds } from '../../../src/core/lint/engine';
 import { rules } from '../../../src/core/lint/rules/index';
 import { runExample } from '../../fakes/lint';
 
@@ -24,6 +25,15 @@ describe('every lint rule', () => {
       }
       assert.equal(onDisk, text, `docs/rules/${name} is missing or stale: run npm run docs:rules`);
     }
+  });
+
+  test('package.json describes every rule id under writeup.lint.rules', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum?: string[] }> }> } };
+    };
+    const properties = pkg.contributes.configuration.properties['writeup.lint.rules']?.properties ?? {};
+    assert.deepEqual(Object.keys(properties).sort(), knownRuleIds(rules).sort());
+    for (const p of Object.values(properties)) assert.deepEqual(p.enum, ['error', 'warning', 'info', 'off']);
   });
 
   for (const rule of rules) {
