@@ -37,21 +37,26 @@ suite('Page estimate', () => {
   });
 
   test('the estimate follows edits of the buffer', async () => {
-    const doc = await openExample('report.md');
+    // An untitled copy of report.md: edits never reach example/ on disk.
+    const original = await openExample('report.md');
     await activateExtension();
-    const before = await waitFor('an estimate', shown);
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document === doc);
-    const paragraph = `\n\n${'More words about the kernel regime and its limits. '.repeat(200)}\n`;
-    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), paragraph));
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: original.getText() });
+    const editor = await vscode.window.showTextDocument(doc);
     try {
+      const before = await waitFor('an estimate of the copy', async () => {
+        const e = await shown();
+        return e && vscode.window.activeTextEditor?.document === doc ? e : undefined;
+      });
+      const paragraph = `\n\n${'More words about the kernel regime and its limits. '.repeat(200)}\n`;
+      await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), paragraph));
       const after = await waitFor('a longer estimate', async () => {
         const e = await shown();
         return e && e.totalPages > before.totalPages + 0.5 ? e : undefined;
       });
       assert.ok(after.totalPages > before.totalPages);
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
+    assert.equal(original.isDirty, false, 'example/report.md is left unchanged');
   });
 });
