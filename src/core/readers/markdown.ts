@@ -184,8 +184,14 @@ const LONG_LINE = 20_000;
  */
 function shrinkLongLines(text: string): { text: string; spans: Span[]; toOriginal: (offset: number) => number } {
   const spans: Span[] = [];
-  const re = new RegExp(`[^\\r\\n]{${LONG_LINE + 1},}`, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  let lineStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || i === text.length) {
+      if (i - lineStart > LONG_LINE) spans.push({ start: lineStart, end: i });
+      lineStart = i + 1;
+    }
+  }
   if (spans.length === 0) return { text, spans, toOriginal: (o) => o };
   const parts: string[] = [];
   const shrunkStarts: number[] = [];
