@@ -3,10 +3,14 @@ import { DocumentSymbolProvider, type OutlineSymbol } from '../core/features/doc
 import { toVsRange } from './convert';
 import type { Services } from './services';
 
-const SELECTOR: vscode.DocumentSelector = [
-  { language: 'latex' },
-  { language: 'markdown' },
-];
+/**
+ * LaTeX always; Markdown only where VS Code's own Markdown outline is missing (two providers
+ * would show every heading twice in the Outline view).
+ */
+function selector(): vscode.DocumentSelector {
+  const builtInMarkdownOutline = vscode.extensions.getExtension('vscode.markdown-language-features') !== undefined;
+  return builtInMarkdownOutline ? [{ language: 'latex' }] : [{ language: 'latex' }, { language: 'markdown' }];
+}
 
 function toSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
   const symbol = new vscode.DocumentSymbol(s.name, s.detail, s.level <= 1 ? vscode.SymbolKind.Module : vscode.SymbolKind.Namespace, toVsRange(s.range), toVsRange(s.selectionRange));
@@ -18,7 +22,7 @@ function toSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
 export function registerDocumentSymbols(services: Services): vscode.Disposable {
   const provider = new DocumentSymbolProvider();
   return vscode.languages.registerDocumentSymbolProvider(
-    SELECTOR,
+    selector(),
     {
       provideDocumentSymbols(document, token) {
         if (token.isCancellationRequested || !services.documents.isWriteup(document)) return undefined;
