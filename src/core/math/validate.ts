@@ -26,9 +26,9 @@ export const texProblemMessages: Readonly<Record<TexProblemCode, string>> = {
   unexpectedBrace: 'Unexpected `}`: there is no `{` to close.',
   leftWithoutRight: '`\\left{delimiter}` without a matching `\\right`.',
   rightWithoutLeft: '`\\right{delimiter}` without a matching `\\left`.',
-  environmentMismatch: 'Unexpected `\\end{{found}}`, expected `\\end{{expected}}`.',
-  unclosedEnvironment: '`\\begin{{environment}}` is never ended: expected `\\end{{environment}}`.',
-  unexpectedEnd: 'Unexpected `\\end{{environment}}`: there is no `\\begin{{environment}}` to end.',
+  environmentMismatch: 'Unexpected `\\end` of `{found}`: the environment open here is `{expected}`.',
+  unclosedEnvironment: 'The `{environment}` environment is never ended: expected its `\\end`.',
+  unexpectedEnd: 'Unexpected `\\end` of `{environment}`: no `{environment}` environment is open.',
   parseError: '{message}',
 };
 

@@ -59,7 +59,7 @@ describe('validateTex', () => {
   test('an environment ended by another name points at the wrong name', () => {
     const [p] = validateTex('\\begin{cases} 1 \\end{array}', { display: true });
     assert.equal(p?.code, 'environmentMismatch');
-    assert.equal(p?.message, 'Unexpected `\\end{array}`, expected `\\end{cases}`.');
+    assert.equal(p?.message, 'Unexpected `\\end` of `array`: the environment open here is `cases`.');
     assert.deepEqual(pointed('\\begin{cases} 1 \\end{array}', true), [{ code: 'environmentMismatch', text: 'array' }]);
     assert.deepEqual(pointed('\\begin{cases} 1 & 2', true), [{ code: 'unclosedEnvironment', text: '\\begin{cases}' }]);
     assert.deepEqual(pointed('1 \\end{cases}', true), [{ code: 'unexpectedEnd', text: '\\end{cases}' }]);
