@@ -1,21 +1,22 @@
-import type { CoursePack, PageLimit } from '../../courses/types';
+import { pageLimitFor } from '../../courses/loader';
+import type { CoursePack, Deliverable } from '../../courses/types';
 import type { Report, Rule } from '../rule';
 import { authorCount, courseLabel, headlineRange, lineRange } from '../helpers';
 
 /** How close to the limit (in pages) counts as "at the limit". */
 const margin = 0.1;
 
-/** The limit for a team of `authors`, and the course's words for it (`9.520: 5 pages for individuals, NeurIPS style`). */
-export function limitFor(limit: PageLimit, authors: number, course: CoursePack | undefined): { pages: number; rule: string } | undefined {
-  const team = authors >= 2;
-  const pages = team ? (limit.team ?? limit.individual) : (limit.individual ?? limit.team);
-  if (pages === undefined) return undefined;
+/** The limit for a team of `authors` (as the status bar and the CLI apply it) and the course's words for it (`9.520: 5 pages for individuals, NeurIPS style`). */
+export function limitFor(deliverable: Deliverable | undefined, authors: number, course: CoursePack | undefined): { pages: number; rule: string; referencesCount: boolean } | undefined {
+  const applied = pageLimitFor(deliverable, authors);
+  const limit = deliverable?.pageLimit;
+  if (!applied || !limit) return undefined;
   const both = limit.team !== undefined && limit.individual !== undefined && limit.team !== limit.individual;
-  const who = both ? (team ? ' for teams' : ' for individuals') : '';
+  const who = both ? (applied.for === 'team' ? ' for teams' : ' for individuals') : '';
   const style = limit.style === 'neurips' ? ', NeurIPS style' : '';
-  const unit = pages === 1 ? 'page' : 'pages';
+  const unit = applied.pages === 1 ? 'page' : 'pages';
   const label = courseLabel(course);
-  return { pages, rule: `${label ? `${label}: ` : ''}${pages} ${unit}${who}${style}` };
+  return { pages: applied.pages, referencesCount: applied.referencesCount, rule: `${label ? `${label}: ` : ''}${applied.pages} ${unit}${who}${style}` };
 }
 
 /** One decimal, or two when one would hide the difference from `limit`. */
@@ -69,11 +70,10 @@ export const pageLimit: Rule = {
     ],
   },
   check({ writeup, course, deliverable, pages }) {
-    const limit = deliverable?.pageLimit;
-    if (!limit || !pages) return [];
-    const found = limitFor(limit, authorCount(writeup), course);
+    if (!pages) return [];
+    const found = limitFor(deliverable, authorCount(writeup), course);
     if (!found) return [];
-    const used = limit.referencesCount ? pages.totalPages : pages.contentPages;
+    const used = found.referencesCount ? pages.totalPages : pages.contentPages;
     const reports: Report[] = [];
     if (used > found.pages) {
       const breakAt = pages.pageBreaks.find((b) => b.page === Math.floor(found.pages));
