@@ -47,8 +47,10 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
   const lines = new LineIndex(original);
   const text = defuseBrackets(original);
   const shrunk = shrinkLongLines(hideMathAttributes(text));
-  const root = processor.parse(shrunk.text) as unknown as MdNode;
-  if (shrunk.spans.length > 0) remapPositions(root, shrunk.toOriginal, text);
+  // Micromark drops a leading byte order mark and counts offsets without it.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const root = processor.parse(bom ? shrunk.text.slice(1) : shrunk.text) as unknown as MdNode;
+  if (shrunk.spans.length > 0 || bom) remapPositions(root, (o) => shrunk.toOriginal(o + bom), text);
   const collected = collect(root, text);
   const scanner = new PandocInlineScanner(text, mergeSpans(collected.masks));
   for (const region of collected.regions) scanner.scan(region.start, region.end);

@@ -47,6 +47,15 @@ describe('markdown reader: citations', () => {
     assert.equal(r(w.citations[1]!.groupRange), '0:4-0:18');
   });
 
+  test('a byte order mark does not shift ranges', () => {
+    const w = md('\uFEFF---\ntitle: T\n---\n\n# H\n\n[@a] $x$\n');
+    assert.equal(w.metadata.title, 'T');
+    assert.equal(r(w.sections[0]!.titleRange), '4:2-4:3');
+    assert.equal(r(w.citations[0]!.range), '6:2-6:3');
+    assert.equal(r(w.math[0]!.range), '6:5-6:8');
+    assert.deepEqual(w.problems, []);
+  });
+
   test('CRLF line endings give the same ranges as LF', () => {
     const w = md('# A\r\n\r\nText [@a] and $x$.\r\n');
     assert.equal(r(w.citations[0]!.range), '2:7-2:8');
