@@ -57,17 +57,17 @@ const plainEnvironments = new Set(['math', 'displaymath']);
 class MathJaxSvgRenderer implements SvgRenderer {
   private readonly adaptor: LiteAdaptor;
   /** One MathJax document per macro set (macros are fixed when the TeX input is made). */
-  private readonly documents = new Map<string, Doc>();
+  private readonly documents = new Map<string, { doc: Doc; tex: TeX<unknown, unknown, unknown> }>();
 
   constructor() {
     this.adaptor = liteAdaptor();
     RegisterHTMLHandler(this.adaptor);
   }
 
-  private documentFor(macros: MacroMap): Doc {
+  private documentFor(macros: MacroMap): { doc: Doc; tex: TeX<unknown, unknown, unknown> } {
     const key = macrosFingerprint(macros);
-    let doc = this.documents.get(key);
-    if (doc) return doc;
+    const hit = this.documents.get(key);
+    if (hit) return hit;
     const tex = new TeX({
       packages: texPackages,
       macros: toMathJaxMacros(macros),
@@ -79,10 +79,11 @@ class MathJaxSvgRenderer implements SvgRenderer {
       },
     });
     const svg = new SVG({ fontCache: 'local' });
-    doc = mathjax.document('', { InputJax: tex, OutputJax: svg }) as Doc;
+    const doc = mathjax.document('', { InputJax: tex, OutputJax: svg }) as Doc;
     if (this.documents.size >= 4) this.documents.delete(this.documents.keys().next().value as string);
-    this.documents.set(key, doc);
-    return doc;
+    const entry = { doc, tex: tex as TeX<unknown, unknown, unknown> };
+    this.documents.set(key, entry);
+    return entry;
   }
 
   render(request: SvgRequest): SvgResult {
@@ -91,7 +92,9 @@ class MathJaxSvgRenderer implements SvgRenderer {
     const display = request.display || (env !== undefined && !plainEnvironments.has(env));
     let html: string;
     try {
-      const doc = this.documentFor(request.macros ?? noMacros);
+      const { doc, tex } = this.documentFor(request.macros ?? noMacros);
+      // Each hover stands alone: forget labels from earlier formulas (else `\label` is "multiply defined").
+      tex.parseOptions.tags.reset();
       const node = doc.convert(source, { display, em: 16, ex: 8, containerWidth: 80 * 16 }) as LiteElement;
       const svg = this.adaptor.firstChild(node) as LiteElement | undefined;
       if (!svg) return { ok: false, error: 'MathJax produced no image' };

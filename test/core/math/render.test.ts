@@ -34,6 +34,12 @@ describe('createSvgRenderer (MathJax)', () => {
     assert.ok(cases.ok);
   });
 
+  test('the same \\label in two renders is not "multiply defined" (each formula stands alone)', () => {
+    assert.ok(renderer.render({ tex: 'a = b \\label{eq:x}', display: true, environment: 'equation' }).ok);
+    const again = renderer.render({ tex: 'a = c \\label{eq:x}', display: true, environment: 'equation' });
+    assert.ok(again.ok, again.ok ? '' : again.error);
+  });
+
   test('colour replaces currentColor; sizes become pixels from the ex size', () => {
     const result = renderer.render({ tex: 'x^2', display: false, color: '#d4d4d4', exPixels: 8 });
     assert.ok(result.ok);
