@@ -199,7 +199,9 @@ export function lint(inputs: LintInputs, config: LintConfig = {}): Diagnostic[] 
 
   const hasCourseRules = ruleSet.some((r) => r.needsCourse && severityOf(r.id, r.defaultSeverity));
   const hintSeverity = severityOf('no-course', 'info');
-  if (!inputs.course && hasCourseRules && hintSeverity) {
+  // A course named but unknown is front-matter's to report (with a did-you-mean): no second note.
+  const namedUnknown = Boolean(writeup.metadata.course?.trim()) && ruleSet.some((r) => r.id === 'front-matter') && severityOf('front-matter', 'error') !== undefined;
+  if (!inputs.course && hasCourseRules && hintSeverity && !namedUnknown) {
     out.push(diagnostic('no-course', hintSeverity, metaMessages['noCourse'] ?? '', 'noCourse', headlineRange(writeup), []));
   }
 

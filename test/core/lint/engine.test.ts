@@ -84,6 +84,11 @@ describe('lint engine', () => {
     assert.match(hint?.message ?? '', /Select Course/);
   });
 
+  test('an unknown course gets the front-matter error, not the hint as well', () => {
+    const found = run('---\ntitle: M\ncourse: mit-18.48\n---\n\n# A\n\nText.\n');
+    assert.deepEqual(found.map((d) => d.rule), ['front-matter']);
+  });
+
   test('the hint is not shown when every course rule is off', () => {
     const off = Object.fromEntries(rules.filter((r) => r.needsCourse).map((r) => [r.id, 'off']));
     assert.deepEqual(run('# A\n\nText.\n', { rules: off }).filter((d) => d.rule === 'no-course'), []);
