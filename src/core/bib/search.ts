@@ -228,10 +228,12 @@ export class CitationCatalog {
    */
   search(query: string, options: SearchOptions = {}): RankedCandidate[] {
     const q = query.trim();
-    const ranked: RankedCandidate[] = [];
-    const place = (candidate: CitationCandidate, score: number): RankedCandidate => this.place(candidate, score, options.courseId);
+    const courseId = options.courseId;
+    // Rank light records first; build the full results only for what is returned.
+    const scored: { c: CitationCandidate; score: number; tier: number; order: number }[] = [];
+    const tierOf = (c: CitationCandidate): number => (c.entry || c.listings.some((l) => l.pack.id === courseId) ? 0 : 1);
     if (q.length === 0) {
-      for (const c of this.candidates) ranked.push(place(c, 0));
+      for (const c of this.candidates) scored.push({ c, score: 0, tier: tierOf(c), order: this.order.get(c) ?? 0 });
     } else {
       const qWords = wordsOf(q).map((w) => ` ${w}`);
       const qLower = q.toLowerCase();
@@ -241,20 +243,18 @@ export class CitationCatalog {
         let score = r.score;
         // Every typed word starting a word of the paper is what people mean when they type a title word.
         if (qWords.length > 0 && qWords.every((w) => c.words.includes(w))) score += 0.3;
-        if (c.key.toLowerCase().startsWith(qLower)) score += 0.3;
-        ranked.push(place(c, score));
+        // searchText starts with the key: a typed key prefix.
+        if (c.lower.startsWith(qLower)) score += 0.3;
+        scored.push({ c, score, tier: tierOf(c), order: this.order.get(c) ?? 0 });
       }
     }
-    const order = this.order;
-    ranked.sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        b.score - a.score ||
-        Number(Boolean(b.candidate.entry)) - Number(Boolean(a.candidate.entry)) ||
-        (order.get(a.candidate) ?? 0) - (order.get(b.candidate) ?? 0),
+    scored.sort(
+      (a, b) => a.tier - b.tier || b.score - a.score || Number(Boolean(b.c.entry)) - Number(Boolean(a.c.entry)) || a.order - b.order,
     );
-    return options.limit !== undefined ? ranked.slice(0, options.limit) : ranked;
+    const top = options.limit !== undefined ? scored.slice(0, options.limit) : scored;
+    return top.map((x) => this.place(x.c, x.score, courseId));
   }
+
 }
 
 const catalogs = new WeakMap<BibIndex, WeakMap<readonly CoursePack[], CitationCatalog>>();
