@@ -211,7 +211,9 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
       const options = { ...(values.course !== undefined ? { course: values.course } : {}), ...(kind ? { kind } : {}) };
       const results: ReturnType<typeof lintFile>[] = [];
       for (const f of new Set(files)) {
-        const shown = path.relative(io.cwd, f) || f;
+        const relative = path.relative(io.cwd, f);
+        // Files outside the working directory by absolute path, not ../../tmp/x.md.
+        const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? f : relative;
         const read = readTextFile(f, shown);
         if ('problem' in read) {
           skip(read.problem);
