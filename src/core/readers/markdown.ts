@@ -53,7 +53,7 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
   if (shrunk.spans.length > 0 || bom) remapPositions(root, (o) => shrunk.toOriginal(o + bom), text);
   const collected = collect(root, text);
   const scanner = new PandocInlineScanner(text, mergeSpans(collected.masks));
-  for (const region of collected.regions) scanner.scan(region.start, region.end);
+  for (const region of collected.regions) scanner.scan(region.start, region.end, region.spill === true);
   const { citations: scannedCitations, math: scannedMath, problems: scannedProblems } = scanner.result;
 
   const problems: ReaderProblem[] = scannedProblems.map((p) => ({
@@ -172,7 +172,13 @@ function defuseBrackets(text: string): string {
  */
 function hideMathAttributes(text: string): string {
   if (!text.includes('$$')) return text;
-  return text.replace(/^([ \t]*\$\$)([ \t]*\{[^{}\r\n]*\})(?=[ \t]*(\r?\n|\r|$))/gm, (_m, fence: string, attrs: string) => fence + ' '.repeat(attrs.length));
+  return (
+    text
+      .replace(/^([ \t]*\$\$)([ \t]*\{[^{}\r\n]*\})(?=[ \t]*(\r?\n|\r|$))/gm, (_m, fence: string, attrs: string) => fence + ' '.repeat(attrs.length))
+      // `$$x` starting a line with no `$` after it is display math in pandoc's paragraph, not a
+      // remark-math fence (which would run to the end of the file): remark gets ` $x`.
+      .replace(/^( {0,3})\$\$(?=[^\s$][^$\r\n]*(\r?\n|\r|$))/gm, (_m, indent: string) => `${indent} $`)
+  );
 }
 
 /** Lines longer than this are not given to remark as they are (see shrinkLongLines). */
@@ -246,7 +252,7 @@ function remapPositions(node: MdNode, toOriginal: (offset: number) => number, te
 function collect(root: MdNode, text: string) {
   const masks: Span[] = [];
   const code: Span[] = [];
-  const regions: Span[] = [];
+  const regions: Array<Span & { spill?: boolean }> = [];
   const comments: Span[] = [];
   const visit = (node: MdNode, inRegion: boolean): void => {
     const start = startOf(node);
@@ -259,10 +265,17 @@ function collect(root: MdNode, text: string) {
         code.push({ start, end });
         masks.push({ start, end });
         return;
-      case 'html':
+      case 'html': {
+        const value = node.value ?? '';
+        if (value.startsWith('<!--')) comments.push({ start, end });
+        // Pandoc reads Markdown inside block-level HTML (`<div>`), not in comments, `<pre>` or scripts.
+        if (!inRegion && /^<[A-Za-z]/.test(value) && !/^<(pre|script|style|textarea)\b/i.test(value)) {
+          regions.push({ start, end });
+          return;
+        }
         masks.push({ start, end });
-        if ((node.value ?? '').startsWith('<!--')) comments.push({ start, end });
         return;
+      }
       case 'yaml':
       case 'definition':
         masks.push({ start, end });
@@ -288,7 +301,7 @@ function collect(root: MdNode, text: string) {
         break;
     }
     const isRegion = !inRegion && REGION_TYPES.has(node.type);
-    if (isRegion) regions.push({ start, end });
+    if (isRegion) regions.push({ start, end, spill: node.type === 'paragraph' || node.type === 'math' });
     for (const child of node.children ?? []) visit(child, inRegion || isRegion);
   };
   visit(root, false);

@@ -184,6 +184,9 @@ export class PandocInlineScanner {
     return -1;
   }
 
+  /** True while scanning a paragraph: pandoc's paragraph may go on where remark saw a new block. */
+  private spill = false;
+  private spaceDollars?: number[];
   private blankLines?: number[];
   private dollarPairs?: number[];
   private dollarClosers?: number[];
@@ -198,6 +201,19 @@ export class PandocInlineScanner {
       this.blankLines = starts;
     }
     return nextAfter(this.blankLines, i) ?? this.text.length;
+  }
+
+  /** Next `$` after whitespace (pandoc gives up inline math there) at or after `i`. */
+  private nextSpaceDollar(i: number): number | undefined {
+    if (!this.spaceDollars) {
+      const at: number[] = [];
+      const text = this.text;
+      for (let j = text.indexOf('$'); j >= 0; j = text.indexOf('$', j + 1)) {
+        if (SPACE_RE.test(text[j - 1] ?? '')) at.push(j);
+      }
+      this.spaceDollars = at;
+    }
+    return nextAfter(this.spaceDollars, i);
   }
 
   /** Next `$$` at or after `i`, pairing dollars left to right. */
@@ -239,7 +255,8 @@ export class PandocInlineScanner {
   }
 
   /** Scans one region (a paragraph, heading, table cell or math block). Regions come in document order. */
-  scan(start: number, end: number): void {
+  scan(start: number, end: number, spill = false): void {
+    this.spill = spill;
     let i = Math.max(start, this.consumedUntil);
     const text = this.text;
     while (i < end) {
@@ -303,12 +320,14 @@ export class PandocInlineScanner {
   /** `$...$` or `$$...$$` at `i`; returns where scanning goes on. */
   private dollar(i: number, end: number): number {
     const text = this.text;
-    const stop = Math.min(end, this.nextBlankLine(i));
+    const blank = this.nextBlankLine(i);
+    const stop = this.spill ? blank : Math.min(end, blank);
     if (text[i + 1] === '$') {
       // Display: anything up to the next `$$` without a blank line.
       const j = this.nextDollarPair(i + 2);
       if (j !== undefined && j + 2 <= stop) {
         this.result.math.push({ start: i, end: j + 2, contentStart: i + 2, contentEnd: j, display: true, delimiter: '$$' });
+        this.consumedUntil = Math.max(this.consumedUntil, j + 2);
         return j + 2;
       }
       this.result.problems.push({ code: 'unclosed-math', message: 'Unclosed display math: `$$` has no closing `$$`.', start: i, end: i + 2 });
@@ -317,8 +336,10 @@ export class PandocInlineScanner {
     const first = text[i + 1] ?? '';
     if (first === '' || SPACE_RE.test(first)) return i + 1;
     const j = this.nextDollarCloser(i + 2);
-    if (j !== undefined && j < stop) {
+    const giveUp = this.nextSpaceDollar(i + 2);
+    if (j !== undefined && j < stop && (giveUp === undefined || giveUp > j)) {
       this.result.math.push({ start: i, end: j + 1, contentStart: i + 1, contentEnd: j, display: false, delimiter: '$' });
+      this.consumedUntil = Math.max(this.consumedUntil, j + 1);
       return j + 1;
     }
     // `$5` is money, not math; a `$` before a letter or backslash with no closing `$` is likely a typo.

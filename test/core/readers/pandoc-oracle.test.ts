@@ -4,6 +4,7 @@
  * Pandoc reads with `-smart` (so titles keep straight quotes and dashes) and
  * `+tex_math_single_backslash` (so `\(..\)` and `\[..\]` are math, as our reader treats them);
  * raw math environments (`\begin{align}`) are pandoc RawInline/RawBlock tex, counted as math.
+ * Headings are the top-level ones (sections), not headings quoted inside a block quote.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -58,9 +59,9 @@ function stringify(x: Json): string {
   }
 }
 
-function walkPandoc(x: Json, out: Found): void {
+function walkPandoc(x: Json, out: Found, topLevel = false): void {
   if (Array.isArray(x)) {
-    for (const y of x) walkPandoc(y, out);
+    for (const y of x) walkPandoc(y, out, topLevel);
     return;
   }
   if (!isNode(x)) return;
@@ -83,7 +84,8 @@ function walkPandoc(x: Json, out: Found): void {
     if ((format === 'tex' || format === 'latex') && m && MATH_ENVIRONMENTS.has(m[1] ?? '')) out.math.push(m[2] ?? '');
     return;
   }
-  if (x.t === 'Header') {
+  // Sections are the document's own headings: a heading quoted in a block quote is not one.
+  if (x.t === 'Header' && topLevel) {
     out.headings.push(stringify((x.c as [number, unknown, Json])[2]).trim());
   }
   walkPandoc(x.c, out);
@@ -105,7 +107,7 @@ describe('pandoc oracle: the Markdown reader agrees with pandoc -t json', () => 
       const result = spawnSync('pandoc', ['-f', 'markdown-smart+tex_math_single_backslash', '-t', 'json'], { input: text, encoding: 'utf8' });
       assert.equal(result.status, 0, result.stderr);
       const expected: Found = { keys: [], math: [], headings: [] };
-      walkPandoc((JSON.parse(result.stdout) as { blocks: Json }).blocks, expected);
+      walkPandoc((JSON.parse(result.stdout) as { blocks: Json }).blocks, expected, true);
       const w = readWriteup(text, { file: join(dir, file) });
       assert.deepEqual(w.citations.map((c) => c.key).sort(), [...expected.keys].sort(), 'citation keys');
       assert.deepEqual(w.math.map((m) => norm(m.tex)), expected.math.map(norm), 'math sources');
