@@ -390,6 +390,8 @@ class LatexScanner {
     const star = text[j] === '*';
     const afterName = star ? j + 1 : j;
 
+    if (name === 'verb' || name === 'lstinline') return this.inlineVerbatim(i, afterName);
+    if (name === 'iffalse') return this.skipIffalse(i, j);
     if (name === 'begin' || name === 'end') return this.environment(i, afterName, name === 'begin');
     if (name in SECTION_LEVELS) return this.section(i, name, star, afterName);
     if (CITE_COMMANDS.has(name)) return this.cite(i, name, afterName);
@@ -480,6 +482,45 @@ class LatexScanner {
     // Any other command: its name prints nothing we count, its arguments are scanned as text.
     this.touch(i, afterName);
     return afterName;
+  }
+
+  /** `\verb|...|` and `\lstinline|...|` (any delimiter; `\lstinline{...}` too): code, not read. */
+  private inlineVerbatim(i: number, from: number): number {
+    const text = this.text;
+    let open = from;
+    if (text[open] === '[') {
+      const close = matchBracket(text, open, '[', ']');
+      if (close > 0) open = close + 1;
+    }
+    const delimiter = text[open];
+    if (delimiter === undefined || /[\sA-Za-z]/.test(delimiter)) return from;
+    const closer = delimiter === '{' ? '}' : delimiter;
+    const lineEnd = text.indexOf('\n', open);
+    const end = text.indexOf(closer, open + 1);
+    if (end < 0 || (lineEnd >= 0 && end > lineEnd)) {
+      this.problem('unclosed-verbatim', `\\verb has no closing \`${closer}\` on its line.`, i, open + 1, 'warning');
+      return open + 1;
+    }
+    this.sink.code.push(this.range(open + 1, end));
+    this.touch(i, end + 1);
+    return end + 1;
+  }
+
+  /** `\iffalse ... \fi`: commented-out text, skipped (nested `\if...`/`\fi` pairs counted). */
+  private skipIffalse(i: number, from: number): number {
+    const text = this.text;
+    const re = /\\(if[A-Za-z@]*|fi)(?![A-Za-z@])/g;
+    re.lastIndex = from;
+    let depth = 1;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      depth += m[1] === 'fi' ? -1 : 1;
+      if (depth === 0) {
+        this.sink.code.push(this.range(i, m.index + m[0].length));
+        return m.index + m[0].length;
+      }
+    }
+    this.problem('unclosed-iffalse', '`\\iffalse` has no matching `\\fi`: the rest of the file is skipped.', i, from, 'warning');
+    return text.length;
   }
 
   private markReferences(start: number, end: number): void {

@@ -18,6 +18,7 @@ describe('latex reader: citations', () => {
     { name: 'starred and nocite (without *)', text: '\\citet*{a} \\nocite{b,*}', keys: [['a', 'citet'], ['b', 'nocite']] },
     { name: 'comments are ignored; \\% is not a comment', text: '50\\% \\cite{a} % \\cite{b}\n\\cite{c}', keys: [['a', 'cite'], ['c', 'cite']] },
     { name: 'verbatim is skipped', text: '\\begin{verbatim}\n\\cite{a}\n\\end{verbatim}\n\\cite{b}', keys: [['b', 'cite']] },
+    { name: '\\verb and \\iffalse are skipped', text: 'Type \\verb|\\cite{a}| or \\lstinline{\\cite{b}}.\n\\iffalse\n\\cite{c} \\ifx\\a\\b \\fi\n\\fi\n\\cite{d}', keys: [['d', 'cite']] },
   ];
   for (const c of cases) {
     test(c.name, () => {
