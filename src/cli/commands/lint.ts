@@ -83,14 +83,14 @@ function findWriteups(dir: string): string[] {
   return found;
 }
 
-/** The bibliography of a writeup from disk, or undefined when it has none that can be read. */
-function readBib(files: readonly string[]): BibIndex | undefined {
+/** The bibliography of a writeup from disk (empty when none can be read, as in the editor). */
+function readBib(files: readonly string[]): BibIndex {
   const parsed: BibFile[] = [];
   for (const file of files) {
     const text = diskHost.readFile(file);
     if (text !== undefined) parsed.push(parseBib(text, file));
   }
-  return parsed.length > 0 ? createBibIndex(parsed) : undefined;
+  return createBibIndex(parsed);
 }
 
 /** Lints one file on disk as the editor would (same course, bibliography and page inputs). */
@@ -117,7 +117,7 @@ export function lintFile(file: string, shown: string, packs: readonly CoursePack
     ...(course ? { course } : {}),
     ...(deliverable ? { deliverable } : {}),
     ...(pages ? { pages } : {}),
-    ...(bib ? { bib } : {}),
+    bib,
   });
   const authors = authorCount(writeup);
   const limit = pageLimitFor(deliverable, authors);
