@@ -7,7 +7,7 @@ import type { PageEstimate } from '../../src/core/layout/types';
 import type { Writeup } from '../../src/core/model/writeup';
 import { readWriteup } from '../../src/core/readers/index';
 import type { BenchCase } from '../types';
-import { generateWriteup } from './read-100p';
+import { generateBib, generateMarkdown } from '../generate';
 
 interface State {
   readonly text: string;
@@ -15,8 +15,8 @@ interface State {
   last?: PageEstimate;
 }
 
-/** A 1x1 PNG standing in for the generated writeup's figures when compiling. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
+/** A 4x3 grey PNG standing in for the generated writeup's figures when compiling. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAAAAACRn/EaAAAADklEQVR4nGNoAAIGOAEALQ8GAa0C414AAAAASUVORK5CYII=', 'base64');
 const ROOT = join(__dirname, '..', '..');
 
 /** Milliseconds of one real pandoc + pdflatex compile of `text`, or undefined without the tools. */
@@ -26,10 +26,10 @@ function compileOnce(text: string): { ms: number; pages?: number } | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'pages-100p-'));
   try {
     writeFileSync(join(dir, 'report.md'), text);
-    writeFileSync(join(dir, 'references.bib'), '');
+    writeFileSync(join(dir, 'references.bib'), generateBib({ entries: 40 }));
     copyFileSync(style, join(dir, 'neurips_2024.sty'));
     mkdirSync(join(dir, 'figures'));
-    for (let i = 0; i < 100; i++) writeFileSync(join(dir, 'figures', `f${i}.png`), PNG);
+    for (let i = 1; i <= 101; i++) writeFileSync(join(dir, 'figures', `fig${i}.png`), PNG);
     const t = performance.now();
     execFileSync('pandoc', ['report.md', '--citeproc', '--template', join(ROOT, 'scripts', 'calibrate', 'neurips.latex'), '-o', 'report.tex'], { cwd: dir, stdio: 'ignore' });
     try {
@@ -51,7 +51,7 @@ function compileOnce(text: string): { ms: number; pages?: number } | undefined {
 const bench: BenchCase<State> = {
   name: 'pages-100p',
   setup() {
-    const text = generateWriteup(100, 'markdown');
+    const text = generateMarkdown({ pages: 100, bibEntries: 40 });
     return { text, writeup: readWriteup(text, { file: 'report.md' }) };
   },
   run(state) {

@@ -238,7 +238,7 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
   }
   const groups = ctx.citationGroupsIn(range);
   let rest = pos === 0 ? text : text.slice(pos);
-  if (groups.length > 0) rest = rest.replace(CITATION_TEXT, ' ');
+  if (groups.length > 0) rest = stripCitations(rest);
   b.text(rest);
   // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key.
   for (const keys of groups) {
@@ -279,8 +279,45 @@ function stripBraces(tex: string): string {
   return tex.replace(/\\[{}]|[{}]/g, '');
 }
 
-/** Citations as they stand in a paragraph's text: `[@a; @b]`, `@a`, `\citep[..]{a,b}`. */
-const CITATION_TEXT = /\[[^\]]*@[^\]]*\]|(?<![\w.])@[\w:.#$%&+?<>~/-]+|\\cite[a-zA-Z]*\*?(\[[^\]]*\])*\{[^}]*\}/g;
+/**
+ * Removes citations as they stand in a paragraph's text — `[@a; @b]`, `@a`, `\\citep[..]{a,b}` —
+ * scanning for `@` and `\\cite` (a regular expression over every paragraph costs more than the
+ * rest of the estimate).
+ */
+function stripCitations(text: string): string {
+  // Parts joined at the end: a flat string (a concatenated rope makes charCodeAt slow).
+  const out: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const at = text.indexOf('@', pos);
+    const cite = text.indexOf('\\cite', pos);
+    if (at < 0 && cite < 0) break;
+    if (cite >= 0 && (at < 0 || cite < at)) {
+      // \cite...[..]{keys}: up to the closing brace.
+      const close = text.indexOf('}', cite);
+      out.push(text.slice(pos, cite), ' ');
+      pos = close < 0 ? text.length : close + 1;
+      continue;
+    }
+    const open = text.lastIndexOf('[', at);
+    const shut = text.lastIndexOf(']', at);
+    if (open >= pos && open > shut) {
+      // [@a; @b, p. 3]: the whole bracket.
+      const close = text.indexOf(']', at);
+      out.push(text.slice(pos, open), ' ');
+      pos = close < 0 ? text.length : close + 1;
+      continue;
+    }
+    // In-text @key: the key's characters.
+    let end = at + 1;
+    while (end < text.length && /[\w:.#$%&+?<>~/-]/.test(text.charAt(end))) end++;
+    out.push(text.slice(pos, at), ' ');
+    pos = end;
+  }
+  if (pos === 0) return text;
+  out.push(text.slice(pos));
+  return out.join('');
+}
 
 /** Per-writeup lookups shared by the block handlers. */
 class Context {
