@@ -1,31 +1,11 @@
 import * as vscode from 'vscode';
-import { createBibIndex } from '../core/bib/index';
-import { parseBib } from '../core/bib/parse';
-import { bibliographyPaths } from '../core/text/paths';
-import type { BibFile, BibIndex } from '../core/bib/types';
-import { findDeliverable, loadBundledPacks } from '../core/courses/loader';
-import { resolveCourse } from '../core/courses/resolve';
-import type { CoursePack, Deliverable } from '../core/courses/types';
 import { estimatePages } from '../core/layout/index';
 import type { PageEstimate } from '../core/layout/types';
 import { isWriteupCandidate } from '../core/lint/discover';
 import { lint, type Diagnostic } from '../core/lint/engine';
 import { diskImageSize } from '../cli/imageSize';
 import { toVsRange, toVsSeverity } from './convert';
-import { nodeFileHost } from './fileHost';
 import type { Services } from './services';
-
-/** What the courses adapter puts on Services (used when present; bundled packs otherwise). */
-interface CoursesLike {
-  all(): readonly CoursePack[];
-  forDocument(document: vscode.TextDocument): { course?: CoursePack; deliverable?: Deliverable } | undefined;
-  readonly onDidChange?: vscode.Event<unknown>;
-}
-
-/** What the citations adapter puts on Services. */
-interface BibLike {
-  forDocument(document: vscode.TextDocument): Promise<BibIndex>;
-}
 
 /** `writeup.lint.run`. */
 type RunMode = 'onSave' | 'onType' | 'off';
@@ -66,8 +46,10 @@ export class LintDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration('writeup.lint') || e.affectsConfiguration('writeup.course')) this.relintAll();
       }),
     );
-    const courses = this.courses();
-    if (courses?.onDidChange) this.disposables.push(courses.onDidChange(() => this.relintAll()));
+    this.disposables.push(
+      this.services.courses.onDidChange(() => this.relintAll()),
+      this.services.bib.onDidChange(() => this.relintAll()),
+    );
     // Documents already open when the extension starts: after activation, not during it.
     const initial = setTimeout(() => this.relintAll(), 0);
     this.disposables.push({ dispose: () => clearTimeout(initial) });
@@ -134,21 +116,9 @@ export class LintDiagnostics implements vscode.Disposable {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       if (stale()) return undefined;
       const writeup = this.services.documents.get(document);
-      const courses = this.courses();
-      const packs = courses?.all() ?? loadBundledPacks();
-      let course: CoursePack | undefined;
-      let deliverable: Deliverable | undefined;
-      if (courses) {
-        const resolved = courses.forDocument(document);
-        course = resolved?.course;
-        deliverable = resolved?.deliverable;
-      } else {
-        const setting = vscode.workspace.getConfiguration('writeup', document.uri).get<string>('course');
-        const resolved = resolveCourse(writeup, { setting, packs });
-        course = resolved.course;
-        deliverable = resolved.deliverable ?? (course ? findDeliverable(course, resolved.kind) : undefined);
-      }
-      const bib = await this.bibFor(document, writeup);
+      const packs = this.services.courses.all();
+      const { course, deliverable } = this.services.courses.forDocument(document);
+      const bib = await this.services.bib.forDocument(document);
       if (stale()) return undefined;
       let pages: PageEstimate | undefined;
       try {
@@ -189,27 +159,6 @@ export class LintDiagnostics implements vscode.Disposable {
     shown.source = 'writeup';
     shown.code = { value: d.rule, target: vscode.Uri.joinPath(this.services.context.extensionUri, d.docs) };
     return shown;
-  }
-
-  private async bibFor(document: vscode.TextDocument, writeup: ReturnType<Services['documents']['get']>): Promise<BibIndex | undefined> {
-    const bib = (this.services as unknown as { bib?: BibLike }).bib;
-    if (bib) {
-      try {
-        return await bib.forDocument(document);
-      } catch {
-        return undefined;
-      }
-    }
-    const files: BibFile[] = [];
-    for (const path of bibliographyPaths(writeup)) {
-      const text = nodeFileHost.readFile(path);
-      if (text !== undefined) files.push(parseBib(text, path));
-    }
-    return files.length > 0 ? createBibIndex(files) : undefined;
-  }
-
-  private courses(): CoursesLike | undefined {
-    return (this.services as unknown as { courses?: CoursesLike }).courses;
   }
 
   private forget(uri: vscode.Uri): void {
