@@ -4,6 +4,10 @@
 // Chromium drives its workbench. See test/integration/README.md.
 //
 // usage: node scripts/test-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--no-build] [--keep-logs]
+//                                           [--untrusted] [--vsix FILE]
+//        --untrusted   workspace trust ENABLED and example/ not trusted (Restricted Mode); suites
+//                      check vscode.workspace.isTrusted (test/integration/untrusted.test.ts)
+//        --vsix FILE   install FILE into a fresh extensions dir and test that, not the sources
 // env:   SCREENSHOT=shot.png    save screenshots a test asks for (helpers.screenshot()); named ones
 //                              go beside it as <name>.png (SCREENSHOT=dir/ saves into dir)
 //        TEST_TIMEOUT=600       seconds before the run counts as hung
@@ -15,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { killTagged, startCodeServer, workbenchUrl } from './vscode-harness/codeServer.mjs';
-import { ensureHarness, harnessInstalled, repoRoot } from './vscode-harness/install.mjs';
+import { ensureHarness, harnessInstalled, harnessResolve, repoRoot } from './vscode-harness/install.mjs';
 import { chromiumPath, ensurePrerequisites } from './vscode-harness/prereqs.mjs';
 import { openWorkbench } from './vscode-harness/workbench.mjs';
 
@@ -36,7 +40,7 @@ const noise = new RegExp(
 const say = (...a) => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
 
 function parseArgs(argv) {
-  const opts = { grep: undefined, timeout: Number(process.env.TEST_TIMEOUT ?? 600), build: true, keepLogs: false };
+  const opts = { grep: undefined, timeout: Number(process.env.TEST_TIMEOUT ?? 600), build: true, keepLogs: false, untrusted: false, vsix: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -50,16 +54,19 @@ function parseArgs(argv) {
     else if (a === '--timeout' || a.startsWith('--timeout=')) opts.timeout = Number(value());
     else if (a === '--no-build') opts.build = false;
     else if (a === '--keep-logs') opts.keepLogs = true;
+    else if (a === '--untrusted') opts.untrusted = true;
+    else if (a === '--vsix' || a.startsWith('--vsix=')) opts.vsix = path.resolve(value());
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown argument: ${a}`);
   }
   if (!(opts.timeout > 0)) usage('--timeout must be a positive number of seconds');
+  if (opts.vsix && !existsSync(opts.vsix)) usage(`--vsix ${opts.vsix}: no such file (run npm run package)`);
   return opts;
 }
 
 function usage(problem) {
   if (problem) console.error(`test-integration: ${problem}`);
-  console.error('usage: node scripts/test-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--no-build] [--keep-logs]');
+  console.error('usage: node scripts/test-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--no-build] [--keep-logs] [--untrusted] [--vsix FILE]');
   process.exit(problem ? 2 : 0);
 }
 
@@ -68,6 +75,38 @@ function screenshotTarget(name) {
   const base = path.resolve(process.env.SCREENSHOT);
   if (base.endsWith('.png')) return name ? path.join(path.dirname(base), `${name}.png`) : base;
   return path.join(base, `${name || 'screenshot'}.png`);
+}
+
+/** Restricted Mode: trust enabled, no prompt, no trusted folders, untrusted files simply open. */
+const untrustedSettings = {
+  workspaceTrust: true,
+  settings: {
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.untrustedFiles': 'open',
+    'security.workspace.trust.banner': 'never',
+    'security.workspace.trust.emptyWindow': false,
+  },
+};
+
+/** Installs a .vsix into the run's (empty) extensions dir with code-server's own CLI. */
+function installVsix(runDir, vsix) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      harnessResolve('code-server/out/node/entry.js'),
+      '--user-data-dir', path.join(runDir, 'user-data'),
+      '--extensions-dir', path.join(runDir, 'extensions'),
+      '--install-extension', vsix,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, WRITEUP_HARNESS_RUN: runDir, XDG_DATA_HOME: path.join(runDir, 'xdg-data'), XDG_CONFIG_HOME: path.join(runDir, 'xdg-config') },
+      timeout: 120_000,
+    },
+  );
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}): ${r.stderr || r.stdout}`);
+  say(`installed ${path.basename(vsix)}: ${(r.stdout.trim().split('\n').pop() ?? '').trim()}`);
 }
 
 async function main() {
@@ -126,13 +165,14 @@ async function main() {
       ...(process.env.SCREENSHOT ? { WRITEUP_SCREENSHOT: '1' } : {}),
       ...(process.stdout.isTTY ? { WRITEUP_TEST_COLOR: '1' } : {}),
     };
-    server = await startCodeServer({ runDir, env, log: say });
+    if (opts.vsix) installVsix(runDir, opts.vsix);
+    server = await startCodeServer({ runDir, env, log: say, ...(opts.untrusted ? untrustedSettings : {}) });
     const url = workbenchUrl(server.authority, {
       folder: path.join(repoRoot, 'example'),
-      extensionPath: repoRoot,
+      ...(opts.vsix ? {} : { extensionPath: repoRoot }),
       testsPath,
     });
-    say(`VS Code 1.100.3 (code-server) on example/${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}`);
+    say(`VS Code 1.100.3 (code-server) on example/${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}${opts.untrusted ? ', workspace NOT trusted' : ''}${opts.vsix ? `, extension from ${path.basename(opts.vsix)}` : ''}`);
 
     const shots = [];
     workbench = await openWorkbench({

@@ -76,7 +76,7 @@ export function killTagged(runDir, signal = 'SIGKILL') {
  * `env` is added to the server's environment, which its extension host inherits.
  * Resolves once /healthz answers; rejects if the server dies or `startTimeoutMs` passes.
  */
-export async function startCodeServer({ runDir, env = {}, port, host = '127.0.0.1', log = () => {}, startTimeoutMs = 60_000, settings = {} }) {
+export async function startCodeServer({ runDir, env = {}, port, host = '127.0.0.1', log = () => {}, startTimeoutMs = 60_000, settings = {}, workspaceTrust = false }) {
   const listenPort = port ?? (await freePort());
   const dirs = ['user-data/User', 'extensions', 'tmp', 'xdg-data', 'xdg-config'];
   for (const d of dirs) mkdirSync(path.join(runDir, d), { recursive: true });
@@ -93,7 +93,8 @@ export async function startCodeServer({ runDir, env = {}, port, host = '127.0.0.
     '--extensions-dir', path.join(runDir, 'extensions'),
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // workspaceTrust: the folder opens in Restricted Mode (with trust settings from `settings`).
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',
@@ -160,7 +161,8 @@ export async function startCodeServer({ runDir, env = {}, port, host = '127.0.0.
  */
 export function workbenchUrl(authority, { folder, extensionPath, testsPath }) {
   const remote = (p) => `vscode-remote://${authority}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
+  // Without extensionPath (an installed .vsix) only the tests run, in the remote extension host.
+  const payload = extensionPath ? [['extensionDevelopmentPath', remote(extensionPath)]] : [];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

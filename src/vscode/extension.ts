@@ -20,6 +20,7 @@ import { registerMathHover } from './mathHover';
 import { registerPageStatus } from './pageStatus';
 import { registerPreview } from './preview/openPreview';
 import { createServices } from './services';
+import { registerTrustNotice } from './trust';
 
 /**
  * Composition root: creates the shared services and registers one adapter per feature.
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   context.subscriptions.push(registerNewWriteupCommands(services));
   context.subscriptions.push(registerSelectCourse(services), registerImportCourse(services));
   context.subscriptions.push(registerExportPdf(context, services.output));
+  context.subscriptions.push(registerTrustNotice(services.output));
   // Feature registrations (each adds its own disposables):
   context.subscriptions.push(registerDocumentSymbols(services));
   context.subscriptions.push(registerMathHover(services));

@@ -119,7 +119,7 @@ export function resolveInside(base: string, relative: string, roots: readonly st
   const path = isAbsolute(written) ? resolvePath(written, '.') : resolvePath(base, written);
   const allowed = roots.length > 0 ? roots : [base];
   if (allowed.some((root) => isInside(path, root))) return { path };
-  const where = allowed.length === 1 ? `\`${allowed[0] ?? ''}\`` : 'the workspace folders';
+  const where = allowed.length <= 3 ? allowed.map((r) => `\`${printable(r)}\``).join(' and ') : 'the workspace folders';
   return { refused: `\`${printable(written)}\` points outside ${where}, so it is not read.` };
 }
 
@@ -159,7 +159,7 @@ export interface BibliographyLookup {
 
 /**
  * Like {@link bibliographyPaths}, but every named file must lie inside `roots` (the workspace
- * folders; the writeup's folder when empty): `bibliography: ../../etc/passwd` is refused.
+ * folders) or the writeup's own folder tree: `bibliography: ../../etc/passwd` is refused.
  */
 export function bibliographyLookup(
   writeup: Pick<Writeup, 'file' | 'text' | 'format' | 'metadata'>,
@@ -172,7 +172,7 @@ export function bibliographyLookup(
   const paths: string[] = [];
   const refused: { name: string; message: string }[] = [];
   for (const name of names.length > 0 ? names : ['references.bib']) {
-    const r = resolveInside(dir, name, roots);
+    const r = resolveInside(dir, name, roots.some((root) => isInside(dir, root)) ? roots : [...roots, dir]);
     if ('path' in r) paths.push(joinPath(dir, name));
     else refused.push({ name, message: `Bibliography ${r.refused}` });
   }

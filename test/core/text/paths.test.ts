@@ -112,7 +112,9 @@ describe('resolveInside', () => {
     const r = resolveInside('/a/w', '../x.bib', []);
     assert.ok('refused' in r && r.refused.includes('outside `/a/w`'));
     const many = resolveInside('/a/w', '/c/x.bib', ['/a', '/b']);
-    assert.ok('refused' in many && many.refused.includes('the workspace folders'));
+    assert.ok('refused' in many && many.refused.includes('outside `/a` and `/b`'));
+    const four = resolveInside('/a/w', '/c/x.bib', ['/a', '/b', '/d', '/e']);
+    assert.ok('refused' in four && four.refused.includes('outside the workspace folders'));
   });
 
   test('a relative base stays relative and cannot climb above itself', () => {
@@ -145,6 +147,12 @@ describe('bibliography lookup', () => {
       ['../../etc/passwd.bib', '/etc/x.bib'],
     );
     assert.match(r.refused[0]?.message ?? '', /^Bibliography `\.\.\/\.\.\/etc\/passwd\.bib` points outside `\/w`/);
+  });
+
+  test("a writeup outside the workspace may still use a .bib in its own folder", () => {
+    const r = bibliographyLookup(writeup('/tmp/x/r.md', ['refs.bib', '../y.bib']), ['/w']);
+    assert.deepEqual(r.paths, ['/tmp/x/refs.bib']);
+    assert.match(r.refused[0]?.message ?? '', /outside `\/w` and `\/tmp\/x`/);
   });
 });
 
