@@ -89,6 +89,15 @@ const untrustedSettings = {
   },
 };
 
+/** An extension folder with nothing in it but a manifest (no code, no contributions). */
+function testHostStub(runDir) {
+  const dir = path.join(runDir, 'test-host');
+  mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'writeup-test-host', publisher: 'writeup-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } };
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
 /** Installs a .vsix into the run's (empty) extensions dir with code-server's own CLI. */
 function installVsix(runDir, vsix) {
   const r = spawnSync(
@@ -169,7 +178,9 @@ async function main() {
     server = await startCodeServer({ runDir, env, log: say, ...(opts.untrusted ? untrustedSettings : {}) });
     const url = workbenchUrl(server.authority, {
       folder: path.join(repoRoot, 'example'),
-      ...(opts.vsix ? {} : { extensionPath: repoRoot }),
+      // The web workbench only runs tests in extension development mode: with a .vsix, the
+      // "development" extension is an empty stub and the installed extension is the one tested.
+      extensionPath: opts.vsix ? testHostStub(runDir) : repoRoot,
       testsPath,
     });
     say(`VS Code 1.100.3 (code-server) on example/${opts.grep ? `, grep ${JSON.stringify(opts.grep)}` : ''}${opts.untrusted ? ', workspace NOT trusted' : ''}${opts.vsix ? `, extension from ${path.basename(opts.vsix)}` : ''}`);

@@ -161,8 +161,7 @@ export async function startCodeServer({ runDir, env = {}, port, host = '127.0.0.
  */
 export function workbenchUrl(authority, { folder, extensionPath, testsPath }) {
   const remote = (p) => `vscode-remote://${authority}${p}`;
-  // Without extensionPath (an installed .vsix) only the tests run, in the remote extension host.
-  const payload = extensionPath ? [['extensionDevelopmentPath', remote(extensionPath)]] : [];
+  const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, exampleUri, extension, waitFor } from './helpers';
+import { activateExtension, exampleUri, repoFile, waitFor } from './helpers';
 
 /** A pack with three mistakes the schema catches. */
 const brokenPack = `{
@@ -66,7 +66,7 @@ suite('Courses', () => {
   });
 
   test('the schema gives no diagnostics for a bundled pack', async () => {
-    const bundled = path.join(extension().extensionPath, 'src', 'core', 'courses', 'packs', 'mit-18.408.json');
+    const bundled = repoFile('src', 'core', 'courses', 'packs', 'mit-18.408.json');
     const copy = path.join(temp, 'mit-18.408.writeup-course.json');
     fs.copyFileSync(bundled, copy);
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(copy));
@@ -93,7 +93,7 @@ suite('Courses', () => {
 
   test('Import Course from Page saves a draft pack in .writeup/courses/ that the course list then offers', async function () {
     if (!vscode.workspace.isTrusted) this.skip();
-    const page = vscode.Uri.file(path.join(extension().extensionPath, 'test', 'fixtures', 'courses', 'import', 'seminar.html'));
+    const page = vscode.Uri.file(repoFile('test', 'fixtures', 'courses', 'import', 'seminar.html'));
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('writeup.importCourse', page);
     assert.ok(uri, 'the command returns the new pack file');
     assert.equal(path.relative(exampleUri().fsPath, uri.fsPath), path.join('.writeup', 'courses', 'cs-7999-topics-in-learning-theory.json'));

@@ -25,6 +25,14 @@ export async function activateExtension(): Promise<WriteupApi> {
   return api;
 }
 
+/**
+ * A file of this repository (fixtures, sources), found from the bundled tests' own folder
+ * (out/test/integration), not from the extension's: an installed .vsix has no tests or sources.
+ */
+export function repoFile(...segments: string[]): string {
+  return path.resolve(__dirname, '..', '..', '..', ...segments);
+}
+
 /** The URI of a file in the example/ workspace, e.g. `exampleUri('report.tex')`. */
 export function exampleUri(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -10,19 +10,26 @@ export function headlineRange(writeup: Writeup): Range {
   return lineRange(writeup.text, 0);
 }
 
-/** The whole of line `line` (clamped to the text); scans only up to that line. */
+/** The whole of line `line` (clamped to the text); scans only up to that line. Lines end at `\n`, `\r\n` or a lone `\r`, as in VS Code. */
 export function lineRange(text: string, line: number): Range {
   let start = 0;
   let l = 0;
   for (; l < Math.max(0, line); l++) {
-    const next = text.indexOf('\n', start);
-    if (next < 0) break;
-    start = next + 1;
+    const next = lineEnd(text, start);
+    if (next >= text.length) break;
+    start = next + (text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1);
   }
-  let end = text.indexOf('\n', start);
-  if (end < 0) end = text.length;
-  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  const end = lineEnd(text, start);
   return { start: { line: l, character: 0 }, end: { line: l, character: end - start } };
+}
+
+/** The offset of the first line break (`\n` or `\r`) at or after `from`, or the text's length. */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
 const indexes = new WeakMap<Writeup, LineIndex>();
