@@ -46,11 +46,13 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
 export function readMarkdown(original: string, options: ReadOptions): Writeup {
   const lines = new LineIndex(original);
   const text = defuseBrackets(original);
-  const shrunk = shrinkLongLines(hideMathAttributes(text));
+  const hidden: ScannedMath[] = [];
+  const shrunk = shrinkLongLines(hideMath(text, hidden));
   // Micromark drops a leading byte order mark and counts offsets without it.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const root = processor.parse(bom ? shrunk.text.slice(1) : shrunk.text) as unknown as MdNode;
   if (shrunk.spans.length > 0 || bom) remapPositions(root, (o) => shrunk.toOriginal(o + bom), text);
+  if (hidden.length > 0) restoreMathText(root, text, hidden);
   const collected = collect(root, text);
   const scanner = new PandocInlineScanner(text, mergeSpans(collected.masks));
   for (const region of collected.regions) scanner.scan(region.start, region.end, region.spill === true);
@@ -166,19 +168,114 @@ function defuseBrackets(text: string): string {
 }
 
 /**
- * pandoc-crossref labels display math on its closing fence (`$$ {#eq:loss}`), which remark-math
- * does not take as a closing fence (the math would run to the end of the file). Remark gets the
- * label as spaces; offsets are unchanged.
+ * Remark-math's rules are not pandoc's: `$$x` opening a line is a fence that runs to the end of
+ * the file, `$$ {#eq:x}` does not close one, `+ c` inside display math starts a list. So math is
+ * found first by pandoc's rules (PandocInlineScanner over the text outside likely code) and remark
+ * gets each math span as `m` letters (line breaks kept): it sees plain paragraph text there, and
+ * offsets are unchanged. The real scan later runs on the real text with remark's own code masks.
  */
-function hideMathAttributes(text: string): string {
-  if (!text.includes('$$')) return text;
-  return (
-    text
-      .replace(/^([ \t]*\$\$)([ \t]*\{[^{}\r\n]*\})(?=[ \t]*(\r?\n|\r|$))/gm, (_m, fence: string, attrs: string) => fence + ' '.repeat(attrs.length))
-      // `$$x` starting a line with no `$` after it is display math in pandoc's paragraph, not a
-      // remark-math fence (which would run to the end of the file): remark gets ` $x`.
-      .replace(/^( {0,3})\$\$(?=[^\s$][^$\r\n]*(\r?\n|\r|$))/gm, (_m, indent: string) => `${indent} $`)
-  );
+function hideMath(text: string, hidden: ScannedMath[]): string {
+  if (!/[$\\]/.test(text)) return text;
+  const pre = new PandocInlineScanner(text, likelyCode(text));
+  pre.scan(0, text.length, true);
+  if (pre.result.math.length === 0) return text;
+  const out: string[] = [];
+  let last = 0;
+  for (const m of pre.result.math) {
+    if (m.start < last) continue;
+    hidden.push(m);
+    out.push(text.slice(last, m.start), text.slice(m.start, m.end).replace(/[^\r\n]/g, 'm'));
+    last = m.end;
+  }
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+/** Text nodes over hidden math get their text back, with the math as its TeX (for plain text). */
+function restoreMathText(node: MdNode, text: string, hidden: readonly ScannedMath[]): void {
+  if (node.type === 'text' && node.position) {
+    const start = startOf(node);
+    const end = endOf(node);
+    let lo = 0;
+    let hi = hidden.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((hidden[mid] as ScannedMath).end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < hidden.length && (hidden[lo] as ScannedMath).start < end) {
+      const parts: string[] = [];
+      let at = start;
+      for (let k = lo; k < hidden.length; k++) {
+        const m = hidden[k] as ScannedMath;
+        if (m.start >= end) break;
+        parts.push(text.slice(at, Math.max(at, m.start)), text.slice(Math.max(start, m.contentStart), Math.min(end, m.contentEnd)));
+        at = Math.min(end, m.end);
+      }
+      parts.push(text.slice(at, end));
+      (node as { value?: string }).value = parts.join('');
+    }
+  }
+  for (const child of node.children ?? []) restoreMathText(child, text, hidden);
+}
+
+/**
+ * Spans that are probably code, comments or front matter, found without a parser: fenced and
+ * indented code blocks, code spans, HTML comments. Only used to keep math hiding out of code.
+ */
+function likelyCode(text: string): Span[] {
+  const spans: Span[] = [];
+  const fm = /^---[ \t]*\r?\n[\s\S]*?\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.exec(text);
+  if (fm) spans.push({ start: 0, end: fm[0].length });
+  const lineRe = /[^\r\n]*(\r\n|\r|\n|$)/g;
+  let fence: { char: string; length: number; start: number } | undefined;
+  let previousBlank = true;
+  let indentedStart = -1;
+  for (let m = lineRe.exec(text); m && m[0].length > 0; m = lineRe.exec(text)) {
+    const line = m[0].replace(/[\r\n]+$/, '');
+    const at = m.index;
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1]?.[0] === fence.char && (close[1]?.length ?? 0) >= fence.length) {
+        spans.push({ start: fence.start, end: at + line.length });
+        fence = undefined;
+      }
+      continue;
+    }
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (open && !(open[1]?.[0] === '`' && line.slice(open[0].length).includes('`'))) {
+      fence = { char: open[1]?.[0] ?? '`', length: open[1]?.length ?? 3, start: at };
+      continue;
+    }
+    const blank = line.trim() === '';
+    if (/^( {4}|\t)/.test(line) && !blank && (previousBlank || indentedStart >= 0)) {
+      if (indentedStart < 0) indentedStart = at;
+    } else if (!blank && indentedStart >= 0) {
+      spans.push({ start: indentedStart, end: at });
+      indentedStart = -1;
+    }
+    previousBlank = blank;
+  }
+  if (fence) spans.push({ start: fence.start, end: text.length });
+  if (indentedStart >= 0) spans.push({ start: indentedStart, end: text.length });
+  // Code spans: a run of backticks up to the next run of the same length in the same paragraph.
+  const ticks = /`+/g;
+  for (let m = ticks.exec(text); m; m = ticks.exec(text)) {
+    const run = m[0];
+    const after = m.index + run.length;
+    const blank = /\n[ \t]*\r?\n/.exec(text.slice(after));
+    const limit = blank ? after + blank.index : text.length;
+    const closeRe = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+    closeRe.lastIndex = after;
+    const close = closeRe.exec(text);
+    if (close && close.index < limit) {
+      spans.push({ start: m.index, end: close.index + run.length });
+      ticks.lastIndex = close.index + run.length;
+    }
+  }
+  const comments = /<!--[\s\S]*?-->/g;
+  for (let m = comments.exec(text); m; m = comments.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return mergeSpans(spans);
 }
 
 /** Lines longer than this are not given to remark as they are (see shrinkLongLines). */
@@ -431,7 +528,9 @@ function readBlock(
       if (figure) return figure;
       const lead = startOf(node) + (text.slice(startOf(node), endOf(node)).length - text.slice(startOf(node), endOf(node)).trimStart().length);
       const only = mathByStart.get(lead);
-      if (only && only.display && lines.offsetAt(only.range.end) >= startOf(node) + text.slice(startOf(node), endOf(node)).trimEnd().length) {
+      // Display math alone in its paragraph (a pandoc-crossref `{#eq:x}` after it allowed) is a math block.
+      const body = text.slice(startOf(node), endOf(node)).replace(/\s*\{#[^{}]*\}\s*$/, '').trimEnd();
+      if (only && only.display && lines.offsetAt(only.range.end) >= startOf(node) + body.length) {
         return { type: 'math', range, math: only };
       }
       return { type: 'paragraph', range, text: plain(node).replace(/\{[^{}]*width=[^{}]*\}/g, '').trim() };

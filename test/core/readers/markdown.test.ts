@@ -101,6 +101,12 @@ describe('markdown reader: math', () => {
     assert.deepEqual(w.problems, []);
   });
 
+  test('$$ followed by TeX on its line opens display math, as in pandoc', () => {
+    const w = md('# A\n\n$$\\frac{a}{b}\n+ c$$\n\n# B\n');
+    assert.deepEqual(w.sections.map((s) => s.title), ['A', 'B']);
+    assert.deepEqual(w.math.map((m) => [m.tex, r(m.range)]), [['\\frac{a}{b}\n+ c', '2:0-3:5']]);
+  });
+
   test('a display block is a math block', () => {
     const w = md('# M\n\n$$\nx\n$$\n');
     assert.equal(w.sections[0]!.blocks[0]?.type, 'math');
