@@ -108,7 +108,7 @@ export function checkWriteup(text: string, format: WriteupFormat): string[] {
     }
   }
   const preview = attempt('renderPreview', failures, () => renderPreview(writeup, pages ? { pages, pageLimit: 5 } : {}));
-  if (preview && /<script|\son[a-z]+\s*=|javascript:/i.test(preview.body)) failures.push('preview HTML contains a script, an inline handler or a javascript: URL');
+  if (preview && /<script|<[^>]*\son[a-z]+\s*=|(?:href|src|action)\s*=\s*["']?\s*javascript:/i.test(preview.body)) failures.push('preview HTML contains a script, an inline handler or a javascript: URL');
   return failures;
 }
 
