@@ -259,13 +259,20 @@ function likelyCode(text: string): Span[] {
   if (fence) spans.push({ start: fence.start, end: text.length });
   if (indentedStart >= 0) spans.push({ start: indentedStart, end: text.length });
   // Code spans: a run of backticks up to the next run of the same length in the same paragraph.
+  const blanks: number[] = [];
+  const blankRe = /\n[ \t]*\r?\n/g;
+  for (let m = blankRe.exec(text); m; m = blankRe.exec(text)) blanks.push(m.index);
+  const closers = new Map<string, RegExp>();
   const ticks = /`+/g;
   for (let m = ticks.exec(text); m; m = ticks.exec(text)) {
     const run = m[0];
     const after = m.index + run.length;
-    const blank = /\n[ \t]*\r?\n/.exec(text.slice(after));
-    const limit = blank ? after + blank.index : text.length;
-    const closeRe = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+    const limit = firstAtOrAfter(blanks, after) ?? text.length;
+    let closeRe = closers.get(run);
+    if (!closeRe) {
+      closeRe = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+      closers.set(run, closeRe);
+    }
     closeRe.lastIndex = after;
     const close = closeRe.exec(text);
     if (close && close.index < limit) {
@@ -584,4 +591,16 @@ function readFigure(node: MdNode, range: Range): Block | undefined {
     ...(width !== undefined ? { width } : {}),
     ...(image.alt ? { caption: image.alt } : {}),
   };
+}
+
+/** The first value in sorted `values` at or after `x`. */
+function firstAtOrAfter(values: readonly number[], x: number): number | undefined {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return values[lo];
 }
