@@ -43,7 +43,7 @@ export class LintDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.request(e.document, 'type')),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('writeup.lint') || e.affectsConfiguration('writeup.course')) this.relintAll();
+        if (e.affectsConfiguration('writeup.lint') || e.affectsConfiguration('writeup.course') || e.affectsConfiguration('writeup.math')) this.relintAll();
       }),
     );
     this.disposables.push(
@@ -136,7 +136,7 @@ export class LintDiagnostics implements vscode.Disposable {
           ...(bib ? { bib } : {}),
           ...(pages ? { pages } : {}),
         },
-        { rules },
+        { rules, options: { 'math-syntax': { macros: vscode.workspace.getConfiguration('writeup.math', document.uri).get<unknown>('macros') ?? {} } } },
       );
       if (stale()) return undefined;
       const shown = diagnostics.map((d) => this.toVs(d));
