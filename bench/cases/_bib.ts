@@ -4,17 +4,7 @@
  * nested braces, `@string` macros, `#` concatenation and comments, like real .bib files.
  */
 
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../generate';
 
 const FAMILY = ['Bartlett', 'Foster', 'Telgarsky', 'Golowich', 'Rakhlin', 'Shamir', 'Arora', 'Du', 'Hu', 'Li', 'Yang', 'Safran', 'Eldan', 'Cohen', 'Sharir', 'Shashua', 'Allen-Zhu', 'Liang', 'Goel', 'Klivans', 'Ge', 'Wang', 'Razin', 'M{\\"u}ller', 'Erd{\\H{o}}s', 'Schmidt-Hieber', 'de Bruijn', 'Poggio', 'Belkin', 'Montanari'];
 const GIVEN = ['Peter L.', 'Dylan J.', 'Matus', 'Noah', 'Alexander', 'Ohad', 'Sanjeev', 'Simon S.', 'Wei', 'Zhiyuan', 'Greg', 'Itay', 'Ronen', 'Nadav', 'Or', 'Amnon', 'Zeyuan', 'Yingyu', 'Surbhi', 'Adam', 'Rong', 'Ruosong', 'Noam', 'J{\\"o}rg', 'Andr{\\\'e}', 'Johannes', 'Tomaso', 'Mikhail', 'Andrea'];
@@ -27,7 +17,7 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
 
 /** A .bib text with `entries` entries (about 300 bytes each). */
 export function generateBib(entries = 10_000, seed = 408): string {
-  const rand = random(seed);
+  const rand = prng(seed);
   const out: string[] = [
     '% Generated for the citation benchmarks.',
     '@string{nips = "Advances in Neural " # "Information Processing Systems"}',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatProblem, loadBundledPacks, loadPack, mergePacks, type PackProblem, type SourcedPack } from '../core/courses/loader';
+import { formatProblem, loadBundledPacks, loadUserPacks, type PackProblem, type PackSource } from '../core/courses/loader';
 import { resolveCourse, type ResolvedCourse } from '../core/courses/resolve';
 import type { CoursePack } from '../core/courses/types';
 import type { WriteupDocuments } from './documents';
@@ -108,24 +108,18 @@ export class CourseService implements vscode.Disposable {
         // A folder that does not exist has no packs.
       }
     }
-    const user: SourcedPack[] = [];
-    const problems: PackProblem[] = [];
+    const sources: PackSource[] = [];
     const sorted = [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
     for (const uri of sorted) {
-      const shown = vscode.workspace.asRelativePath(uri, false);
-      let text: string;
+      const file = vscode.workspace.asRelativePath(uri, false);
       try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        sources.push({ file, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
       } catch (error) {
-        problems.push({ file: shown, pointer: '', message: `cannot read: ${(error as Error).message}`, severity: 'error' });
-        continue;
+        sources.push({ file, readError: (error as Error).message });
       }
-      const result = loadPack(text, shown);
-      problems.push(...result.problems);
-      if (result.pack) user.push({ pack: result.pack, file: shown });
     }
     if (generation !== this.generation) return;
-    const { packs, notices } = mergePacks(loadBundledPacks(), user);
+    const { packs, notices, problems } = loadUserPacks(sources);
     this.merged = packs;
     this.report(problems, notices);
     this.emitter.fire();

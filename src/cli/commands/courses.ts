@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatProblem, loadBundledPacks, loadPack, mergePacks, type PackProblem, type SourcedPack } from '../../core/courses/loader';
+import { formatProblem, loadBundledPacks, loadUserPacks, type PackProblem, type PackSource } from '../../core/courses/loader';
 import { describeGroupSize, describePageLimit } from '../../core/courses/describe';
 import type { CoursePack, Deliverable } from '../../core/courses/types';
 import { type CliCommand, type CliIO, UsageError } from '../command';
@@ -32,27 +32,21 @@ function packFiles(target: string, shown: string): string[] {
  * left out and reported; the rest still load. Paths are resolved against `cwd`.
  */
 export function loadCliPacks(targets: readonly string[], cwd: string): CliPacks {
-  const problems: PackProblem[] = [];
-  const user: SourcedPack[] = [];
+  const sources: PackSource[] = [];
   for (const target of targets) {
     for (const file of packFiles(path.resolve(cwd, target), target)) {
       const shown = path.relative(cwd, file) || file;
-      let text: string;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        sources.push({ file: shown, text: fs.readFileSync(file, 'utf8') });
       } catch (error) {
-        problems.push({ file: shown, pointer: '', message: `cannot read: ${(error as Error).message}`, severity: 'error' });
-        continue;
+        sources.push({ file: shown, readError: (error as Error).message });
       }
-      const result = loadPack(text, shown);
-      problems.push(...result.problems);
-      if (result.pack) user.push({ pack: result.pack, file: shown });
     }
   }
-  const merged = mergePacks(loadBundledPacks(), user);
+  const { packs, notices, user, problems } = loadUserPacks(sources);
   const origins = new Map<string, string>(loadBundledPacks().map((p) => [p.id, 'bundled']));
   for (const { pack, file } of user) origins.set(pack.id, file);
-  return { packs: merged.packs, origins, problems, notices: merged.notices };
+  return { packs, origins, problems, notices };
 }
 
 /** The JSON summary of a deliverable: what `writeup courses --json` prints. */

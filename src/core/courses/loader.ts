@@ -183,6 +183,34 @@ export function mergePacks(bundledPacks: readonly CoursePack[], user: readonly S
   return { packs, notices };
 }
 
+/** A user pack file as its host read it: its text, or why it could not be read. */
+export interface PackSource {
+  /** Path shown in messages (relative to the workspace or working folder). */
+  readonly file: string;
+  readonly text?: string;
+  readonly readError?: string;
+}
+
+/**
+ * Reads user pack files and merges them over the bundled packs: broken ones are left out and
+ * reported, the rest still load; overrides come back as notices. The CLI and the editor both
+ * read their files and hand them here.
+ */
+export function loadUserPacks(sources: readonly PackSource[]): MergeResult & { readonly user: readonly SourcedPack[]; readonly problems: readonly PackProblem[] } {
+  const problems: PackProblem[] = [];
+  const user: SourcedPack[] = [];
+  for (const source of sources) {
+    if (source.text === undefined) {
+      problems.push({ file: source.file, pointer: '', message: `cannot read: ${source.readError ?? 'unknown error'}`, severity: 'error' });
+      continue;
+    }
+    const result = loadPack(source.text, source.file);
+    problems.push(...result.problems);
+    if (result.pack) user.push({ pack: result.pack, file: source.file });
+  }
+  return { ...mergePacks(loadBundledPacks(), user), user, problems };
+}
+
 /** The deliverable of `kind` (case-insensitive), if the pack has one. */
 export function findDeliverable(pack: CoursePack, kind: string | undefined): Deliverable | undefined {
   if (!kind) return undefined;
