@@ -8,7 +8,7 @@ import type { Block, Citation, DisableDirective, MathNode, Metadata, ReaderProbl
 import { LineIndex } from '../text/lineIndex';
 import { readFrontMatter } from './frontMatter';
 import type { ReadOptions } from './index';
-import { PandocInlineScanner, type ScannedMath, type Span } from './pandocInline';
+import { nextAfter, PandocInlineScanner, type ScannedMath, type Span } from './pandocInline';
 import {
   APPENDIX_TITLE,
   buildSections,
@@ -267,7 +267,7 @@ function likelyCode(text: string): Span[] {
   for (let m = ticks.exec(text); m; m = ticks.exec(text)) {
     const run = m[0];
     const after = m.index + run.length;
-    const limit = firstAtOrAfter(blanks, after) ?? text.length;
+    const limit = nextAfter(blanks, after) ?? text.length;
     let closeRe = closers.get(run);
     if (!closeRe) {
       closeRe = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
@@ -591,16 +591,4 @@ function readFigure(node: MdNode, range: Range): Block | undefined {
     ...(width !== undefined ? { width } : {}),
     ...(image.alt ? { caption: image.alt } : {}),
   };
-}
-
-/** The first value in sorted `values` at or after `x`. */
-function firstAtOrAfter(values: readonly number[], x: number): number | undefined {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((values[mid] ?? 0) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return values[lo];
 }

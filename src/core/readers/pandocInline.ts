@@ -515,8 +515,8 @@ function isEscaped(text: string, i: number): boolean {
   return n % 2 === 1;
 }
 
-/** The first value in sorted `values` that is >= `x`. */
-function nextAfter(values: readonly number[], x: number): number | undefined {
+/** The first value in sorted `values` that is >= `x` (binary search). */
+export function nextAfter(values: readonly number[], x: number): number | undefined {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
