@@ -3,25 +3,13 @@ import assert from 'node:assert/strict';
 import { loadBundledPacks } from '../../../src/core/courses/loader';
 import { kindFromFileName, resolveCourse, suggestCourseId } from '../../../src/core/courses/resolve';
 import type { Metadata, Writeup } from '../../../src/core/model/writeup';
+import { fakeWriteup } from '../../fakes/writeup';
 
 const packs = loadBundledPacks();
 
 /** A writeup with only a file name and metadata: all resolveCourse reads. */
 function writeup(file: string, metadata: Partial<Metadata> = {}): Writeup {
-  return {
-    file,
-    format: file.endsWith('.tex') ? 'latex' : 'markdown',
-    text: '',
-    lineCount: 1,
-    metadata: { authors: [], bibliography: [], disabledRules: [], keyRanges: {}, raw: {}, ...metadata },
-    sections: [],
-    blocks: [],
-    citations: [],
-    math: [],
-    disableDirectives: [],
-    includes: [],
-    problems: [],
-  };
+  return fakeWriteup({ file, format: file.endsWith('.tex') ? 'latex' : 'markdown', metadata });
 }
 
 describe('resolveCourse', () => {
