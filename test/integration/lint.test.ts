@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, extension, waitFor } from './helpers';
+import { activateExtension, repoFile, waitFor } from './helpers';
 
 /** The writeup problems of a rule on a document, as the Problems panel shows them. */
 function problems(uri: vscode.Uri, rule: string): vscode.Diagnostic[] {
@@ -24,7 +24,7 @@ async function replaceAndSave(doc: vscode.TextDocument, text: string): Promise<v
 
 suite('Lint', () => {
   let dir: string;
-  const longReport = () => fs.readFileSync(path.join(extension().extensionPath, 'test/fixtures/lint/cli/submissions/alice/report.md'), 'utf8');
+  const longReport = () => fs.readFileSync(repoFile('test/fixtures/lint/cli/submissions/alice/report.md'), 'utf8');
 
   suiteSetup(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'writeup-lint-'));
