@@ -460,7 +460,8 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   pager.finish(writeup.lineCount);
   const totalPages = pager.position();
   return {
-    contentPages: contentPages ?? totalPages,
+    // The skip before a references/appendix heading with nothing after it is not a page of content.
+    contentPages: Math.min(contentPages ?? totalPages, totalPages),
     totalPages,
     pageBreaks: clampBreaks(pager.breaks, writeup.lineCount),
     breakdown: breakdownOf(pager, totalPages),

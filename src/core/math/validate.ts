@@ -296,7 +296,8 @@ export function validateMathNodes(text: string, nodes: readonly MathNode[], macr
       const end = endOffset > p.start ? map(endOffset - 1) : start;
       const range: Range = {
         start,
-        end: endOffset > p.start ? { line: end.line, character: end.character + 1 } : start,
+        // One past the last character, but never past its line's end (a span may end in a line break).
+        end: endOffset > p.start ? { line: end.line, character: Math.min(end.character + 1, lines.lineEnd(end.line) - lines.lineStart(end.line)) } : start,
       };
       out.push({ ...p, range, math });
     }
