@@ -23,7 +23,7 @@ export const regressionDir = join(__dirname, '..', 'fixtures', 'fuzz');
 
 /** Time an input may take: a hang guard proportional to its size, not a speed goal. */
 export function budgetMs(text: string, factor: number): number {
-  return factor * (500 + text.length / 200);
+  return factor * (1000 + text.length / 100);
 }
 
 export interface FamilyResult {

@@ -55,6 +55,11 @@ export function authorYear(work: CitedWork): string {
   return `${authorLabel(work.authors)}, ${yearOf(work)}`;
 }
 
+/** The bibliography entry's element id for a key; lone surrogates (not encodable) become U+FFFD. */
+function refId(key: string): string {
+  return escapeHtml(`ref-${encodeURIComponent(key.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))}`);
+}
+
 /**
  * HTML for a citation group, author-year: parenthetical `(Bartlett et al., 2017; Zhang, 2021)`
  * or textual `Bartlett et al. (2017)`. Unknown keys show as `key?` marked missing. All text escaped.
@@ -69,7 +74,7 @@ export function renderCitationGroup(items: readonly CiteItem[], resolve: Citatio
     else text = extra(item.suppressAuthor ? yearOf(work) : authorYear(work));
     const prefix = item.prefix ? `${item.prefix} ` : '';
     const cls = work ? 'cite' : 'cite missing';
-    return `<a class="${cls}" href="#ref-${escapeHtml(encodeURIComponent(item.key))}" data-cite="${escapeHtml(item.key)}">${escapeHtml(prefix + text)}</a>`;
+    return `<a class="${cls}" href="#${refId(item.key)}" data-cite="${escapeHtml(item.key)}">${escapeHtml(prefix + text)}</a>`;
   });
   return textual ? `<span class="citation">${parts.join('; ')}</span>` : `<span class="citation">(${parts.join('; ')})</span>`;
 }
@@ -81,7 +86,7 @@ export function renderBibliographyEntry(work: CitedWork): string {
   const venue = work.venue ? ` <em>${escapeHtml(work.venue.replace(/[{}]/g, ''))}</em>.` : '';
   const url = work.url ? safeLinkUrl(work.url) : undefined;
   const link = url ? ` <a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : '';
-  return `<li id="ref-${escapeHtml(encodeURIComponent(work.key))}" data-key="${escapeHtml(work.key)}">${escapeHtml(authors)} (${escapeHtml(yearOf(work))}).${title}${venue}${link}</li>`;
+  return `<li id="${refId(work.key)}" data-key="${escapeHtml(work.key)}">${escapeHtml(authors)} (${escapeHtml(yearOf(work))}).${title}${venue}${link}</li>`;
 }
 
 /** The bibliography of the cited works that resolve, sorted by first author then year. */
