@@ -45,7 +45,7 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
  */
 export function readMarkdown(original: string, options: ReadOptions): Writeup {
   const lines = new LineIndex(original);
-  const text = defuseBrackets(original);
+  const text = defuseDeepContainers(defuseBrackets(original));
   const hidden: ScannedMath[] = [];
   const shrunk = shrinkLongLines(hideMath(text, hidden));
   // Micromark drops a leading byte order mark and counts offsets without it.
@@ -165,6 +165,30 @@ function defuseBrackets(text: string): string {
     } else if (c === '\n' && out[i + 1] === '\n') depth = 0;
   }
   return out.join('');
+}
+
+/** Block quote and list nesting on one line beyond which markers are read as plain text. */
+const MAX_CONTAINER_DEPTH = 32;
+const CONTAINER_MARKER = /^[ \t]{0,3}(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?/;
+
+/**
+ * Remark is quadratic in container nesting: a line of 700 `- ` or `> ` markers takes half a
+ * second. Markers past a depth no writeup reaches become spaces (same length, so offsets hold).
+ */
+function defuseDeepContainers(text: string): string {
+  if (!/(?:(?:>|[-*+]|\d[.)])[ \t]+){33}/.test(text)) return text;
+  return text.replace(/[^\n]+/g, (line) => {
+    let rest = line;
+    for (let depth = 0; depth < MAX_CONTAINER_DEPTH; depth++) {
+      const m = CONTAINER_MARKER.exec(rest);
+      if (!m) return line;
+      rest = rest.slice(m[0].length);
+    }
+    const kept = line.length - rest.length;
+    let cut = 0;
+    for (let m = CONTAINER_MARKER.exec(rest.slice(cut)); m && m[0].length > 0; m = CONTAINER_MARKER.exec(rest.slice(cut))) cut += m[0].length;
+    return cut === 0 ? line : line.slice(0, kept) + ' '.repeat(cut) + rest.slice(cut);
+  });
 }
 
 /**

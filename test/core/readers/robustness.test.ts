@@ -69,4 +69,19 @@ describe('readers never throw', () => {
     assert.deepEqual(w.sections.map((s) => s.title), ['A', 'B']);
     assert.deepEqual(w.problems.map((p) => p.code), ['unclosed-math']);
   });
+
+  test('800 nested list markers on one line: one list block over the whole line, text intact', () => {
+    // Past 32 levels the markers are read as indentation (remark is quadratic in nesting).
+    const text = `${'- '.repeat(800)}item`;
+    const w = readWriteup(text, { file: 'x.md' });
+    assert.equal(w.text, text);
+    assert.deepEqual(w.blocks.map((b) => b.type), ['list']);
+    assert.deepEqual(w.blocks[0]?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: text.length } });
+  });
+
+  test('ordinary nested lists keep their structure (the depth cap is far away)', () => {
+    const w = readWriteup('- a\n  - b\n    - c\n', { file: 'x.md' });
+    assert.equal(w.blocks[0]?.type, 'list');
+    assert.deepEqual(w.blocks[0]?.type === 'list' ? w.blocks[0].items.length : 0, 1);
+  });
 });
