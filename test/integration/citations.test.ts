@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, discardTempFolder, waitFor } from './helpers';
 
 const proposal = `---
 title: "Margins and norms"
@@ -86,14 +86,7 @@ suite('Citations', () => {
   });
 
   suiteTeardown(async () => {
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.isDirty && doc.uri.fsPath.startsWith(temp)) {
-        await vscode.window.showTextDocument(doc);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
-      }
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(temp, { recursive: true, force: true });
+    await discardTempFolder(temp);
   });
 
   test('[@spectral in an 18.408 proposal: Bartlett-Foster-Telgarsky first; accepting cites it and creates references.bib; one undo removes both', async () => {

@@ -80,3 +80,18 @@ export async function screenshot(name?: string): Promise<void> {
   const done = path.join(runDir, 'shots', `${id}.done`);
   await waitFor(`screenshot ${name ?? ''}`, () => fs.existsSync(done), 30_000);
 }
+
+/**
+ * Teardown for suites that work in a temporary folder: reverts the folder's unsaved documents
+ * (so no save prompt blocks the next suite), closes every editor and deletes the folder.
+ */
+export async function discardTempFolder(folder: string): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty && doc.uri.fsPath.startsWith(folder)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  fs.rmSync(folder, { recursive: true, force: true });
+}

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, discardTempFolder, waitFor } from './helpers';
 
 const proposal = `---
 title: "Safety"
@@ -59,14 +59,7 @@ suite('data safety', () => {
   });
 
   suiteTeardown(async () => {
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.isDirty && doc.uri.fsPath.startsWith(temp)) {
-        await vscode.window.showTextDocument(doc);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
-      }
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(temp, { recursive: true, force: true });
+    await discardTempFolder(temp);
     await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
 
