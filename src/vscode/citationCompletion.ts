@@ -9,6 +9,7 @@ import { uriOfPath } from './bib';
 import { citationSourcesFor, coursesFor, writeupSelector } from './citationSources';
 import { fromVsPosition, toVsPosition, toVsRange } from './convert';
 import type { Services } from './services';
+import { documentFormat } from './documents';
 
 /** The command run when a course paper that is not in the .bib is chosen. */
 export const ADD_CITATION_COMMAND = 'writeup.addCitationToBib';
@@ -56,7 +57,7 @@ class CitationCompletionAdapter implements vscode.CompletionItemProvider<Citatio
   ): Promise<vscode.CompletionList<CitationItem> | undefined> {
     if (!this.services.documents.isWriteup(document)) return undefined;
     // The format from the language (not the reader): most requests stop at the context check below.
-    const format = document.languageId === 'latex' || /\.(tex|latex|ltx)$/i.test(document.fileName) ? 'latex' : 'markdown';
+    const format = documentFormat(document) ?? 'markdown';
     const text = document.getText();
     // Cheap check first: most keystrokes are not in a citation.
     if (!citationContextAt(text, format, fromVsPosition(position))) return undefined;

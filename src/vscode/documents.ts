@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
-import type { Writeup } from '../core/model/writeup';
+import type { Writeup, WriteupFormat } from '../core/model/writeup';
 import { formatOf, readWriteup } from '../core/readers/index';
 import { nodeFileHost } from './fileHost';
+
+/** A document's writeup format: its language first, then its file name; undefined for neither. */
+export function documentFormat(document: vscode.TextDocument): WriteupFormat | undefined {
+  if (document.languageId === 'latex' || document.languageId === 'markdown') return document.languageId;
+  return formatOf(document.fileName);
+}
 
 /**
  * Reads open documents into Writeup models, once per document version.
@@ -13,8 +19,7 @@ export class WriteupDocuments implements vscode.Disposable {
 
   /** True for Markdown and LaTeX documents the extension serves. */
   isWriteup(document: vscode.TextDocument): boolean {
-    if (document.languageId === 'latex' || document.languageId === 'markdown') return true;
-    return formatOf(document.fileName) !== undefined;
+    return documentFormat(document) !== undefined;
   }
 
   /** The model of `document` at its current version. */
@@ -22,7 +27,7 @@ export class WriteupDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.writeup;
-    const format = document.languageId === 'latex' ? 'latex' : document.languageId === 'markdown' ? 'markdown' : undefined;
+    const format = documentFormat(document);
     const writeup = readWriteup(document.getText(), {
       file: document.uri.scheme === 'file' ? document.uri.fsPath : key,
       ...(format ? { format } : {}),

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseLatexLog, parsePandocMessages, type LogProblem } from '../../core/export/log';
 import { missingToolMessage, planExport, type ExportPlan, type ExportStep } from '../../core/export/plan';
+import { documentFormat } from '../documents';
 
 /** What `writeup.exportPdf` accepts from tests and automation. */
 export interface ExportPdfArgs {
@@ -60,7 +61,7 @@ async function exportPdf(
   if (!uri) return fail('Open a Markdown or LaTeX writeup to export.');
   if (uri.scheme !== 'file') return fail('Export works on files saved on disk.');
   const document = await vscode.workspace.openTextDocument(uri);
-  const format = document.languageId === 'latex' || uri.fsPath.endsWith('.tex') ? 'latex' : document.languageId === 'markdown' || /\.(md|markdown)$/.test(uri.fsPath) ? 'markdown' : undefined;
+  const format = documentFormat(document);
   if (!format) return fail('Export works on Markdown (.md) and LaTeX (.tex) writeups.');
   if (document.isDirty) await document.save();
 
