@@ -104,9 +104,6 @@ function makeCandidate(
   };
 }
 
-/** Substring hits in the .bib from which the fuzzy matcher skips the other .bib entries (see `pool`). */
-const POOL_MIN = 100;
-
 const bibCache = new WeakMap<BibIndex, CitationCandidate[]>();
 const courseCache = new WeakMap<readonly CoursePack[], { paper: CourseListing[]; byKey: Map<string, CourseListing[]>; byTitle: Map<string, CourseListing[]> }>();
 
@@ -196,65 +193,138 @@ export class CitationCatalog {
     return { candidate, source, ...(listing ? { listing } : {}), tier: own ? 0 : 1, score };
   }
 
-  /**
-   * What the fuzzy matcher looks at. With a limit and at least {@link POOL_MIN} .bib entries holding the
-   * query as a substring, only those and the course papers (a few hundred) are matched: scattered
-   * matches rank below substring ones anyway, and a big .bib then costs a fraction of the time.
-   */
-  private pool(qLower: string, limit: number | undefined): readonly CitationCandidate[] {
-    if (limit === undefined || this.bibCount < POOL_MIN || qLower.length < 2) return this.candidates;
-    const hits: CitationCandidate[] = [];
-    for (let i = 0; i < this.bibCount; i++) {
-      const c = this.candidates[i];
-      if (c && c.lower.includes(qLower)) hits.push(c);
-    }
-    if (hits.length < POOL_MIN) return this.candidates;
-    for (let i = this.bibCount; i < this.candidates.length; i++) {
-      const c = this.candidates[i];
-      if (c) hits.push(c);
-    }
-    return hits;
-  }
-
   /** The candidate with this key, if any. */
   find(key: string): CitationCandidate | undefined {
     return this.byKey.get(key);
   }
 
+  /** Word index over the candidates, built on the first search. */
+  private wordIndex: WordIndex | undefined;
+
   /**
    * Ranks candidates for `query` (words of a key, title, author or year; empty: everything).
-   * Order: the .bib and the file's course first, then other courses; within each, match quality;
-   * on a tie, .bib entries before course papers, then the order of the files and packs.
+   * Order: the .bib and the file's course first, then other courses. Within each, candidates where
+   * every typed word starts a word of the paper ("spec marg" for "Spectrally-normalized margin
+   * bounds") come first, then scattered fuzzy matches; then match quality (a key starting with the
+   * query first); on a tie, .bib entries before course papers, then the order of the files and packs.
+   * With a limit, a group is only matched when the groups before it leave room: on a 10,000-entry
+   * .bib a common word prefix never reaches the fuzzy matcher for the other entries.
    */
   search(query: string, options: SearchOptions = {}): RankedCandidate[] {
     const q = query.trim();
     const courseId = options.courseId;
-    // Rank light records first; build the full results only for what is returned.
-    const scored: { c: CitationCandidate; score: number; tier: number; order: number }[] = [];
-    const tierOf = (c: CitationCandidate): number => (c.entry || c.listings.some((l) => l.pack.id === courseId) ? 0 : 1);
-    if (q.length === 0) {
-      for (const c of this.candidates) scored.push({ c, score: 0, tier: tierOf(c), order: this.order.get(c) ?? 0 });
-    } else {
-      const qWords = wordsOf(q).map((w) => ` ${w}`);
-      const qLower = q.toLowerCase();
-      const results = fuzzysort.go(q, this.pool(qLower, options.limit), { key: 'prepared', threshold: 0.35 });
-      for (const r of results) {
-        const c = r.obj;
-        let score = r.score;
-        // Every typed word starting a word of the paper is what people mean when they type a title word.
-        if (qWords.length > 0 && qWords.every((w) => c.words.includes(w))) score += 0.3;
-        // searchText starts with the key: a typed key prefix.
-        if (c.lower.startsWith(qLower)) score += 0.3;
-        scored.push({ c, score, tier: tierOf(c), order: this.order.get(c) ?? 0 });
+    const limit = options.limit ?? Infinity;
+    const tiers = this.tiers(courseId);
+    const out: { c: CitationCandidate; score: number }[] = [];
+    const strong = q.length === 0 ? undefined : (this.wordIndex ??= new WordIndex(this.candidates)).allPrefixes(wordsOf(q));
+    for (const tier of tiers) {
+      if (out.length >= limit) break;
+      if (q.length === 0) {
+        out.push(...tier.slice(0, limit - out.length).map((i) => ({ c: this.candidates[i] as CitationCandidate, score: 0 })));
+        continue;
       }
+      // Every typed word starts a word of the paper: what people mean when they type a title word.
+      const words = strong ? tier.filter((i) => strong[i] === 1).map((i) => this.candidates[i] as CitationCandidate) : [];
+      this.rankWordMatches(q, words, limit - out.length, out);
+      if (out.length >= limit) break;
+      // Scattered matches: `bartlet17` finds Bartlett 2017, a typo still finds the paper.
+      const rest = tier.filter((i) => strong?.[i] !== 1).map((i) => this.candidates[i] as CitationCandidate);
+      const fuzzy = fuzzysort.go(q, rest, { key: 'prepared', threshold: 0.35, limit: limit - out.length });
+      const scored = fuzzy.map((r) => ({ c: r.obj, score: r.score }));
+      scored.sort((a, b) => this.compare(a, b));
+      out.push(...scored);
     }
-    scored.sort(
-      (a, b) => a.tier - b.tier || b.score - a.score || Number(Boolean(b.c.entry)) - Number(Boolean(a.c.entry)) || a.order - b.order,
-    );
-    const top = options.limit !== undefined ? scored.slice(0, options.limit) : scored;
-    return top.map((x) => this.place(x.c, x.score, courseId));
+    return out.slice(0, limit).map((x) => this.place(x.c, x.score, courseId));
   }
 
+  private readonly tierCache = new Map<string | undefined, readonly [readonly number[], readonly number[]]>();
+
+  /** Candidate indices in tier 0 (the .bib and the course `courseId`) and tier 1 (other courses). */
+  private tiers(courseId: string | undefined): readonly [readonly number[], readonly number[]] {
+    let hit = this.tierCache.get(courseId);
+    if (!hit) {
+      const own: number[] = [];
+      const other: number[] = [];
+      this.candidates.forEach((c, i) => (c.entry || c.listings.some((l) => l.pack.id === courseId) ? own : other).push(i));
+      hit = [own, other];
+      this.tierCache.set(courseId, hit);
+    }
+    return hit;
+  }
+
+  /** On equal scores: .bib entries before course papers, then file and pack order. */
+  private compare(a: { c: CitationCandidate; score: number }, b: { c: CitationCandidate; score: number }): number {
+    return b.score - a.score || Number(Boolean(b.c.entry)) - Number(Boolean(a.c.entry)) || (this.order.get(a.c) ?? 0) - (this.order.get(b.c) ?? 0);
+  }
+
+  /**
+   * Appends the best `room` of `words` (candidates matching every typed word at a word start) to
+   * `out`, scored 1 + the fuzzy score, + 0.3 when the key starts with the query.
+   */
+  private rankWordMatches(q: string, words: readonly CitationCandidate[], room: number, out: { c: CitationCandidate; score: number }[]): void {
+    if (words.length === 0 || room <= 0) return;
+    const qLower = q.toLowerCase();
+    const keyed: { c: CitationCandidate; score: number }[] = [];
+    const others: CitationCandidate[] = [];
+    for (const c of words) {
+      if (c.lower.startsWith(qLower)) keyed.push({ c, score: 1.3 + (fuzzysort.single(q, c.prepared)?.score ?? 0) });
+      else others.push(c);
+    }
+    const best = fuzzysort.go(q, others, { key: 'prepared', limit: room });
+    const scored = [...keyed, ...best.map((r) => ({ c: r.obj, score: 1 + r.score }))];
+    if (best.length < room && best.length < others.length) {
+      // The fuzzy matcher wants the letters in order; "2017 bartlett" still matches by words.
+      const seen = new Set(best.map((r) => r.obj));
+      for (const c of others) if (!seen.has(c)) scored.push({ c, score: 1 });
+    }
+    scored.sort((a, b) => this.compare(a, b));
+    out.push(...scored.slice(0, room));
+  }
+}
+
+/**
+ * The words of every candidate, sorted, each with the candidates holding it: the candidates where
+ * every query word starts some word come from a binary search per query word.
+ */
+class WordIndex {
+  private readonly sorted: string[];
+  private readonly postings: Int32Array[];
+
+  constructor(private readonly candidates: readonly CitationCandidate[]) {
+    const byWord = new Map<string, number[]>();
+    candidates.forEach((c, i) => {
+      for (const w of c.words.split(' ')) {
+        if (!w) continue;
+        const list = byWord.get(w);
+        if (!list) byWord.set(w, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+    this.sorted = [...byWord.keys()].sort();
+    this.postings = this.sorted.map((w) => Int32Array.from(byWord.get(w) ?? []));
+  }
+
+  /** Per candidate, 1 when every one of `words` starts a word of it (undefined for no words). */
+  allPrefixes(words: readonly string[]): Uint8Array | undefined {
+    if (words.length === 0) return undefined;
+    const n = this.candidates.length;
+    const count = new Uint16Array(n);
+    words.forEach((w, j) => {
+      let lo = 0;
+      let hi = this.sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((this.sorted[mid] as string) < w) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < this.sorted.length && (this.sorted[k] as string).startsWith(w); k++) {
+        for (const i of this.postings[k] as Int32Array) if (count[i] === j) count[i] = j + 1;
+      }
+    });
+    const all = new Uint8Array(n);
+    for (let i = 0; i < n; i++) all[i] = count[i] === words.length ? 1 : 0;
+    return all;
+  }
 }
 
 const catalogs = new WeakMap<BibIndex, WeakMap<readonly CoursePack[], CitationCatalog>>();
