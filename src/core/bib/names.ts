@@ -12,6 +12,8 @@ export interface PersonName {
 
 /** Splits `text` at `separator` (a global regex) where it is outside braces. */
 function splitTopLevel(text: string, separator: RegExp): string[] {
+  // Without braces every separator counts: the engine's split is several times faster.
+  if (!text.includes('{')) return text.split(separator).map((p) => p.trim()).filter((p) => p.length > 0);
   const parts: string[] = [];
   let start = 0;
   let depth = 0;

@@ -270,9 +270,10 @@ function readEntry(s: Scanner, type: string, start: number, close: number): RawE
     s.pos++;
     const value = s.readValue();
     if (!Object.hasOwn(fields, name)) {
-      fields[name] = VERBATIM.has(name) ? value.trim() : latexToUnicode(value);
+      // Names are converted one part at a time when they are split (see toEntry).
       if (name === 'author') author = value;
       else if (name === 'editor') editor = value;
+      else fields[name] = VERBATIM.has(name) ? value.trim() : latexToUnicode(value);
     }
     const after = t.charCodeAt(s.pos);
     if (after !== 44 && after !== close && after !== 64) {
@@ -285,12 +286,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function toEntry(s: Scanner, r: RawEntry, file: string): BibEntry {
   const fields = r.fields;
-  const people = r.author ?? r.editor;
+  const authors = r.author === undefined ? undefined : parseNames(r.author).map((p) => p.display);
+  const editors = r.editor === undefined ? undefined : parseNames(r.editor).map((p) => p.display);
+  if (authors) fields.author = authors.join(' and ');
+  if (editors) fields.editor = editors.join(' and ');
   const entry: Mutable<BibEntry> = {
     key: r.key,
     type: r.type,
     fields,
-    authors: people === undefined ? [] : parseNames(people).map((p) => p.display),
+    authors: authors ?? editors ?? [],
     file,
     range: s.range(r.start, r.end),
     keyRange: s.range(r.keyStart, r.keyStart + r.key.length),

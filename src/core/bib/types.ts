@@ -6,7 +6,7 @@ export interface BibEntry {
   readonly key: string;
   /** Entry type in lower case, e.g. `article`, `inproceedings`, `misc`. */
   readonly type: string;
-  /** Field values with braces and LaTeX accents resolved to Unicode where possible. */
+  /** Field values with braces and LaTeX accents resolved to Unicode where possible; `author` and `editor` as "First Last and First Last". */
   readonly fields: Readonly<Record<string, string>>;
   readonly title?: string;
   /** Author names as "First Last". */

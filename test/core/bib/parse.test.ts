@@ -124,6 +124,12 @@ describe('author lists', () => {
       'others',
     ]);
   });
+  test('the author and editor fields read as the names a reader sees, with "and" between them', () => {
+    const entry = one('@book{k, title={T}, year=1, author = {M{\\"u}ller, J{\\"o}rg and {Barnes and Noble}}, editor = {Du, Simon S.}}');
+    assert.equal(entry.fields.author, 'Jörg Müller and Barnes and Noble');
+    assert.equal(entry.fields.editor, 'Simon S. Du');
+    assert.deepEqual(one('@book{k, title={T}, year=1, editor = {Du, Simon S. and Hu, Wei}}').authors, ['Simon S. Du', 'Wei Hu']);
+  });
   test('accents in names are converted', () => {
     assert.equal(parseName('M{\\"u}ller, J{\\"o}rg').display, 'Jörg Müller');
     assert.equal(parseName('de la Cruz, Ana').family, 'de la Cruz');
