@@ -225,7 +225,12 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
       j = written === '' ? -1 : text.indexOf(written, pos);
     }
     if (j < 0) continue;
-    b.text(text.slice(pos, j).replace(/\$+\s*$/, ''));
+    // The text up to the math, without the `$` that opens it (and spaces after that).
+    let k = j;
+    while (k > pos && /\s/.test(text.charAt(k - 1))) k--;
+    if (text.charCodeAt(k - 1) !== 36) k = j;
+    while (k > pos && text.charCodeAt(k - 1) === 36) k--;
+    b.text(text, 'regular', pos, k);
     let w = inlineMathWidth(m.tex);
     // Long inline math breaks after relations and operators.
     while (w > 140) {
@@ -237,9 +242,8 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
     if (text.charAt(pos) === '$') pos++;
   }
   const groups = ctx.citationGroupsIn(range);
-  let rest = pos === 0 ? text : text.slice(pos);
-  if (groups.length > 0) rest = stripCitations(rest);
-  b.text(rest);
+  if (groups.length > 0) textWithoutCitations(b, text, pos);
+  else b.text(text, 'regular', pos);
   // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key.
   for (const keys of groups) {
     b.word(40 + 45 * keys, 4);
@@ -280,14 +284,12 @@ function stripBraces(tex: string): string {
 }
 
 /**
- * Removes citations as they stand in a paragraph's text — `[@a; @b]`, `@a`, `\\citep[..]{a,b}` —
- * scanning for `@` and `\\cite` (a regular expression over every paragraph costs more than the
- * rest of the estimate).
+ * Sets `text` from `start` without its citations as they stand in a paragraph — `[@a; @b]`, `@a`,
+ * `\\citep[..]{a,b}` — scanning for `@` and `\\cite` and setting the pieces between them where they
+ * are (a regular expression over every paragraph, or new strings, cost more than the rest of the estimate).
  */
-function stripCitations(text: string): string {
-  // Parts joined at the end: a flat string (a concatenated rope makes charCodeAt slow).
-  const out: string[] = [];
-  let pos = 0;
+function textWithoutCitations(b: LineBreaker, text: string, start: number): void {
+  let pos = start;
   for (;;) {
     const at = text.indexOf('@', pos);
     const cite = text.indexOf('\\cite', pos);
@@ -295,7 +297,7 @@ function stripCitations(text: string): string {
     if (cite >= 0 && (at < 0 || cite < at)) {
       // \cite...[..]{keys}: up to the closing brace.
       const close = text.indexOf('}', cite);
-      out.push(text.slice(pos, cite), ' ');
+      b.text(text, 'regular', pos, cite);
       pos = close < 0 ? text.length : close + 1;
       continue;
     }
@@ -304,20 +306,20 @@ function stripCitations(text: string): string {
     if (open >= pos && open > shut) {
       // [@a; @b, p. 3]: the whole bracket.
       const close = text.indexOf(']', at);
-      out.push(text.slice(pos, open), ' ');
+      b.text(text, 'regular', pos, open);
       pos = close < 0 ? text.length : close + 1;
       continue;
     }
     // In-text @key: the key's characters.
     let end = at + 1;
-    while (end < text.length && /[\w:.#$%&+?<>~/-]/.test(text.charAt(end))) end++;
-    out.push(text.slice(pos, at), ' ');
+    while (end < text.length && KEY_CHAR.test(text.charAt(end))) end++;
+    b.text(text, 'regular', pos, at);
     pos = end;
   }
-  if (pos === 0) return text;
-  out.push(text.slice(pos));
-  return out.join('');
+  b.text(text, 'regular', pos);
 }
+
+const KEY_CHAR = /[\w:.#$%&+?<>~/-]/;
 
 /** Per-writeup lookups shared by the block handlers. */
 class Context {

@@ -10,11 +10,25 @@ export interface Word {
 
 const HYPHEN = 0.333;
 const FIRST = metrics.firstCode;
-const ASCII: Readonly<Record<Face, Float64Array>> = {
-  regular: Float64Array.from(metrics.regular.ascii, (w) => w / 1000),
-  bold: Float64Array.from(metrics.bold.ascii, (w) => w / 1000),
-  italic: Float64Array.from(metrics.italic.ascii, (w) => w / 1000),
+/** Marks a character that ends a word in {@link LATIN1}. */
+const BREAK = -1;
+/** Widths in em of the codes 0-255 per face, {@link BREAK} for spaces, NaN where the table has none. */
+const LATIN1: Readonly<Record<Face, Float64Array>> = {
+  regular: latin1(metrics.regular.ascii, 'regular'),
+  bold: latin1(metrics.bold.ascii, 'bold'),
+  italic: latin1(metrics.italic.ascii, 'italic'),
 };
+
+function latin1(ascii: readonly number[], face: Face): Float64Array {
+  const widths = new Float64Array(256).fill(Number.NaN);
+  for (let code = 0; code < 256; code++) {
+    const idx = code - FIRST;
+    if (idx >= 0 && idx < ascii.length) widths[code] = (ascii[idx] as number) / 1000;
+    else if (code >= 0xa0) widths[code] = charWidth(String.fromCharCode(code), face);
+  }
+  for (const space of [9, 10, 13, 32, 160]) widths[space] = BREAK;
+  return widths;
+}
 
 /**
  * Greedy line breaking in a measure of `measure` points at `size` points: interword spaces may
@@ -70,22 +84,27 @@ export class LineBreaker {
     this.spaces = 0;
   }
 
-  /** Adds the words of plain text set in `face`, measuring characters without allocating. */
-  text(text: string, face: Face = 'regular'): void {
-    const table = ASCII[face];
+  /**
+   * Adds the words of plain text set in `face` (of `text` from `start` to `end`), measuring
+   * characters without allocating. The end of the text ends a word.
+   */
+  text(text: string, face: Face = 'regular', start = 0, end = text.length): void {
+    const table = LATIN1[face];
     const size = this.size;
     let w = 0;
     let chars = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
-      if (code === 32 || code === 10 || code === 9 || code === 13 || code === 160) {
+      let cw = code < 256 ? (table[code] as number) : charWidth(text.charAt(i), face);
+      if (cw === BREAK) {
         if (chars > 0) this.word(w * size, chars);
         w = 0;
         chars = 0;
         continue;
       }
-      const idx = code - FIRST;
-      w += idx >= 0 && idx < table.length ? (table[idx] as number) : charWidth(text.charAt(i), face);
+      // Control characters the table lacks.
+      if (cw !== cw) cw = charWidth(text.charAt(i), face);
+      w += cw;
       chars++;
     }
     if (chars > 0) this.word(w * size, chars);
