@@ -1,53 +1,8 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { formatProblem, loadBundledPacks, loadUserPacks, type PackProblem, type PackSource } from '../../core/courses/loader';
 import { describeGroupSize, describePageLimit } from '../../core/courses/describe';
 import type { CoursePack, Deliverable } from '../../core/courses/types';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
-
-/** The packs the CLI sees: bundled ones plus user packs from files or folders. */
-export interface CliPacks {
-  readonly packs: readonly CoursePack[];
-  /** Where each pack id came from: `bundled` or a file path. */
-  readonly origins: ReadonlyMap<string, string>;
-  readonly problems: readonly PackProblem[];
-  readonly notices: readonly string[];
-}
-
-/** The `.json` files of a folder (sorted), or the file itself. */
-function packFiles(target: string, shown: string): string[] {
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
-  if (!stat) throw new UsageError(`no such file or folder: ${shown}`);
-  if (!stat.isDirectory()) return [target];
-  return fs
-    .readdirSync(target)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => path.join(target, name));
-}
-
-/**
- * Bundled packs plus the user packs in `targets` (files, or folders of `*.json`). Broken packs are
- * left out and reported; the rest still load. Paths are resolved against `cwd`.
- */
-export function loadCliPacks(targets: readonly string[], cwd: string): CliPacks {
-  const sources: PackSource[] = [];
-  for (const target of targets) {
-    for (const file of packFiles(path.resolve(cwd, target), target)) {
-      const shown = path.relative(cwd, file) || file;
-      try {
-        sources.push({ file: shown, text: fs.readFileSync(file, 'utf8') });
-      } catch (error) {
-        sources.push({ file: shown, readError: (error as Error).message });
-      }
-    }
-  }
-  const { packs, notices, user, problems } = loadUserPacks(sources);
-  const origins = new Map<string, string>(loadBundledPacks().map((p) => [p.id, 'bundled']));
-  for (const { pack, file } of user) origins.set(pack.id, file);
-  return { packs, origins, problems, notices };
-}
+import { packsOption, packsUsage, readCliPacks } from '../packs';
 
 /** The JSON summary of a deliverable: what `writeup courses --json` prints. */
 function deliverableSummary(d: Deliverable) {
@@ -128,7 +83,7 @@ const usage = [
   '',
   'Options:',
   '  --json            print JSON: [{ id, title, term, deliverables: [...], paperCount }]',
-  '  --packs FILE|DIR  add user course packs (a .json file or a folder of them; repeatable)',
+  packsUsage(20),
 ].join('\n');
 
 /** `writeup courses`: the packs with their deliverables and paper counts. */
@@ -139,12 +94,10 @@ export const coursesCommand: CliCommand = {
   run(args: readonly string[], io: CliIO): number {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
-      packs: { type: 'string', multiple: true },
+      ...packsOption,
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const loaded = loadCliPacks(values.packs ?? [], io.cwd);
-    for (const problem of loaded.problems) io.stderr(`${formatProblem(problem)}\n`);
-    for (const notice of loaded.notices) io.stderr(`${notice}\n`);
+    const loaded = readCliPacks(values.packs, io);
     const origin = (id: string) => loaded.origins.get(id) ?? 'bundled';
     if (values.json) {
       io.stdout(`${JSON.stringify(loaded.packs.map((p) => packSummary(p, origin(p.id))), null, 2)}\n`);

@@ -192,11 +192,11 @@ export interface PackSource {
 }
 
 /**
- * Reads user pack files and merges them over the bundled packs: broken ones are left out and
- * reported, the rest still load; overrides come back as notices. The CLI and the editor both
- * read their files and hand them here.
+ * Reads user pack files and merges them over the bundled packs (or `base`): broken ones are left
+ * out and reported, the rest still load; overrides come back as notices. The CLI and the editor
+ * both read their files and hand them here.
  */
-export function loadUserPacks(sources: readonly PackSource[]): MergeResult & { readonly user: readonly SourcedPack[]; readonly problems: readonly PackProblem[] } {
+export function loadUserPacks(sources: readonly PackSource[], base: readonly CoursePack[] = loadBundledPacks()): MergeResult & { readonly user: readonly SourcedPack[]; readonly problems: readonly PackProblem[] } {
   const problems: PackProblem[] = [];
   const user: SourcedPack[] = [];
   for (const source of sources) {
@@ -208,7 +208,7 @@ export function loadUserPacks(sources: readonly PackSource[]): MergeResult & { r
     problems.push(...result.problems);
     if (result.pack) user.push({ pack: result.pack, file: source.file });
   }
-  return { ...mergePacks(loadBundledPacks(), user), user, problems };
+  return { ...mergePacks(base, user), user, problems };
 }
 
 /** The deliverable of `kind` (case-insensitive), if the pack has one. */
