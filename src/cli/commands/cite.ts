@@ -6,25 +6,30 @@ import { citationCatalog, toCiteResult } from '../../core/bib/search';
 import type { CoursePack } from '../../core/courses/types';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
+import { packsOption, packsUsage, readCliPacks } from '../packs';
 import { readTextFile } from '../readText';
 
 const usage = [
-  'Usage: writeup cite [--course ID] [--bib FILE] [--json] [--limit N] QUERY...',
+  'Usage: writeup cite [--course ID] [--bib FILE] [--json] [--limit N] [--packs FILE|DIR]... QUERY...',
   '',
   'Finds papers to cite in the course reading lists and your .bib, ranked as the editor',
   'ranks completions: .bib entries and the course\'s papers first, then other courses,',
   'each by how well key, title, authors and year match QUERY.',
   '',
   'Options:',
-  '  --course ID   rank this course\'s papers with the .bib entries (see writeup courses)',
-  '  --bib FILE    the bibliography to search; references.bib in the current directory by default',
-  '  --json        print [{ key, title, authors, year, venue, source }] (source: course:ID or bib:FILE)',
-  '  --limit N     at most N results (20 by default; 0 for all)',
+  '  --course ID       rank this course\'s papers with the .bib entries (see writeup courses)',
+  '  --bib FILE        the bibliography to search; references.bib in the current directory by default',
+  '  --json            print [{ key, title, authors, year, venue, source }] (source: course:ID or bib:FILE)',
+  '  --limit N         at most N results (20 by default; 0 for all)',
+  packsUsage(20),
   '',
   'Exit status: 0 when something matches, 1 when nothing does, 2 on bad usage.',
 ].join('\n');
 
-/** `writeup cite`: the editor's citation ranking (src/core/bib/search.ts) on the command line. */
+/**
+ * `writeup cite`: the editor's citation ranking (src/core/bib/search.ts) on the command line, over
+ * the packs of `loadPacks` plus any `--packs`.
+ */
 export function createCiteCommand(loadPacks: () => readonly CoursePack[]): CliCommand {
   return {
     name: 'cite',
@@ -36,12 +41,13 @@ export function createCiteCommand(loadPacks: () => readonly CoursePack[]): CliCo
         bib: { type: 'string' },
         json: { type: 'boolean' },
         limit: { type: 'string' },
+        ...packsOption,
       });
       const query = positionals.join(' ').trim();
       if (!query) throw new UsageError('expected a QUERY (words of a key, title, author or year)');
       const limit = values.limit === undefined ? 20 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number (got '${values.limit ?? ''}')`);
-      const packs = loadPacks();
+      const { packs } = readCliPacks(values.packs, io, loadPacks);
       if (values.course !== undefined && !packs.some((p) => p.id === values.course)) {
         throw new UsageError(`unknown course '${values.course}' (known: ${packs.map((p) => p.id).join(', ')})`);
       }

@@ -18,10 +18,12 @@ import { diskHost } from '../fileHost';
 import { diskImageSize } from '../imageSize';
 import { oneOf, parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
+import { packsOption, packsUsage, readCliPacks } from '../packs';
 import { readTextFile } from '../readText';
 
 const usage = [
-  'Usage: writeup lint [--course ID] [--kind proposal|report] [--format json|text] [--summary] PATH...',
+  'Usage: writeup lint [--course ID] [--kind proposal|report] [--format json|text] [--summary]',
+  '                    [--packs FILE|DIR]... PATH...',
   '',
   'Checks writeups against their course: page limit, required sections, group size, citations, math...',
   'PATH is a writeup or a folder; folders are searched (node_modules and .git skipped) for',
@@ -36,6 +38,7 @@ const usage = [
   '                       column, then a page summary per file; json: the contract in DESIGN.md,',
   '                       0-based lines and characters as in VS Code',
   '  --summary            one row per file: course, kind, authors, pages/limit, errors, warnings',
+  packsUsage(23),
   '',
   'Exit status: 0 when no error is reported, 1 when any is, 2 on bad usage.',
 ].join('\n');
@@ -170,7 +173,7 @@ function summaryTable(results: readonly FileResult[]): string {
   return table(rows, new Set([3, 4, 5, 6]));
 }
 
-/** `writeup lint`: the editor's checks over files and folders, for TAs and CI. */
+/** `writeup lint`: the editor's checks over files and folders, for TAs and CI, with the packs of `loadPacks` and `--packs`. */
 export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCommand {
   return {
     name: 'lint',
@@ -182,10 +185,11 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
         kind: { type: 'string' },
         format: { type: 'string' },
         summary: { type: 'boolean' },
+        ...packsOption,
       });
       const format = oneOf('format', values.format, ['json', 'text'] as const) ?? 'text';
       const kind = oneOf('kind', values.kind, ['proposal', 'report'] as const);
-      const packs = loadPacks();
+      const { packs } = readCliPacks(values.packs, io, loadPacks);
       if (values.course !== undefined && !packs.some((p) => p.id === values.course)) {
         const suggestion = suggestCourseId(values.course, packs);
         throw new UsageError(`unknown course '${values.course}'${suggestion ? `; did you mean '${suggestion}'?` : ''} (known: ${packs.map((p) => p.id).join(', ')})`);

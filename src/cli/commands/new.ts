@@ -4,10 +4,11 @@ import type { CoursePack } from '../../core/courses/types';
 import { buildTemplate, defaultFileName, starterBibliography, type TemplateFormat } from '../../core/templates/index';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { oneOf, parseCommandArgs } from '../args';
+import { packsOption, packsUsage, readCliPacks } from '../packs';
 
 const usage = [
   'Usage: writeup new proposal|report --course ID [--format md|tex] [--out FILE]',
-  '                   [--author NAME]... [--title TITLE] [--project-type ID]',
+  '                   [--author NAME]... [--title TITLE] [--project-type ID] [--packs FILE|DIR]...',
   '',
   'Creates a proposal or report for a course deliverable with every required section,',
   'and references.bib next to it when missing. Never overwrites an existing file.',
@@ -19,9 +20,10 @@ const usage = [
   '  --author NAME       an author (repeat for a team)',
   '  --title TITLE       the title; a placeholder by default',
   '  --project-type ID   e.g. reading or research, where the course offers several',
+  packsUsage(22),
 ].join('\n');
 
-/** `writeup new`: a new writeup from a course pack, made by the core's template builder. */
+/** `writeup new`: a new writeup from a course pack (of `loadPacks` or `--packs`), made by the core's template builder. */
 export function createNewCommand(loadPacks: () => readonly CoursePack[]): CliCommand {
   return {
     name: 'new',
@@ -35,6 +37,7 @@ export function createNewCommand(loadPacks: () => readonly CoursePack[]): CliCom
         author: { type: 'string', multiple: true },
         title: { type: 'string' },
         'project-type': { type: 'string' },
+        ...packsOption,
       });
       const kind = positionals[0];
       if ((kind !== 'proposal' && kind !== 'report') || positionals.length > 1) {
@@ -42,7 +45,7 @@ export function createNewCommand(loadPacks: () => readonly CoursePack[]): CliCom
       }
       if (!values.course) throw new UsageError('--course ID is required');
       const format: TemplateFormat = oneOf('format', values.format, ['md', 'tex']) === 'tex' ? 'latex' : 'markdown';
-      const packs = loadPacks();
+      const { packs } = readCliPacks(values.packs, io, loadPacks);
       const course = packs.find((p) => p.id === values.course);
       if (!course) throw new UsageError(`unknown course '${values.course}' (known: ${packs.map((p) => p.id).join(', ')})`);
       const result = buildTemplate({
