@@ -9,7 +9,7 @@ export const groupSize: Rule = {
   needsCourse: true,
   fixable: false,
   messages: {
-    none: 'No authors: list who wrote this (front matter `author:` or `\\author{}`); team size decides the rules that apply ({course}: “{source}”)',
+    none: 'No authors: list who wrote this (front matter `author:` or `\\author{}`); team size decides the rules that apply{quote}',
     tooMany: '{count} authors, but groups are at most {max} ({course}: “{source}”)',
     tooFew: '{count} author(s), but groups have at least {min} ({course}: “{source}”)',
   },
@@ -48,7 +48,9 @@ export const groupSize: Rule = {
     const base = { course: courseLabel(course), source: size?.source ?? '' };
     const reports: Report[] = [];
     if (count === 0) {
-      if (deliverable) reports.push({ messageId: 'none', data: base, range: headlineRange(writeup) });
+      // A pack without a group size has no rule to quote.
+      const quote = size?.source ? ` (${base.course}: “${size.source}”)` : '';
+      if (deliverable) reports.push({ messageId: 'none', data: { quote }, range: headlineRange(writeup) });
     } else if (size?.max !== undefined && count > size.max) {
       reports.push({ messageId: 'tooMany', data: { ...base, count, max: size.max }, range: where });
     } else if (size?.min !== undefined && count < size.min) {

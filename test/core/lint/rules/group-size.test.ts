@@ -16,7 +16,14 @@ describe('group-size', () => {
     assert.deepEqual(runRule(groupSize, `${fm('author: [A, B, C, D]\ncourse: mit-18.408\nkind: report\n')}# I\n\nT.\n`), []);
     assert.deepEqual(runRule(groupSize, `${fm('author: A\ncourse: mit-18.408\nkind: report\n')}# I\n\nT.\n`), []);
   });
-  test('no author is reported for a course deliverable', () => {
-    assert.deepEqual(runRule(groupSize, `${fm('course: mit-9.520-fall2024\nkind: report\n')}# I\n\nT.\n`).map((d) => d.messageId), ['none']);
+  test('no author is reported for a course deliverable, quoting the group size rule when the course has one', () => {
+    const found = runRule(groupSize, `${fm('course: mit-18.408\nkind: report\n')}# I\n\nT.\n`);
+    assert.deepEqual(found.map((d) => d.messageId), ['none']);
+    assert.match(found[0]?.message ?? '', /apply \(18\.408: “You can work in groups of up to four students or you can work alone\.”\)$/);
+  });
+  test('no author in a course without a group size: the message quotes nothing', () => {
+    const found = runRule(groupSize, `${fm('course: tum-dl-theory-2020\nkind: report\n')}# I\n\nT.\n`);
+    assert.deepEqual(found.map((d) => d.messageId), ['none']);
+    assert.match(found[0]?.message ?? '', /team size decides the rules that apply$/);
   });
 });
