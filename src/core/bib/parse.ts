@@ -185,15 +185,38 @@ function nextEntryStart(text: string, offset: number): number {
   return m.index + m[0].indexOf('@');
 }
 
-/** True when `@` at `offset` sits on a line that is a `%` comment. */
-function inLineComment(text: string, offset: number): boolean {
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return false;
-    if (c === 37) return true;
+/**
+ * Tells whether an `@` sits after a `%` on its line. Offsets asked for only grow while a file is
+ * read, so the text is scanned once (a long line full of `@` would otherwise be scanned again for each).
+ */
+class LineComments {
+  private scanned = 0;
+  private inComment = false;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): boolean {
+    const t = this.text;
+    if (offset < this.scanned) {
+      for (let i = offset - 1; i >= 0; i--) {
+        const c = t.charCodeAt(i);
+        if (c === 10 || c === 13) return false;
+        if (c === 37) return true;
+      }
+      return false;
+    }
+    for (let i = this.scanned; i < offset; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10 || c === 13) this.inComment = false;
+      else if (c === 37) this.inComment = true;
+    }
+    this.scanned = offset;
+    return this.inComment;
   }
-  return false;
 }
+
+/** Characters of an entry type after its first letter: letters, digits, `_` and `-`. */
+const isTypeChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 
 function firstYear(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -317,16 +340,20 @@ export function parseBib(text: string, file: string): BibFile {
   const entries: BibEntry[] = [];
   const seen = new Map<string, BibEntry>();
   const t = text;
+  const comments = new LineComments(t);
   while (s.pos < t.length) {
     const at = t.indexOf('@', s.pos);
     if (at < 0) break;
-    if (inLineComment(t, at)) {
+    if (comments.at(at)) {
       s.pos = at + 1;
       continue;
     }
     s.pos = at + 1;
     s.skipSpace();
-    const type = s.readName().toLowerCase();
+    // The type is a word: text between entries (`[@a[@a...`) must not be read to its end at every `@`.
+    const typeStart = s.pos;
+    while (s.pos < t.length && isTypeChar(t.charCodeAt(s.pos))) s.pos++;
+    const type = t.slice(typeStart, s.pos).toLowerCase();
     s.skipSpace();
     const open = t.charCodeAt(s.pos);
     if (type.length === 0 || !/^[a-z]/.test(type) || (open !== 123 && open !== 40)) {

@@ -69,6 +69,13 @@ describe('parseBib', () => {
     assert.deepEqual(bib.problems, []);
   });
 
+  test('a long line of text full of @ between entries is skipped, and the entries after it and after a % are right', () => {
+    const junk = '[@a'.repeat(3000);
+    const bib = parseBib(`${junk}\n@misc{k, title={T}, author={A B}, year=2000}\n% @misc{hidden, title={H}}\nx % y @misc{also, title={H}}\n@misc{m, title={M}, author={C D}, year=2001}\n`, 'refs.bib');
+    assert.deepEqual(bib.entries.map((e) => [e.key, e.range.start.line]), [['k', 1], ['m', 4]]);
+    assert.deepEqual(bib.problems, []);
+  });
+
   test('an entry without its closing brace is kept and reported, the next one is read', () => {
     const bib = parseBib('@article{a, title={A}, author={X Y}, year=2001\n@article{b, title={B}, author={X Y}, year=2002}\n', 'refs.bib');
     assert.deepEqual(bib.entries.map((e) => e.key), ['a', 'b']);
