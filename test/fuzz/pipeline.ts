@@ -38,6 +38,7 @@ function modelRanges(w: Writeup): [string, Range][] {
   for (const b of w.blocks) out.push([`block ${b.type}`, b.range]);
   for (const c of w.citations) out.push(['citation', c.range], ['citation group', c.groupRange]);
   for (const m of w.math) out.push(['math', m.range], ['math content', m.contentRange]);
+  for (const f of w.footnotes ?? []) out.push(['footnote', f.range], ['footnote body', f.bodyRange]);
   for (const p of w.problems) out.push([`problem ${p.code}`, p.range]);
   if (w.referencesStart) out.push(['referencesStart', w.referencesStart]);
   if (w.appendixStart) out.push(['appendixStart', w.appendixStart]);

@@ -90,11 +90,23 @@ export interface ParagraphBlock extends BlockBase {
   readonly text: string;
 }
 
-/** A bulleted or numbered list; `items` are the plain texts of its items. */
+/** One item of a list at any depth, with only its own text (not that of the lists inside it). */
+export interface ListEntry {
+  /** 1 for the list's own items, 2 for the items of a list inside one of them, and so on. */
+  readonly depth: number;
+  readonly text: string;
+}
+
+/**
+ * A bulleted or numbered list; `items` are the plain texts of its own items (with the text of
+ * any list nested inside an item).
+ */
 export interface ListBlock extends BlockBase {
   readonly type: 'list';
   readonly ordered: boolean;
   readonly items: readonly string[];
+  /** Every item at every depth in document order (the readers set it; absent: `items` at depth 1). */
+  readonly entries?: readonly ListEntry[];
 }
 
 /** Display math standing as a block of its own. */
@@ -124,6 +136,9 @@ export interface CodeBlock extends BlockBase {
   readonly type: 'code';
   readonly lines: number;
   readonly language?: string;
+  /** A floating listing (LaTeX `algorithm`): placed as floats are, with its caption. */
+  readonly float?: boolean;
+  readonly caption?: string;
 }
 
 /** A theorem-like environment, quote or other container, with its plain text. */
@@ -138,6 +153,18 @@ export interface PageBreakBlock extends BlockBase {
   readonly type: 'pagebreak';
 }
 
+/**
+ * Vertical space asked for between blocks: `\vspace{-1cm}`, `\vspace*{2ex}`, `\vskip 3pt`,
+ * `\medskip` (LaTeX, or raw LaTeX in pandoc Markdown).
+ */
+export interface SpaceBlock extends BlockBase {
+  readonly type: 'space';
+  /** The length as written, e.g. `-1cm`, `0.5\baselineskip`, `\medskipamount`. */
+  readonly length: string;
+  /** `\vspace*`: kept at the top of a page too. */
+  readonly keep?: boolean;
+}
+
 /** Any block of the body, in document order. */
 export type Block =
   | ParagraphBlock
@@ -147,7 +174,8 @@ export type Block =
   | TableBlock
   | CodeBlock
   | EnvironmentBlock
-  | PageBreakBlock;
+  | PageBreakBlock
+  | SpaceBlock;
 
 /** A heading and everything up to the next heading of any level. */
 export interface Section {
@@ -166,6 +194,19 @@ export interface Section {
   readonly blocks: readonly Block[];
   /** Set when the heading comes from an `\input` file: ranges then point at the `\input` command. */
   readonly origin?: Origin;
+}
+
+/**
+ * A footnote: LaTeX `\footnote{...}`, pandoc's inline `^[...]`, or a `[^id]` reference with its
+ * `[^id]: ...` definition. Its text is set at the foot of the page where it is referenced.
+ */
+export interface Footnote {
+  /** Where it is referenced: the whole `\footnote{...}` or `^[...]`, or the `[^id]` mark. */
+  readonly range: Range;
+  /** Where its text is written: inside the braces or brackets, or the `[^id]: ...` definition. */
+  readonly bodyRange: Range;
+  /** Plain text (markup removed; math as its TeX). */
+  readonly text: string;
 }
 
 /** Something a reader could not make sense of: the model is still returned. */
@@ -201,6 +242,8 @@ export interface Writeup {
   readonly citations: readonly Citation[];
   /** Every math node, inline and display, in document order. */
   readonly math: readonly MathNode[];
+  /** Footnotes in the order they are referenced (the readers set it). */
+  readonly footnotes?: readonly Footnote[];
   /** Where the references begin: a `# References` heading, `\bibliography{}` or `::: {#refs}`. */
   readonly referencesStart?: Range;
   /** Where an appendix begins (`\appendix`, `# Appendix`), if any. */

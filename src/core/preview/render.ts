@@ -289,6 +289,8 @@ function latexBlock(ctx: Context, block: Block): string {
     }
     case 'pagebreak':
       return `<hr class="newpage" ${line}>`;
+    case 'space':
+      return '';
   }
 }
 

@@ -1,11 +1,11 @@
 import { emptyHost, type FileHost } from '../host';
 import type { Range } from '../model/range';
-import type { Author, Block, Citation, DisableDirective, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import type { Author, Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 import { dirname, resolveInside, resolvePath } from '../text/paths';
 import type { ReadOptions } from './index';
 import { MATH_ENVIRONMENTS } from './pandocInline';
-import { APPENDIX_TITLE, buildSections, emptyMetadata, type HeadingInfo, type PlacedBlock, parseDisableComment } from './shared';
+import { APPENDIX_TITLE, buildSections, emptyMetadata, type HeadingInfo, type PlacedBlock, parseDisableComment, VSKIP_LENGTH } from './shared';
 
 /*
  * A tolerant, single-pass LaTeX reader. It does not build a full TeX syntax tree: it reads the
@@ -52,7 +52,7 @@ const DEFINITION_COMMANDS = new Set(['newcommand', 'renewcommand', 'providecomma
 const SILENT_COMMANDS = new Set([
   'label', 'ref', 'eqref', 'maketitle', 'centering', 'noindent', 'vspace', 'hspace', 'bibliographystyle', 'usepackage',
   'documentclass', 'setlength', 'addtolength', 'setcounter', 'pagestyle', 'thispagestyle', 'small', 'footnotesize',
-  'large', 'Large', 'normalsize', 'raggedright', 'vfill', 'hfill', 'medskip', 'bigskip', 'smallskip', 'tableofcontents',
+  'large', 'Large', 'normalsize', 'raggedright', 'vfill', 'hfill', 'tableofcontents',
   'graphicspath', 'hypersetup', 'input', 'include', 'includeonly', 'date',
 ]);
 
@@ -80,6 +80,7 @@ interface Sink {
   readonly directives: DisableDirective[];
   readonly includes: string[];
   readonly code: Range[];
+  readonly footnotes: Footnote[];
   order: number;
   referencesStart?: Range;
   appendixStart?: Range;
@@ -111,6 +112,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     directives: [],
     includes: [],
     code: [],
+    footnotes: [],
     order: 0,
     meta: { bibliography: [], disabled: [], keyRanges: {} },
   };
@@ -158,6 +160,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     includes: sink.includes,
     problems: sink.problems,
     codeRanges: sink.code,
+    footnotes: sink.footnotes,
   };
 }
 
@@ -176,6 +179,8 @@ class LatexScanner {
   /** Start of the current paragraph's visible content, or -1. */
   private paraStart = -1;
   private paraEnd = -1;
+  /** Vertical space asked for inside the open paragraph: it takes effect after the paragraph's line. */
+  private pendingSpaces: Block[] = [];
   private inBody: boolean;
 
   constructor(
@@ -198,6 +203,14 @@ class LatexScanner {
 
   private problem(code: string, message: string, start: number, end: number, severity: ReaderProblem['severity'] = 'error'): void {
     this.sink.problems.push({ code, message, range: this.range(start, end), severity });
+  }
+
+  private noEnd: boolean | undefined;
+
+  /** True when algorithmic or algpseudocode is loaded with `noend` (no "end if" lines). */
+  private noEndLines(): boolean {
+    this.noEnd ??= /\\usepackage\s*\[[^\]]*\bnoend\b[^\]]*\]\s*\{[^}]*\b(?:algorithmic|algpseudocode)\b/.test(this.text);
+    return this.noEnd;
   }
 
   /** True while inside an environment that makes one block of everything it holds. */
@@ -224,6 +237,34 @@ class LatexScanner {
     this.paraEnd = -1;
     const plain = toPlain(this.text.slice(start, end));
     if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim() });
+    if (this.pendingSpaces.length > 0) {
+      for (const space of this.pendingSpaces) this.place(space);
+      this.pendingSpaces = [];
+    }
+  }
+
+  /** `\vspace{..}`, `\vskip ..`, `\medskip`: a space block, after the open paragraph if there is one. */
+  private space(start: number, end: number, length: string, keep: boolean): void {
+    if (!this.inBody || this.inBlockEnv || length === '') return;
+    const block: Block = { type: 'space', range: this.range(start, end), length, ...(keep ? { keep: true } : {}) };
+    if (this.paraStart >= 0) this.pendingSpaces.push(block);
+    else this.place(block);
+  }
+
+  /** `\footnote[n]{text}` or `\footnotetext[n]{text}`: recorded; its citations and math are still read. */
+  private footnote(i: number, afterName: number): number {
+    const arg = this.args(afterName, 1);
+    const g = arg.groups[0];
+    if (!g) {
+      this.touch(i, afterName);
+      return afterName;
+    }
+    if (this.inBody) {
+      const text = toPlain(this.text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+      this.sink.footnotes.push({ range: this.range(i, arg.end), bodyRange: this.range(g.start, g.end), text });
+    }
+    this.touch(i, arg.end);
+    return g.start;
   }
 
   run(): void {
@@ -442,6 +483,28 @@ class LatexScanner {
         this.flushParagraph();
         this.sink.appendixStart ??= this.range(i, afterName);
         return afterName;
+      case 'vspace': {
+        const arg = this.args(afterName, 1);
+        const g = arg.groups[0];
+        if (g) this.space(i, arg.end, text.slice(g.start, g.end).trim(), star);
+        return arg.end;
+      }
+      case 'vskip': {
+        // `\vskip -0.5\baselineskip plus 1pt`: a TeX dimension without braces.
+        const m = VSKIP_LENGTH.exec(text.slice(afterName, afterName + 120));
+        if (!m) return afterName;
+        const end = afterName + m[0].length;
+        this.space(i, end, (m[1] ?? '').replace(/\s+/g, ''), false);
+        return end;
+      }
+      case 'smallskip':
+      case 'medskip':
+      case 'bigskip':
+        this.space(i, afterName, `\\${name}amount`, false);
+        return afterName;
+      case 'footnote':
+      case 'footnotetext':
+        return this.footnote(i, afterName);
       case 'newpage':
       case 'clearpage':
       case 'pagebreak':
@@ -470,7 +533,7 @@ class LatexScanner {
       case 'caption': {
         const arg = this.args(afterName, 1);
         const g = arg.groups[0];
-        const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table');
+        const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
         if (env && g) env.caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
         // Its citations and math still count: scan inside the argument.
         return g ? g.start : arg.end;
@@ -478,7 +541,7 @@ class LatexScanner {
       default:
         break;
     }
-    if (SILENT_COMMANDS.has(name)) return this.args(afterName, name === 'vspace' || name === 'hspace' || name === 'label' || name === 'ref' || name === 'eqref' || name === 'usepackage' || name === 'documentclass' || name === 'bibliographystyle' ? 1 : 0).end;
+    if (SILENT_COMMANDS.has(name)) return this.args(afterName, name === 'hspace' || name === 'label' || name === 'ref' || name === 'eqref' || name === 'usepackage' || name === 'documentclass' || name === 'bibliographystyle' ? 1 : 0).end;
     // Any other command: its name prints nothing we count, its arguments are scanned as text.
     this.touch(i, afterName);
     return afterName;
@@ -811,11 +874,8 @@ class LatexScanner {
     this.paraEnd = -1;
     switch (env.kind) {
       case 'list': {
-        const items = body
-          .split(/\\item\b(?:\s*\[[^\]]*\])?/)
-          .slice(1)
-          .map((t) => toPlain(t).replace(/\s+/g, ' ').trim());
-        this.place({ type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items });
+        const { items, entries } = listItems(body);
+        this.place({ type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries });
         break;
       }
       case 'figure':
@@ -830,9 +890,13 @@ class LatexScanner {
       case 'table':
         this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}) });
         break;
-      case 'code':
-        this.place({ type: 'code', range, lines: body.split(/\r?\n|\r/).filter((l) => l.trim()).length, language: env.name.replace(/\*$/, '') });
+      case 'code': {
+        const language = env.name.replace(/\*$/, '');
+        const float = language === 'algorithm';
+        const lines = algorithmLines(body, this.noEndLines());
+        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}) });
         break;
+      }
       case 'theorem': {
         const plain = toPlain(body).replace(/\s+/g, ' ').trim();
         if (env.name === 'abstract' && !this.ctx.at) this.sink.meta.abstract = plain;
@@ -842,6 +906,69 @@ class LatexScanner {
     }
     return tagEnd;
   }
+}
+
+const LIST_TOKEN = /\\(begin|end)\s*\{(itemize|enumerate|description|compactitem|compactenum)\}|\\item(?![A-Za-z@])(?:\s*\[[^\]]*\])?/g;
+
+/**
+ * The items of a list's body: its own items (with the text of lists inside them) and every item
+ * at every depth with only its own text.
+ */
+export function listItems(body: string): { items: string[]; entries: ListEntry[] } {
+  const source = body.replace(/(?<!\\)%[^\n]*/g, '');
+  const items: string[] = [];
+  const entries: { depth: number; text: string }[] = [];
+  // For each open depth, the entry its text goes to (text after a nested list joins its item).
+  const open: (number | undefined)[] = [];
+  let depth = 1;
+  let itemStart = -1;
+  let last = 0;
+  const addText = (to: number): void => {
+    const entry = entries[open[depth] ?? -1];
+    if (entry) entry.text += source.slice(last, to);
+  };
+  LIST_TOKEN.lastIndex = 0;
+  for (let m = LIST_TOKEN.exec(source); m; m = LIST_TOKEN.exec(source)) {
+    addText(m.index);
+    last = m.index + m[0].length;
+    if (m[1] === 'begin') {
+      depth++;
+      open[depth] = undefined;
+    } else if (m[1] === 'end') {
+      if (depth > 1) depth--;
+    } else {
+      if (depth === 1) {
+        if (itemStart >= 0) items.push(source.slice(itemStart, m.index));
+        itemStart = last;
+      }
+      open[depth] = entries.length;
+      entries.push({ depth, text: '' });
+    }
+  }
+  addText(source.length);
+  if (itemStart >= 0) items.push(source.slice(itemStart));
+  const clean = (t: string): string => toPlain(t).replace(/\s+/g, ' ').trim();
+  return { items: items.map(clean), entries: entries.map((e) => ({ depth: e.depth, text: clean(e.text) })) };
+}
+
+const ALGORITHM_STATEMENT =
+  /\\(STATE|IF|ELSIF|ELSE|ENDIF|FOR|FORALL|ENDFOR|WHILE|ENDWHILE|REPEAT|UNTIL|LOOP|ENDLOOP|REQUIRE|ENSURE|RETURN|PRINT|State|Statex|If|ElsIf|Else|EndIf|For|ForAll|EndFor|While|EndWhile|Repeat|Until|Loop|EndLoop|Require|Ensure|Function|EndFunction|Procedure|EndProcedure)(?![A-Za-z@])/g;
+const ALGORITHM_FRAME = /^\s*(?:\\(?:begin|end)\s*\{[^}]*\}(?:\s*\[[^\]]*\])?|\\(?:caption|label)\s*(?:\[[^\]]*\])?\{.*\}|\\(?:centering|small|footnotesize|scriptsize)\b)\s*$/;
+
+/**
+ * Printed lines of an algorithm's body: one per statement of `algorithmic`/`algpseudocode`
+ * (`\STATE`, `\If`...; end lines left out when the package is loaded with `noend`), else the
+ * source lines that are not its frame (`\begin`, `\caption`, `\label`).
+ */
+export function algorithmLines(body: string, noEnd = false): number {
+  const source = body.replace(/(?<!\\)%[^\n]*/g, '');
+  let statements = 0;
+  ALGORITHM_STATEMENT.lastIndex = 0;
+  for (let m = ALGORITHM_STATEMENT.exec(source); m; m = ALGORITHM_STATEMENT.exec(source)) {
+    if (!(noEnd && /^(END|End)/.test(m[1] ?? ''))) statements++;
+  }
+  if (statements > 0) return statements;
+  return source.split(/\r?\n|\r/).filter((l) => l.trim() !== '' && !ALGORITHM_FRAME.test(l)).length;
 }
 
 /** Offset of the first character after spaces, tabs and one line break. */
@@ -949,12 +1076,28 @@ function removeCommand(source: string, name: string): string {
   return out;
 }
 
+/** The snippet without its `\\footnote{...}`s (their text is set at the foot of the page). */
+function withoutFootnotes(source: string): string {
+  const re = /\\footnote(?:text)?(?![A-Za-z@])\s*(?:\[[^\]]*\]\s*)?\{/g;
+  const parts: string[] = [];
+  let last = 0;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    const close = matchBracket(source, m.index + m[0].length - 1, '{', '}');
+    if (close < 0) break;
+    parts.push(source.slice(last, m.index));
+    last = close + 1;
+    re.lastIndex = last;
+  }
+  parts.push(source.slice(last));
+  return parts.join('');
+}
+
 /**
  * Plain text of a LaTeX snippet: comments dropped, math kept as its TeX, markup commands
  * dropped with their arguments' text kept, `~` as a space.
  */
 export function toPlain(source: string): string {
-  return source
+  return (source.includes('\\footnote') ? withoutFootnotes(source) : source)
     .replace(/(?<!\\)%[^\n]*\n?/g, '')
     .replace(/\\(label|ref|eqref|vspace|hspace|includegraphics|bibliographystyle|cite[a-z]*|citep|citet)\*?(\[[^\]]*\])*\{[^{}]*\}/g, (_m, cmd: string) =>
       cmd.startsWith('cite') ? '[1]' : '',

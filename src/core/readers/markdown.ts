@@ -4,7 +4,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Range } from '../model/range';
-import type { Block, Citation, DisableDirective, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import type { Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 import { readFrontMatter } from './frontMatter';
 import type { ReadOptions } from './index';
@@ -13,10 +13,12 @@ import {
   APPENDIX_TITLE,
   buildSections,
   emptyMetadata,
+  findRawSpaces,
   type HeadingInfo,
   type PlacedBlock,
   parseDisableComment,
   REFERENCES_TITLE,
+  withoutRawSpaces,
 } from './shared';
 
 /** The parts of an mdast node the reader looks at (remark's node types, loosely). */
@@ -29,6 +31,7 @@ interface MdNode {
   readonly depth?: number;
   readonly ordered?: boolean | null;
   readonly lang?: string | null;
+  readonly identifier?: string;
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
@@ -54,7 +57,8 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
   if (shrunk.spans.length > 0 || bom) remapPositions(root, (o) => shrunk.toOriginal(o + bom), text);
   if (hidden.length > 0) restoreMathText(root, text, hidden);
   const collected = collect(root, text);
-  const scanner = new PandocInlineScanner(text, mergeSpans(collected.masks));
+  const masks = mergeSpans(collected.masks);
+  const scanner = new PandocInlineScanner(text, masks);
   for (const region of collected.regions) scanner.scan(region.start, region.end, region.spill === true);
   const { citations: scannedCitations, math: scannedMath, problems: scannedProblems } = scanner.result;
 
@@ -110,10 +114,13 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     }
     const next = children[i + 1];
     const block = readBlock(node, text, lines, mathByStart, next);
-    if (block) {
+    // Raw `\vspace{..}` in a paragraph is vertical space (pandoc passes it to LaTeX), not words.
+    const spaces = node.type === 'paragraph' ? findRawSpaces(text, startOf(node), endOf(node)).filter((f) => !insideSpans(masks, f.start)) : [];
+    if (block && !(spaces.length > 0 && block.type === 'paragraph' && block.text === '')) {
       placed.push({ offset: startOf(node), block });
       if (block.type === 'table' && block.caption !== undefined) i++;
     }
+    for (const f of spaces) placed.push({ offset: f.start, block: { type: 'space', range: lines.rangeAt(f.start, f.end), length: f.length, ...(f.keep ? { keep: true } : {}) } });
   }
 
   return {
@@ -132,7 +139,73 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     includes: [],
     problems,
     codeRanges: collected.code.map((s) => lines.rangeAt(s.start, s.end)),
+    footnotes: footnotesOf(text, collected, masks, lines),
   };
+}
+
+/** True when `offset` lies inside one of the sorted, merged `spans`. */
+function insideSpans(spans: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Span).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo];
+  return s !== undefined && s.start <= offset;
+}
+
+/** The offset of the `]` closing the `[` at `open`, skipping escapes; -1 before `limit`. */
+function closingBracket(text: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let j = open; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92 /* \ */) j++;
+    else if (c === 91 /* [ */) depth++;
+    else if (c === 93 /* ] */ && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/**
+ * The footnotes in reading order: pandoc's inline `^[...]` (found in paragraph text outside code)
+ * and `[^id]` references with the text of their `[^id]: ...` definitions.
+ */
+function footnotesOf(text: string, collected: ReturnType<typeof collect>, masks: readonly Span[], lines: LineIndex): Footnote[] {
+  const found: { start: number; end: number; bodyStart: number; bodyEnd: number; text: string }[] = [];
+  for (const region of collected.regions) {
+    if (region.spill !== true) continue;
+    for (let at = text.indexOf('^[', region.start); at >= 0 && at < region.end; at = text.indexOf('^[', at + 2)) {
+      if (text.charCodeAt(at - 1) === 92 || insideSpans(masks, at)) continue;
+      const close = closingBracket(text, at + 1, region.end);
+      if (close < 0) continue;
+      found.push({ start: at, end: close + 1, bodyStart: at + 2, bodyEnd: close, text: text.slice(at + 2, close).replace(/[*`]/g, '').replace(/\s+/g, ' ').trim() });
+      at = close - 1;
+    }
+  }
+  for (const ref of collected.footnoteRefs) {
+    const def = collected.footnoteDefs.get(ref.id);
+    if (def) found.push({ start: ref.start, end: ref.end, bodyStart: def.start, bodyEnd: def.end, text: def.text });
+  }
+  found.sort((a, b) => a.start - b.start);
+  return found.map((f) => ({ range: lines.rangeAt(f.start, f.end), bodyRange: lines.rangeAt(f.bodyStart, f.bodyEnd), text: f.text }));
+}
+
+/** `text` without pandoc's inline notes `^[...]` (their text is set at the foot of the page). */
+function withoutInlineNotes(text: string): string {
+  let at = text.indexOf('^[');
+  if (at < 0) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (; at >= 0; at = text.indexOf('^[', last)) {
+    const close = closingBracket(text, at + 1, text.length);
+    if (close < 0) break;
+    parts.push(text.slice(last, at));
+    last = close + 1;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
 }
 
 /** Bracket depth beyond which brackets are read as plain text. */
@@ -382,6 +455,8 @@ function collect(root: MdNode, text: string) {
   const code: Span[] = [];
   const regions: Array<Span & { spill?: boolean }> = [];
   const comments: Span[] = [];
+  const footnoteRefs: { start: number; end: number; id: string }[] = [];
+  const footnoteDefs = new Map<string, Span & { text: string }>();
   const visit = (node: MdNode, inRegion: boolean): void => {
     const start = startOf(node);
     const end = endOf(node);
@@ -408,6 +483,12 @@ function collect(root: MdNode, text: string) {
       case 'definition':
         masks.push({ start, end });
         return;
+      case 'footnoteReference':
+        footnoteRefs.push({ start, end, id: node.identifier ?? '' });
+        return;
+      case 'footnoteDefinition':
+        if (!footnoteDefs.has(node.identifier ?? '')) footnoteDefs.set(node.identifier ?? '', { start, end, text: plain(node).replace(/\s+/g, ' ').trim() });
+        break;
       case 'image':
         masks.push({ start, end });
         return;
@@ -437,6 +518,8 @@ function collect(root: MdNode, text: string) {
     masks,
     code,
     regions,
+    footnoteRefs,
+    footnoteDefs,
     directives(text: string, lines: LineIndex): DisableDirective[] {
       const out: DisableDirective[] = [];
       for (const c of comments) {
@@ -486,6 +569,9 @@ function plain(node: MdNode): string {
     case 'html':
     case 'footnoteReference':
       return '';
+    case 'paragraph':
+      // Code spans keep a `^[` of theirs: it opens no note.
+      return withoutRawSpaces(withoutInlineNotes((node.children ?? []).map((c) => (c.type === 'inlineCode' ? (c.value ?? '').replace(/\^\[/g, '^ [') : plain(c))).join('')));
     case 'image':
       return node.alt ?? '';
     default:
@@ -576,6 +662,7 @@ function readBlock(
         range,
         ordered: node.ordered === true,
         items: (node.children ?? []).map((item) => plain(item).replace(/\s+/g, ' ').trim()),
+        entries: listEntries(node, 1, []),
       };
     case 'table': {
       const rows = node.children ?? [];
@@ -588,11 +675,20 @@ function readBlock(
       return { type: 'code', range, lines: (node.value ?? '').split('\n').length, ...(node.lang ? { language: node.lang } : {}) };
     case 'blockquote':
       return { type: 'environment', range, name: 'quote', text: plain(node).trim() };
-    case 'footnoteDefinition':
-      return { type: 'environment', range, name: 'footnote', text: plain(node).trim() };
     default:
+      // Footnote definitions are set at the foot of the page (Writeup.footnotes), not here.
       return undefined;
   }
+}
+
+/** Every item of a list at every depth, each with only its own text. */
+function listEntries(list: MdNode, depth: number, out: ListEntry[]): ListEntry[] {
+  for (const item of list.children ?? []) {
+    const own = (item.children ?? []).filter((c) => c.type !== 'list');
+    out.push({ depth, text: own.map(plain).join(' ').replace(/\s+/g, ' ').trim() });
+    for (const c of item.children ?? []) if (c.type === 'list') listEntries(c, depth + 1, out);
+  }
+  return out;
 }
 
 /** Pandoc's implicit figure: an image alone in its paragraph, maybe followed by `{width=...}`. */

@@ -23,6 +23,7 @@ export function emptyWriteup(text: string, file: string, format: WriteupFormat):
     includes: [],
     problems: [],
     codeRanges: [],
+    footnotes: [],
   };
 }
 
@@ -107,3 +108,56 @@ export function parseDisableComment(body: string, commentEndLine: number): Disab
 /** Headings that start the references and the appendix. */
 export const REFERENCES_TITLE = /^(references|bibliography|works cited|literature cited)$/i;
 export const APPENDIX_TITLE = /^(appendix|appendices)\b/i;
+
+/** A TeX dimension without braces, as `\\vskip` takes it: `-0.5\\baselineskip plus 1pt`. */
+export const VSKIP_LENGTH = /^\s*(-?\s*(?:[0-9]*\.?[0-9]+\s*)?(?:\\[A-Za-z@]+|[a-z]{2}))(?:\s+(?:plus|minus)\s+-?[0-9.]*\s*(?:\\[A-Za-z@]+|fil+|[a-z]{2}))*/;
+
+/** Raw LaTeX vertical space in pandoc Markdown: `\\vspace{..}`, `\\vspace*{..}`, `\\vskip ..`, `\\medskip`. */
+const RAW_SPACE = /\\(?:vspace(\*?)\s*\{([^{}]*)\}|vskip(?![A-Za-z@])|(smallskip|medskip|bigskip)(?![A-Za-z@]))/y;
+
+/** A vertical space command found in text, in offsets. */
+export interface FoundSpace {
+  readonly start: number;
+  readonly end: number;
+  readonly length: string;
+  readonly keep: boolean;
+}
+
+/** The vertical space commands in `text` from `start` to `end` (looked for at each backslash only). */
+export function findRawSpaces(text: string, start: number, end: number): FoundSpace[] {
+  const out: FoundSpace[] = [];
+  for (let at = text.indexOf('\\', start); at >= 0 && at < end; at = text.indexOf('\\', at + 1)) {
+    RAW_SPACE.lastIndex = at;
+    const m = RAW_SPACE.exec(text);
+    if (!m) continue;
+    let stop = at + m[0].length;
+    let length: string;
+    if (m[3] !== undefined) length = `\\${m[3]}amount`;
+    else if (m[2] !== undefined) length = m[2].trim();
+    else {
+      const dim = VSKIP_LENGTH.exec(text.slice(stop, Math.min(end, stop + 120)));
+      if (!dim) continue;
+      stop += dim[0].length;
+      length = (dim[1] ?? '').replace(/\s+/g, '');
+    }
+    if (stop > end) break;
+    if (length !== '') out.push({ start: at, end: stop, length, keep: m[1] === '*' });
+    at = stop - 1;
+  }
+  return out;
+}
+
+/** `text` without its raw vertical space commands. */
+export function withoutRawSpaces(text: string): string {
+  if (!text.includes('\\')) return text;
+  const found = findRawSpaces(text, 0, text.length);
+  if (found.length === 0) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (const f of found) {
+    parts.push(text.slice(last, f.start));
+    last = f.end;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}

@@ -133,6 +133,50 @@ describe('latex reader: structure', () => {
   });
 });
 
+describe('latex reader: vertical space, footnotes, nested lists, algorithms', () => {
+  test('\\vspace, \\vspace*, \\vskip and \\medskip become space blocks as written; inside a paragraph they follow it', () => {
+    const w = tex('\\begin{document}\nText here.\n\\vspace{-2mm}\n\\section{A}\n\\vspace*{1cm}\n\nTwo \\vskip -0.5\\baselineskip plus 1pt\n\n\\medskip\n\\end{document}\n');
+    const spaces = w.blocks.flatMap((b) => (b.type === 'space' ? [[b.length, b.keep === true, r(b.range)]] : []));
+    assert.deepEqual(spaces, [['-2mm', false, '2:0-2:13'], ['1cm', true, '4:0-4:13'], ['-0.5\\baselineskip', false, '6:4-6:37'], ['\\medskipamount', false, '8:0-8:8']]);
+    assert.deepEqual(w.blocks.map((b) => b.type), ['paragraph', 'space', 'space', 'paragraph', 'space', 'space']);
+    assert.deepEqual(w.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])), ['Text here.', 'Two']);
+  });
+
+  test('a \\vspace inside a figure or a list is not a space block of the text', () => {
+    const w = tex('\\begin{figure}\n\\vspace{-3mm}\n\\caption{C}\n\\end{figure}\n\\begin{itemize}\n\\item a \\vspace{-1mm}\n\\end{itemize}\n');
+    assert.deepEqual(w.blocks.map((b) => b.type), ['figure', 'list']);
+  });
+
+  test('footnotes: recorded with their text and ranges, left out of the paragraph, their citations and math still read', () => {
+    const w = tex('Known.\\footnote{See \\citet{a} for $x^2$ and {\\em more}.} Next \\footnotetext[3]{Only text.}\n');
+    assert.deepEqual(w.footnotes?.map((f) => [r(f.range), r(f.bodyRange), f.text]), [
+      ['0:6-0:56', '0:16-0:55', 'See [1] for x^2 and \\em more.'],
+      ['0:62-0:90', '0:79-0:89', 'Only text.'],
+    ]);
+    assert.deepEqual(w.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type)), ['Known. Next']);
+    assert.deepEqual(w.citations.map((c) => c.key), ['a']);
+    assert.deepEqual(w.math.map((m) => m.tex), ['x^2']);
+  });
+
+  test('nested lists: items hold their nested text; entries give every item with its depth', () => {
+    const w = tex('\\begin{itemize}\n\\item one\n  \\begin{enumerate}\n  \\item inner % \\item not this\n    \\begin{itemize}\\item deep\\end{itemize}\n  \\end{enumerate}\n  after\n\\item[b)] two\n\\end{itemize}\n');
+    const list = w.blocks[0];
+    assert.ok(list?.type === 'list');
+    assert.deepEqual(list.items, ['one inner deep after', 'two']);
+    assert.deepEqual(list.entries?.map((e) => [e.depth, e.text]), [[1, 'one after'], [2, 'inner'], [3, 'deep'], [1, 'two']]);
+  });
+
+  test('an algorithm is a floating code block: its caption, and one line per statement', () => {
+    const w = tex('\\begin{algorithm}[t]\n\\caption{Gradient descent}\n\\label{alg:gd}\n\\begin{algorithmic}[1]\n\\REQUIRE step $\\eta$\n\\FOR{$t = 1$ \\TO $T$}\n\\STATE $w \\gets w - \\eta g$\n\\ENDFOR\n\\RETURN $w$\n\\end{algorithmic}\n\\end{algorithm}\n');
+    const code = w.blocks[0];
+    assert.deepEqual(code?.type === 'code' && [code.lines, code.language, code.float, code.caption], [5, 'algorithm', true, 'Gradient descent']);
+    const noEnd = tex('\\usepackage[noend]{algpseudocode}\n\\begin{document}\n\\begin{algorithm}\n\\begin{algorithmic}\n\\For{$i$}\n\\State \\Return $i$\n\\EndFor\n\\end{algorithmic}\n\\end{algorithm}\n\\end{document}\n');
+    assert.deepEqual(noEnd.blocks[0]?.type === 'code' && noEnd.blocks[0].lines, 2);
+    const plain = tex('\\begin{algorithm}\n\\caption{C}\nstep one\\;\nstep two\\;\n\\end{algorithm}\n');
+    assert.deepEqual(plain.blocks[0]?.type === 'code' && plain.blocks[0].lines, 2);
+  });
+});
+
 describe('latex reader: \\input and \\include', () => {
   test('follows inputs relative to the main file; ranges point at the \\input', () => {
     const host = memoryHost({

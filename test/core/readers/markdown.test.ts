@@ -173,6 +173,38 @@ describe('markdown reader: headings and sections', () => {
   });
 });
 
+describe('markdown reader: vertical space, footnotes, nested lists', () => {
+  test('raw \\vspace in a paragraph is a space block, not words; alone it leaves no paragraph; in code it is code', () => {
+    const w = md('\\vspace{-1cm}\n\nText \\vskip 2pt and `\\vspace{3pt}` more.\n\n\\vspace*{2ex}\\medskip\n');
+    assert.deepEqual(w.blocks.map((b) => (b.type === 'space' ? `space ${b.length}${b.keep ? '*' : ''} ${r(b.range)}` : b.type)), [
+      'space -1cm 0:0-0:13',
+      'paragraph',
+      'space 2pt 2:5-2:15',
+      'space 2ex* 4:0-4:13',
+      'space \\medskipamount 4:13-4:21',
+    ]);
+    assert.ok(w.blocks[1]?.type === 'paragraph' && !w.blocks[1].text.includes('vskip'));
+  });
+
+  test('footnotes: inline ^[...] and [^id] references with their definitions, in reading order, out of the text', () => {
+    const w = md('Claim[^n] and more^[An *inline* note with $x$.] end. `^[code]`\n\n[^n]: The note on [@a].\n');
+    assert.deepEqual(w.footnotes?.map((f) => [r(f.range), r(f.bodyRange), f.text]), [
+      ['0:5-0:9', '2:0-2:23', 'The note on [@a].'],
+      ['0:18-0:47', '0:20-0:46', 'An inline note with $x$.'],
+    ]);
+    assert.deepEqual(w.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type)), ['Claim and more end. ^ [code]']);
+    assert.deepEqual(w.citations.map((c) => c.key), ['a']);
+  });
+
+  test('nested lists: entries give every item with its depth and only its own text', () => {
+    const w = md('- one\n  - inner\n    1. deep\n- two\n');
+    const list = w.blocks[0];
+    assert.ok(list?.type === 'list');
+    assert.deepEqual(list.items, ['one inner deep', 'two']);
+    assert.deepEqual(list.entries?.map((e) => [e.depth, e.text]), [[1, 'one'], [2, 'inner'], [3, 'deep'], [1, 'two']]);
+  });
+});
+
 describe('markdown reader: metadata', () => {
   test('front matter fields, authors as objects, key ranges', () => {
     const w = md(
