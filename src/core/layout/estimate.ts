@@ -1,6 +1,7 @@
-import type { Block, MathNode, Position, Range, Section, Writeup } from '../model';
+import type { Block, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
 import { textWidth } from './fonts';
+import { parseLength } from './length';
 import { LineBreaker, countTextLines } from './lineBreak';
 import { displayMathRowsHeight, inlineMathWidth } from './mathBox';
 import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
@@ -35,6 +36,10 @@ class Pager {
 
   /** Shrinkable glue on this page: \flushbottom pages shrink it before breaking. */
   private shrink = 0;
+  /** Whether this page has footnotes yet (the first one brings `\skip\footins`). */
+  private footnotes = false;
+  /** Footnote text that did not fit at the foot of the last page: TeX carries it over. */
+  private footnoteCarry = 0;
 
   capacity(): number {
     return this.page === 0 ? H + P.firstPageExtra : H;
@@ -73,6 +78,12 @@ class Pager {
     this.topRoom = 0;
     this.topCount = 0;
     this.bottomTaken = false;
+    this.footnotes = false;
+    if (this.footnoteCarry > 0) {
+      const carry = this.footnoteCarry;
+      this.footnoteCarry = 0;
+      this.footnote(carry);
+    }
     // Waiting floats: a page of floats when they fill most of one, else at the top of this page.
     const waiting = this.pending;
     this.pending = [];
@@ -93,6 +104,44 @@ class Pager {
       return;
     }
     for (const f of waiting) this.float(f.height, f.category);
+  }
+
+  /**
+   * Vertical space asked for (`\vspace`): dropped at the top of a page unless `keep` (`\vspace*`),
+   * a page break where it runs past the page; negative space takes room back.
+   */
+  space(h: number, keep: boolean): void {
+    if (this.y === 0 && !keep) return;
+    if (h >= 0) {
+      const add = Math.min(h, Math.max(0, this.room() - this.y));
+      this.y += add;
+      this.used.other += add;
+      return;
+    }
+    const back = Math.min(-h, this.y);
+    this.y -= back;
+    // The breakdown gives the room back from what fills the page.
+    let left = back;
+    for (const c of RECLAIM) {
+      const take = Math.min(left, this.used[c]);
+      this.used[c] -= take;
+      left -= take;
+    }
+  }
+
+  /**
+   * Footnote text of `h` points at the foot of this page (the first note of a page also brings
+   * `\skip\footins`); what does not fit goes to the foot of the next page, as TeX splits notes.
+   */
+  footnote(h: number): void {
+    const skip = this.footnotes ? 0 : P.footnote.skip;
+    const fit = Math.max(0, this.room() - this.y);
+    this.footnotes = true;
+    const placed = Math.min(h + skip, fit);
+    this.y += placed;
+    this.used.text += placed;
+    // What does not fit after the skip waits for the next page's foot.
+    if (h + skip > fit + 0.01) this.footnoteCarry += h - Math.max(0, fit - skip);
   }
 
   /** Ends the page and places every waiting float (`\clearpage`). */
@@ -177,6 +226,10 @@ class Pager {
    * pages of their own, centred vertically.
    */
   finish(line: number): void {
+    if (this.footnoteCarry > 0) {
+      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.newPage(line);
+    }
     while (this.pending.length > 0) {
       this.used.other += Math.max(0, this.capacity() - this.y);
       this.breaks.push({ page: this.page + 1, line });
@@ -197,6 +250,9 @@ class Pager {
   }
 }
 
+/** Where negative space takes its room back from, in order. */
+const RECLAIM: readonly Category[] = ['text', 'lists', 'math', 'other', 'tables', 'figures', 'title', 'references'];
+
 /** An event of the body in source order: a heading or a block. */
 type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'block'; block: Block; start: Position };
 
@@ -212,11 +268,19 @@ function inside(r: Range, outer: Range): boolean {
   return comparePositions(outer.start, r.start) <= 0 && comparePositions(r.end, outer.end) <= 0;
 }
 
-/** Lines of a paragraph: its text, its inline math as unbreakable runs, its citations as printed. */
-function paragraphLines(text: string, range: Range, ctx: Context, measure: number): number {
-  const b = new LineBreaker(measure);
+/**
+ * Lines of a paragraph: its text, its inline math as unbreakable runs, its citations as printed.
+ * Math and citations of footnotes inside `range` are left out (they are set at the foot);
+ * `size` is the font size (9pt for footnotes), `indent` a box before the first word.
+ */
+function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0): number {
+  const b = new LineBreaker(measure, size);
+  const scale = size / 10;
+  const notes = ctx.footnotesIn(range);
+  if (indent > 0) b.word(indent - 0.25 * size, 1);
   let pos = 0;
   for (const m of ctx.inlineMathIn(range)) {
+    if (notes.length > 0 && insideAny(m.range, notes)) continue;
     // Readers keep the TeX as written (Markdown) or without its braces (LaTeX).
     let written = m.tex;
     let j = text.indexOf(written, pos);
@@ -231,25 +295,45 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
     if (text.charCodeAt(k - 1) !== 36) k = j;
     while (k > pos && text.charCodeAt(k - 1) === 36) k--;
     b.text(text, 'regular', pos, k);
-    let w = inlineMathWidth(m.tex);
+    let w = inlineMathWidth(m.tex) * scale;
     // Long inline math breaks after relations and operators.
-    while (w > 140) {
-      b.word(120, 1);
-      w -= 120;
+    while (w > 140 * scale) {
+      b.word(120 * scale, 1);
+      w -= 120 * scale;
     }
     b.word(w, 1);
     pos = j + written.length;
     if (text.charAt(pos) === '$') pos++;
   }
-  const groups = ctx.citationGroupsIn(range);
+  const groups = ctx.citationGroupsIn(range, notes);
   if (groups.length > 0) textWithoutCitations(b, text, pos);
   else b.text(text, 'regular', pos);
   // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key.
   for (const keys of groups) {
-    b.word(40 + 45 * keys, 4);
-    b.word(20, 2);
+    b.word((40 + 45 * keys) * scale, 4);
+    b.word(20 * scale, 2);
   }
   return b.lines;
+}
+
+/** True when `r` lies inside the range of one of `notes` (where the note stands in the text). */
+function insideAny(r: Range, notes: readonly Footnote[]): boolean {
+  for (const n of notes) if (inside(r, n.range)) return true;
+  return false;
+}
+
+/** Height of the footnotes referenced in `range`: each note's lines at 9pt on 10pt, from its strut to its depth. */
+function footnotesHeight(range: Range, ctx: Context): number {
+  const notes = ctx.footnotesIn(range);
+  if (notes.length === 0) return 0;
+  const f = P.footnote;
+  let h = 0;
+  for (const note of notes) {
+    const n = Math.max(1, paragraphLines(note.text, note.bodyRange, ctx, W, f.size, f.markBox));
+    // Notes follow each other at the footnote leading: the strut (6.65pt) and depth (3pt) fit in it.
+    h += n * f.leading;
+  }
+  return h - f.leading + f.sep + f.depth;
 }
 
 /** Lines of the source, found on demand (splitting a long writeup would cost more than the estimate). */
@@ -272,10 +356,15 @@ class SourceLines {
   }
 }
 
-/** True when the float starting at `line` asks for `[h]` (here) placement. */
-function placedHere(lines: SourceLines, line: number): boolean {
-  const m = /\\begin\{(?:figure|table)\*?\}\s*\[([^\]]*)\]/.exec(lines.get(line));
-  return m !== null && /[hH]/.test(m[1] ?? '');
+/**
+ * True when the float starting at `line` asks for `[h]` (here) placement; `byDefault` when it
+ * names none (`algorithm` floats are `htbp`).
+ */
+function placedHere(lines: SourceLines, line: number, byDefault = false): boolean {
+  const source = lines.get(line);
+  const m = /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
+  if (m === null) return byDefault && /\\begin\{algorithm\*?\}/.test(source);
+  return /[hH]/.test(m[1] ?? '');
 }
 
 /** TeX as the LaTeX reader leaves it in plain text: without braces. */
@@ -326,8 +415,10 @@ class Context {
   private readonly inline: MathNode[];
   private readonly display: MathNode[];
   private readonly groups: { range: Range; keys: number }[];
+  private readonly notes: Footnote[];
 
   constructor(writeup: Writeup) {
+    this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     const byGroup = new Map<string, { range: Range; keys: number }>();
@@ -348,10 +439,19 @@ class Context {
     return within(this.inline, (m) => m.range, range);
   }
 
-  citationGroupsIn(range: Range): number[] {
-    return within(this.groups, (g) => g.range, range).map((g) => g.keys);
+  /** Citation groups inside `range`, without those inside the `notes` standing there. */
+  citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES): number[] {
+    const groups = within(this.groups, (g) => g.range, range);
+    return (notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups).map((g) => g.keys);
+  }
+
+  /** Footnotes referenced inside `range`. */
+  footnotesIn(range: Range): readonly Footnote[] {
+    return this.notes.length === 0 ? NO_NOTES : within(this.notes, (n) => n.range, range);
   }
 }
+
+const NO_NOTES: readonly Footnote[] = [];
 
 /** The items of `sorted` (by start) whose range lies inside `outer`, by binary search. */
 function within<T>(sorted: readonly T[], rangeOf: (t: T) => Range, outer: Range): T[] {
@@ -450,6 +550,10 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       continue;
     }
     placeBlock(pager, item.block, writeup, ctx, options, tuning, lines);
+    if (!isFloat(item.block, writeup.format)) {
+      const notes = footnotesHeight(item.block.range, ctx);
+      if (notes > 0) pager.footnote(notes);
+    }
   }
   if (contentPages === undefined && contentEnd) {
     contentPages = pager.position() + (pager.y > 0 ? (P.parSkip + P.headings[0].before * P.ex) / H : 0);
@@ -469,6 +573,11 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     breakdown: breakdownOf(pager, totalPages),
     style: options.style ?? 'neurips',
   };
+}
+
+/** Floats set their footnotes nowhere (LaTeX loses them), so the foot of the page ignores them. */
+function isFloat(block: Block, format: Writeup['format']): boolean {
+  return block.type === 'figure' || (block.type === 'table' && format === 'latex') || (block.type === 'code' && block.float === true);
 }
 
 /** Page breaks on lines of the document, in order (a break after the last line names the last line). */
@@ -554,16 +663,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       return;
     }
     case 'list': {
-      const tight = writeup.format === 'markdown';
-      pager.glue(P.parSkip + P.topSep, 'lists', 2 * SHRINK);
-      block.items.forEach((item, i) => {
-        if (i > 0) pager.glue(P.parSep + (tight ? 0 : P.itemSep), 'lists', (tight ? 0.5 : 1) * SHRINK);
-        const n = Math.max(1, countTextLines(item, W - P.listIndent));
-        const span = Math.max(0, to - from);
-        const at = from + Math.floor((span * i) / Math.max(1, block.items.length));
-        pager.lines(n, LINE, 'lists', at, at);
-      });
-      pager.glue(P.topSep, 'lists', 2 * SHRINK);
+      placeList(pager, block, writeup.format === 'markdown', from, to);
       return;
     }
     case 'figure': {
@@ -592,6 +692,10 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       return;
     }
     case 'code': {
+      if (block.float === true) {
+        pager.float(algorithmHeight(block.lines, block.caption), 'other', placedHere(lines, from, true));
+        return;
+      }
       pager.glue(P.parSkip + P.topSep, 'other');
       pager.lines(Math.max(1, block.lines), LINE, 'other', from, to);
       pager.glue(P.topSep, 'other');
@@ -631,5 +735,54 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       pager.clearPage(to + 1);
       return;
     }
+    case 'space': {
+      pager.space(parseLength(block.length), block.keep === true);
+      return;
+    }
   }
+}
+
+/** The list level of `depth` (1 = the outer list); deeper than five keeps the fifth. */
+function listLevel(depth: number): (typeof P.listLevels)[number] {
+  return P.listLevels[Math.min(Math.max(depth, 1), P.listLevels.length) - 1] ?? P.listLevels[0];
+}
+
+/** Text indent of a list item at `depth`: the left margins of its level and the levels around it. */
+export function listIndent(depth: number): number {
+  let indent = 0;
+  for (let d = 1; d <= Math.min(Math.max(depth, 1), 8); d++) indent += listLevel(d).indent;
+  return indent;
+}
+
+/**
+ * A list with its nested lists: each item set in its level's measure; `\topsep` around the list and
+ * around each nested list, `\itemsep` + `\parsep` between items (pandoc's tight lists drop
+ * `\itemsep`), the skips of the item's own level.
+ */
+function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number, to: number): void {
+  const entries = block.entries ?? block.items.map((text) => ({ depth: 1, text }));
+  const gap = (depth: number): number => listLevel(depth).parSep + (tight ? 0 : listLevel(depth).itemSep);
+  pager.glue(P.parSkip + P.topSep, 'lists', 2 * SHRINK);
+  let previous = 1;
+  entries.forEach((entry, i) => {
+    const depth = Math.max(1, entry.depth);
+    if (i > 0) {
+      // A nested list opens with its \topsep; where it closes, its \topsep and the next \itemsep merge (\addvspace).
+      const skip = depth > previous ? listLevel(depth).topSep : depth < previous ? Math.max(listLevel(previous).topSep, gap(depth)) : gap(depth);
+      pager.glue(skip, 'lists', (depth === 1 ? (tight ? 0.5 : 1) : 0.5) * SHRINK);
+    }
+    const n = Math.max(1, countTextLines(entry.text, W - listIndent(depth)));
+    const span = Math.max(0, to - from);
+    const at = from + Math.floor((span * i) / Math.max(1, entries.length));
+    pager.lines(n, LINE, 'lists', at, at);
+    previous = depth;
+  });
+  pager.glue(P.topSep, 'lists', 2 * SHRINK);
+}
+
+/** Height of an `algorithm` float: its ruled frame, caption ("Algorithm 1: ...") and one line a step. */
+export function algorithmHeight(steps: number, caption: string | undefined): number {
+  const a = P.algorithm;
+  const captionLines = Math.max(1, countTextLines(`Algorithm 1 ${caption ?? ''}`, W));
+  return a.frame + captionLines * LINE + 2 * a.stepsSep + Math.max(1, steps) * LINE;
 }

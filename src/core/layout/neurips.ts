@@ -31,6 +31,30 @@ export const NEURIPS = {
   itemSep: 2,
   parSep: 2,
   listIndent: 36,
+  /**
+   * Lists nested inside lists, by depth (1 = the outer list): `\leftmargini` 3pc, `ii` 2em, `iii`
+   * 1.5em, `iv` 1em, `v` 0.5em; `\@listii` topsep 2pt, parsep = itemsep 1pt; `\@listiii` topsep
+   * 1pt, parsep 0, itemsep 1pt; deeper levels keep the third level's skips.
+   */
+  listLevels: [
+    { indent: 36, topSep: 4, parSep: 2, itemSep: 2 },
+    { indent: 20, topSep: 2, parSep: 1, itemSep: 1 },
+    { indent: 15, topSep: 1, parSep: 0, itemSep: 1 },
+    { indent: 10, topSep: 1, parSep: 0, itemSep: 1 },
+    { indent: 5, topSep: 1, parSep: 0, itemSep: 1 },
+  ],
+  /**
+   * Footnotes: `\footnotesize` 9pt on 10pt leading, `\footnotesep` 6.65pt (the strut opening each
+   * note), `\skip\footins` 9pt above the first note of a page (the rule takes no height: kern -3pt,
+   * 0.4pt rule, kern 2.6pt), the mark in a 1.8em box before the first line, depth 3pt at the end.
+   */
+  footnote: { size: 9, leading: 10, sep: 6.65, skip: 9, markBox: 1.8 * 9, depth: 3 },
+  /**
+   * An `algorithm` float (algorithm.sty, float.sty's `ruled` style): 0.8pt rule and 2pt kern above
+   * the caption, 2pt kern, 0.4pt rule, 2pt kern below it, `algorithmic`'s 0.2em topsep around the
+   * steps, 2pt kern and a 0.4pt rule at the end. LaTeX places it `htbp` unless told otherwise.
+   */
+  algorithm: { frame: 0.8 + 2 + 2 + 0.4 + 2 + 2 + 0.4, stepsSep: 2 },
   /** Floats: `\topfraction 0.85`, `\bottomfraction 0.4`, `\floatpagefraction 0.7`, `\textfloatsep` 20pt, caption skip 7pt. */
   topFraction: 0.85,
   bottomFraction: 0.4,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { estimatePages, parseWidth, NEURIPS } from '../../../src/core/layout';
+import { algorithmHeight, listIndent } from '../../../src/core/layout/estimate';
 import { textWidth } from '../../../src/core/layout/fonts';
 import { countTextLines } from '../../../src/core/layout/lineBreak';
 import { build, prose, type Part } from './model';
@@ -96,6 +97,92 @@ describe('estimatePages', () => {
     const sum = b.title + b.text + b.math + b.figures + b.tables + b.lists + b.other + b.references;
     assert.ok(Math.abs(sum - e.totalPages) < 1e-9);
     assert.ok(b.title > 0.2 && b.tables > 0 && b.lists > 0);
+  });
+});
+
+describe('estimatePages: vertical space, footnotes, nested lists, algorithms', () => {
+  const H = NEURIPS.textHeight;
+  const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 1e-6, `${what}: ${a} vs ${b}`);
+
+  test('a \\vspace{-1cm} before a section makes the estimate 1cm of the text height shorter', () => {
+    const base: Part[] = [...paragraphs(3), { heading: 'Next' }, ...paragraphs(2)];
+    const squeezed: Part[] = [...paragraphs(3), { space: '-1cm' }, { heading: 'Next' }, ...paragraphs(2)];
+    const before = estimatePages(build(base)).totalPages;
+    const after = estimatePages(build(squeezed)).totalPages;
+    near(before - after, 72.27 / 2.54 / H, 'pages saved');
+  });
+
+  test('a positive \\vspace adds its height; at the top of a page it is dropped unless it is \\vspace*', () => {
+    const plain = estimatePages(build([...paragraphs(2), ...paragraphs(1, 50)])).totalPages;
+    near(estimatePages(build([...paragraphs(2), { space: '2\\baselineskip' }, ...paragraphs(1, 50)])).totalPages - plain, 22 / H, 'space added');
+    const top = estimatePages(build([...paragraphs(2), { newpage: true }, ...paragraphs(1, 50)])).totalPages;
+    near(estimatePages(build([...paragraphs(2), { newpage: true }, { space: '1in' }, ...paragraphs(1, 50)])).totalPages, top, 'dropped at the top');
+    // After it the paragraph's \\parskip is kept too.
+    near(estimatePages(build([...paragraphs(2), { newpage: true }, { space: '1in', keep: true }, ...paragraphs(1, 50)])).totalPages - top, (72.27 + NEURIPS.parSkip) / H, 'kept by \\vspace*');
+  });
+
+  test('the breakdown still adds up to the total after negative space', () => {
+    const e = estimatePages(build([...paragraphs(3), { space: '-3in' }, { list: ['a', 'b'] }], { title: 'T' }));
+    const b = e.breakdown;
+    near(b.title + b.text + b.math + b.figures + b.tables + b.lists + b.other + b.references, e.totalPages, 'sum');
+  });
+
+  test('a footnote adds its lines at the foot of the page: 9pt on 10pt leading, with the skip above the first', () => {
+    const f = NEURIPS.footnote;
+    const without = estimatePages(build([...paragraphs(3), { para: prose(60, 9) }])).totalPages;
+    const one = estimatePages(build([...paragraphs(3), { para: prose(60, 9), notes: ['A short note.'] }])).totalPages;
+    near(one - without, (f.skip + f.sep + f.depth) / H, 'one one-line note');
+    const two = estimatePages(build([...paragraphs(3), { para: prose(60, 9), notes: ['A short note.', 'Another one.'] }])).totalPages;
+    near(two - one, f.leading / H, 'a second one-line note');
+    const long = estimatePages(build([...paragraphs(3), { para: prose(60, 9), notes: [prose(70, 3)] }])).totalPages;
+    const lines = Math.round(((long - without) * H - f.skip - f.sep - f.depth) / f.leading) + 1;
+    assert.ok(lines >= 4 && lines <= 6, `${lines} lines for 70 words at 9pt`);
+  });
+
+  test('a footnote that does not fit at the foot of a full page goes on at the foot of the next', () => {
+    // Nine paragraphs fill most of a page; a ten-line note on the last one cannot all stand under it.
+    const full = estimatePages(build(paragraphs(9, 95)));
+    const noted = estimatePages(build([...paragraphs(8, 95), { para: prose(95, 9), notes: [prose(200, 2)] }]));
+    assert.equal(full.pageBreaks.length, 0);
+    assert.equal(noted.pageBreaks.length, 1);
+    assert.ok(noted.totalPages - full.totalPages > 90 / H, `${noted.totalPages} vs ${full.totalPages}`);
+  });
+
+  test('a nested list has narrower lines: the same item takes more lines two levels down', () => {
+    near(listIndent(1), 36, 'level 1 indent');
+    near(listIndent(2), 56, 'level 2 indent');
+    near(listIndent(3), 71, 'level 3 indent');
+    const item = prose(200, 4);
+    const top = estimatePages(build([{ list: ['a', item], depths: [1, 1] }])).breakdown.lists;
+    const deep = estimatePages(build([{ list: ['a', 'b', item], depths: [1, 2, 3] }])).breakdown.lists;
+    const deepOwn = deep - estimatePages(build([{ list: ['a', 'b', 'c'], depths: [1, 2, 3] }])).breakdown.lists;
+    const topOwn = top - estimatePages(build([{ list: ['a', 'c'], depths: [1, 1] }])).breakdown.lists;
+    assert.ok(deepOwn > topOwn, `${deepOwn * H} vs ${topOwn * H} pt`);
+  });
+
+  test('nested lists open and close with the smaller skips of their level', () => {
+    // LaTeX lists at the top of a page (the opening skip is dropped there): three lines, two gaps, \\topsep at the end.
+    const lists = (depths: number[]) => estimatePages(build([{ list: ['a', 'b', 'c'], depths }], { format: 'latex' })).breakdown.lists * H;
+    // Flat: \\itemsep + \\parsep (2pt + 2pt) between items.
+    near(lists([1, 1, 1]), 3 * 11 + 4 + 4 + 4, 'flat list');
+    // Nested: the second level's \\topsep (2pt) in; out, its \\topsep merges with the outer 4pt item gap.
+    near(lists([1, 2, 1]), 3 * 11 + 2 + 4 + 4, 'nested list');
+    near(lists([1, 3, 1]), 3 * 11 + 1 + 4 + 4, 'two levels in');
+  });
+
+  test('an algorithm float takes its frame, caption and one line a step, in the text by default (htbp)', () => {
+    const text = paragraphs(2);
+    const none = estimatePages(build(text)).totalPages;
+    const h = algorithmHeight(8, 'Gradient descent');
+    near(h, NEURIPS.algorithm.frame + 11 + 2 * NEURIPS.algorithm.stepsSep + 8 * 11, 'height');
+    near(estimatePages(build([...text, { algorithm: 8, caption: 'Gradient descent' }])).totalPages - none, (h + 2 * NEURIPS.inTextSep) / H, 'here');
+    near(estimatePages(build([...text, { algorithm: 8, caption: 'Gradient descent', placement: 't' }])).totalPages - none, (h + NEURIPS.textFloatSep) / H, 'top');
+  });
+
+  test('an algorithm too tall for what is left of the page floats to the next', () => {
+    const e = estimatePages(build([...paragraphs(6, 95), { algorithm: 30, caption: 'Long' }, ...paragraphs(1, 40)]));
+    assert.equal(e.pageBreaks.length, 1);
+    assert.ok(e.breakdown.other * H > algorithmHeight(30, 'Long'));
   });
 });
 

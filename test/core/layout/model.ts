@@ -1,15 +1,17 @@
 // Hand-built writeups for the estimator's tests (independent of the readers).
-import type { Block, Citation, Section, Writeup } from '../../../src/core/model';
+import type { Block, Citation, Footnote, Section, Writeup } from '../../../src/core/model';
 import { range } from '../../../src/core/model';
 
 /** One body element for `build`: a heading or a block written without its range. */
 export type Part =
   | { heading: string; level?: number }
-  | { para: string }
+  | { para: string; notes?: string[] }
   | { math: string; env?: string }
   | { figure: string; width?: string; caption?: string }
   | { table: number; caption?: string }
-  | { list: string[] }
+  | { list: string[]; depths?: number[] }
+  | { space: string; keep?: boolean }
+  | { algorithm: number; caption?: string; placement?: string }
   | { newpage: true }
   | { cite: string[] };
 
@@ -18,6 +20,7 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
   const sections: Section[] = [];
   const blocks: Block[] = [];
   const citations: Citation[] = [];
+  const footnotes: Footnote[] = [];
   const lines: string[] = [];
   parts.forEach((part, line) => {
     const r = range(line, 0, line, 10);
@@ -27,6 +30,7 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
     } else if ('para' in part) {
       lines.push(part.para);
       blocks.push({ type: 'paragraph', text: part.para, range: r });
+      for (const [i, text] of (part.notes ?? []).entries()) footnotes.push({ text, range: range(line, 1 + i, line, 2 + i), bodyRange: range(line, 1 + i, line, 2 + i) });
     } else if ('math' in part) {
       lines.push(`$$${part.math}$$`);
       const math = { tex: part.math, display: true, range: r, contentRange: r, delimiter: '$$' as const, ...(part.env ? { environment: part.env } : {}) };
@@ -39,7 +43,14 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
       blocks.push({ type: 'table', rows: part.table, columns: 3, range: r, ...(part.caption ? { caption: part.caption } : {}) });
     } else if ('list' in part) {
       lines.push('- item');
-      blocks.push({ type: 'list', ordered: false, items: part.list, range: r });
+      const entries = part.depths ? { entries: part.list.map((text, i) => ({ text, depth: part.depths?.[i] ?? 1 })) } : {};
+      blocks.push({ type: 'list', ordered: false, items: part.list, range: r, ...entries });
+    } else if ('space' in part) {
+      lines.push(`\\vspace${part.keep ? '*' : ''}{${part.space}}`);
+      blocks.push({ type: 'space', length: part.space, range: r, ...(part.keep ? { keep: true } : {}) });
+    } else if ('algorithm' in part) {
+      lines.push(`\\begin{algorithm}${part.placement !== undefined ? `[${part.placement}]` : ''}`);
+      blocks.push({ type: 'code', lines: part.algorithm, language: 'algorithm', float: true, range: r, ...(part.caption !== undefined ? { caption: part.caption } : {}) });
     } else if ('newpage' in part) {
       lines.push('\\newpage');
       blocks.push({ type: 'pagebreak', range: r });
@@ -67,6 +78,7 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
     sections,
     blocks,
     citations,
+    footnotes,
     math: blocks.flatMap((b) => (b.type === 'math' ? [b.math] : [])),
     ...(options.refsAt !== undefined ? { referencesStart: range(options.refsAt, 0, options.refsAt, 12) } : {}),
     ...(options.appendixAt !== undefined ? { appendixStart: range(options.appendixAt, 0, options.appendixAt, 10) } : {}),
