@@ -36,8 +36,8 @@ class Pager {
 
   /** Shrinkable glue on this page: \flushbottom pages shrink it before breaking. */
   private shrink = 0;
-  /** Whether this page has footnotes yet (the first one brings `\skip\footins`). */
-  private footnotes = false;
+  /** Room taken by footnotes at the foot of this page (the first one brings `\skip\footins`). */
+  private foot = 0;
   /** Footnote text that did not fit at the foot of the last page: TeX carries it over. */
   private footnoteCarry = 0;
 
@@ -47,7 +47,7 @@ class Pager {
 
   /** What fits on this page once its glue has shrunk. */
   room(): number {
-    return this.capacity() + this.shrink;
+    return this.capacity() + this.shrink - this.foot;
   }
 
   /** Records glue that may shrink by `pt` on this page (e.g. `\abovedisplayskip` minus 5pt). */
@@ -78,7 +78,7 @@ class Pager {
     this.topRoom = 0;
     this.topCount = 0;
     this.bottomTaken = false;
-    this.footnotes = false;
+    this.foot = 0;
     if (this.footnoteCarry > 0) {
       const carry = this.footnoteCarry;
       this.footnoteCarry = 0;
@@ -130,15 +130,15 @@ class Pager {
   }
 
   /**
-   * Footnote text of `h` points at the foot of this page (the first note of a page also brings
-   * `\skip\footins`); what does not fit goes to the foot of the next page, as TeX splits notes.
+   * Footnote text of `h` points at the foot of this page: the page holds that much less text, and
+   * what follows goes on where the text is (the first note of a page also brings `\skip\footins`);
+   * what does not fit goes to the foot of the next page, as TeX splits notes.
    */
   footnote(h: number): void {
-    const skip = this.footnotes ? 0 : P.footnote.skip;
+    const skip = this.foot > 0 ? 0 : P.footnote.skip;
     const fit = Math.max(0, this.room() - this.y);
-    this.footnotes = true;
     const placed = Math.min(h + skip, fit);
-    this.y += placed;
+    this.foot += Math.max(placed, 1e-9);
     this.used.text += placed;
     // What does not fit after the skip waits for the next page's foot.
     if (h + skip > fit + 0.01) this.footnoteCarry += h - Math.max(0, fit - skip);
@@ -147,11 +147,11 @@ class Pager {
   /** Ends the page and places every waiting float (`\clearpage`). */
   clearPage(line: number): void {
     if (this.y > 0 || this.pending.length > 0) {
-      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(line);
     }
     while (this.pending.length > 0) {
-      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(line);
     }
   }
@@ -159,7 +159,7 @@ class Pager {
   /** An unbreakable box; `keep` more points must fit after it on the same page (headings). */
   box(h: number, category: Category, line: number, keep = 0): void {
     if (this.y > 0 && this.y + h + keep > this.room()) {
-      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(line);
     }
     this.y += h;
@@ -186,7 +186,7 @@ class Pager {
       this.y += take * lineHeight;
       this.used[category] += take * lineHeight;
       left -= take;
-      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(from + Math.floor(((to - from + 1) * (n - left)) / n));
     }
   }
@@ -226,12 +226,17 @@ class Pager {
    * pages of their own, centred vertically.
    */
   finish(line: number): void {
-    if (this.footnoteCarry > 0) {
-      this.used.other += Math.max(0, this.capacity() - this.y);
+    for (;;) {
+      if (this.foot > 0) {
+        // The notes stand at the foot of the page: it reaches down to them.
+        this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
+        this.y = Math.max(this.y, this.capacity());
+      }
+      if (this.footnoteCarry <= 0) break;
       this.newPage(line);
     }
     while (this.pending.length > 0) {
-      this.used.other += Math.max(0, this.capacity() - this.y);
+      this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.breaks.push({ page: this.page + 1, line });
       this.page++;
       let sum = 0;

@@ -127,16 +127,26 @@ describe('estimatePages: vertical space, footnotes, nested lists, algorithms', (
     near(b.title + b.text + b.math + b.figures + b.tables + b.lists + b.other + b.references, e.totalPages, 'sum');
   });
 
-  test('a footnote adds its lines at the foot of the page: 9pt on 10pt leading, with the skip above the first', () => {
+  test('a footnote stands at the foot of its page: the page reaches down to it, the text after it does not move', () => {
+    const parts = (notes: string[]): Part[] => [{ para: 'Page one.' }, { newpage: true }, ...paragraphs(2), { para: prose(60, 9), notes }, { heading: 'References' }];
+    const without = estimatePages(build(parts([]), { refsAt: 5 }));
+    const noted = estimatePages(build(parts(['A short note.']), { refsAt: 5 }));
+    near(noted.contentPages, without.contentPages, 'the references heading stays where it was');
+    assert.ok(without.totalPages < 1.5, String(without.totalPages));
+    near(noted.totalPages, 2, 'the last page ends at its note');
+  });
+
+  test('footnotes take their lines from the text of their page: 9pt on 10pt leading, the skip above the first', () => {
     const f = NEURIPS.footnote;
-    const without = estimatePages(build([...paragraphs(3), { para: prose(60, 9) }])).totalPages;
-    const one = estimatePages(build([...paragraphs(3), { para: prose(60, 9), notes: ['A short note.'] }])).totalPages;
-    near(one - without, (f.skip + f.sep + f.depth) / H, 'one one-line note');
-    const two = estimatePages(build([...paragraphs(3), { para: prose(60, 9), notes: ['A short note.', 'Another one.'] }])).totalPages;
-    near(two - one, f.leading / H, 'a second one-line note');
-    const long = estimatePages(build([...paragraphs(3), { para: prose(60, 9), notes: [prose(70, 3)] }])).totalPages;
-    const lines = Math.round(((long - without) * H - f.skip - f.sep - f.depth) / f.leading) + 1;
-    assert.ok(lines >= 4 && lines <= 6, `${lines} lines for 70 words at 9pt`);
+    // Two pages of text; the notes are on the first page.
+    const total = (notes: string[]) => estimatePages(build([{ para: prose(95, 20), notes }, ...paragraphs(15, 95)])).totalPages * H;
+    const without = total([]);
+    const oneLine = f.skip + f.sep + f.depth;
+    const one = total(['A short note.']) - without;
+    assert.ok(one > oneLine - 11 && one < oneLine + 22, `one note: ${one}pt`);
+    const long = total([prose(70, 3)]) - without;
+    assert.ok(long > oneLine + 3 * f.leading - 11 && long < oneLine + 5 * f.leading + 22, `a 70-word note (4 to 6 lines at 9pt): ${long}pt`);
+    assert.ok(total(['A short note.', 'Another one.', 'And a third.']) - without > one + f.leading, 'more notes, more room');
   });
 
   test('a footnote that does not fit at the foot of a full page goes on at the foot of the next', () => {
@@ -145,7 +155,7 @@ describe('estimatePages: vertical space, footnotes, nested lists, algorithms', (
     const noted = estimatePages(build([...paragraphs(8, 95), { para: prose(95, 9), notes: [prose(200, 2)] }]));
     assert.equal(full.pageBreaks.length, 0);
     assert.equal(noted.pageBreaks.length, 1);
-    assert.ok(noted.totalPages - full.totalPages > 90 / H, `${noted.totalPages} vs ${full.totalPages}`);
+    near(noted.totalPages, 2, 'the next page holds the rest of the note at its foot');
   });
 
   test('a nested list has narrower lines: the same item takes more lines two levels down', () => {
