@@ -102,6 +102,10 @@ const MD = {
   align: (rows) => `$$\n\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}\n$$`,
   figure: (file, width, caption) => `![${caption}](figures/${file})${width ? `{width=${width}%}` : ''}`,
   list: (items, ordered) => items.map((t, i) => `${ordered ? `${i + 1}.` : '-'} ${t}`).join('\n'),
+  // items: [text, depth] with depth 1, 2, 3
+  nested: (items) => items.map(([t, d]) => `${'  '.repeat(d - 1)}${d === 2 ? '*' : '-'} ${t}`).join('\n'),
+  footnote: (t, n) => (n % 2 === 0 ? { mark: `^[${t}]` } : { mark: `[^n${n}]`, definition: `[^n${n}]: ${t}` }),
+  vspace: (len) => `\\vspace{${len}}`,
   table: (rows, cols, caption) => {
     const head = `| ${Array.from({ length: cols }, (_, i) => (i === 0 ? 'Method' : `Metric ${i}`)).join(' | ')} |`;
     const sep = `|${Array.from({ length: cols }, (_, i) => (i === 0 ? ':---' : '---:')).join('|')}|`;
@@ -118,6 +122,25 @@ const TEX = {
   align: (rows) => `\\begin{align}\n  ${rows.join(' \\\\\n  ')}\n\\end{align}`,
   figure: (file, width, caption) => `\\begin{figure}[t]\n  \\centering\n  \\includegraphics[width=${width ? (width / 100).toFixed(2) : '1.0'}\\linewidth]{figures/${file}}\n  \\caption{${caption}}\n\\end{figure}`,
   list: (items, ordered) => `\\begin{${ordered ? 'enumerate' : 'itemize'}}\n${items.map((t) => `  \\item ${t}`).join('\n')}\n\\end{${ordered ? 'enumerate' : 'itemize'}}`,
+  nested: (items) => {
+    const out = ['\\begin{itemize}'];
+    let depth = 1;
+    for (const [t, d] of items) {
+      while (depth < d) { out.push(`${'  '.repeat(depth)}\\begin{${depth === 1 ? 'enumerate' : 'itemize'}}`); depth++; }
+      while (depth > d) { depth--; out.push(`${'  '.repeat(depth)}\\end{${depth === 1 ? 'enumerate' : 'itemize'}}`); }
+      out.push(`${'  '.repeat(d)}\\item ${t}`);
+    }
+    while (depth > 1) { depth--; out.push(`${'  '.repeat(depth)}\\end{${depth === 1 ? 'enumerate' : 'itemize'}}`); }
+    out.push('\\end{itemize}');
+    return out.join('\n');
+  },
+  footnote: (t) => ({ mark: `\\footnote{${t}}` }),
+  vspace: (len) => `\\vspace{${len}}`,
+  algorithm: (steps, caption, placement) => [
+    `\\begin{algorithm}${placement}`, `  \\caption{${caption}}`, '  \\begin{algorithmic}[1]',
+    ...steps.map(([cmd, t, d]) => `  ${'  '.repeat(d)}\\${cmd}${t === undefined ? '' : cmd === 'FOR' || cmd === 'IF' || cmd === 'WHILE' ? `{${t}}` : ` ${t}`}`),
+    '  \\end{algorithmic}', '\\end{algorithm}',
+  ].join('\n'),
   table: (rows, cols, caption) => {
     const head = Array.from({ length: cols }, (_, i) => (i === 0 ? 'Method' : `Metric ${i}`)).join(' & ');
     const body = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (c === 0 ? `Model ${r + 1}` : (0.5 + ((r * 7 + c * 3) % 40) / 100).toFixed(2))).join(' & ') + ' \\\\');
@@ -132,13 +155,26 @@ function body(r, recipe, fmt) {
   const parts = [];
   const figs = Object.keys(FIGURES);
   let fig = 0, tab = 0, disp = 0;
+  const defs = [];
+  let notes = 0;
   for (let sec = 0; sec < recipe.sections; sec++) {
+    // Squeezing before a heading, as students do to stay under the limit.
+    if (recipe.vspace && sec > 0 && r() < recipe.vspace) parts.push(fmt.vspace(['-2mm', '-0.5\\baselineskip', '-4pt', '3mm', '-1em'][Math.floor(r() * 5)]));
     parts.push(fmt.heading(1, TITLES[sec % TITLES.length]));
     const subs = recipe.subsections && sec > 0 && sec % 2 === 0 ? 2 : 0;
     for (let sub = 0; sub <= subs; sub++) {
       if (sub > 0) parts.push(fmt.heading(2, SUBTITLES[(sec + sub) % SUBTITLES.length]));
       for (let p = 0; p < recipe.paragraphs; p++) {
-        parts.push(paragraph(r, s, recipe.sentences ?? 5));
+        let para = paragraph(r, s, recipe.sentences ?? 5);
+        if (recipe.footnotes && r() < recipe.footnotes) {
+          // A note after the paragraph's first sentence.
+          const note = fmt.footnote(paragraph(r, { ...s, cite: s.cite / 2 }, 1 + Math.floor(r() * 2)), notes++);
+          const cut = para.indexOf('. ') + 1;
+          para = cut > 0 ? para.slice(0, cut) + note.mark + para.slice(cut) : para + note.mark;
+          if (note.definition) defs.push(note.definition);
+        }
+        parts.push(para);
+        if (recipe.vspace && r() < recipe.vspace / 3) parts.push(fmt.vspace(['-3mm', '2mm', '-\\baselineskip'][Math.floor(r() * 3)]));
         if (recipe.displays && r() < recipe.displays) {
           disp++;
           parts.push(disp % 3 === 0 ? fmt.align(ALIGNS[disp % ALIGNS.length]) : fmt.display(DISPLAYS[disp % DISPLAYS.length]));
@@ -147,6 +183,23 @@ function body(r, recipe, fmt) {
       if (recipe.lists && r() < recipe.lists) {
         const n = 2 + Math.floor(r() * 4);
         parts.push(fmt.list(Array.from({ length: n }, () => paragraph(r, s, 1 + Math.floor(r() * 2))), r() < 0.4));
+      }
+      if (recipe.nested && r() < recipe.nested) {
+        const items = [];
+        let d = 1;
+        for (let k = 0; k < 4 + Math.floor(r() * 5); k++) {
+          items.push([paragraph(r, s, 1), d]);
+          const x = r();
+          d = x < 0.4 ? Math.min(3, d + 1) : x < 0.7 ? d : Math.max(1, d - 1);
+        }
+        parts.push(fmt.nested(items));
+      }
+      if (recipe.algorithms && fmt.algorithm && r() < recipe.algorithms) {
+        const steps = [['REQUIRE', 'data $(x_i, y_i)_{i=1}^n$, step size $\\eta$', 0], ['STATE', '$\\theta_0 \\gets 0$', 0], ['FOR', '$t = 0$ \\TO $T - 1$', 0]];
+        for (let k = 0; k < 2 + Math.floor(r() * 6); k++) steps.push(['STATE', paragraph(r, { ...s, cite: 0, math: 0 }, 1).split(' ').slice(0, 3 + Math.floor(r() * 8)).join(' '), 1]);
+        if (r() < 0.5) steps.push(['IF', '$\\|\\nabla L(\\theta_t)\\| < \\epsilon$', 1], ['STATE', 'stop', 2], ['ENDIF', undefined, 1]);
+        steps.push(['ENDFOR', undefined, 0], ['RETURN', '$\\theta_T$', 0]);
+        parts.push(fmt.algorithm(steps, `${['Gradient descent', 'Kernel regression with early stopping', 'Training the two-layer network'][Math.floor(r() * 3)]} ${paragraph(r, { ...s, cite: 0, math: 0 }, 1).split(' ').slice(0, 5).join(' ')}`, ['', '[t]', '[h]', '[tb]'][Math.floor(r() * 4)]));
       }
     }
     if (recipe.figures && r() < recipe.figures) {
@@ -160,7 +213,7 @@ function body(r, recipe, fmt) {
     }
     if (recipe.newpageAfter === sec) parts.push(fmt.newpage());
   }
-  return parts;
+  return [...parts, ...defs];
 }
 
 const RECIPES = [
@@ -180,6 +233,12 @@ const RECIPES = [
   ['report-lists', { sections: 6, paragraphs: 2, sentences: 4, lists: 1, refs: 10 }],
   ['report-figheavy', { sections: 8, paragraphs: 1, sentences: 5, figures: 1, tables: 0.3, refs: 8 }],
   ['report-medium', { sections: 8, paragraphs: 3, sentences: 6, inlineMath: 0.03, displays: 0.2, figures: 0.3, lists: 0.2, refs: 18, subsections: true }],
+  ['report-squeeze', { sections: 7, paragraphs: 2, sentences: 5, inlineMath: 0.04, displays: 0.3, figures: 0.4, nested: 0.4, footnotes: 0.25, vspace: 0.9, refs: 12, subsections: true }],
+  ['report-footnotes', { sections: 6, paragraphs: 3, sentences: 5, inlineMath: 0.03, footnotes: 0.5, nested: 0.5, vspace: 0.4, tables: 0.3, refs: 12 }],
+];
+/** LaTeX only: algorithm floats need the algorithms package. */
+const TEX_ONLY = [
+  ['report-algorithms', { sections: 6, paragraphs: 2, sentences: 5, inlineMath: 0.05, displays: 0.3, algorithms: 0.45, figures: 0.25, vspace: 0.5, footnotes: 0.15, refs: 10, subsections: true }],
 ];
 const AUTHORS = [1, 2, 3, 4, 2, 1, 3];
 
@@ -205,7 +264,7 @@ function writeTex(name, i, recipe) {
   const authors = fm.authors.map((a) => `  ${a.name}\\\\\n  ${a.affiliation}\\\\\n  \\texttt{${a.email}}`).join('\n  \\And\n');
   const text = [
     '\\documentclass{article}', '\\usepackage[final]{neurips_2024}', '\\usepackage[utf8]{inputenc}', '\\usepackage[T1]{fontenc}',
-    '\\usepackage{amsmath,amssymb,amsfonts}', '\\usepackage{graphicx}', '\\usepackage{booktabs}', '\\usepackage{hyperref}', '',
+    '\\usepackage{amsmath,amssymb,amsfonts}', '\\usepackage{graphicx}', '\\usepackage{booktabs}', ...(recipe.algorithms ? ['\\usepackage{algorithm}', '\\usepackage{algorithmic}'] : []), '\\usepackage{hyperref}', '',
     `\\title{${fm.title}}`, '', `\\author{\n${authors}\n}`, '', '\\begin{document}', '', '\\maketitle', '',
     '\\begin{abstract}', `  ${fm.abstract}`, '\\end{abstract}', '',
     ...body(r, recipe, TEX).flatMap((p) => [p, '']),
@@ -218,6 +277,7 @@ function writeTex(name, i, recipe) {
 RECIPES.forEach(([name, recipe], i) => writeMd(`md-${name}`, i, recipe));
 // LaTeX: every other recipe, plus two variants.
 RECIPES.filter((_, i) => i % 2 === 1 || i === 0 || i === 8).forEach(([name, recipe], i) => writeTex(`tex-${name}`, i + 20, recipe));
+TEX_ONLY.forEach(([name, recipe], i) => writeTex(`tex-${name}`, i + 40, recipe));
 
 // ---- bibliography: 40 entries, two to four authors, titles of varied length
 const r = rng(77);
