@@ -93,6 +93,9 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
 
   const headings: HeadingInfo[] = [];
   const placed: PlacedBlock[] = [];
+  // Raw vertical space, found in one pass (a search per paragraph would scan the rest of the text each time).
+  const rawSpaces = text.includes('\\') ? findRawSpaces(text, 0, text.length).filter((f) => !insideSpans(masks, f.start)) : [];
+  let nextSpace = 0;
   let referencesStart: Range | undefined;
   let appendixStart: Range | undefined;
   const children = root.children ?? [];
@@ -115,7 +118,11 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     const next = children[i + 1];
     const block = readBlock(node, text, lines, mathByStart, next);
     // Raw `\vspace{..}` in a paragraph is vertical space (pandoc passes it to LaTeX), not words.
-    const spaces = node.type === 'paragraph' ? findRawSpaces(text, startOf(node), endOf(node)).filter((f) => !insideSpans(masks, f.start)) : [];
+    while (nextSpace < rawSpaces.length && (rawSpaces[nextSpace] as { start: number }).start < startOf(node)) nextSpace++;
+    const spaces: typeof rawSpaces = [];
+    if (node.type === 'paragraph') {
+      for (; nextSpace < rawSpaces.length && (rawSpaces[nextSpace] as { end: number }).end <= endOf(node); nextSpace++) spaces.push(rawSpaces[nextSpace] as (typeof rawSpaces)[number]);
+    }
     if (block && !(spaces.length > 0 && block.type === 'paragraph' && block.text === '')) {
       placed.push({ offset: startOf(node), block });
       if (block.type === 'table' && block.caption !== undefined) i++;
@@ -174,15 +181,18 @@ function closingBracket(text: string, open: number, limit: number): number {
  */
 function footnotesOf(text: string, collected: ReturnType<typeof collect>, masks: readonly Span[], lines: LineIndex): Footnote[] {
   const found: { start: number; end: number; bodyStart: number; bodyEnd: number; text: string }[] = [];
-  for (const region of collected.regions) {
-    if (region.spill !== true) continue;
-    for (let at = text.indexOf('^[', region.start); at >= 0 && at < region.end; at = text.indexOf('^[', at + 2)) {
-      if (text.charCodeAt(at - 1) === 92 || insideSpans(masks, at)) continue;
-      const close = closingBracket(text, at + 1, region.end);
-      if (close < 0) continue;
-      found.push({ start: at, end: close + 1, bodyStart: at + 2, bodyEnd: close, text: text.slice(at + 2, close).replace(/[*`]/g, '').replace(/\s+/g, ' ').trim() });
-      at = close - 1;
-    }
+  // Each `^[` of the text once, matched to the paragraph it stands in (regions are in document order).
+  let r = 0;
+  const regions = collected.regions;
+  for (let at = text.indexOf('^['); at >= 0; at = text.indexOf('^[', at + 2)) {
+    while (r < regions.length && (regions[r] as Span).end <= at) r++;
+    const region = regions[r];
+    if (!region || region.start > at || region.spill !== true) continue;
+    if (text.charCodeAt(at - 1) === 92 || insideSpans(masks, at)) continue;
+    const close = closingBracket(text, at + 1, region.end);
+    if (close < 0) continue;
+    found.push({ start: at, end: close + 1, bodyStart: at + 2, bodyEnd: close, text: text.slice(at + 2, close).replace(/[*`]/g, '').replace(/\s+/g, ' ').trim() });
+    at = close - 1;
   }
   for (const ref of collected.footnoteRefs) {
     const def = collected.footnoteDefs.get(ref.id);
