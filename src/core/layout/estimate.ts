@@ -138,6 +138,7 @@ class Pager {
     const skip = this.foot > 0 ? 0 : P.footnote.skip;
     const fit = Math.max(0, this.room() - this.y);
     const placed = Math.min(h + skip, fit);
+    // A note that finds no room still marks the page as having notes (one \skip\footins a page).
     this.foot += Math.max(placed, 1e-9);
     this.used.text += placed;
     // What does not fit after the skip waits for the next page's foot.
