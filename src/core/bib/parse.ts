@@ -65,8 +65,19 @@ class LfLines {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  /** The line of the last answer: offsets asked for mostly grow, so the next is usually near. */
+  private line = 0;
+
   positionAt(offset: number): Position {
     const starts = this.starts;
+    let line = this.line;
+    if ((starts[line] ?? 0) <= offset) {
+      for (let k = 0; k < 8 && line + 1 < starts.length && (starts[line + 1] ?? 0) <= offset; k++) line++;
+      if (line + 1 >= starts.length || (starts[line + 1] ?? 0) > offset) {
+        this.line = line;
+        return { line, character: offset - (starts[line] ?? 0) };
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -74,6 +85,7 @@ class LfLines {
       if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.line = lo;
     return { line: lo, character: offset - (starts[lo] ?? 0) };
   }
 }
@@ -186,8 +198,9 @@ function nextEntryStart(text: string, offset: number): number {
 }
 
 /**
- * Tells whether an `@` sits after a `%` on its line. Offsets asked for only grow while a file is
- * read, so the text is scanned once (a long line full of `@` would otherwise be scanned again for each).
+ * Tells whether an `@` sits after a `%` on its line. It looks back a little; on a longer line it
+ * reads forward from where it last stopped (offsets only grow while a file is read), so a long line
+ * full of `@` is not read again for each of them.
  */
 class LineComments {
   private scanned = 0;
@@ -197,14 +210,13 @@ class LineComments {
 
   at(offset: number): boolean {
     const t = this.text;
-    if (offset < this.scanned) {
-      for (let i = offset - 1; i >= 0; i--) {
-        const c = t.charCodeAt(i);
-        if (c === 10 || c === 13) return false;
-        if (c === 37) return true;
-      }
-      return false;
+    const stop = offset >= this.scanned ? Math.max(0, offset - 256) : 0;
+    for (let i = offset - 1; i >= stop; i--) {
+      const c = t.charCodeAt(i);
+      if (c === 10 || c === 13) return false;
+      if (c === 37) return true;
     }
+    if (stop === 0) return false;
     for (let i = this.scanned; i < offset; i++) {
       const c = t.charCodeAt(i);
       if (c === 10 || c === 13) this.inComment = false;

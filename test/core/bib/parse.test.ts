@@ -74,6 +74,9 @@ describe('parseBib', () => {
     const bib = parseBib(`${junk}\n@misc{k, title={T}, author={A B}, year=2000}\n% @misc{hidden, title={H}}\nx % y @misc{also, title={H}}\n@misc{m, title={M}, author={C D}, year=2001}\n`, 'refs.bib');
     assert.deepEqual(bib.entries.map((e) => [e.key, e.range.start.line]), [['k', 1], ['m', 4]]);
     assert.deepEqual(bib.problems, []);
+    // A % far back on a long line still makes the rest of the line a comment; a long line without one does not.
+    const long = parseBib(`% ${'x'.repeat(400)} @misc{hidden, title={H}}\n${'y '.repeat(300)}@misc{shown, title={S}, author={A B}, year=1}\n`, 'refs.bib');
+    assert.deepEqual(long.entries.map((e) => [e.key, e.range.start.line, e.range.start.character]), [['shown', 1, 600]]);
   });
 
   test('an entry without its closing brace is kept and reported, the next one is read', () => {
