@@ -430,25 +430,32 @@ export class PandocInlineScanner {
     // Pandoc: `[...](url)` and `[...][ref]` are links, not citations.
     const found: ScannedCitation[] = [];
     const nested: Array<[number, number]> = [];
+    const prefixes: Array<[number, number]> = [];
     for (const [ps, pe] of parts) {
       let hit: ReturnType<typeof keyAt>;
       let j = ps;
+      // A key inside nested brackets is its own group (`[see [@a]]`), not this one's.
+      let inner = 0;
       for (; j < pe; j++) {
         const m = this.maskEndAnywhere(j);
         if (m >= 0) {
           j = m - 1;
           continue;
         }
-        if (text[j] === '\\') {
+        const c = text[j];
+        if (c === '\\') {
           j++;
           continue;
         }
-        if (text[j] === '@' || (text[j] === '-' && text[j + 1] === '@')) {
+        if (c === '[') inner++;
+        else if (c === ']') inner = Math.max(0, inner - 1);
+        else if (inner === 0 && (c === '@' || (c === '-' && text[j + 1] === '@'))) {
           hit = keyAt(text, j, ps, pe);
           if (hit) break;
         }
       }
       if (!hit) return -1;
+      prefixes.push([ps, j]);
       found.push({
         key: hit.key,
         keyStart: hit.keyStart,
@@ -461,9 +468,42 @@ export class PandocInlineScanner {
       nested.push([hit.end, pe]);
     }
     this.result.citations.push(...found);
+    // Prefixes and suffixes are text: math in them is math (`[for $p = 2$ see @a]`).
+    prefixes.forEach(([s, e], k) => {
+      this.mathOnly(s, e);
+      const [after, pe] = nested[k] ?? [e, e];
+      this.mathOnly(after, pe);
+    });
     // Keys in a suffix are in-text citations nested in the group, as pandoc reads them.
     for (const [s, e] of nested) this.inTextOnly(s, e);
     return close + 1;
+  }
+
+  /** Math (only) between two offsets of a citation group's prefix or suffix. */
+  private mathOnly(start: number, end: number): void {
+    const text = this.text;
+    let j = start;
+    while (j < end) {
+      const m = this.maskEndAnywhere(j);
+      if (m >= 0) {
+        j = m;
+        continue;
+      }
+      const c = text[j];
+      if (c === '\\') {
+        const next = text[j + 1];
+        if (next === '(' || next === '[') {
+          const found = this.rawDelimited(j, end, next === '(' ? '\\)' : '\\]');
+          if (found > 0) {
+            j = found;
+            continue;
+          }
+        }
+        j += 2;
+        continue;
+      }
+      j = c === '$' ? this.dollar(j, end) : j + 1;
+    }
   }
 
   /** In-text citations (only) between two offsets. */
