@@ -150,16 +150,21 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
   };
 }
 
-/** True when `offset` lies inside one of the sorted, merged `spans`. */
-function insideSpans(spans: readonly Span[], offset: number): boolean {
+/** Index of the first of the sorted, non-overlapping `spans` that ends after `offset` (or their count). */
+function firstEndingAfter(spans: readonly { readonly end: number }[], offset: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((spans[mid] as Span).end <= offset) lo = mid + 1;
+    if ((spans[mid] as { end: number }).end <= offset) lo = mid + 1;
     else hi = mid;
   }
-  const s = spans[lo];
+  return lo;
+}
+
+/** True when `offset` lies inside one of the sorted, merged `spans`. */
+function insideSpans(spans: readonly Span[], offset: number): boolean {
+  const s = spans[firstEndingAfter(spans, offset)];
   return s !== undefined && s.start <= offset;
 }
 
@@ -303,13 +308,7 @@ function restoreMathText(node: MdNode, text: string, hidden: readonly ScannedMat
   if (node.type === 'text' && node.position) {
     const start = startOf(node);
     const end = endOf(node);
-    let lo = 0;
-    let hi = hidden.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((hidden[mid] as ScannedMath).end <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(hidden, start);
     if (lo < hidden.length && (hidden[lo] as ScannedMath).start < end) {
       const parts: string[] = [];
       let at = start;

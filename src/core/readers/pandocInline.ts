@@ -267,21 +267,7 @@ export class PandocInlineScanner {
       }
       const c = text[i];
       if (c === '\\') {
-        const next = text[i + 1];
-        if (next === '(' || next === '[') {
-          const found = this.rawDelimited(i, end, next === '(' ? '\\)' : '\\]');
-          if (found > 0) {
-            i = found;
-            continue;
-          }
-        } else if (text.startsWith('\\begin{', i)) {
-          const found = this.rawEnvironment(i, end);
-          if (found > 0) {
-            i = found;
-            continue;
-          }
-        }
-        i += 2;
+        i = this.backslash(i, end, true);
         continue;
       }
       if (c === '$') {
@@ -315,6 +301,20 @@ export class PandocInlineScanner {
       }
       i++;
     }
+  }
+
+  /** Math opened by the backslash at `i` (`\\(`, `\\[`, and with `environments` a raw `\\begin{align}`); returns where scanning goes on. */
+  private backslash(i: number, end: number, environments: boolean): number {
+    const text = this.text;
+    const next = text[i + 1];
+    if (next === '(' || next === '[') {
+      const found = this.rawDelimited(i, end, next === '(' ? '\\)' : '\\]');
+      if (found > 0) return found;
+    } else if (environments && text.startsWith('\\begin{', i)) {
+      const found = this.rawEnvironment(i, end);
+      if (found > 0) return found;
+    }
+    return i + 2;
   }
 
   /** `$...$` or `$$...$$` at `i`; returns where scanning goes on. */
@@ -490,19 +490,8 @@ export class PandocInlineScanner {
         continue;
       }
       const c = text[j];
-      if (c === '\\') {
-        const next = text[j + 1];
-        if (next === '(' || next === '[') {
-          const found = this.rawDelimited(j, end, next === '(' ? '\\)' : '\\]');
-          if (found > 0) {
-            j = found;
-            continue;
-          }
-        }
-        j += 2;
-        continue;
-      }
-      j = c === '$' ? this.dollar(j, end) : j + 1;
+      if (c === '\\') j = this.backslash(j, end, false);
+      else j = c === '$' ? this.dollar(j, end) : j + 1;
     }
   }
 
