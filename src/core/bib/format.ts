@@ -130,7 +130,7 @@ export function formatReference(data: ReferenceData): string {
   const named = data.authors.filter((a) => a !== 'others').map(apaName);
   const etAl = data.authors.includes('others');
   let authors = '';
-  if (named.length === 1) authors = named[0] ?? '';
+  if (named.length === 1) authors = etAl ? `${named[0] ?? ''}, et al.` : (named[0] ?? '');
   else if (named.length > 1) authors = etAl ? `${named.join(', ')}, et al.` : `${named.slice(0, -1).join(', ')}, & ${named[named.length - 1] ?? ''}`;
   const parts: string[] = [];
   if (authors) parts.push(authors.endsWith('.') ? authors : `${authors}.`);
@@ -163,6 +163,9 @@ export function toCsl(data: ReferenceData): Record<string, unknown> {
                 : data.venue
                   ? 'paper-conference'
                   : 'article';
+  // Only articles, papers and chapters sit in a container; a book's or a thesis's venue is its publisher or school.
+  const contained = type === 'article-journal' || type === 'paper-conference' || type === 'chapter';
+  const publisher = data.publisher ?? (contained ? undefined : data.venue);
   return {
     id: data.key,
     type,
@@ -174,11 +177,11 @@ export function toCsl(data: ReferenceData): Record<string, unknown> {
         return words.length > 1 ? { family: words[words.length - 1], given: words.slice(0, -1).join(' ') } : { literal: a };
       }),
     ...(data.year !== undefined ? { issued: { 'date-parts': [[data.year]] } } : {}),
-    ...(data.venue ? { 'container-title': data.venue } : {}),
+    ...(contained && data.venue && data.venue !== data.publisher ? { 'container-title': data.venue } : {}),
     ...(data.volume ? { volume: data.volume } : {}),
     ...(data.number ? { issue: data.number } : {}),
     ...(data.pages ? { page: data.pages } : {}),
-    ...(data.publisher ? { publisher: data.publisher } : {}),
+    ...(publisher ? { publisher } : {}),
     ...(data.doi ? { DOI: data.doi } : data.arxiv ? { URL: `https://arxiv.org/abs/${data.arxiv}` } : data.url ? { URL: data.url } : {}),
   };
 }
@@ -190,9 +193,8 @@ let citeLoaded: CiteConstructor | undefined;
 /** Loads citation-js and its CSL plugin on first use (never at activation). */
 function loadCite(): Promise<CiteConstructor> {
   citeLoader ??= (async () => {
-    const core = await import('@citation-js/core');
-    await import('@citation-js/plugin-csl');
-    citeLoaded = core.Cite as unknown as CiteConstructor;
+    const engine = await import('./cslEngine');
+    citeLoaded = engine.Cite as unknown as CiteConstructor;
     return citeLoaded;
   })();
   return citeLoader;
