@@ -33,7 +33,9 @@ const reportBib = `% references for the report
   author    = {Golowich, Noah and Rakhlin, Alexander and Shamir, Ohad},
   title     = {Size-Independent Sample Complexity of Neural Networks},
   booktitle = {Conference on Learning Theory},
-  year      = {2018}
+  year      = {2018},
+  eprint    = {1712.06541},
+  archivePrefix = {arXiv}
 }
 `;
 
@@ -137,6 +139,16 @@ suite('Citations', () => {
     const text = hoverText(hovers).replace(/\\(.)/g, '$1');
     assert.match(text, /^Golowich, N\., Rakhlin, A\., & Shamir, O\. \(2018\)\. Size-Independent Sample Complexity of Neural Networks\./);
     assert.match(text, /Source:\* your \.bib \(references\.bib\); 18\.408 - Generalization Bounds II/);
+    // The APA reference comes from citation-js (dist/cslEngine.js, required on the first hover): it
+    // gives the arXiv link as a URL where the plain fallback writes `arXiv:1712.06541`.
+    let cslText = '';
+    await waitFor('the reference formatted by citation-js', async () => {
+      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, inKey);
+      cslText = hoverText(result).replace(/\\(.)/g, '$1');
+      return /Networks\. Conference on Learning Theory\. https:\/\/arxiv\.org\/abs\/1712\.06541/.test(cslText) ? true : undefined;
+    }).catch((error: unknown) => {
+      throw new Error(`${String(error)}; the hover said: ${cslText}`);
+    });
     const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, inKey);
     const target = locations[0];
     assert.ok(target);
