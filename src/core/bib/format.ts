@@ -188,14 +188,12 @@ export function toCsl(data: ReferenceData): Record<string, unknown> {
 
 type CiteConstructor = new (data: unknown) => { format(format: string, options: Record<string, unknown>): unknown };
 let citeLoader: Promise<CiteConstructor> | undefined;
-let citeLoaded: CiteConstructor | undefined;
 
 /** Loads citation-js and its CSL plugin on first use (never at activation). */
 function loadCite(): Promise<CiteConstructor> {
   citeLoader ??= (async () => {
     const engine = await import('./cslEngine');
-    citeLoaded = engine.Cite as unknown as CiteConstructor;
-    return citeLoaded;
+    return engine.Cite as unknown as CiteConstructor;
   })();
   return citeLoader;
 }
@@ -207,28 +205,6 @@ function cslText(Cite: CiteConstructor, data: ReferenceData): string {
   const out = new Cite([toCsl(data)]).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
   if (typeof out !== 'string' || !out.trim()) throw new Error('empty CSL output');
   return out.trim();
-}
-
-/**
- * The CSL reference when citation-js is already loaded, else the plain one while citation-js
- * loads in the background (so a first hover never waits for it).
- */
-export function formatReferenceNow(data: ReferenceData): string {
-  const id = JSON.stringify(data);
-  const hit = cslCache.get(id);
-  if (hit !== undefined) return hit;
-  if (!citeLoaded) {
-    loadCite().catch(() => undefined);
-    return formatReference(data);
-  }
-  let text: string;
-  try {
-    text = cslText(citeLoaded, data);
-  } catch {
-    text = formatReference(data);
-  }
-  cslCache.set(id, text);
-  return text;
 }
 
 /**
