@@ -16,10 +16,17 @@ const LINE = P.baselineSkip;
 /** How much of the style's shrinkable glue pages use on average (calibrated). */
 const SHRINK = 0.25;
 
-/** A float waiting for room at the top of a later page. */
+/** A float waiting for room on a later page; `page` when it may go on a page of floats (`p`). */
 interface PendingFloat {
   readonly height: number;
   readonly category: Category;
+  readonly page: boolean;
+}
+
+/** Where a float may go: `[h]` here in the text, `p` on a page of floats. */
+interface FloatPlacement {
+  readonly here: boolean;
+  readonly page: boolean;
 }
 
 /** Fills pages from top to bottom, keeping floats, widows and orphans roughly as TeX does. */
@@ -29,10 +36,27 @@ class Pager {
   readonly used: Record<Category, number> = { title: 0, text: 0, math: 0, figures: 0, tables: 0, lists: 0, other: 0, references: 0 };
   readonly breaks: PageBreak[] = [];
   private pending: PendingFloat[] = [];
-  /** Floats on this page: their room at the top, how many there, and whether the bottom is taken. */
+  /**
+   * Floats on this page as LaTeX's output routine counts them: the room of the top floats (with
+   * their separations), how many, the kinds at the top, in the text (`[h]`) and at the bottom
+   * (the first page's conference notice takes the bottom), and how many floats in all.
+   */
   private topRoom = 0;
   private topCount = 0;
-  private bottomTaken = false;
+  private bottomTaken = true;
+  private readonly kinds = { mid: new Set<Category>(), bottom: new Set<Category>() };
+  private count = 1;
+  /** Room of the top and bottom floats on this page (`\@colroom` is the page less this)... */
+  private floats = 0;
+  /** ...and of those LaTeX still counts: a longtable resets `\@colroom` and forgets the ones before it. */
+  private counted = 0;
+  /** Floats a longtable made LaTeX forget: the page stretches by as much at the next float (it comes out overfull). */
+  private forgotten = 0;
+  private overfull = 0;
+  /** `\@textfloatsheight`: `[h]` floats in the text, which the text must leave room for. */
+  private hereHeight = 0;
+  /** How many floats the last page of floats holds (they share its spare room: 1fil above, 2fil between, 1fil below). */
+  private lastFloatPage = 0;
 
   /** Shrinkable glue on this page: \flushbottom pages shrink it before breaking. */
   private shrink = 0;
@@ -47,7 +71,7 @@ class Pager {
 
   /** What fits on this page once its glue has shrunk. */
   room(): number {
-    return this.capacity() + this.shrink - this.foot;
+    return this.capacity() + this.shrink - this.foot + this.overfull;
   }
 
   /** Records glue that may shrink by `pt` on this page (e.g. `\abovedisplayskip` minus 5pt). */
@@ -70,7 +94,8 @@ class Pager {
     this.used[category] += add;
   }
 
-  newPage(line: number): void {
+  /** Starts a page; `place` sets the waiting floats on it (not before a `\\clearpage` flushes them). */
+  newPage(line: number, place = true): void {
     this.breaks.push({ page: this.page + 1, line });
     this.page++;
     this.y = 0;
@@ -78,32 +103,81 @@ class Pager {
     this.topRoom = 0;
     this.topCount = 0;
     this.bottomTaken = false;
+    this.kinds.mid.clear();
+    this.kinds.bottom.clear();
+    this.count = 0;
+    this.floats = 0;
+    this.counted = 0;
+    this.forgotten = 0;
+    this.overfull = 0;
+    this.hereHeight = 0;
     this.foot = 0;
     if (this.footnoteCarry > 0) {
       const carry = this.footnoteCarry;
       this.footnoteCarry = 0;
       this.footnote(carry);
     }
-    // Waiting floats: a page of floats when they fill most of one, else at the top of this page.
-    const waiting = this.pending;
-    this.pending = [];
-    let sum = 0;
-    let n = 0;
-    for (const f of waiting) {
-      const h = Math.min(f.height, H) + (n > 0 ? P.floatSep : 0);
-      if (sum + h > H) break;
-      sum += h;
-      n++;
-    }
-    if (n > 0 && sum >= P.floatPageFraction * H) {
-      for (const f of waiting.slice(0, n)) this.used[f.category] += Math.min(f.height, H);
-      this.used.other += Math.max(0, H - sum);
+    if (!place) return;
+    // Waiting floats (`\@startcolumn`): a page of floats when they fill most of one...
+    const fp = this.floatPage(P.floatPageFraction * H, true);
+    if (fp !== undefined) {
+      this.used.other += Math.max(0, H - fp);
       this.y = H;
-      this.pending = waiting.slice(n);
       this.newPage(line);
       return;
     }
-    for (const f of waiting) this.float(f.height, f.category);
+    // ...else each at the top or bottom of this page while there is room, in order of kind.
+    const waiting = this.pending;
+    this.pending = [];
+    for (const f of waiting) this.float(f.height, f.category, { here: false, page: f.page });
+  }
+
+  /**
+   * A page of waiting floats as LaTeX makes one (`\@tryfcolumn`): from the first float that can
+   * start one, the later ones that still fit (`\@fpsep` between them), a float that does not fit
+   * holding back the later ones of its kind; made when they fill more than `min`. Takes them off
+   * the waiting list and returns their height, or undefined when no page is made.
+   */
+  private floatPage(min: number, needP: boolean): number | undefined {
+    const failed = new Set<Category>();
+    for (let i = 0; i < this.pending.length; i++) {
+      const first = this.pending[i] as PendingFloat;
+      if (failed.has(first.category) || (needP && !first.page)) {
+        failed.add(first.category);
+        continue;
+      }
+      const fail = new Set(failed);
+      const taken = [i];
+      let sum = Math.min(first.height, H);
+      for (let j = i + 1; j < this.pending.length; j++) {
+        const f = this.pending[j] as PendingFloat;
+        const h = Math.min(f.height, H);
+        if (fail.has(f.category) || (needP && !f.page) || sum + h + P.fpSep > H) {
+          fail.add(f.category);
+          continue;
+        }
+        taken.push(j);
+        sum += h + P.fpSep;
+      }
+      if (sum > min) {
+        for (const k of taken) this.used[(this.pending[k] as PendingFloat).category] += Math.min((this.pending[k] as PendingFloat).height, H);
+        this.pending = this.pending.filter((_, k) => !taken.includes(k));
+        this.lastFloatPage = taken.length;
+        return sum;
+      }
+      failed.add(first.category);
+    }
+    return undefined;
+  }
+
+  /**
+   * A pandoc table (a `longtable`) starts here: longtable resets `\@colroom` to the whole page, so
+   * LaTeX forgets the floats already at the top or bottom of this page; at the next float the page
+   * takes as much more text and comes out overfull.
+   */
+  longtable(): void {
+    this.forgotten += this.counted;
+    this.counted = 0;
   }
 
   /**
@@ -145,15 +219,21 @@ class Pager {
     if (h + skip > fit + 0.01) this.footnoteCarry += h - Math.max(0, fit - skip);
   }
 
-  /** Ends the page and places every waiting float (`\clearpage`). */
-  clearPage(line: number): void {
-    if (this.y > 0 || this.pending.length > 0) {
+  /**
+   * Ends the page (`\newpage`); `\clearpage` also sets every waiting float on pages of floats
+   * of their own before the text goes on.
+   */
+  clearPage(line: number, flush: boolean): void {
+    if (this.y > 0) {
       this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
-      this.newPage(line);
+      this.newPage(line, !flush || this.pending.length === 0);
     }
+    if (!flush) return;
     while (this.pending.length > 0) {
-      this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
-      this.newPage(line);
+      const sum = this.floatPage(-Infinity, false) ?? 0;
+      this.used.other += Math.max(0, H - sum);
+      this.y = H;
+      this.newPage(line, false);
     }
   }
 
@@ -193,38 +273,64 @@ class Pager {
   }
 
   /**
-   * A float (figure, table) placed as LaTeX's `tbp` does: at the top of this page while the top
-   * area (two floats, 85% of the page) has room, else at the bottom (one float, 40%), else it
-   * waits for a later page; floats keep their order.
+   * A float (figure, table) placed as LaTeX's output routine does (`\@addtocurcol`): in the text
+   * when it asks `[h]` and there is room; else at the top of this page (two at most, in 85% of it)
+   * or at its bottom (one, in 40%), as long as the text on the page so far, or a tenth of the
+   * page if there is less, still fits beside it; else it waits for a later page, and so does every
+   * later float of its kind. Three floats a page at most.
    */
-  float(h: number, category: Category, here = false): void {
+  float(h: number, category: Category, placement: FloatPlacement = { here: false, page: true }): void {
     const height = Math.min(h, H);
-    if (here && this.pending.length === 0 && this.y + height + 2 * P.inTextSep <= this.room()) {
-      // `[h]`: in the text where it stands, with `\intextsep` above and below.
-      const add = height + (this.y > 0 ? 2 * P.inTextSep : P.inTextSep);
-      this.y += add;
-      this.used[category] += add;
-      return;
+    if (this.forgotten > 0) {
+      // After a longtable LaTeX sets the page as if the floats it forgot took no room.
+      this.overfull += this.forgotten;
+      this.forgotten = 0;
     }
-    const total = height + P.textFloatSep;
-    // LaTeX keeps `\textfraction` of the page for text when it adds a float to the current page.
-    const fits = this.y + total + (this.y > 0 ? P.textFraction * H : 0) <= this.room();
-    if (this.pending.length === 0 && fits && this.topCount < P.topNumber && this.topRoom + total <= P.topFraction * H + P.textFloatSep) {
-      this.topRoom += total;
-      this.topCount++;
-    } else if (this.pending.length === 0 && fits && !this.bottomTaken && total <= P.bottomFraction * H + P.textFloatSep) {
-      this.bottomTaken = true;
-    } else {
-      this.pending.push({ height, category });
-      return;
+    const waiting = this.pending.some((f) => f.category === category);
+    // `\@reqcolroom`: the text so far (with the notes) or `\textfraction` of the page, plus the float.
+    const text = Math.max(this.y - this.floats + this.foot, P.textFraction * H + this.hereHeight);
+    const colroom = this.capacity() - this.counted;
+    if (!waiting && this.count < P.totalNumber && text + height < colroom) {
+      if (placement.here && text + height + P.inTextSep < colroom && this.y + height + 2 * P.inTextSep <= this.room() && !this.kinds.bottom.has(category)) {
+        // `[h]`: in the text where it stands, with `\intextsep` above and below.
+        const add = height + (this.y > 0 ? 2 * P.inTextSep : P.inTextSep);
+        this.y += add;
+        this.used[category] += add;
+        this.hereHeight += height + 2 * P.inTextSep;
+        this.kinds.mid.add(category);
+        this.count++;
+        return;
+      }
+      const sep = this.topCount > 0 ? P.floatSep : P.textFloatSep;
+      const top = this.topCount < P.topNumber && P.topFraction * H - this.topRoom > height && text + height + sep < colroom && !this.kinds.mid.has(category) && !this.kinds.bottom.has(category);
+      if (top) {
+        this.topRoom += height + sep;
+        this.topCount++;
+        this.put(height + sep, category);
+        return;
+      }
+      if (!this.bottomTaken && P.bottomFraction * H > height && text + height + P.textFloatSep < colroom) {
+        this.bottomTaken = true;
+        this.kinds.bottom.add(category);
+        this.put(height + P.textFloatSep, category);
+        return;
+      }
     }
+    this.pending.push({ height, category, page: placement.page });
+  }
+
+  /** A float of `total` points (with its separation) at the top or bottom of this page. */
+  private put(total: number, category: Category): void {
+    this.count++;
+    this.floats += total;
+    this.counted += total;
     this.y += total;
     this.used[category] += total;
   }
 
   /**
    * Places what is still waiting at the end of the document: `\clearpage` puts the floats on
-   * pages of their own, centred vertically.
+   * pages of their own, their spare room 1fil above, 2fil between and 1fil below them.
    */
   finish(line: number): void {
     for (;;) {
@@ -240,17 +346,9 @@ class Pager {
       this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.breaks.push({ page: this.page + 1, line });
       this.page++;
-      let sum = 0;
-      let n = 0;
-      for (const f of this.pending) {
-        const h = f.height + (n > 0 ? P.floatSep : 0);
-        if (n > 0 && sum + h > H) break;
-        sum += h;
-        n++;
-        this.used[f.category] += f.height;
-      }
-      this.pending = this.pending.slice(n);
-      this.y = this.pending.length > 0 ? H : (H + sum) / 2;
+      const sum = this.floatPage(-Infinity, false) ?? 0;
+      const n = Math.max(1, this.lastFloatPage);
+      this.y = this.pending.length > 0 ? H : H - (H - sum) / (2 * n);
       this.used.other += this.y - sum;
     }
   }
@@ -363,14 +461,15 @@ class SourceLines {
 }
 
 /**
- * True when the float starting at `line` asks for `[h]` (here) placement; `byDefault` when it
- * names none (`algorithm` floats are `htbp`).
+ * Where the float starting at `line` may go: `[h]` here, `p` on a page of floats (`tbp` when it
+ * names nothing; `algorithm` floats are `htbp`).
  */
-function placedHere(lines: SourceLines, line: number, byDefault = false): boolean {
+function placementAt(lines: SourceLines, line: number, algorithm = false): FloatPlacement {
   const source = lines.get(line);
   const m = /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
-  if (m === null) return byDefault && /\\begin\{algorithm\*?\}/.test(source);
-  return /[hH]/.test(m[1] ?? '');
+  if (m === null) return { here: algorithm && /\\begin\{algorithm\*?\}/.test(source), page: true };
+  const spec = m[1] ?? '';
+  return { here: /[hH]/.test(spec), page: /p/.test(spec) || !/[tb]/.test(spec) };
 }
 
 /** TeX as the LaTeX reader leaves it in plain text: without braces. */
@@ -678,7 +777,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
-      pager.float(h, 'figures', placedHere(lines, from));
+      pager.float(h, 'figures', placementAt(lines, from));
       return;
     }
     case 'table': {
@@ -687,19 +786,20 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       if (writeup.format === 'markdown') {
         // pandoc sets tables as longtables: in the text, 12pt above and below, rows may break.
         pager.glue(12, 'tables');
+        pager.longtable();
         if (cap > 0) pager.box(cap + 4, 'tables', from, 2 * LINE);
         pager.box(rules / 2, 'tables', from);
         pager.lines(Math.max(1, block.rows), LINE, 'tables', from, to);
         pager.box(rules / 2, 'tables', to);
         pager.glue(12, 'tables');
       } else {
-        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placedHere(lines, from));
+        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from));
       }
       return;
     }
     case 'code': {
       if (block.float === true) {
-        pager.float(algorithmHeight(block.lines, block.caption), 'other', placedHere(lines, from, true));
+        pager.float(algorithmHeight(block.lines, block.caption), 'other', placementAt(lines, from, true));
         return;
       }
       pager.glue(P.parSkip + P.topSep, 'other');
@@ -738,7 +838,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       return;
     }
     case 'pagebreak': {
-      pager.clearPage(to + 1);
+      pager.clearPage(to + 1, /\\clearpage|\\cleardoublepage/.test(lines.get(from)));
       return;
     }
     case 'space': {

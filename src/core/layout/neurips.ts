@@ -60,9 +60,11 @@ export const NEURIPS = {
   bottomFraction: 0.4,
   textFraction: 0.1,
   floatPageFraction: 0.7,
-  /** LaTeX defaults `topnumber` 2; `\floatsep` 12pt between floats. */
+  /** The article class's `topnumber` 2, `totalnumber` 3; `\floatsep` 12pt between floats, `\@fpsep` 8pt on pages of floats. */
   topNumber: 2,
+  totalNumber: 3,
   floatSep: 12,
+  fpSep: 8,
   textFloatSep: 20,
   /** `\intextsep` 12pt above and below an `[h]` float. */
   inTextSep: 12,

@@ -196,6 +196,68 @@ describe('estimatePages: vertical space, footnotes, nested lists, algorithms', (
   });
 });
 
+describe('estimatePages: floats placed as LaTeX places them', () => {
+  const H = NEURIPS.textHeight;
+  const near = (a: number, b: number, what: string, eps = 1e-6) => assert.ok(Math.abs(a - b) < eps, `${what}: ${a} vs ${b}`);
+  // 800 x 600 images: at half the width 149pt high, at full width 298pt, plus 7pt skip and one caption line.
+  const size = { imageSize: () => ({ width: 800, height: 600 }) };
+  const small = { figure: 'a.png', width: '0.5\\linewidth', caption: 'A plot.' } as const;
+  const large = { figure: 'b.png', width: '\\linewidth', caption: 'A plot.' } as const;
+  const smallH = NEURIPS.textWidth * 0.5 * 0.75 + NEURIPS.captionSkip + 11;
+  const largeH = NEURIPS.textWidth * 0.75 + NEURIPS.captionSkip + 11;
+  // Six paragraphs of 95 words fill about two thirds of the first page.
+  const text = estimatePages(build(paragraphs(6, 95))).totalPages * H;
+
+  test('a figure that fits beside the text already on the page goes to the top of that page', () => {
+    // LaTeX keeps a tenth of the page for text only when there is less text than that (\textfraction).
+    assert.ok(text + smallH + NEURIPS.textFloatSep + NEURIPS.textFraction * H > H + NEURIPS.firstPageExtra, 'the text is long enough to tell');
+    const e = estimatePages(build([...paragraphs(6, 95), small]), size);
+    assert.equal(e.pageBreaks.length, 0);
+    near(e.totalPages * H, text + smallH + NEURIPS.textFloatSep, 'one page: text and figure');
+  });
+
+  test('a figure too tall for the rest of the page moves to the top of the next page, and the text after it fills the gap', () => {
+    const parts: Part[] = [...paragraphs(6, 95), large, ...paragraphs(4, 95)];
+    const e = estimatePages(build(parts), size);
+    assert.equal(e.pageBreaks.length, 1);
+    assert.ok((e.pageBreaks[0]?.line ?? 0) > 6, `page 2 starts at line ${e.pageBreaks[0]?.line}, after the figure's line 6`);
+    near(e.breakdown.figures * H, largeH + NEURIPS.textFloatSep, 'the figure at the top of page 2');
+    assert.ok(e.totalPages > 1 + (largeH + NEURIPS.textFloatSep) / H && e.totalPages < 1.8, String(e.totalPages));
+  });
+
+  test('two figures waiting for a page that they fill most of get a page of floats; the text goes on on the page after', () => {
+    const e = estimatePages(build([...paragraphs(6, 95), large, large, ...paragraphs(4, 95)]), size);
+    assert.equal(e.pageBreaks.length, 2);
+    assert.equal(e.pageBreaks[1]?.line, e.pageBreaks[0]?.line, 'page 2 holds no text');
+    assert.ok(e.totalPages > 2 && e.totalPages < 2.3, String(e.totalPages));
+  });
+
+  test('two figures still waiting at the end share a last page of floats, spread 1:2:1 around them (\\clearpage)', () => {
+    const e = estimatePages(build([...paragraphs(6, 95), large, large]), size);
+    const floats = 2 * largeH + NEURIPS.fpSep;
+    near(e.totalPages, 1 + (H - (H - floats) / 4) / H, 'the last line of the float page');
+  });
+
+  test('\\clearpage sets a waiting figure on a page of its own; \\newpage lets the text go on under it', () => {
+    const parts = (clear: boolean): Part[] => [...paragraphs(6, 95), large, ...paragraphs(1, 95), { newpage: true, clear }, ...paragraphs(2, 95)];
+    const cleared = estimatePages(build(parts(true)), size);
+    const newpage = estimatePages(build(parts(false)), size);
+    assert.equal(cleared.pageBreaks.length, 2);
+    assert.ok(cleared.totalPages > 2 && cleared.totalPages < 2.5, String(cleared.totalPages));
+    assert.equal(newpage.pageBreaks.length, 1);
+    assert.ok(newpage.totalPages > 1 + largeH / H && newpage.totalPages < 2, String(newpage.totalPages));
+  });
+
+  test('a pandoc table (a longtable) between two top figures: LaTeX forgets the first, and the page takes that much more text', () => {
+    // longtable resets \\@colroom to the whole page; the next float on the page leaves it overfull.
+    const between: Part[] = [{ para: prose(60, 1) }, small, { para: prose(60, 2) }, { table: 3 }, { para: prose(60, 3) }, small, ...paragraphs(10, 95)];
+    const after: Part[] = [{ para: prose(60, 1) }, small, { para: prose(60, 2) }, { para: prose(60, 3) }, small, { table: 3 }, ...paragraphs(10, 95)];
+    const gained = (estimatePages(build(after), size).totalPages - estimatePages(build(between), size).totalPages) * H;
+    const forgotten = smallH + NEURIPS.textFloatSep;
+    assert.ok(Math.abs(gained - forgotten) < 2 * 11, `${gained} vs ${forgotten}`);
+  });
+});
+
 describe('parseWidth', () => {
   test('reads fractions of the line width, percentages and lengths', () => {
     assert.equal(parseWidth('0.5\\linewidth', undefined), NEURIPS.textWidth / 2);

@@ -12,7 +12,7 @@ export type Part =
   | { list: string[]; depths?: number[] }
   | { space: string; keep?: boolean }
   | { algorithm: number; caption?: string; placement?: string }
-  | { newpage: true }
+  | { newpage: true; clear?: boolean }
   | { cite: string[] };
 
 /** Builds a writeup with one source line per part, in order. */
@@ -52,7 +52,7 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
       lines.push(`\\begin{algorithm}${part.placement !== undefined ? `[${part.placement}]` : ''}`);
       blocks.push({ type: 'code', lines: part.algorithm, language: 'algorithm', float: true, range: r, ...(part.caption !== undefined ? { caption: part.caption } : {}) });
     } else if ('newpage' in part) {
-      lines.push('\\newpage');
+      lines.push(part.clear === true ? '\\clearpage' : '\\newpage');
       blocks.push({ type: 'pagebreak', range: r });
     } else {
       lines.push(part.cite.map((k) => `[@${k}]`).join(' '));
