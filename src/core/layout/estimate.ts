@@ -472,6 +472,11 @@ function placementAt(lines: SourceLines, line: number, algorithm = false): Float
   return { here: /[hH]/.test(spec), page: /p/.test(spec) || !/[tb]/.test(spec) };
 }
 
+/** True when the line before `line` closes a display (`$$`, `\\]`, `\\end{equation}`, ...). */
+function continuesDisplay(lines: SourceLines, line: number): boolean {
+  return line > 0 && /(?:\$\$|\\\]|\\end\{(?:equation|align|gather|multline|eqnarray)\*?\})\s*$/.test(lines.get(line - 1));
+}
+
 /** TeX as the LaTeX reader leaves it in plain text: without braces. */
 function stripBraces(tex: string): string {
   return tex.replace(/\\[{}]|[{}]/g, '');
@@ -521,8 +526,11 @@ class Context {
   private readonly display: MathNode[];
   private readonly groups: { range: Range; keys: number }[];
   private readonly notes: Footnote[];
+  /** Environments declared with `\\newtheorem` where amsthm sets them (it has its own skips), and whether amsthm's `proof` is there. */
+  readonly amsthm: { readonly theorems: ReadonlySet<string>; readonly proof: boolean };
 
   constructor(writeup: Writeup) {
+    this.amsthm = amsthmOf(writeup);
     this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
@@ -574,6 +582,17 @@ function within<T>(sorted: readonly T[], rangeOf: (t: T) => Range, outer: Range)
     if (inside(r, outer)) out.push(sorted[i] as T);
   }
   return out;
+}
+
+/** The theorem-like environments amsthm sets: a LaTeX writeup whose preamble loads it. */
+function amsthmOf(writeup: Writeup): Context['amsthm'] {
+  const theorems = new Set<string>();
+  if (writeup.format !== 'latex') return { theorems, proof: false };
+  const begin = writeup.text.indexOf('\\begin{document}');
+  const preamble = writeup.text.slice(0, begin < 0 ? Math.min(writeup.text.length, 20000) : begin);
+  if (!/\\usepackage(?:\[[^\]]*\])?\{[^}]*\bamsthm\b[^}]*\}/.test(preamble)) return { theorems, proof: false };
+  for (const m of preamble.matchAll(/\\newtheorem\*?\s*\{([^}]+)\}/g)) theorems.add((m[1] ?? '').trim());
+  return { theorems, proof: true };
 }
 
 /** Parses a requested width (`0.5\linewidth`, `50%`, `3in`, `8cm`) into points. */
@@ -755,7 +774,8 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
     case 'paragraph': {
       const n = paragraphLines(block.text, block.range, ctx, W * tuning.fill);
       if (n === 0) return;
-      pager.glue(P.parSkip);
+      // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
+      if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);
       pager.lines(n, LINE, 'text', from, to);
       return;
     }
@@ -827,14 +847,20 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       }
       const n = paragraphLines(`${label} ${text}`, block.range, ctx, measure * tuning.fill);
       if (n === 0) return;
-      // A theorem-like environment is a trivlist: \topsep above and below.
-      pager.glue(P.parSkip + P.topSep, 'text', 2 * SHRINK);
+      // A theorem-like environment is a trivlist: \topsep above and below, and the \parskip of its
+      // paragraph above; amsthm's theorems cancel that \parskip, its proof has a 6pt \topsep.
+      const skips = ctx.amsthm.theorems.has(name)
+        ? { before: P.topSep, after: P.topSep, shrink: 2 }
+        : name === 'proof' && ctx.amsthm.proof
+          ? { before: P.amsthmProofSep + P.parTopSep + P.parSkip, after: P.amsthmProofSep + P.parTopSep, shrink: 0.5 }
+          : { before: P.parSkip + P.topSep, after: P.topSep, shrink: 2 };
+      pager.glue(skips.before, 'text', skips.shrink * SHRINK);
       pager.lines(n, LINE, 'text', from, to);
       if (displays > 0) {
         pager.shrinkable(10 * SHRINK);
         pager.box(displays, 'math', to);
       }
-      pager.glue(P.topSep, 'text', 2 * SHRINK);
+      pager.glue(skips.after, 'text', skips.shrink * SHRINK);
       return;
     }
     case 'pagebreak': {

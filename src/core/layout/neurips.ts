@@ -28,6 +28,8 @@ export const NEURIPS = {
   /** List skips: `\topsep 4pt`, `\partopsep 1pt`, `\itemsep 2pt`, `\parsep 2pt`, `\leftmargin 3pc`. */
   topSep: 4,
   parTopSep: 1,
+  /** amsthm's `proof`: a trivlist with `\topsep` 6pt (and `\partopsep`, as it starts a paragraph). */
+  amsthmProofSep: 6,
   itemSep: 2,
   parSep: 2,
   listIndent: 36,

@@ -10,7 +10,7 @@ import { CORPUS_DIR, compare, loadMeasured, stats } from './corpus';
 // `npm run calibrate` in test/fixtures/calibration/measured.json. The issue's goal, held to on
 // the writeups never tuned on: median <= 0.10 and worst <= 0.25 page. The tuned set is held to
 // what the estimator reaches there today, with a little room for noise.
-const BOUNDS = { 'held-out': { median: 0.1, worst: 0.25 }, tuned: { median: 0.06, worst: 0.26 } } as const;
+const BOUNDS = { 'held-out': { median: 0.1, worst: 0.25 }, tuned: { median: 0.06, worst: 0.23 } } as const;
 
 /** What the page model has to handle beyond text, and how to see it in a writeup. */
 const FEATURES: Record<string, (w: Writeup) => boolean> = {

@@ -4,6 +4,7 @@ import { estimatePages, parseWidth, NEURIPS } from '../../../src/core/layout';
 import { algorithmHeight, listIndent } from '../../../src/core/layout/estimate';
 import { textWidth } from '../../../src/core/layout/fonts';
 import { countTextLines } from '../../../src/core/layout/lineBreak';
+import { readWriteup } from '../../../src/core/readers';
 import { build, prose, type Part } from './model';
 
 const paragraphs = (n: number, words = 120): Part[] => Array.from({ length: n }, (_, i) => ({ para: prose(words, i + 1) }));
@@ -255,6 +256,24 @@ describe('estimatePages: floats placed as LaTeX places them', () => {
     const gained = (estimatePages(build(after), size).totalPages - estimatePages(build(between), size).totalPages) * H;
     const forgotten = smallH + NEURIPS.textFloatSep;
     assert.ok(Math.abs(gained - forgotten) < 2 * 11, `${gained} vs ${forgotten}`);
+  });
+
+  test('text that goes on after a display (no blank line) takes no paragraph skip', () => {
+    const doc = (after: string) => readWriteup(`\\documentclass{article}\n\\begin{document}\nWe minimize\n\\begin{equation}\nL(w) = x\n\\end{equation}\n${after}\n\\end{document}\n`, { file: 'a.tex' });
+    const goesOn = estimatePages(doc('by gradient descent.')).totalPages;
+    const newParagraph = estimatePages(doc('\nBy gradient descent.')).totalPages;
+    near((newParagraph - goesOn) * H, NEURIPS.parSkip, 'the \\parskip');
+  });
+
+  test("amsthm's theorems take \\topsep above, not \\topsep and \\parskip; its proofs a 6pt \\topsep", () => {
+    const doc = (packages: string, body: string) =>
+      readWriteup(`\\documentclass{article}\n\\usepackage{${packages}}\n\\newtheorem{theorem}{Theorem}\n\\begin{document}\nSome text.\n\n${body}\n\nMore text.\n\\end{document}\n`, { file: 'a.tex' });
+    const pt = (packages: string, body: string) => estimatePages(doc(packages, body)).totalPages * H;
+    const theorem = '\\begin{theorem}\nA statement.\n\\end{theorem}';
+    const proof = '\\begin{proof}\nA proof.\n\\end{proof}';
+    near(pt('amsmath,amsthm', theorem) - pt('amsmath', theorem), -NEURIPS.parSkip, 'theorem: no \\parskip above');
+    // The proof's trivlist: 6pt and \\partopsep above and below, against 4pt.
+    near(pt('amsmath,amsthm', proof) - pt('amsmath', proof), 2 * (NEURIPS.amsthmProofSep + NEURIPS.parTopSep - NEURIPS.topSep), 'proof');
   });
 });
 
