@@ -317,7 +317,51 @@ function readEntry(s: Scanner, type: string, start: number, close: number): RawE
   }
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/**
+ * An entry as read: its ranges are worked out from offsets when first asked for (hover, go to
+ * definition, a warning), not for each of the thousands of entries of a big .bib at every read.
+ */
+class ReadEntry implements BibEntry {
+  declare title?: string;
+  declare year?: number;
+  declare venue?: string;
+  private rangeCache: Range | undefined;
+  private keyRangeCache: Range | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly type: string,
+    readonly fields: Readonly<Record<string, string>>,
+    readonly authors: readonly string[],
+    readonly file: string,
+    private readonly scanner: Scanner,
+    private readonly offsets: readonly [start: number, end: number, keyStart: number],
+  ) {}
+
+  get range(): Range {
+    return (this.rangeCache ??= this.scanner.range(this.offsets[0], this.offsets[1]));
+  }
+
+  get keyRange(): Range {
+    return (this.keyRangeCache ??= this.scanner.range(this.offsets[2], this.offsets[2] + this.key.length));
+  }
+
+  /** The plain record (ranges included), for JSON and for comparing entries. */
+  toJSON(): BibEntry {
+    return {
+      key: this.key,
+      type: this.type,
+      fields: this.fields,
+      ...(this.title !== undefined ? { title: this.title } : {}),
+      authors: this.authors,
+      ...(this.year !== undefined ? { year: this.year } : {}),
+      ...(this.venue !== undefined ? { venue: this.venue } : {}),
+      file: this.file,
+      range: this.range,
+      keyRange: this.keyRange,
+    };
+  }
+}
 
 function toEntry(s: Scanner, r: RawEntry, file: string): BibEntry {
   const fields = r.fields;
@@ -325,15 +369,7 @@ function toEntry(s: Scanner, r: RawEntry, file: string): BibEntry {
   const editors = r.editor === undefined ? undefined : parseNames(r.editor).map((p) => p.display);
   if (authors) fields.author = authors.join(' and ');
   if (editors) fields.editor = editors.join(' and ');
-  const entry: Mutable<BibEntry> = {
-    key: r.key,
-    type: r.type,
-    fields,
-    authors: authors ?? editors ?? [],
-    file,
-    range: s.range(r.start, r.end),
-    keyRange: s.range(r.keyStart, r.keyStart + r.key.length),
-  };
+  const entry = new ReadEntry(r.key, r.type, fields, authors ?? editors ?? [], file, s, [r.start, r.end, r.keyStart]);
   // Optional properties are set only when present (exactOptionalPropertyTypes).
   if (fields.title !== undefined) entry.title = fields.title;
   const year = firstYear(fields.year ?? fields.date);

@@ -96,6 +96,25 @@ describe('parseBib', () => {
     const bib = parseBib('@misc{a, title={A}, author={X Y}, year=1}\r\n\r\n@misc{b, title={B}, author={X Y}, year=2}\r\n', 'refs.bib');
     assert.equal(bib.entries[1]?.range.start.line, 2);
   });
+
+  test("an entry's range and key range, in any order of asking, and the same in its JSON", () => {
+    const bib = parseBib('% refs\n@misc{a, title={A}, author={X Y}, year=1}\n\n  @article{bee,\n  title={B}, author={X Y}, year=2002\n}\n', 'refs.bib');
+    const [a, b] = bib.entries;
+    assert.deepEqual(b?.keyRange, { start: { line: 3, character: 11 }, end: { line: 3, character: 14 } });
+    assert.deepEqual(b?.range, { start: { line: 3, character: 2 }, end: { line: 5, character: 1 } });
+    assert.deepEqual(a?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 41 } });
+    assert.deepEqual(JSON.parse(JSON.stringify(b)), {
+      key: 'bee',
+      type: 'article',
+      fields: { title: 'B', author: 'X Y', year: '2002' },
+      title: 'B',
+      authors: ['X Y'],
+      year: 2002,
+      file: 'refs.bib',
+      range: { start: { line: 3, character: 2 }, end: { line: 5, character: 1 } },
+      keyRange: { start: { line: 3, character: 11 }, end: { line: 3, character: 14 } },
+    });
+  });
 });
 
 describe('LaTeX in fields', () => {
