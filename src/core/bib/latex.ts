@@ -240,5 +240,6 @@ export function latexToUnicode(text: string): string {
     out += c;
     i++;
   }
-  return out.replace(/[ \t\r\n]+/g, ' ').trim();
+  // Most values have no run of white space to collapse: test before building a new string.
+  return (/[\t\r\n]| {2}/.test(out) ? out.replace(/[ \t\r\n]+/g, ' ') : out).trim();
 }

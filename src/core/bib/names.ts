@@ -35,6 +35,11 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
+/** `a b`, or whichever of the two is not empty. */
+function joinWords(a: string, b: string): string {
+  return a && b ? `${a} ${b}` : a || b;
+}
+
 /** True when a name word is a particle such as `van`, `de`, `von` (starts in lower case). */
 function isParticle(word: string): boolean {
   const plain = latexToUnicode(word);
@@ -52,7 +57,7 @@ export function parseName(raw: string): PersonName {
     const suffix = parts.length >= 3 ? latexToUnicode(parts[1] ?? '') : '';
     const given = latexToUnicode(parts[parts.length - 1] ?? '');
     const familyFull = suffix ? `${family} ${suffix}` : family;
-    return { given, family: familyFull, display: [given, family, suffix].filter(Boolean).join(' ') };
+    return { given, family: familyFull, display: joinWords(joinWords(given, family), suffix) };
   }
   const words = splitTopLevel(trimmed, /\s+/g);
   if (words.length <= 1) {
