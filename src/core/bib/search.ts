@@ -220,7 +220,10 @@ export class CitationCatalog {
     for (const tier of tiers) {
       if (out.length >= limit) break;
       if (q.length === 0) {
-        out.push(...tier.slice(0, limit - out.length).map((i) => ({ c: this.candidates[i] as CitationCandidate, score: 0 })));
+        for (const i of tier) {
+          if (out.length >= limit) break;
+          out.push({ c: this.candidates[i] as CitationCandidate, score: 0 });
+        }
         continue;
       }
       // Every typed word starts a word of the paper: what people mean when they type a title word.
@@ -232,7 +235,7 @@ export class CitationCatalog {
       const fuzzy = fuzzysort.go(q, rest, { key: 'prepared', threshold: 0.35, limit: limit - out.length });
       const scored = fuzzy.map((r) => ({ c: r.obj, score: r.score }));
       scored.sort((a, b) => this.compare(a, b));
-      out.push(...scored);
+      for (const x of scored) out.push(x);
     }
     return out.slice(0, limit).map((x) => this.place(x.c, x.score, courseId));
   }
@@ -278,7 +281,7 @@ export class CitationCatalog {
       for (const c of others) if (!seen.has(c)) scored.push({ c, score: 1 });
     }
     scored.sort((a, b) => this.compare(a, b));
-    out.push(...scored.slice(0, room));
+    for (const x of scored.slice(0, room)) out.push(x);
   }
 }
 
