@@ -350,10 +350,10 @@ class LatexScanner {
     return close + open;
   }
 
-  /** The offset of the closing delimiter, skipping escapes and comments; -1 at a blank line or the end. */
   /** The last search for each closing delimiter: later searches inside its span share its answer. */
   private readonly closeMemo = new Map<string, { from: number; result: number; stop: number }>();
 
+  /** The offset of the closing delimiter, skipping escapes and comments; -1 at a blank line or the end. */
   private findMathClose(from: number, close: string): number {
     const memo = this.closeMemo.get(close);
     if (memo && from >= memo.from && from <= memo.stop && (memo.result < 0 || from <= memo.result)) return memo.result;
@@ -365,21 +365,12 @@ class LatexScanner {
         result = j;
         break;
       }
-      const c = text[j];
-      if (c === '\\') {
-        j++;
+      const inert = inertUntil(text, j);
+      if (inert >= 0) {
+        j = inert;
         continue;
       }
-      if (c === '%') {
-        const nl = text.indexOf('\n', j);
-        if (nl < 0) {
-          j = text.length;
-          break;
-        }
-        j = nl;
-        continue;
-      }
-      if (c === '\n' && /^[ \t]*\r?\n/.test(text.slice(j + 1, j + 80))) break;
+      if (text[j] === '\n' && /^[ \t]*\r?\n/.test(text.slice(j + 1, j + 80))) break;
     }
     this.closeMemo.set(close, { from, result, stop: result >= 0 ? result : j });
     return result;
@@ -986,22 +977,29 @@ function skipSpace(text: string, from: number): number {
   return j;
 }
 
+/**
+ * At a backslash or a `%` at `j`: the offset of the last character it makes inert (the escaped
+ * character; the comment up to its line end, or the end of the text). Elsewhere -1.
+ */
+function inertUntil(text: string, j: number): number {
+  const c = text[j];
+  if (c === '\\') return j + 1;
+  if (c !== '%') return -1;
+  const nl = text.indexOf('\n', j);
+  return nl < 0 ? text.length - 1 : nl;
+}
+
 /** The offset of the bracket closing the one at `open`, skipping escapes and comments; -1 if none. */
 function matchBracket(text: string, open: number, left: string, right: string): number {
   let depth = 0;
   const limit = left === '[' ? Math.min(text.length, open + 2000) : text.length;
   for (let j = open; j < limit; j++) {
+    const inert = inertUntil(text, j);
+    if (inert >= 0) {
+      j = inert;
+      continue;
+    }
     const c = text[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (c === '%') {
-      const nl = text.indexOf('\n', j);
-      if (nl < 0) return -1;
-      j = nl;
-      continue;
-    }
     if (c === left) depth++;
     else if (c === right) {
       depth--;

@@ -184,6 +184,16 @@ export class PandocInlineScanner {
     return -1;
   }
 
+  /**
+   * For look-aheads: where text that cannot hold a citation ends when it starts at `i` (a mask, or a
+   * backslash and the character it escapes), or -1 when `text[i]` is to be looked at.
+   */
+  private inertEnd(i: number): number {
+    const m = this.maskEndAnywhere(i);
+    if (m >= 0) return m;
+    return this.text[i] === '\\' ? i + 2 : -1;
+  }
+
   /** True while scanning a paragraph: pandoc's paragraph may go on where remark saw a new block. */
   private spill = false;
   private spaceDollars?: number[];
@@ -403,16 +413,12 @@ export class PandocInlineScanner {
     // A citation group is short: a long bracket (or 50k nested ones) is not looked into.
     const limit = Math.min(end, i + MAX_GROUP);
     for (let j = i; j < limit; j++) {
-      const m = this.maskEndAnywhere(j);
-      if (m >= 0) {
-        j = m - 1;
+      const skip = this.inertEnd(j);
+      if (skip >= 0) {
+        j = skip - 1;
         continue;
       }
       const c = text[j];
-      if (c === '\\') {
-        j++;
-        continue;
-      }
       if (c === '[') depth++;
       else if (c === ']') {
         depth--;
@@ -437,16 +443,12 @@ export class PandocInlineScanner {
       // A key inside nested brackets is its own group (`[see [@a]]`), not this one's.
       let inner = 0;
       for (; j < pe; j++) {
-        const m = this.maskEndAnywhere(j);
-        if (m >= 0) {
-          j = m - 1;
+        const skip = this.inertEnd(j);
+        if (skip >= 0) {
+          j = skip - 1;
           continue;
         }
         const c = text[j];
-        if (c === '\\') {
-          j++;
-          continue;
-        }
         if (c === '[') inner++;
         else if (c === ']') inner = Math.max(0, inner - 1);
         else if (inner === 0 && (c === '@' || (c === '-' && text[j + 1] === '@'))) {
@@ -499,13 +501,9 @@ export class PandocInlineScanner {
   private inTextOnly(start: number, end: number): void {
     const text = this.text;
     for (let j = start; j < end; j++) {
-      const m = this.maskEndAnywhere(j);
-      if (m >= 0) {
-        j = m - 1;
-        continue;
-      }
-      if (text[j] === '\\') {
-        j++;
+      const skip = this.inertEnd(j);
+      if (skip >= 0) {
+        j = skip - 1;
         continue;
       }
       if (text[j] === '@' || (text[j] === '-' && text[j + 1] === '@')) {
