@@ -1,5 +1,4 @@
 import { SPACE, charWidth, type Face } from './fonts';
-import metrics from './metrics/times-roman.json';
 
 /** A word (or unbreakable run) to set, with its width in points. */
 export interface Word {
@@ -9,23 +8,13 @@ export interface Word {
 }
 
 const HYPHEN = 0.333;
-const FIRST = metrics.firstCode;
 /** Marks a character that ends a word in {@link LATIN1}. */
 const BREAK = -1;
-/** Widths in em of the codes 0-255 per face, {@link BREAK} for spaces, NaN where the table has none. */
-const LATIN1: Readonly<Record<Face, Float64Array>> = {
-  regular: latin1(metrics.regular.ascii, 'regular'),
-  bold: latin1(metrics.bold.ascii, 'bold'),
-  italic: latin1(metrics.italic.ascii, 'italic'),
-};
+/** Widths in em of the codes 0-255 per face ({@link BREAK} for spaces), looked up once. */
+const LATIN1: Readonly<Record<Face, Float64Array>> = { regular: latin1('regular'), bold: latin1('bold'), italic: latin1('italic') };
 
-function latin1(ascii: readonly number[], face: Face): Float64Array {
-  const widths = new Float64Array(256).fill(Number.NaN);
-  for (let code = 0; code < 256; code++) {
-    const idx = code - FIRST;
-    if (idx >= 0 && idx < ascii.length) widths[code] = (ascii[idx] as number) / 1000;
-    else if (code >= 0xa0) widths[code] = charWidth(String.fromCharCode(code), face);
-  }
+function latin1(face: Face): Float64Array {
+  const widths = Float64Array.from({ length: 256 }, (_, code) => charWidth(String.fromCharCode(code), face));
   for (const space of [9, 10, 13, 32, 160]) widths[space] = BREAK;
   return widths;
 }
@@ -95,15 +84,13 @@ export class LineBreaker {
     let chars = 0;
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
-      let cw = code < 256 ? (table[code] as number) : charWidth(text.charAt(i), face);
+      const cw = code < 256 ? (table[code] as number) : charWidth(text.charAt(i), face);
       if (cw === BREAK) {
         if (chars > 0) this.word(w * size, chars);
         w = 0;
         chars = 0;
         continue;
       }
-      // Control characters the table lacks.
-      if (cw !== cw) cw = charWidth(text.charAt(i), face);
       w += cw;
       chars++;
     }
