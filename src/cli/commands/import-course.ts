@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeGroupSize, describePageLimit } from '../../core/courses/describe';
-import { importCoursePage, type PageFormat } from '../../core/courses/importPage';
+import { importCoursePage, type PageFormat } from '../../core/courses/import';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { oneOf, parseCommandArgs } from '../args';
 import { readTextFile } from '../readText';
