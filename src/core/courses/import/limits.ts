@@ -76,7 +76,9 @@ export function findLimitNotes(sentence: string): LimitFacts {
   }
   const template = /\b(NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|CVPR|ICCV|ECCV|AAAI|IJCAI|COLT|AISTATS|UAI|KDD|IEEE|ACM|LNCS|JMLR|TMLR)\b(?:\s+\d{4})?\s*(?:\(?\s*)(?:style|template|format|latex|\.sty|conference format)\b|\b(?:template|style(?:\s*file)?|format)\s+(?:of|from)\s+(?:the\s+)?(NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|CVPR|AAAI|IJCAI|COLT)\b/i.exec(s);
   const name = template?.[1] ?? template?.[2];
-  if (name) {
+  // "IEEE style for references" is a citation style, not a page template.
+  const forCitations = template ? /^\s*(?:for|in)\s+(?:the\s+|your\s+)?(?:references|citations|bibliograph)/i.test(s.slice(template.index + template[0].length)) : false;
+  if (name && !forCitations) {
     const canonical = /^nips$|^neurips$/i.test(name) ? 'NeurIPS' : name.toUpperCase();
     out.template = canonical;
     if (canonical === 'NeurIPS') out.style = 'neurips';
