@@ -1,6 +1,6 @@
 /**
  * Deliverables by what the page calls them (proposal, outline, milestone, progress report,
- * poster, presentation, peer review, final report, slides), each with its own due date, page
+ * poster, handout, presentation, peer review, final report, slides), each with its own due date, page
  * limit and required sections, and the group size the page gives. Every fact keeps the
  * sentence it came from; a relative or year-less date goes to "to check" instead of a guess.
  */
@@ -17,6 +17,7 @@ const kindWords: readonly (readonly [string, RegExp])[] = [
   ['outline', /\b(?:project\s+|paper\s+)?outlines?\b/gi],
   ['proposal', /\b(?:project\s+|research\s+)?(?:pre-?)?proposals?\b/gi],
   ['poster', /\bposters?(?:\s+session)?\b/gi],
+  ['handout', /\bhand-?outs?\b/gi],
   ['slides', /\b(?:presentation\s+)?slides?\b|\bslide\s+decks?\b/gi],
   ['presentation', /\bpresentations?\b|\btalks?\b/gi],
   ['report', /\b(?:final\s+|written\s+|term\s+)?(?:project\s+)?(?:reports?|write-?ups?)\b|\b(?:final|term|project|written|seminar)\s+papers?\b|\bpapers? due\b/gi],
@@ -93,14 +94,20 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
     if (!changed) return;
     d.pageLimit = { ...merged, source: old?.source ? `${old.source} … ${sentence}` : sentence } as PageLimit;
   };
-  const setDate = (kind: string, date: FoundDate, sentence: string) => {
+  const setDate = (kind: string, date: FoundDate | { start: FoundDate; end: FoundDate }, sentence: string) => {
     const e = entry(kind);
     if (e.d.due !== undefined || e.dateText !== undefined) return;
-    const resolved = resolveDate(date, context.term, context.year);
+    const first = 'start' in date ? date.start : date;
+    const last = 'start' in date ? date.end : undefined;
+    // "between 2 June and 27 June 2025": the year written once serves both ends.
+    const fallback = last?.year ?? context.year;
+    const resolved = resolveDate(first, last?.year !== undefined && first.year === undefined && !context.term ? undefined : context.term, fallback);
+    const end = last ? resolveDate(last, context.term, context.year) : undefined;
     if (resolved) {
       e.d.due = resolved.due;
       if (resolved.dueEnd) e.d.dueEnd = resolved.dueEnd;
-    } else e.dateText = date.text;
+      if (end && end.due > resolved.due) e.d.dueEnd = end.due;
+    } else e.dateText = first.text;
     note(e.d, sentence);
   };
 
@@ -126,12 +133,20 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
       const dates = findDates(masked);
       if (kinds.length === 0) {
         const target = current ? drafts.get(current) : undefined;
-        if (target && (limit || sections.length > 0 || ((limitNotes.referencesCount !== undefined || limitNotes.appendixCounts !== undefined) && target.d.pageLimit))) {
+        // "A handout of 2 pages...": a sentence about something else is not about the deliverable before it.
+        const subject = /^(?:a|an|the|each|every|your|one)\s+([a-z-]+)/i.exec(sentence)?.[1]?.toLowerCase();
+        const aboutIt = subject === undefined || /^(?:report|paper|papers|write-?up|limit|page|pages|text|document|submission|main|body|length|appendix|appendices|references)$/.test(subject);
+        const notes = limit ? {} : limitNotes;
+        if (target && aboutIt && (limit || sections.length > 0 || ((notes.referencesCount !== undefined || notes.appendixCounts !== undefined) && target.d.pageLimit))) {
           if (limit) setLimit(target.d, limit, sentence);
-          else if (Object.keys(limitNotes).length > 0 && target.d.pageLimit) setLimit(target.d, limitNotes, sentence);
+          else if (target.d.pageLimit) setLimit(target.d, notes, sentence);
           if (sections.length > 0) target.d.requiredSections ??= sections.map((t) => section(t, sentence));
           note(target.d, sentence);
-        } else if (dates.length > 0 && due.test(sentence)) unassigned.push(sentence);
+        } else if (target && aboutIt && dates.length === 1 && dates[0] && due.test(sentence) && target.d.due === undefined && target.dateText === undefined) {
+          // "Final report" on one line, "Due May 9." on the next.
+          setDate(target.d.kind, dates[0], sentence);
+        } else if (limit) unassigned.push(sentence);
+        else if (dates.length > 0 && due.test(sentence)) unassigned.push(sentence);
         continue;
       }
       const informative = dates.length > 0 || limit || relatives.length > 0 || sections.length > 0;
@@ -145,7 +160,10 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
       if (!subject) continue;
       current = subject.kind;
       // Pair dates and kinds: one date for every kind named, or each date with the nearest kind.
-      if (dates.length === 1 && dates[0]) {
+      const range = dateRange(masked, dates);
+      if (range) {
+        for (const k of kinds) setDate(k.kind, range, sentence);
+      } else if (dates.length === 1 && dates[0]) {
         for (const k of kinds) setDate(k.kind, dates[0], sentence);
       } else {
         const paired = new Set<string>();
@@ -186,8 +204,18 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
     deliverables.push({ ...d, ...(groupSize ? { groupSize } : {}) } as Deliverable);
   }
   if (deliverables.length === 0) todo.push('no deliverables found: add proposal/report entries with "due" dates to "deliverables"');
-  for (const u of unassigned) todo.push(`a date with no deliverable next to it: ${u}`);
+  for (const u of unassigned) todo.push(`${findDates(u).length > 0 ? 'a date' : 'a page limit'} with no deliverable next to it: ${u}`);
   return { deliverables, ...(groupSize ? { groupSize } : {}), todo };
+}
+
+/** "between 2 June and 27 June 2025", "from May 3 to May 7": two dates that make one span. */
+function dateRange(sentence: string, dates: readonly FoundDate[]): { start: FoundDate; end: FoundDate } | undefined {
+  if (dates.length !== 2) return undefined;
+  const [start, end] = dates as [FoundDate, FoundDate];
+  const between = sentence.slice(start.index + start.text.length, end.index);
+  const before = sentence.slice(0, start.index);
+  if (!/^\s*(?:and|to|until|till|through|[-–])\s*$/i.test(between) || !/\b(?:between|from)\s+(?:\w+,?\s+)?$/i.test(before)) return undefined;
+  return { start, end };
 }
 
 function section(title: string, source: string): RequiredSection {

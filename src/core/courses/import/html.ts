@@ -23,6 +23,7 @@ export function htmlToLines(html: string): string {
   let preDepth = 0;
   let cellDepth = 0;
   let rowCells = { th: 0, td: 0 };
+  let afterTerm = false;
   const links: { href: string; start: number }[] = [];
   const newline = () => {
     if (cellDepth > 0) {
@@ -41,6 +42,13 @@ export function htmlToLines(html: string): string {
         if (name === 'head') inHead = true;
         if (name === 'title') inTitle = true;
         if (inHead) return;
+        if (name === 'dd' && afterTerm) {
+          // A definition list's term labels its description: "Final report: Due May 9."
+          out = `${out.replace(/\s+$/, '')}: `;
+          afterTerm = false;
+          return;
+        }
+        afterTerm = false;
         const heading = /^h([1-6])$/.exec(name);
         if (heading) {
           newline();
@@ -87,6 +95,10 @@ export function htmlToLines(html: string): string {
           return;
         }
         if (inHead) return;
+        if (name === 'dt') {
+          afterTerm = true;
+          return;
+        }
         if (/^h[1-6]$/.test(name) || name === 'li' || blocks.has(name)) newline();
         else if (name === 'td' || name === 'th') {
           cellDepth = Math.max(0, cellDepth - 1);

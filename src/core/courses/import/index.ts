@@ -58,7 +58,7 @@ const person = "\\p{Lu}[\\p{L}'’-]*\\.?(?:[ \\t]+(?:\\p{Lu}[\\p{L}'’-]*\\.?|
 
 /** "Instructor: Jane Q. Example", "Taught by Dana Okafor.", "Lecturer: A. Person and B. Person". */
 function findInstructor(text: string): string | undefined {
-  const m = new RegExp(`(?:^|[\\s·|•,;(])(?:\\*\\*)?(?:Instructors?|Lecturers?|Professors?|Taught by|Organi[sz]ers?|Conven[eo]rs?|Teachers?)(?:\\*\\*)?[ \\t]*:?[ \\t]*(?:\\*\\*)?[ \\t]*(?:Prof\\.\\s+|Dr\\.\\s+)?(${person}(?:(?:,[ \\t]*|[ \\t]+and[ \\t]+|[ \\t]*&[ \\t]*)${person})*)`, 'imu').exec(text);
+  const m = new RegExp(`(?:^|[\\s·|•,;(])(?:\\*\\*)?(?:Instructors?|Lecturers?|Professors?|Taught by|Organi[sz]ers?|Conven[eo]rs?|Teachers?)(?:\\*\\*)?[ \\t]*:?[ \\t]*(?:\\*\\*)?[ \\t]*(?:(?:Prof|Dr|Professor)\\.?[ \\t]+)*(${person}(?:(?:,[ \\t]*|[ \\t]+and[ \\t]+|[ \\t]*&[ \\t]*)${person})*)`, 'imu').exec(text);
   const name = m?.[1]?.trim();
   if (!name) return undefined;
   // A trailing period ends the sentence unless it closes an initial ("R. Castellanos." -> "R. Castellanos").

@@ -27,12 +27,19 @@ const who = {
 
 /** "N pages for individuals, M for teams" and the team-first order, in one phrase. */
 function pairOf(s: string): { individual: number; team: number } | undefined {
-  const ind = '(?:\\()?(?:for\\s+|if\\s+you\\s+work\\s+)?(?:an?\\s+)?(?:individuals?|individual\\s+(?:projects?|work|reports?)|single\\s+authors?|one\\s+person|alone|solo)\\)?';
-  const team = '(?:\\()?(?:for\\s+|if\\s+you\\s+work\\s+in\\s+)?(?:an?\\s+)?(?:teams?|groups?|team\\s+projects?|pairs?)\\)?';
+  const noun = '(?:\\s+(?:projects?|papers?|reports?|work|submissions?|write-?ups?))?';
+  const ind = `(?:\\()?(?:for\\s+|if\\s+you\\s+work\\s+)?(?:an?\\s+)?(?:individuals?|individual${noun}|single[- ]authors?${noun}|single[- ]person${noun}|one\\s+person|alone|solo)\\)?`;
+  const team = `(?:\\()?(?:for\\s+|if\\s+you\\s+(?:work\\s+)?in\\s+)?(?:an?\\s+)?(?:teams?${noun}|groups?${noun}|pairs?|two or more authors)\\)?`;
   const sep = '\\s*(?:,|and|/|;|or)?\\s*';
   const a = new RegExp(`${num}\\s*pages?\\s*${ind}${sep}${num}\\s*(?:pages?)?\\s*${team}`, 'i').exec(s);
   if (a) {
     const [i, t] = [count(a[1]), count(a[2])];
+    if (i !== undefined && t !== undefined) return { individual: i, team: t };
+  }
+  // "at most 6 pages (8 if you work in a pair)"
+  const c = new RegExp(`${num}\\s*pages?[^()]{0,30}\\(\\s*${num}\\s*(?:pages?\\s*)?(?:if\\s+you\\s+(?:work\\s+)?in\\s+|when\\s+working\\s+in\\s+|for\\s+)?(?:an?\\s+)?(?:teams?|groups?|pairs?)\\s*\\)`, 'i').exec(s);
+  if (c) {
+    const [i, t] = [count(c[1]), count(c[2])];
     if (i !== undefined && t !== undefined) return { individual: i, team: t };
   }
   const b = new RegExp(`${num}\\s*pages?\\s*${team}${sep}${num}\\s*(?:pages?)?\\s*${ind}`, 'i').exec(s);
@@ -142,7 +149,8 @@ export function findGroupSize(sentence: string): Omit<GroupSize, 'source'> | und
     const n = count(exact[1]);
     if (n !== undefined) return alone ? { min: 1, max: n } : { min: n, max: n };
   }
+  if (/\bif you work in (?:a )?pairs?\b/i.test(s)) return { max: 2 };
   if (/\b(?:work|working)\s+in\s+pairs\b/i.test(s)) return { min: 2, max: 2 };
-  if (/\bprojects? (?:are|is) individual\b|\bindividual projects only\b|\b(?:everyone|each student) (?:works?|writes?) alone\b|\bno (?:teams|groups)\b/i.test(s)) return { min: 1, max: 1 };
+  if (/\b(?:projects?|seminar|course|work|assignments?) (?:are|is) individual\b|\bindividual projects only\b|\b(?:everyone|each student) (?:works?|writes?) alone\b|\bno (?:teams|groups|(?:team|group) (?:projects?|work))\b/i.test(s)) return { min: 1, max: 1 };
   return undefined;
 }

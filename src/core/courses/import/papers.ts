@@ -68,7 +68,9 @@ function idsOf(links: readonly Link[], text: string): Pick<CoursePaper, 'arxiv' 
     if (d) doi ??= decodeURIComponent(d);
     if (a || d || openReviewUrl.test(l.url) || !url) url ??= l.url;
   }
-  arxiv ??= arxivText.exec(text)?.[1];
+  const written = arxivText.exec(text)?.[1];
+  arxiv ??= written;
+  if (written && !url) url = `https://arxiv.org/abs/${written}`;
   doi ??= doiText.exec(text)?.[1];
   return { ...(arxiv ? { arxiv } : {}), ...(doi ? { doi } : {}), ...(url ? { url } : {}) };
 }
@@ -226,7 +228,9 @@ export function findPapers(lines: readonly PageLine[], text: string): PapersFoun
       continue;
     }
     const { links, plain } = linksOf(line.table ? line.table.cells.join(' | ') : line.text);
-    let found = line.table ? [] : readReference(plain);
+    // Identifiers written at the end of a reference are not part of its venue or year.
+    const reference = plain.replace(new RegExp(`[\\s.,;]*(?:${arxivText.source}|${doiText.source})[\\s.]*$`, 'i'), '.').replace(/\.\.$/, '.');
+    let found = line.table ? [] : readReference(reference);
     // Several quoted titles on a line: each takes the address written after it.
     if (found.length > 1) found = quotedTitlesThenAuthors(line.text.replace(/\[([^\]]*)\]\((https?:[^)]+)\)/g, '$1'));
     if (found.length === 1 && found[0]) {

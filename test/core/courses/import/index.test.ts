@@ -81,6 +81,12 @@ describe('importCoursePage', () => {
     assert.ok(chicagoTodo.some((t) => /page limit for individuals only; add "team"/.test(t)));
   });
 
+  test('a span "between 2 June and 27 June 2025", and a limit for something that is not a deliverable', () => {
+    const { pack, todo } = importCoursePage('Seminar\n\nEach participant gives a talk between 2 June and 27 June 2025.\nA summary of 2 pages is due the week after.', { file: 'p.txt' });
+    assert.deepEqual(pack.deliverables.map((d) => [d.kind, d.due, d.dueEnd, d.pageLimit]), [['presentation', '2025-06-02', '2025-06-27', undefined]]);
+    assert.ok(todo.some((t) => t === 'a page limit with no deliverable next to it: A summary of 2 pages is due the week after.'));
+  });
+
   test('a template other than NeurIPS is noted and said to check', () => {
     const { pack, todo } = importCoursePage(page('apa-fall2025.md'), { file: 'apa-fall2025.md' });
     assert.equal(pack.deliverables.find((d) => d.kind === 'report')?.pageLimit?.template, 'ICML');

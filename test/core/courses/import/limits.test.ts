@@ -9,6 +9,8 @@ describe('findPageLimit', () => {
     assert.deepEqual(findPageLimit('Reports should be 6 pages for individuals and 10 for pairs, plus references.'), { individual: 6, team: 10, referencesCount: false });
     assert.deepEqual(findPageLimit('6 pages (individual) / 9 pages (team)'), { individual: 6, team: 9 });
     assert.deepEqual(findPageLimit('should not exceed 6 pages if you work alone; teams of two may use 9 pages.'), { individual: 6, team: 9 });
+    assert.deepEqual(findPageLimit('limited to 8 pages for single-author projects and 12 pages for team projects.'), { individual: 8, team: 12 });
+    assert.deepEqual(findPageLimit('The final write-up should be at most 6 pages (8 if you work in a pair).'), { individual: 6, team: 8 });
   });
   test('a limit that names only individuals or only teams leaves the other out', () => {
     assert.deepEqual(findPageLimit('Individual papers are limited to 6 pages.'), { individual: 6 });
@@ -50,6 +52,8 @@ describe('findGroupSize', () => {
     assert.deepEqual(findGroupSize('The report should not exceed 6 pages if you work alone; teams of two may use 9 pages.'), { min: 1, max: 2 });
     assert.deepEqual(findGroupSize('Groups of two.'), { min: 2, max: 2 });
     assert.deepEqual(findGroupSize('Everyone writes alone: projects are individual.'), { min: 1, max: 1 });
+    assert.deepEqual(findGroupSize('The seminar is individual; there are no group projects.'), { min: 1, max: 1 });
+    assert.deepEqual(findGroupSize('at most 6 pages (8 if you work in a pair)'), { max: 2 });
     assert.equal(findGroupSize('a group of papers'), undefined);
     assert.equal(findGroupSize('Presentations are scheduled individually with the TA.'), undefined);
   });
