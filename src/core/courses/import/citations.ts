@@ -239,7 +239,8 @@ export function quotedTitlesThenAuthors(line: string): ReadPaper[] {
 
 /** The papers one reference line holds, trying the styles from the most to the least specific. */
 export function readReference(text: string): ReadPaper[] {
-  const t = text.trim();
+  // One space between words: runs of white space would make the styles' patterns slow.
+  const t = text.replace(/\s+/g, ' ').trim();
   if (!t) return [];
   for (const style of [apa, acm, authorsThenQuotedTitle, authorsTitleVenue, titleThenAuthors]) {
     const paper = style(t);

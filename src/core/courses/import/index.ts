@@ -84,9 +84,9 @@ export function importCoursePage(input: string, options: ImportOptions = {}): Im
     .map((d) => d.year)
     .filter((y): y is number => y !== undefined);
 
-  const { papers, lines: paperLines } = findPapers(lines, text);
+  const { papers, lines: paperLines, todo: paperTodo } = findPapers(lines, text);
   const found = findDeliverables(lines, { term: options.year !== undefined ? undefined : term, year: options.year ?? mostCommon(explicitYears), paperLines });
-  todo.push(...found.todo);
+  todo.push(...found.todo, ...paperTodo);
 
   if (papers.some((p) => p.titleUnverified)) todo.push('papers marked "titleUnverified": the page gives only a link or phrase; check their titles and authors');
   if (!term) todo.push('no term found (e.g. "Spring 2021"): set "term"');

@@ -66,7 +66,7 @@ function singleOf(clause: string): number | undefined {
  * ("excluding references and appendix", "references not counted", "in the ICML template").
  */
 export function findLimitNotes(sentence: string): LimitFacts {
-  const s = sentence.replace(/\*\*/g, '');
+  const s = sentence.replace(/\*\*/g, '').replace(/\s+/g, ' ');
   const out: LimitFacts = {};
   const not = /\b(?:excluding|excluded|not including|without|exclusive of|plus|\+|do(?:es)? not count|don'?t count|not count(?:ed|ing)?|are not counted|is not counted|not included|aside from|apart from|in addition to)\b/i;
   const clauses = s.split(/[;,]|\band\b(?=\s+(?:is|are|the|it)\b)/i);
@@ -99,7 +99,7 @@ export function findLimitNotes(sentence: string): LimitFacts {
  * use 9 pages" (teams only). A limit that names only one of the two never fills in the other.
  */
 export function findPageLimit(sentence: string): LimitFacts | undefined {
-  const s = sentence.replace(/\*\*/g, '');
+  const s = sentence.replace(/\*\*/g, '').replace(/\s+/g, ' ');
   const out: LimitFacts = {};
   const pair = pairOf(s);
   if (pair) {
@@ -129,7 +129,7 @@ export function findPageLimit(sentence: string): LimitFacts | undefined {
  * "Teams: 2-3 students", "alone or with one partner", "work in pairs", "projects are individual".
  */
 export function findGroupSize(sentence: string): Omit<GroupSize, 'source'> | undefined {
-  const s = sentence.replace(/\*\*/g, '');
+  const s = sentence.replace(/\*\*/g, '').replace(/\s+/g, ' ');
   const alone = /\balone\b|\bindividually or\b|\bby yourself\b|\bon (?:your|their) own\b|\bsolo\b/i.test(s);
   const minAlone = alone ? { min: 1 } : {};
   const range = new RegExp(`(?:groups?|teams?)(?:\\s+of|:)\\s+(?:size\\s+)?${num}\\s*(?:-|–|to)\\s*${num}\\b`, 'i').exec(s);

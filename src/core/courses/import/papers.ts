@@ -13,6 +13,8 @@ import type { PageLine } from './text';
 export interface PapersFound {
   readonly papers: CoursePaper[];
   readonly lines: ReadonlySet<number>;
+  /** What the reader could not read and left out, one line each. */
+  readonly todo: string[];
 }
 
 interface Link {
@@ -120,12 +122,13 @@ function paperColumns(header: readonly string[] | undefined): Record<'title' | '
 }
 
 /** One row of a paper table. */
-function tableRowPaper(cells: readonly string[], cols: NonNullable<ReturnType<typeof paperColumns>>): ReadPaper | undefined {
+function tableRowPaper(cells: readonly string[], cols: NonNullable<ReturnType<typeof paperColumns>>, todo: string[]): ReadPaper | undefined {
   const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
   const { links, plain: title } = linksOf(cell(cols.title));
   if (!title) return undefined;
   const link = linksOf(cell(cols.link)).links;
   const who = parseAuthors(cell(cols.authors));
+  if (!who && cell(cols.authors)) todo.push(`paper '${title}': the authors cell '${cell(cols.authors)}' could not be read as names; add "authors"`);
   const year = /\b((?:19|20)\d{2})\b/.exec(cell(cols.year))?.[1];
   const venue = cell(cols.venue);
   return {
@@ -186,11 +189,15 @@ const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tri
 /** Every paper the page lists, under the heading it appears under. */
 export function findPapers(lines: readonly PageLine[], text: string): PapersFound {
   const papers: CoursePaper[] = [];
+  const todo: string[] = [];
   const used = new Set<number>();
   const keys = new Set<string>();
   const push = (paper: ReadPaper, topic: string | undefined, givenKey?: string) => {
     const same = papers.findIndex(
-      (p) => norm(p.title) === norm(paper.title) || (paper.arxiv && p.arxiv === paper.arxiv) || (paper.doi && p.doi?.toLowerCase() === paper.doi.toLowerCase()),
+      (p) =>
+        norm(p.title) === norm(paper.title) ||
+        (paper.arxiv && p.arxiv?.replace(/v\d+$/, '') === paper.arxiv.replace(/v\d+$/, '')) ||
+        (paper.doi && p.doi?.toLowerCase() === paper.doi.toLowerCase()),
     );
     if (same >= 0) {
       // The same paper listed twice: keep the first, fill in what it lacks.
@@ -207,8 +214,8 @@ export function findPapers(lines: readonly PageLine[], text: string): PapersFoun
   };
 
   const bib = bibtexPapers(text);
-  const bibTopic = (index: number) => lines.find((l) => bib.lines.has(l.line))?.section ?? (index < 0 ? undefined : undefined);
-  bib.papers.forEach((p, i) => push(p, bibTopic(i), bib.keys[i]));
+  const bibTopic = lines.find((l) => bib.lines.has(l.line))?.section;
+  bib.papers.forEach((p, i) => push(p, bibTopic, bib.keys[i]));
   for (const l of bib.lines) used.add(l);
 
   let previous: string | undefined;
@@ -220,7 +227,7 @@ export function findPapers(lines: readonly PageLine[], text: string): PapersFoun
     const topic = line.section;
     const cols = paperColumns(line.table?.header);
     if (line.table && cols) {
-      const paper = tableRowPaper(line.table.cells, cols);
+      const paper = tableRowPaper(line.table.cells, cols, todo);
       if (paper) {
         push(paper, topic);
         used.add(line.line);
@@ -263,5 +270,5 @@ export function findPapers(lines: readonly PageLine[], text: string): PapersFoun
     }
     previous = line.table || paperLinks.length > 0 || found.length > 0 ? undefined : line.text;
   }
-  return { papers, lines: used };
+  return { papers, lines: used, todo };
 }

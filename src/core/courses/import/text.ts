@@ -28,6 +28,7 @@ export interface PageLine {
 /** Strips list markers, reference numbers, emphasis and time slots from a line. */
 export function clean(line: string): string {
   return line
+    .replace(/\s+/g, ' ')
     .replace(/^\s*(?:[-*+•]|\d+[.)]|\(\d+\))\s+/, '')
     .replace(/^\s*(?:[-*+•]|\(\d+\))\s+/, '')
     .replace(/^\s*\[\d+\]\s+/, '')

@@ -87,6 +87,13 @@ describe('importCoursePage', () => {
     assert.ok(todo.some((t) => t === 'a page limit with no deliverable next to it: A summary of 2 pages is due the week after.'));
   });
 
+  test('a table cell of authors that are not names, and the same arXiv paper in two versions', () => {
+    const page = '# P\n\n| Title | Authors | Year |\n|---|---|---|\n| A Study of Things | the ML group at X | 2020 |\n\n- [A Study of Things, v2](https://arxiv.org/abs/2001.00001v2)\n- Other copy: arXiv:2001.00001';
+    const { pack, todo } = importCoursePage(page, { file: 'p.md' });
+    assert.deepEqual(pack.papers.map((p) => [p.title, p.authors, p.year, p.arxiv]), [['A Study of Things', [], 2020, undefined], ['A Study of Things, v2', [], undefined, '2001.00001v2']]);
+    assert.ok(todo.includes(`paper 'A Study of Things': the authors cell 'the ML group at X' could not be read as names; add "authors"`));
+  });
+
   test('a template other than NeurIPS is noted and said to check', () => {
     const { pack, todo } = importCoursePage(page('apa-fall2025.md'), { file: 'apa-fall2025.md' });
     assert.equal(pack.deliverables.find((d) => d.kind === 'report')?.pageLimit?.template, 'ICML');
@@ -103,7 +110,7 @@ describe('importCoursePage', () => {
     const { pack, todo } = importCoursePage('');
     assert.equal(pack.id, 'imported-course');
     assert.ok(todo.some((t) => /no deliverables found/.test(t)));
-    for (const input of ['<table><tr><td>', '@article{x, title = {unclosed', '| a |\n|---|\n| b', '"'.repeat(5000), `${'Smith, J., '.repeat(2000)}(2020). T.`]) {
+    for (const input of ['<table><tr><td>', '@article{x, title = {unclosed', '| a |\n|---|\n| b', '"'.repeat(5000), `${'Smith, J., '.repeat(2000)}(2020). T.`, `x${' '.repeat(50000)}y 5 pages whereas`]) {
       assert.doesNotThrow(() => importCoursePage(input));
     }
   });
