@@ -1,6 +1,7 @@
 /**
  * One formatted reference read into a paper: APA ("Smith, J., & Lee, K. (2020). Title. Venue."),
- * ACM ("A and B. 2019. Title. In Venue."), IEEE, Chicago and MLA (authors, then the title in
+ * Vancouver-like author-year ("Saxe AM, Ganguli S (2019) Title. Venue."), Nature ("Smith, J. &
+ * Lee, K. Title. Venue 521, 436–444 (2015)."), ACM ("A and B. 2019. Title. In Venue."), IEEE, Chicago and MLA (authors, then the title in
  * quotes), "Authors. Title. Venue, Year.", "Title. Authors, Venue Year", and quoted titles with
  * the authors after them. Authors are kept as the page writes them.
  */
@@ -10,7 +11,8 @@ import type { CoursePaper } from '../types';
 export type ReadPaper = Omit<CoursePaper, 'key'>;
 
 const particles = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'bin', 'al']);
-const initial = /^(?:[A-Z]\.?|[A-Z]\.-?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]?\.?)$/;
+/** Initials: "J.", "J.-P.", "P. L." and, in Vancouver style, "AM" after the surname. */
+const initial = /^(?:[A-Z]\.?|[A-Z]\.-?[A-Z]\.?|[A-Z]\.[A-Z]\.[A-Z]?\.?|[A-Z]{2,3})$/;
 const yearRe = '((?:19|20)\\d{2})';
 
 /** One name written "First Last", "F. Last", "Last" or with particles. */
@@ -62,7 +64,7 @@ function parseApaAuthors(text: string): { authors: string[]; etAl: boolean } | u
 }
 
 /** Where the venue ends: volume, issue, pages, a year, a link. */
-const venueStop = /,\s*(?:vol\.|volume|pp\.|pages|no\.|article|\d)|\s+\d+\s*,\s*no\.|\s+\d+\s*,\s*\d+\s*\(|\s+\d+\s*\(\d|\s*\((?:19|20)\d{2}\)|\.\s+\d|\.\s+(?:https?:|doi|arxiv|\[online\]|available)|\s+https?:|\s+doi:|\s+arxiv:|:\s*\d+[–-]\d+/i;
+const venueStop = /,\s*(?:vol\.|volume|pp\.|pages|no\.|article|\d)|\s+\d+\s*,\s*no\.|\s+\d+\s*,\s*\d+\s*[–-]|\s+\d+\s*\((?:19|20)\d{2}\)|\s+\d+\s*,\s*\d+\s*\(|\s+\d+\s*\(\d|\s*\((?:19|20)\d{2}\)|\.\s+\d|\.\s+(?:https?:|doi|arxiv|\[online\]|available)|\s+https?:|\s+doi:|\s+arxiv:|:\s*\d+[–-]\d+/i;
 
 /** The venue at the start of `text` ("In Proc. X (ICLR), 2019, pp. 1-2." -> "Proc. X (ICLR)"). */
 function venueAt(text: string): string | undefined {
@@ -99,7 +101,7 @@ const stripTitle = (t: string) => t.replace(/^["“]|["”]$/g, '').replace(/[.,
 
 /** APA: `Authors (2020). Title. Venue, 12(3), 1-10.` */
 function apa(text: string): ReadPaper | undefined {
-  const m = new RegExp(`^(.+?)\\s*\\(${yearRe}[a-z]?(?:,\\s*[^)]*)?\\)\\.\\s+(.+)$`).exec(text);
+  const m = new RegExp(`^(.+?)\\s*\\(${yearRe}[a-z]?(?:,\\s*[^)]*)?\\)\\.?\\s+(.+)$`).exec(text);
   if (!m?.[1] || !m[2] || !m[3]) return undefined;
   const who = parseApaAuthors(m[1]) ?? parseAuthors(m[1]);
   if (!who) return undefined;
@@ -107,6 +109,20 @@ function apa(text: string): ReadPaper | undefined {
   if (!title || !titleOk(title)) return undefined;
   const venue = venueAt(rest.join('. '));
   return { title: stripTitle(title), authors: who.authors, year: Number(m[2]), ...(venue ? { venue } : {}), ...(who.etAl ? { etAl: true } : {}) };
+}
+
+/** Nature: `LeCun, Y., Bengio, Y. & Hinton, G. Deep learning. Nature 521, 436–444 (2015).` */
+function nature(text: string): ReadPaper | undefined {
+  const m = /^((?:[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)*,\s(?:[\p{Lu}]\.\s?-?)+,?\s(?:&\s|and\s)?)+)(?=[\p{Lu}\d])(.+)$/u.exec(text);
+  if (!m?.[1] || !m[2]) return undefined;
+  const who = parseApaAuthors(m[1].trim());
+  if (!who) return undefined;
+  const [title, ...rest] = segments(m[2]);
+  const after = rest.join('. ');
+  const year = new RegExp(`\\(${yearRe}\\)\\.?$`).exec(after)?.[1];
+  if (!title || !titleOk(title) || !year) return undefined;
+  const venue = venueAt(after);
+  return { title: stripTitle(title), authors: who.authors, year: Number(year), ...(venue ? { venue } : {}) };
 }
 
 /** ACM: `A, B, and C. 2019. Title. In Venue. Pages.` */
@@ -242,7 +258,7 @@ export function readReference(text: string): ReadPaper[] {
   // One space between words: runs of white space would make the styles' patterns slow.
   const t = text.replace(/\s+/g, ' ').trim();
   if (!t) return [];
-  for (const style of [apa, acm, authorsThenQuotedTitle, authorsTitleVenue, titleThenAuthors]) {
+  for (const style of [apa, acm, nature, authorsThenQuotedTitle, authorsTitleVenue, titleThenAuthors]) {
     const paper = style(t);
     if (paper) return [paper];
   }

@@ -56,6 +56,7 @@ function singleOf(clause: string): number | undefined {
     new RegExp(`(?:at most|up to|no more than|no longer than|maximum of|max(?:imum)?\\.?|limited to|limit of|(?:not )?exceed(?:ing)?|be|is|are|of|to|use|within|run to|have|get)\\s+(?:a\\s+)?${num}\\s*pages?\\b`, 'i').exec(clause) ??
     new RegExp(`\\b${num}[- ]page\\b`, 'i').exec(clause) ??
     /\b(?:a\s+)?(single)\s+page\b/i.exec(clause) ??
+    new RegExp(`\\b(?:length|limit|page limit|pages)\\s*:\\s*(?:up to\\s+|at most\\s+|max(?:imum)?\\.?\\s+)?${num}\\s*pages?\\b`, 'i').exec(clause) ??
     new RegExp(`\\b${num}\\s+pages?\\s+(?:long|max(?:imum)?|or less|or fewer|at most|maximum|in length)`, 'i').exec(clause) ??
     new RegExp(`(?:^|\\||\\()\\s*${num}\\s+pages?\\b(?!\\s+of\\b)`, 'i').exec(clause);
   return count(m?.[1]);

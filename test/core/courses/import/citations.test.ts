@@ -57,6 +57,16 @@ describe('readReference: one reference in each common style', () => {
       'Are ResNets Provably Better than Linear Predictors? Ohad Shamir. Neurips 2018',
       { title: 'Are ResNets Provably Better than Linear Predictors?', authors: ['Ohad Shamir'], year: 2018, venue: 'Neurips' },
     ],
+    [
+      'Nature',
+      'LeCun, Y., Bengio, Y. & Hinton, G. Deep learning. Nature 521, 436–444 (2015).',
+      { title: 'Deep learning', authors: ['LeCun, Y.', 'Bengio, Y.', 'Hinton, G.'], year: 2015, venue: 'Nature' },
+    ],
+    [
+      'Vancouver-like author-year',
+      'Saxe AM, McClelland JL, Ganguli S (2019) A mathematical theory of semantic development in deep neural networks. Proc Natl Acad Sci USA 116(23):11537–11546.',
+      { title: 'A mathematical theory of semantic development in deep neural networks', authors: ['Saxe AM', 'McClelland JL', 'Ganguli S'], year: 2019, venue: 'Proc Natl Acad Sci USA' },
+    ],
     ['a quoted title with surnames after it', '“Size-Independent Sample Complexity of Neural Networks”, Golowich, Rakhlin, Shamir.', { title: 'Size-Independent Sample Complexity of Neural Networks', authors: ['Golowich', 'Rakhlin', 'Shamir'] }],
   ];
   for (const [style, text, paper] of cases) test(style, () => assert.deepEqual(readReference(text), [paper]));
