@@ -126,7 +126,7 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
       let masked = sentence;
       for (const r of relatives) masked = masked.slice(0, r.index) + ' '.repeat(r.text.length) + masked.slice(r.index + r.text.length);
       const firstCell = line.table?.cells[0] ?? '';
-      let kinds = findKinds(withoutAsides(line.table && findKinds(firstCell).length > 0 ? firstCell : masked));
+      const kinds = findKinds(withoutAsides(line.table && findKinds(firstCell).length > 0 ? firstCell : masked));
       const limit = findPageLimit(sentence);
       const limitNotes = limit ? {} : findLimitNotes(sentence);
       const sections = findRequiredSections(sentence);
@@ -155,7 +155,6 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
         current = kinds[0]?.kind;
         continue;
       }
-      kinds = kinds.slice();
       const subject = kinds[0];
       if (!subject) continue;
       current = subject.kind;

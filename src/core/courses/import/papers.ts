@@ -184,6 +184,22 @@ function bibtexPapers(text: string): { papers: ReadPaper[]; keys: string[]; line
   return { papers, keys, lines };
 }
 
+/** Whether a link stands at the start or the end of its line (a title on its other side), not inside a sentence. */
+function atEdge(line: string, link: Link & { written?: string }): boolean {
+  const written = link.written ?? link.url;
+  const at = line.indexOf(written);
+  if (at < 0) return true;
+  let start = at;
+  let end = at + written.length;
+  // A Markdown link `[label](url)` or an autolink `<url>` spans its brackets.
+  const md = line.lastIndexOf('[', at);
+  if (md >= 0 && line.slice(at - 2, at) === '](') start = md;
+  if (line[end] === ')' || line[end] === '>') end++;
+  if (line[start - 1] === '<') start--;
+  const word = /[\p{L}\p{N}]/u;
+  return !word.test(line.slice(0, start).replace(/(?:arxiv|doi)\s*:?\s*$/i, '')) || !word.test(line.slice(end));
+}
+
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Every paper the page lists, under the heading it appears under. */
@@ -259,14 +275,16 @@ export function findPapers(lines: readonly PageLine[], text: string): PapersFoun
     rest = rest.replace(/\s{2,}/g, ' ').trim();
     for (const link of paperLinks) {
       if (found.length > 0 && !arxivUrl.test(link.url)) continue;
-      const paper = linkedPaper(link, paperLinks.length === 1 ? rest : '', previous);
+      // Words on both sides of the link are a sentence that mentions it, not its title.
+      const paper = linkedPaper(link, paperLinks.length === 1 && atEdge(line.text, link) ? rest : '', previous);
       if (!paper) continue;
       // `doi:` written as text gives the DOI, not an address the page links to.
       const fromText = [...textIds, ...doiIds].some((t) => t === link);
       const isDoiText = fromText && doiUrl.test(link.url);
       const { url: _url, ...withoutUrl } = paper;
       push(isDoiText ? { ...withoutUrl } : paper, topic);
-      used.add(line.line);
+      // A line that is only a link and a title holds no deliverable; a sentence with a link still may.
+      if (rest.split(/\s+/).length <= 30 && !/\d{1,2}\b|\bdue\b/i.test(rest)) used.add(line.line);
     }
     previous = line.table || paperLinks.length > 0 || found.length > 0 ? undefined : line.text;
   }

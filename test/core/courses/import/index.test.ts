@@ -94,6 +94,12 @@ describe('importCoursePage', () => {
     assert.ok(todo.includes(`paper 'A Study of Things': the authors cell 'the ML group at X' could not be read as names; add "authors"`));
   });
 
+  test('a sentence with a paper link still gives its deliverable', () => {
+    const { pack } = importCoursePage('# P\n\nThe proposal is due 2025-03-03; start from https://arxiv.org/abs/1806.07572 if unsure.', { file: 'p.md' });
+    assert.deepEqual(pack.deliverables.map((d) => [d.kind, d.due]), [['proposal', '2025-03-03']]);
+    assert.deepEqual(pack.papers.map((p) => [p.arxiv, p.title, p.titleUnverified]), [['1806.07572', 'arXiv:1806.07572', true]], 'the sentence around the link is not its title');
+  });
+
   test('a template other than NeurIPS is noted and said to check', () => {
     const { pack, todo } = importCoursePage(page('apa-fall2025.md'), { file: 'apa-fall2025.md' });
     assert.equal(pack.deliverables.find((d) => d.kind === 'report')?.pageLimit?.template, 'ICML');
