@@ -64,7 +64,7 @@ function parseApaAuthors(text: string): { authors: string[]; etAl: boolean } | u
 }
 
 /** Where the venue ends: volume, issue, pages, a year, a link. */
-const venueStop = /,\s*(?:vol\.|volume|pp\.|pages|no\.|article|\d)|\s+\d+\s*,\s*no\.|\s+\d+\s*,\s*\d+\s*[–-]|\s+\d+\s*\((?:19|20)\d{2}\)|\s+\d+\s*,\s*\d+\s*\(|\s+\d+\s*\(\d|\s*\((?:19|20)\d{2}\)|\.\s+\d|\.\s+(?:https?:|doi|arxiv|\[online\]|available)|\s+https?:|\s+doi:|\s+arxiv:|:\s*\d+[–-]\d+/i;
+const venueStop = /\s*\((?:pp?\.|vol\.)|,\s*(?:vol\.|volume|pp\.|pages|no\.|article|\d)|\s+\d+\s*,\s*no\.|\s+\d+\s*,\s*\d+\s*[–-]|\s+\d+\s*\((?:19|20)\d{2}\)|\s+\d+\s*,\s*\d+\s*\(|\s+\d+\s*\(\d|\s*\((?:19|20)\d{2}\)|\.\s+\d|\.\s+(?:https?:|doi|arxiv|\[online\]|available)|\s+https?:|\s+doi:|\s+arxiv:|:\s*\d+[–-]\d+/i;
 
 /** The venue at the start of `text` ("In Proc. X (ICLR), 2019, pp. 1-2." -> "Proc. X (ICLR)"). */
 function venueAt(text: string): string | undefined {

@@ -20,7 +20,7 @@ const kindWords: readonly (readonly [string, RegExp])[] = [
   ['handout', /\bhand-?outs?\b/gi],
   ['slides', /\b(?:presentation\s+)?slides?\b|\bslide\s+decks?\b/gi],
   ['presentation', /\bpresentations?\b|\btalks?\b/gi],
-  ['report', /\b(?:final\s+|written\s+|term\s+)?(?:project\s+)?(?:reports?|write-?ups?)\b|\b(?:final|term|project|written|seminar)\s+papers?\b|\bpapers? due\b/gi],
+  ['report', /\b(?:final\s+|written\s+|term\s+)?(?:project\s+)?(?:reports?|write-?ups?)\b|\b(?:final|term|project|written|seminar)\s+papers?\b|\bpapers? due\b|\b(?:final\s+|seminar\s+|term\s+)?essays?\b/gi],
 ];
 
 /** Kinds named in a sentence, each at its first position, in page order; names that overlap keep the longer. */
@@ -68,12 +68,14 @@ const due = /\bdue\b|\bdeadline\b|\bsubmit|\bhand(?:ed)? in\b|\bsend\b|\bupload\
 
 /** Reads the deliverables of a page, sentence by sentence and table row by table row. */
 export function findDeliverables(lines: readonly PageLine[], context: DeliverableContext): DeliverablesFound {
-  const drafts = new Map<string, { d: Draft; dateText?: string; relative?: string }>();
+  const drafts = new Map<string, { d: Draft; dateText?: string; relative?: string; range?: string }>();
   const todo: string[] = [];
   const unassigned: string[] = [];
   let groupSize: GroupSize | undefined;
   let current: string | undefined;
   let paragraph = -1;
+  // Under a heading that names a deliverable ("## Proposal"), sentences are about it.
+  let sectionKind: string | undefined;
 
   const entry = (kind: string) => {
     let e = drafts.get(kind);
@@ -112,10 +114,15 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
   };
 
   for (const line of lines) {
-    if (line.code || line.heading || !line.text || context.paperLines.has(line.line)) continue;
+    if (line.heading) {
+      const named = findKinds(line.heading);
+      sectionKind = named.length === 1 ? named[0]?.kind : undefined;
+      continue;
+    }
+    if (line.code || !line.text || context.paperLines.has(line.line)) continue;
     if (line.paragraph !== paragraph) {
       paragraph = line.paragraph;
-      current = undefined;
+      current = sectionKind;
     }
     // A table row is one statement; its first cell names the deliverable.
     const units = line.table ? [line.text] : sentencesOf(line.text);
@@ -126,18 +133,29 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
       let masked = sentence;
       for (const r of relatives) masked = masked.slice(0, r.index) + ' '.repeat(r.text.length) + masked.slice(r.index + r.text.length);
       const firstCell = line.table?.cells[0] ?? '';
-      const kinds = findKinds(withoutAsides(line.table && findKinds(firstCell).length > 0 ? firstCell : masked));
+      let kinds = findKinds(withoutAsides(line.table && findKinds(firstCell).length > 0 ? firstCell : masked));
+      // "The report should include..." under "## Midterm progress report" is that report.
+      if (sectionKind && kinds.length > 0 && kinds.every((k) => /^(?:the|your|this|each)\s+(?:reports?|write-?ups?|papers?)$/i.test(`${masked.slice(Math.max(0, k.index - 5), k.index).trim().split(/\s+/).pop() ?? ''} ${masked.slice(k.index, k.end)}`))) {
+        kinds = [{ kind: sectionKind, index: 0, end: 0 }];
+      }
+      const range = /\b(\d+)\s*[–-]\s*(\d+)\s*pages?\b/i.exec(sentence)?.[0];
       const limit = findPageLimit(sentence);
       const limitNotes = limit ? {} : findLimitNotes(sentence);
       const sections = findRequiredSections(sentence);
       const dates = findDates(masked);
       if (kinds.length === 0) {
-        const target = current ? drafts.get(current) : undefined;
-        // "A handout of 2 pages...": a sentence about something else is not about the deliverable before it.
+        // Under a heading naming the deliverable, the first fact creates it.
+        const target = current ? (drafts.get(current) ?? (current === sectionKind ? { d: { kind: current } as Draft } : undefined)) : undefined;
+        // "A handout of 2 pages...", "Essay: due...": a sentence about something else is not about the deliverable before it.
         const subject = /^(?:a|an|the|each|every|your|one)\s+([a-z-]+)/i.exec(sentence)?.[1]?.toLowerCase();
-        const aboutIt = subject === undefined || /^(?:report|paper|papers|write-?up|limit|page|pages|text|document|submission|main|body|length|appendix|appendices|references)$/.test(subject);
+        const label = /^([A-Z][\w -]{0,30}):\s/.exec(sentence)?.[1];
+        const aboutIt =
+          (subject === undefined || /^(?:report|paper|papers|write-?up|limit|page|pages|text|document|submission|main|body|length|appendix|appendices|references)$/.test(subject)) &&
+          (label === undefined || /\b(?:due|deadlines?|length|limits?|pages?|sections?|format|submission|notes?)\b/i.test(label));
+        if (target && aboutIt && range) target.range ??= range;
         const notes = limit ? {} : limitNotes;
         if (target && aboutIt && (limit || sections.length > 0 || ((notes.referencesCount !== undefined || notes.appendixCounts !== undefined) && target.d.pageLimit))) {
+          drafts.set(target.d.kind, drafts.get(target.d.kind) ?? target);
           if (limit) setLimit(target.d, limit, sentence);
           else if (target.d.pageLimit) setLimit(target.d, notes, sentence);
           if (sections.length > 0) target.d.requiredSections ??= sections.map((t) => section(t, sentence));
@@ -159,9 +177,9 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
       if (!subject) continue;
       current = subject.kind;
       // Pair dates and kinds: one date for every kind named, or each date with the nearest kind.
-      const range = dateRange(masked, dates);
-      if (range) {
-        for (const k of kinds) setDate(k.kind, range, sentence);
+      const span = dateRange(masked, dates);
+      if (span) {
+        for (const k of kinds) setDate(k.kind, span, sentence);
       } else if (dates.length === 1 && dates[0]) {
         for (const k of kinds) setDate(k.kind, dates[0], sentence);
       } else {
@@ -175,6 +193,7 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
         }
       }
       const e = entry(subject.kind);
+      if (range) e.range ??= range;
       if (dates.length === 0 && relatives[0]) {
         e.relative ??= relatives[0].text;
         note(e.d, sentence);
@@ -190,7 +209,7 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
   }
 
   const deliverables: Deliverable[] = [];
-  for (const { d, dateText, relative } of drafts.values()) {
+  for (const { d, dateText, relative, range } of drafts.values()) {
     const label = `deliverables[${deliverables.length}] (${d.kind})`;
     if (relative && !d.due) todo.push(`${label}: the page gives its date relative to something else ('${relative}'); set "due" (YYYY-MM-DD) once you know it`);
     else if (dateText) todo.push(`${label}: the page says '${dateText}' without a year; set "due" as YYYY-MM-DD (or pass --year)`);
@@ -199,6 +218,7 @@ export function findDeliverables(lines: readonly PageLine[], context: Deliverabl
     if (limit && (limit.individual === undefined) !== (limit.team === undefined)) {
       todo.push(`${label}: the page gives a page limit for ${limit.individual === undefined ? 'teams' : 'individuals'} only; add "${limit.individual === undefined ? 'individual' : 'team'}" to "pageLimit" if there is one`);
     }
+    if (range && !limit) todo.push(`${label}: the page gives a length range ('${range}'); set "pageLimit" yourself`);
     if (limit?.template && limit.template !== 'NeurIPS') todo.push(`${label}: the page asks for the ${limit.template} template; page estimates are made in the NeurIPS style`);
     deliverables.push({ ...d, ...(groupSize ? { groupSize } : {}) } as Deliverable);
   }

@@ -57,7 +57,8 @@ export function pageText(input: string, format: PageFormat): string {
 const person = "\\p{Lu}[\\p{L}'’-]*\\.?(?:[ \\t]+(?:\\p{Lu}[\\p{L}'’-]*\\.?|van|von|de|der|da|di|du|la|le))*";
 
 /** "Instructor: Jane Q. Example", "Taught by Dana Okafor.", "Lecturer: A. Person and B. Person". */
-function findInstructor(text: string): string | undefined {
+function findInstructor(page: string): string | undefined {
+  const text = page.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   const m = new RegExp(`(?:^|[\\s·|•,;(])(?:\\*\\*)?(?:Instructors?|Lecturers?|Professors?|Taught by|Organi[sz]ers?|Conven[eo]rs?|Teachers?)(?:\\*\\*)?[ \\t]*:?[ \\t]*(?:\\*\\*)?[ \\t]*(?:(?:Prof|Dr|Professor)\\.?[ \\t]+)*(${person}(?:(?:,[ \\t]*|[ \\t]+and[ \\t]+|[ \\t]*&[ \\t]*)${person})*)`, 'imu').exec(text);
   const name = m?.[1]?.trim();
   if (!name) return undefined;

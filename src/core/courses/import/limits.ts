@@ -148,7 +148,8 @@ export function findGroupSize(sentence: string): Omit<GroupSize, 'source'> | und
   const exact = new RegExp(`(?:groups?|teams?)(?:\\s+of|:)\\s+${num}\\b(?!\\s*(?:-|–|to)\\s*\\w)`, 'i').exec(s);
   if (exact && !/\bpapers?\b/i.test(s.slice(exact.index, exact.index + exact[0].length + 10))) {
     const n = count(exact[1]);
-    if (n !== undefined) return alone ? { min: 1, max: n } : { min: n, max: n };
+    // "groups of two write 8-10 pages" says what groups do, not that everyone works in one.
+    if (n !== undefined) return alone ? { min: 1, max: n } : /\bpages?\b/i.test(s) ? { max: n } : { min: n, max: n };
   }
   if (/\bif you work in (?:a )?pairs?\b/i.test(s)) return { max: 2 };
   if (/\b(?:work|working)\s+in\s+pairs\b/i.test(s)) return { min: 2, max: 2 };

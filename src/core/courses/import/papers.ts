@@ -129,8 +129,10 @@ function tableRowPaper(cells: readonly string[], cols: NonNullable<ReturnType<ty
   const link = linksOf(cell(cols.link)).links;
   const who = parseAuthors(cell(cols.authors));
   if (!who && cell(cols.authors)) todo.push(`paper '${title}': the authors cell '${cell(cols.authors)}' could not be read as names; add "authors"`);
-  const year = /\b((?:19|20)\d{2})\b/.exec(cell(cols.year))?.[1];
-  const venue = cell(cols.venue);
+  // "NeurIPS 2019" in a venue column with no year column gives both.
+  const venueYear = cols.year < 0 ? /^(.*?)[\s,]+((?:19|20)\d{2})$/.exec(cell(cols.venue)) : null;
+  const year = venueYear?.[2] ?? /\b((?:19|20)\d{2})\b/.exec(cell(cols.year))?.[1];
+  const venue = venueYear?.[1] ?? cell(cols.venue);
   return {
     title: title.replace(/[.]$/, ''),
     authors: who?.authors ?? [],
