@@ -175,7 +175,7 @@ function authorsTitleVenue(text: string): ReadPaper | undefined {
 }
 
 /** `, Venue Year` at the end of a citation line: a short capitalised phrase and a year. */
-const venueYearAtEnd = /[,.]\s+\(?([A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|of|on|in|for|and|&))*?)[,\s]+((?:19|20)\d{2})\)?\.?\s*$/;
+const venueYearAtEnd = /(?:[,.]\s+|\s+(?=\())\(?([A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|of|on|in|for|and|&))*?)[,\s]+((?:19|20)\d{2})\)?\.?\s*$/;
 
 /** `Title. Authors, Venue Year` or `Title, Authors, Venue Year`. */
 function titleThenAuthors(line: string): ReadPaper | undefined {

@@ -100,7 +100,11 @@ export function findLimitNotes(sentence: string): LimitFacts {
  * use 9 pages" (teams only). A limit that names only one of the two never fills in the other.
  */
 export function findPageLimit(sentence: string): LimitFacts | undefined {
-  const s = sentence.replace(/\*\*/g, '').replace(/\s+/g, ' ');
+  // "five (5) pages" says the number twice.
+  const s = sentence
+    .replace(/\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\b[a-z]+\s*\((\d+)\)(?=\s*pages?\b)/gi, (whole: string, n: string) => (count(whole.split(/\s*\(/)[0]) === Number(n) ? n : whole));
   const out: LimitFacts = {};
   const pair = pairOf(s);
   if (pair) {
@@ -133,7 +137,7 @@ export function findGroupSize(sentence: string): Omit<GroupSize, 'source'> | und
   const s = sentence.replace(/\*\*/g, '').replace(/\s+/g, ' ');
   const alone = /\balone\b|\bindividually or\b|\bby yourself\b|\bon (?:your|their) own\b|\bsolo\b/i.test(s);
   const minAlone = alone ? { min: 1 } : {};
-  const range = new RegExp(`(?:groups?|teams?)(?:\\s+of|:)\\s+(?:size\\s+)?${num}\\s*(?:-|–|to)\\s*${num}\\b`, 'i').exec(s);
+  const range = new RegExp(`(?:groups?|teams?)(?:\\s+of|:)\\s+(?:size\\s+)?${num}\\s*(?:-|–|to|or)\\s*${num}\\b`, 'i').exec(s);
   if (range) {
     const min = count(range[1]);
     const max = count(range[2]);
@@ -145,7 +149,7 @@ export function findGroupSize(sentence: string): Omit<GroupSize, 'source'> | und
     return { ...minAlone, ...(max !== undefined ? { max } : {}) };
   }
   if (/\bindividually or in pairs\b|\balone or (?:with )?(?:one|a) partner\b|\balone or in pairs\b|\bin pairs or alone\b|\bsingly or in pairs\b/i.test(s)) return { min: 1, max: 2 };
-  const exact = new RegExp(`(?:groups?|teams?)(?:\\s+of|:)\\s+${num}\\b(?!\\s*(?:-|–|to)\\s*\\w)`, 'i').exec(s);
+  const exact = new RegExp(`(?:groups?|teams?)(?:\\s+of|:)\\s+${num}\\b(?!\\s*(?:-|–|to|or)\\s*${num})`, 'i').exec(s);
   if (exact && !/\bpapers?\b/i.test(s.slice(exact.index, exact.index + exact[0].length + 10))) {
     const n = count(exact[1]);
     // "groups of two write 8-10 pages" says what groups do, not that everyone works in one.

@@ -21,6 +21,7 @@ describe('findPageLimit', () => {
     assert.deepEqual(findPageLimit('limited to 9 pages in NeurIPS format, excluding references'), { individual: 9, team: 9, style: 'neurips', template: 'NeurIPS', referencesCount: false });
     assert.deepEqual(findPageLimit('at most 4 pages including references'), { individual: 4, team: 4, referencesCount: true });
     assert.deepEqual(findPageLimit('Two pages at most.'), { individual: 2, team: 2 });
+    assert.deepEqual(findPageLimit('Proposal: Sept. 15th (no longer than five (5) pages)'), { individual: 5, team: 5 });
     assert.deepEqual(findPageLimit('send the outline (a single page)'), { individual: 1, team: 1 });
     assert.deepEqual(findPageLimit('it should be 3 pages and must contain the sections A and B'), { individual: 3, team: 3 });
     assert.equal(findPageLimit('see pages 3-5 of the notes'), undefined);
@@ -51,6 +52,8 @@ describe('findGroupSize', () => {
     assert.deepEqual(findGroupSize('You can work alone or with one partner.'), { min: 1, max: 2 });
     assert.deepEqual(findGroupSize('The report should not exceed 6 pages if you work alone; teams of two may use 9 pages.'), { min: 1, max: 2 });
     assert.deepEqual(findGroupSize('Groups of two.'), { min: 2, max: 2 });
+    assert.deepEqual(findGroupSize('You will work in groups of 2 or 3.'), { min: 2, max: 3 });
+    assert.deepEqual(findGroupSize('Work in groups of two or alone.'), { min: 1, max: 2 });
     assert.deepEqual(findGroupSize('Everyone writes alone: projects are individual.'), { min: 1, max: 1 });
     assert.deepEqual(findGroupSize('The seminar is individual; there are no group projects.'), { min: 1, max: 1 });
     assert.deepEqual(findGroupSize('at most 6 pages (8 if you work in a pair)'), { max: 2 });
