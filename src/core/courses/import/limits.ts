@@ -21,14 +21,14 @@ export function count(word: string | undefined): number | undefined {
 
 const num = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
 const who = {
-  individual: /\b(?:individuals?|individual\s+(?:projects?|papers?|reports?|work|submissions?)|single[- ]authors?|one author|one person|alone|by yourself|on your own|solo|per person)\b/i,
+  individual: /\b(?:individuals?|individual\s+(?:projects?|papers?|reports?|work|submissions?)|single[- ]authors?|(?:single|one) students?|one author|one person|alone|by yourself|on your own|solo|per person)\b/i,
   team: /\b(?:teams?|groups?|pairs?|joint|two or more (?:students|authors)|team\s+projects?|group\s+(?:projects?|papers?|reports?))\b/i,
 };
 
 /** "N pages for individuals, M for teams" and the team-first order, in one phrase. */
 function pairOf(s: string): { individual: number; team: number } | undefined {
   const noun = '(?:\\s+(?:projects?|papers?|reports?|work|submissions?|write-?ups?))?';
-  const ind = `(?:\\()?(?:for\\s+|if\\s+you\\s+work\\s+)?(?:an?\\s+)?(?:individuals?|individual${noun}|single[- ]authors?${noun}|single[- ]person${noun}|one\\s+person|alone|solo)\\)?`;
+  const ind = `(?:\\()?(?:for\\s+|if\\s+you\\s+work\\s+)?(?:an?\\s+)?(?:individuals?|individual${noun}|single[- ]authors?${noun}|single[- ]person${noun}|(?:single|one|individual)\\s+students?|one\\s+person|alone|solo)\\)?`;
   const team = `(?:\\()?(?:for\\s+|if\\s+you\\s+(?:work\\s+)?in\\s+)?(?:an?\\s+)?(?:teams?${noun}|groups?${noun}|pairs?|two or more authors)\\)?`;
   const sep = '\\s*(?:,|and|/|;|or)?\\s*';
   const a = new RegExp(`${num}\\s*pages?\\s*${ind}${sep}${num}\\s*(?:pages?)?\\s*${team}`, 'i').exec(s);
@@ -114,6 +114,8 @@ export function findPageLimit(sentence: string): LimitFacts | undefined {
     for (const clause of s.split(/;|,\s*(?:but|while|whereas)\b|\.\s+|\s+whereas\s+|\s+while\s+/i)) {
       const n = singleOf(clause);
       if (n === undefined || n === 0) continue;
+      // Two page counts in one clause that no pattern pairs: unsure whose each is, so neither.
+      if (new Set([...clause.matchAll(new RegExp(`\\b${num}\\s*pages?\\b`, 'gi'))].map((m) => count(m[1]))).size > 1) continue;
       // The clause of the number decides whom the limit is for.
       const forTeam = who.team.test(clause);
       const forIndividual = who.individual.test(clause);

@@ -11,6 +11,8 @@ describe('findPageLimit', () => {
     assert.deepEqual(findPageLimit('should not exceed 6 pages if you work alone; teams of two may use 9 pages.'), { individual: 6, team: 9 });
     assert.deepEqual(findPageLimit('limited to 8 pages for single-author projects and 12 pages for team projects.'), { individual: 8, team: 12 });
     assert.deepEqual(findPageLimit('The final write-up should be at most 6 pages (8 if you work in a pair).'), { individual: 6, team: 8 });
+    assert.deepEqual(findPageLimit('at most 10 pages for a single student and 15 pages for a pair, references excluded'), { individual: 10, team: 15, referencesCount: false });
+    assert.equal(findPageLimit('at most 10 pages for X and 15 pages for a pair'), undefined, 'two counts it cannot tell apart give neither');
   });
   test('a limit that names only individuals or only teams leaves the other out', () => {
     assert.deepEqual(findPageLimit('Individual papers are limited to 6 pages.'), { individual: 6 });
