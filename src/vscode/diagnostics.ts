@@ -3,7 +3,7 @@ import { estimatePages } from '../core/layout/index';
 import type { PageEstimate } from '../core/layout/types';
 import { isWriteupCandidate } from '../core/lint/discover';
 import { lint, type Diagnostic } from '../core/lint/engine';
-import { diskImageSize } from '../cli/imageSize';
+import { diskImageSize } from '../node/imageSize';
 import { toVsRange, toVsSeverity } from './convert';
 import type { Services } from './services';
 

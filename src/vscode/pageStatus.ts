@@ -3,7 +3,7 @@ import { pageLimitFor, type AppliedPageLimit } from '../core/courses/loader';
 import { estimatePages } from '../core/layout';
 import { pageStatusText } from '../core/layout/status';
 import type { PageEstimate } from '../core/layout/types';
-import { diskImageSize } from '../cli/imageSize';
+import { diskImageSize } from '../node/imageSize';
 import type { Services } from './services';
 
 /** The estimate shown for a document, with the limit it is held to. */

@@ -4,7 +4,7 @@ import type { Writeup } from '../../core/model/writeup';
 import { readWriteup } from '../../core/readers/index';
 import { parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
-import { diskHost } from '../fileHost';
+import { diskHost } from '../../node/diskHost';
 import { readTextFile } from '../readText';
 
 /** `writeup outline --json` output: the model's metadata, sections, citations and math with ranges. */

@@ -94,10 +94,8 @@ export function projectTypeOf(writeup: Writeup, deliverable: Deliverable | undef
   return deliverable.projectTypes.find((p) => p.id.toLowerCase() === id);
 }
 
-/** Authors with a name: team size. */
-export function authorCount(writeup: Writeup): number {
-  return writeup.metadata.authors.filter((a) => a.name.trim() !== '').length;
-}
+/** Authors with a name: team size (the one count every front end uses, see model/query.ts). */
+export { teamSize as authorCount } from '../model/query';
 
 /**
  * Range of a metadata value on its line (after `key:` or `key=`, without quotes), if the key is

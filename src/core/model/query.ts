@@ -41,3 +41,11 @@ export function isInMath(writeup: Writeup, position: Position): boolean {
 export function isInCodeOrMath(writeup: Writeup, position: Position): boolean {
   return isInCode(writeup, position) || isInMath(writeup, position);
 }
+
+/**
+ * Team size: the authors with a name. An empty `author: ""` entry is not a person, so a writeup
+ * by `""` and `Ann` is by one author. Every front end and rule counts authors here.
+ */
+export function teamSize(writeup: Pick<Writeup, 'metadata'>): number {
+  return writeup.metadata.authors.filter((a) => a.name.trim() !== '').length;
+}

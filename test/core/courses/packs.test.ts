@@ -138,7 +138,7 @@ describe('tum-dl-theory-2020', () => {
     const venues = new Map<string, number>();
     for (const p of pack.papers) {
       assert.ok(p.authors.length >= 1, p.key);
-      assert.ok(p.year >= 2017 && p.year <= 2019, p.key);
+      assert.ok((p.year ?? 0) >= 2017 && (p.year ?? 0) <= 2019, p.key);
       venues.set(p.venue ?? '', (venues.get(p.venue ?? '') ?? 0) + 1);
     }
     assert.deepEqual(Object.fromEntries(venues), { COLT: 2, Neurips: 9, ICLR: 1, ICML: 3 });
