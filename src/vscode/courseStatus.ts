@@ -89,7 +89,7 @@ export class CourseStatus implements vscode.Disposable {
       this.visible = false;
       return;
     }
-    const resolved = this.services.courses.forDocument(document);
+    const resolved = this.services.analyze(document).resolved;
     // A Markdown file with no course, no kind and no proposal/report name is not a writeup (e.g. a README).
     if (!resolved.course && !resolved.kind && !resolved.problems && document.languageId !== 'latex') {
       this.item.hide();

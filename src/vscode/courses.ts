@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatProblem, loadBundledPacks, loadUserPacks, type PackProblem, type PackSource } from '../core/courses/loader';
-import { resolveCourse, type ResolvedCourse } from '../core/courses/resolve';
+import type { WriteupService } from '../core/analysis/index';
+import type { ResolvedCourse } from '../core/courses/resolve';
 import type { CoursePack } from '../core/courses/types';
 import type { WriteupDocuments } from './documents';
 
@@ -28,6 +29,7 @@ export class CourseService implements vscode.Disposable {
   constructor(
     private readonly documents: WriteupDocuments,
     private readonly output: vscode.OutputChannel,
+    private readonly analysis: WriteupService,
   ) {
     this.disposables.push(
       this.emitter,
@@ -52,10 +54,9 @@ export class CourseService implements vscode.Disposable {
     return this.all();
   }
 
-  /** The course and deliverable of a writeup document (front matter, then setting, then file name). */
+  /** The course and deliverable of a writeup document (front matter, then setting, then file name), as the analysis resolves them. */
   forDocument(document: vscode.TextDocument): ResolvedCourse {
-    const setting = vscode.workspace.getConfiguration('writeup', document.uri).get<string>('course');
-    return resolveCourse(this.documents.get(document), { packs: this.all(), ...(setting ? { setting } : {}) });
+    return this.analysis.analyzeWriteup(this.documents.get(document)).resolved;
   }
 
   /** Reads the user packs again now. */
