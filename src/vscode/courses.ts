@@ -136,9 +136,14 @@ export class CourseService implements vscode.Disposable {
     if (fresh.length === 0) return;
     const broken = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
     const first = fresh[0] ?? '';
-    const summary = broken.size > 0 ? `Course pack${broken.size > 1 ? 's' : ''} not loaded (${[...broken].join(', ')}): ${first}` : `Course pack problem: ${first}`;
-    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
-    void vscode.window.showWarningMessage(`${summary}${more}`, 'Show Output').then((choice) => {
+    const summary =
+      broken.size > 1
+        ? vscode.l10n.t('Course packs not loaded ({0}): {1}', [...broken].join(', '), first)
+        : broken.size === 1
+          ? vscode.l10n.t('Course pack not loaded ({0}): {1}', [...broken].join(', '), first)
+          : vscode.l10n.t('Course pack problem: {0}', first);
+    const more = fresh.length > 1 ? vscode.l10n.t(' (and {0} more)', fresh.length - 1) : '';
+    void vscode.window.showWarningMessage(`${summary}${more}`, vscode.l10n.t('Show Output')).then((choice) => {
       if (choice) this.output.show(true);
     });
   }

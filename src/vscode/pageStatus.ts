@@ -21,7 +21,7 @@ export class PageStatus implements vscode.Disposable {
   private current: ShownEstimate | undefined;
 
   constructor(private readonly services: Services) {
-    this.item.name = 'Writeup: Page Estimate';
+    this.item.name = vscode.l10n.t('Writeup: Page Estimate');
     this.item.command = 'writeup.showPageEstimate';
     this.disposables.push(
       this.item,
