@@ -1,6 +1,7 @@
 import type { CoursePack, Deliverable } from '../courses/types';
 import type { Range } from '../model/range';
 import type { Writeup } from '../model/writeup';
+import { editDistance } from '../text/distance';
 import { LineIndex } from '../text/lineIndex';
 
 /** Where file-wide problems go: the title, else the first heading, else the first line. */
@@ -44,19 +45,7 @@ export function lineIndexOf(writeup: Writeup): LineIndex {
   return index;
 }
 
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
+export { editDistance } from '../text/distance';
 
 /**
  * The candidate `word` most likely meant (case-insensitive): one containing it or contained in it
