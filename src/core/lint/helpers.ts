@@ -2,7 +2,7 @@ import type { CoursePack, Deliverable } from '../courses/types';
 import type { Range } from '../model/range';
 import type { Writeup } from '../model/writeup';
 import { editDistance } from '../text/distance';
-import { LineIndex } from '../text/lineIndex';
+import { lineIndexOf } from '../model/query';
 
 /** Where file-wide problems go: the title, else the first heading, else the first line. */
 export function headlineRange(writeup: Writeup): Range {
@@ -33,17 +33,7 @@ function lineEnd(text: string, from: number): number {
   return text.length;
 }
 
-const indexes = new WeakMap<Writeup, LineIndex>();
-
-/** The line index of a writeup's text, built once per model. */
-export function lineIndexOf(writeup: Writeup): LineIndex {
-  let index = indexes.get(writeup);
-  if (!index) {
-    index = new LineIndex(writeup.text);
-    indexes.set(writeup, index);
-  }
-  return index;
-}
+export { lineIndexOf } from '../model/query';
 
 export { editDistance } from '../text/distance';
 
