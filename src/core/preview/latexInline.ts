@@ -4,6 +4,7 @@ import { type CitationResolver, renderCitationGroup } from './citations';
 import { escapeHtml, safeLinkUrl } from './escape';
 import { renderMathHtml } from './math';
 import type { Context } from './context';
+import { closingBrace } from '../text/braces';
 
 const textCommands: Readonly<Record<string, [string, string]>> = {
   emph: ['<em>', '</em>'],
@@ -25,17 +26,8 @@ function group(src: string, i: number): { content: string; end: number } | undef
   let j = i;
   while (src[j] === ' ') j++;
   if (src[j] !== '{') return undefined;
-  let depth = 0;
-  for (let k = j; k < src.length; k++) {
-    const c = src[k];
-    if (c === '\\') {
-      k++;
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return { content: src.slice(j + 1, k), end: k + 1 };
-  }
-  return undefined;
+  const k = closingBrace(src, j);
+  return k < 0 ? undefined : { content: src.slice(j + 1, k), end: k + 1 };
 }
 
 /** Renders LaTeX running text: math, citations, emphasis, links, accents; other commands dropped, their text kept. */
