@@ -36,6 +36,8 @@ is are be do does why what how when which who can we its it as'''.split())
 
 PARTICLES = set('van von de der den da di del della le la du el al dos das ter ten'.split())
 
+PREPRINT = re.compile(r'^https?://(www\.)?(arxiv\.org|biorxiv\.org)/')
+
 SCALARS = ['title', 'year', 'venue', 'type', 'volume', 'number', 'pages', 'publisher',
            'doi', 'arxiv', 'url']
 ORDER = ['key', 'formerKeys', 'title', 'authors', 'year', 'venue', 'type', 'volume', 'number',
@@ -117,6 +119,11 @@ def apply_facts(p, f):
     for k in SCALARS:
         if k in f:
             q[k] = f[k]
+    # The page's own link stays when it already points at the published version;
+    # a preprint link (arXiv, bioRxiv) gives way to the published page (the arXiv id
+    # stays in `arxiv`).
+    if p.get('url') and 'url' in f and not PREPRINT.search(p['url']):
+        q['url'] = p['url']
     if 'arxiv' in q:
         q['arxiv'] = re.sub(r'v\d+$', '', q['arxiv'])
     if f.get('authors'):
