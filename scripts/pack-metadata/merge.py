@@ -58,6 +58,9 @@ def load_facts():
             if o.pop('replace', False) or ident not in facts:
                 facts[ident] = {}
             cur = facts[ident]
+            # A field this line gives is no longer unverified (unless the line says so).
+            if 'unverified' in cur:
+                cur['unverified'] = [u for u in cur['unverified'] if u not in o]
             for k, v in o.items():
                 if k in ('unverified', 'aliases', 'sources') and k in cur:
                     cur[k] = cur[k] + [x for x in v if x not in cur[k]]
