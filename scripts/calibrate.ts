@@ -2,11 +2,13 @@
 // NeurIPS PDFs (pandoc + pdflatex, bibtex), measures the true content and total pages with
 // `pdftotext -bbox`, records them in test/fixtures/calibration/measured.json, and prints the
 // estimator's errors. Needs pandoc, pdflatex, bibtex, pdftotext and a local copy of the NeurIPS
-// style in .calibrate/neurips_2024.sty (never committed). `--report` only prints the errors.
+// style in .calibrate/neurips_2024.sty (never committed). `--report` only prints the errors;
+// `--real` runs the estimator over the real-reports corpus instead (scripts/calibrate-real.ts).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, compare, loadMeasured, stats, type Measured } from '../test/core/layout/corpus';
+import { runReal } from './calibrate-real';
 
 const ROOT = join(__dirname, '..');
 const WORK = join(ROOT, '.calibrate', 'work');
@@ -89,6 +91,7 @@ function report(): void {
 }
 
 function main(): void {
+  if (process.argv.includes('--real')) return runReal(process.argv.slice(2));
   if (process.argv.includes('--report')) return report();
   if (!existsSync(STYLE)) throw new Error(`calibrate: put a local copy of the NeurIPS style at ${STYLE} (it is never committed)`);
   mkdirSync(WORK, { recursive: true });

@@ -26,6 +26,8 @@ export interface PageEstimate {
   readonly totalPages: number;
   readonly pageBreaks: readonly PageBreak[];
   readonly breakdown: PageBreakdown;
+  /** What the estimate could not size (a missing image, an unknown template...), for the user. */
+  readonly notes?: readonly string[];
   /** Page style used, e.g. `neurips`. */
   readonly style: string;
 }
