@@ -1,5 +1,6 @@
 import type { Block, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
+import { figureBodyHeight, type FigureContext } from './figures';
 import { textWidth } from './fonts';
 import { parseLength } from './length';
 import { LineBreaker, countTextLines } from './lineBreak';
@@ -526,11 +527,34 @@ class Context {
   private readonly display: MathNode[];
   private readonly groups: { range: Range; keys: number }[];
   private readonly notes: Footnote[];
+  /** What the estimate could not size, for the user. */
+  readonly estimateNotes: string[] = [];
+  private figureContext: FigureContext | undefined;
+
+  figures(options: EstimateOptions, tuning: LayoutTuning): FigureContext {
+    return (this.figureContext ??= {
+      width: W,
+      height: H,
+      baselineSkip: LINE,
+      captionSkip: P.captionSkip,
+      imageSize: options.imageSize,
+      graphicsPath: this.graphicsPath,
+      defaultAspect: tuning.defaultAspect,
+      capNatural: /\\setkeys\s*\{Gin\}\s*\{[^}]*\\maxwidth/.test(this.preamble),
+      notes: this.estimateNotes,
+    });
+  }
+
+  private readonly graphicsPath: readonly string[];
+  private readonly preamble: string;
+
   /** Environments declared with `\\newtheorem` where amsthm sets them (it has its own skips), and whether amsthm's `proof` is there. */
   readonly amsthm: { readonly theorems: ReadonlySet<string>; readonly proof: boolean };
 
   constructor(writeup: Writeup) {
     this.amsthm = amsthmOf(writeup);
+    this.graphicsPath = writeup.metadata.graphicsPath ?? [];
+    this.preamble = writeup.format === 'latex' ? (writeup.metadata.headerIncludes ?? '') : '';
     this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
@@ -695,6 +719,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     totalPages,
     pageBreaks: clampBreaks(pager.breaks, writeup.lineCount),
     breakdown: breakdownOf(pager, totalPages),
+    ...(ctx.estimateNotes.length > 0 ? { notes: [...new Set(ctx.estimateNotes)] } : {}),
     style: options.style ?? 'neurips',
   };
 }
@@ -792,6 +817,11 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       return;
     }
     case 'figure': {
+      if (writeup.format === 'latex' && block.parts !== undefined) {
+        const body = figureBodyHeight(block, ctx.figures(options, tuning));
+        pager.float(Math.min(body + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE, H), 'figures', placementAt(lines, from));
+        return;
+      }
       const size = options.imageSize?.(block.path);
       const natural = size ? size.width * 1.00375 : undefined;
       const width = parseWidth(block.width, natural);

@@ -36,6 +36,29 @@ export interface Metadata {
   readonly keyRanges: Readonly<Record<string, Range>>;
   /** The front matter as parsed, for anything not modelled above. */
   readonly raw: Readonly<Record<string, unknown>>;
+  /** LaTeX `\graphicspath{{a/}{b/}}`: folders images are also looked for in. */
+  readonly graphicsPath?: readonly string[];
+  /** LaTeX: what sets the page (class options, the template package, geometry), for the page estimate. */
+  readonly pageSetup?: PageSetup;
+}
+
+/** What a LaTeX preamble says about the page, as written. */
+export interface PageSetup {
+  /** `\documentclass[11pt,a4paper]{article}`: its options. */
+  readonly classOptions: readonly string[];
+  /** The NeurIPS-like package loaded, e.g. `neurips_2023` or `nips_2018`, with its options. */
+  readonly template?: {
+    readonly name: string;
+    readonly options: readonly string[];
+    /** A copy of the package next to the .tex: the lengths it sets and its geometry options. */
+    readonly local?: { readonly lengths: Readonly<Record<string, string>>; readonly geometry?: string };
+  };
+  /** Packages loaded (names only), e.g. `mathpazo`, `geometry`. */
+  readonly packages: readonly string[];
+  /** `\usepackage[...]{geometry}` options, `\geometry{...}` and `\newgeometry{...}` arguments, in order. */
+  readonly geometry: readonly string[];
+  /** `\setlength{\textheight}{...}`-style settings in the preamble: name to value as written. */
+  readonly lengths: Readonly<Record<string, string>>;
 }
 
 /** A citation of one key. A group `[@a; @b]` gives one Citation per key. */
@@ -118,9 +141,29 @@ export interface MathBlock extends BlockBase {
 /** An included graphic. `width` as written, e.g. `0.5\linewidth` or `50%`. */
 export interface FigureBlock extends BlockBase {
   readonly type: 'figure';
+  /** The first image's path and width as written (kept for rules that read one image). */
   readonly path: string;
   readonly width?: string;
   readonly caption?: string;
+  /** Every image of the figure in order, with the box it stands in (LaTeX; absent: one image `path`). */
+  readonly parts?: readonly FigurePart[];
+}
+
+/** One image of a figure: a subfigure, a minipage's image, or one of several images side by side. */
+export interface FigurePart {
+  readonly path: string;
+  /** `\includegraphics` options as written, e.g. `width=.5\linewidth,keepaspectratio`. */
+  readonly options?: string;
+  /** Which box (subfigure, minipage) it stands in, counted in the figure; absent at the figure's own level. */
+  readonly box?: number;
+  /** That box's width as written, e.g. `0.48\textwidth`. */
+  readonly boxWidth?: string;
+  /** That box's caption (a subcaption), where it has one. */
+  readonly caption?: string;
+  /** `\resizebox{w}{h}` around the image (`!` keeps the ratio), or `\scalebox{s}`. */
+  readonly resize?: { readonly width?: string; readonly height?: string; readonly scale?: number };
+  /** The image starts a new row (`\\`, `\par` or a blank line before it). */
+  readonly newRow?: boolean;
 }
 
 /** A table with its shape. */

@@ -1,6 +1,7 @@
 import { emptyHost, type FileHost } from '../host';
 import type { Range } from '../model/range';
 import type { Author, Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import { FigureParts, graphicsPathOf, pageSetupOf } from './latexFigures';
 import { LineIndex } from '../text/lineIndex';
 import { dirname, resolveInside, resolvePath } from '../text/paths';
 import type { ReadOptions } from './index';
@@ -37,6 +38,8 @@ const CITE_COMMANDS = new Set([
 
 const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum']);
 const FIGURE_ENVS = new Set(['figure', 'figure*', 'wrapfigure', 'subfigure', 'SCfigure']);
+/** Boxes that stand side by side inside a figure, each holding its own images and caption. */
+const BOX_ENVS = new Set(['subfigure', 'minipage', 'subfloat', 'subtable']);
 const TABLE_ENVS = new Set(['table', 'table*', 'wraptable']);
 const TABULAR_ENVS = new Set(['tabular', 'tabular*', 'tabularx', 'longtable', 'tabulary', 'supertabular']);
 const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'lstlisting', 'minted', 'comment', 'alltt']);
@@ -65,6 +68,10 @@ interface Env {
   /** Which kind of block this environment becomes, if any. */
   readonly kind: 'list' | 'figure' | 'table' | 'tabular' | 'code' | 'theorem' | 'document' | 'other';
   includegraphics?: { path: string; width?: string };
+  /** A figure float: all its images, in the boxes they stand in. */
+  parts?: FigureParts;
+  /** A box inside a figure (subfigure, minipage): its number in the figure. */
+  box?: number;
   caption?: string;
   rows?: number;
   columns?: number;
@@ -143,6 +150,8 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     ...(preambleEnd !== undefined
       ? { headerIncludes: text.slice(0, preambleEnd), range: lines.rangeAt(0, preambleEnd) }
       : {}),
+    ...graphicsPathOf(text, preambleEnd),
+    ...pageSetupOf(text, preambleEnd, host, dirname(options.file)),
   };
   return {
     file: options.file,
@@ -281,7 +290,10 @@ class LatexScanner {
         // A blank line ends a paragraph.
         let j = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
         while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
-        if (text[j] === '\n' || text[j] === '\r') this.flushParagraph();
+        if (text[j] === '\n' || text[j] === '\r') {
+          this.flushParagraph();
+          this.figureParts()?.rowBreak();
+        }
         i = j;
         continue;
       }
@@ -412,6 +424,7 @@ class LatexScanner {
       return end + 2;
     }
     if (!/[A-Za-z@]/.test(next)) {
+      if (next === '\\' && !this.envs.some((e) => e.kind === 'tabular')) this.figureParts()?.rowBreak();
       // A control symbol: `\%`, `\$`, `\\`, `\{`... is text.
       this.touch(i, i + 2);
       return i + 2;
@@ -514,16 +527,50 @@ class LatexScanner {
         const path = g ? text.slice(g.start, g.end).trim() : '';
         const width = options ? /(?:^|,)\s*width\s*=\s*([^,]+)/.exec(text.slice(options.start, options.end))?.[1]?.trim() : undefined;
         const env = [...this.envs].reverse().find((e) => e.kind === 'figure');
-        if (env) env.includegraphics = { path, ...(width !== undefined ? { width } : {}) };
+        if (env) {
+          env.includegraphics ??= { path, ...(width !== undefined ? { width } : {}) };
+          const box = [...this.envs].reverse().find((e) => e.box !== undefined);
+          this.figureParts()?.image(path, options ? text.slice(options.start, options.end) : undefined, box?.box);
+        }
         else if (this.inBody && !this.inBlockEnv) {
           this.flushParagraph();
           this.place({ type: 'figure', range: this.range(i, arg.end), path, ...(width !== undefined ? { width } : {}) });
         }
         return arg.end;
       }
+      case 'par':
+      case 'newline':
+        this.figureParts()?.rowBreak();
+        this.touch(i, afterName);
+        return afterName;
+      case 'resizebox':
+      case 'scalebox': {
+        const parts = this.figureParts();
+        if (!parts) break;
+        const arg = this.args(afterName, name === 'resizebox' ? 2 : 1);
+        const [a, b] = arg.groups;
+        if (name === 'resizebox' && a && b) parts.resize({ width: text.slice(a.start, a.end).trim(), height: text.slice(b.start, b.end).trim() });
+        else if (a) parts.resize({ scale: Number(text.slice(a.start, a.end).trim()) || 1 });
+        return arg.end;
+      }
+      case 'subfigure':
+      case 'subfloat': {
+        // subfigure/subfig's command form `\subfigure[caption]{\includegraphics...}`: one box.
+        const parts = this.figureParts();
+        if (!parts) break;
+        const arg = this.args(afterName, 0);
+        const o = arg.optional[arg.optional.length - 1];
+        parts.commandBox(o ? toPlain(text.slice(o.start, o.end)).replace(/\s+/g, ' ').trim() : undefined);
+        return arg.end;
+      }
       case 'caption': {
         const arg = this.args(afterName, 1);
         const g = arg.groups[0];
+        const box = this.envs[this.envs.length - 1]?.box !== undefined ? this.envs[this.envs.length - 1] : [...this.envs].reverse().find((e) => e.box !== undefined || e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
+        if (box?.box !== undefined && g) {
+          this.figureParts()?.boxCaption(box.box, toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim());
+          return g.start;
+        }
         const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
         if (env && g) env.caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
         // Its citations and math still count: scan inside the argument.
@@ -746,7 +793,8 @@ class LatexScanner {
       depth: this.ctx.depth + 1,
       at: { file: resolved, range: this.ctx.at ? this.ctx.at.range : here },
     });
-    child.inBody = this.inBody;
+    // A `\subfile` (or any child with its own \begin{document}): its preamble is not text.
+    child.inBody = this.inBody && !/\\begin\s*\{document\}/.test(content);
     child.run();
     this.ctx.visited.delete(resolved);
     return end;
@@ -793,6 +841,15 @@ class LatexScanner {
       }
       return at + endTag.length;
     }
+    const float = BOX_ENVS.has(name) ? this.figureParts() : undefined;
+    if (float) {
+      // A box inside a figure: its width, then its images and caption (`\begin{subfigure}[t]{0.48\linewidth}`).
+      const arg = this.args(tagEnd, 1);
+      const w = arg.groups[0];
+      const box = float.openBox(w ? text.slice(w.start, w.end).trim() : undefined);
+      this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', box });
+      return arg.end;
+    }
     const kind: Env['kind'] = LIST_ENVS.has(name)
       ? 'list'
       : FIGURE_ENVS.has(name)
@@ -818,8 +875,14 @@ class LatexScanner {
       this.envs.push(env);
       return bodyStart;
     }
-    this.envs.push({ name, start: i, bodyStart, kind });
+    this.envs.push({ name, start: i, bodyStart, kind, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}) });
     return bodyStart;
+  }
+
+  /** The images of the figure float being read, if inside one. */
+  private figureParts(): FigureParts | undefined {
+    for (const e of this.envs) if (e.parts) return e.parts;
+    return undefined;
   }
 
   private endEnvironment(i: number, tagEnd: number, name: string): number {
@@ -840,6 +903,7 @@ class LatexScanner {
     }
     const env = this.envs[index] as Env;
     this.envs.length = index;
+    if (env.box !== undefined) this.figureParts()?.closeBox();
     if (env.kind === 'document') {
       this.flushParagraph();
       this.inBody = false;
@@ -876,6 +940,7 @@ class LatexScanner {
           path: env.includegraphics?.path ?? '',
           ...(env.includegraphics?.width !== undefined ? { width: env.includegraphics.width } : {}),
           ...(env.caption !== undefined ? { caption: env.caption } : {}),
+          ...(env.parts && env.parts.count > 0 ? { parts: env.parts.done() } : {}),
         });
         break;
       case 'table':
