@@ -1,6 +1,7 @@
 import type { Block, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
 import { figureBodyHeight, type FigureContext } from './figures';
+import { profileOf } from './profile';
 import { textWidth } from './fonts';
 import { parseLength } from './length';
 import { LineBreaker, countTextLines } from './lineBreak';
@@ -11,8 +12,14 @@ import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './
 type Category = keyof PageBreakdown;
 
 const P = NEURIPS;
-const W = P.textWidth;
-const H = P.textHeight;
+/**
+ * The text block of the writeup being estimated (its template profile): set at the start of
+ * `estimatePages`, which runs to completion before another estimate starts.
+ */
+let W: number = P.textWidth;
+let H: number = P.textHeight;
+/** Body font width relative to Times: text is broken in a measure this much narrower. */
+let FONT = 1;
 const LINE = P.baselineSkip;
 /** How much of the style's shrinkable glue pages use on average (calibrated). */
 const SHRINK = 0.25;
@@ -656,8 +663,13 @@ function heightOfDisplay(math: MathNode): number {
  */
 export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): PageEstimate {
   const tuning: LayoutTuning = TUNING[writeup.format];
+  const { profile, notes: profileNotes } = profileOf(writeup);
+  W = profile.textWidth;
+  H = profile.textHeight;
+  FONT = profile.fontWidth;
   const pager = new Pager();
   const ctx = new Context(writeup);
+  ctx.estimateNotes.push(...profileNotes);
   const lines = new SourceLines(writeup.text);
   const items = itemsOf(writeup);
   const refs = writeup.referencesStart?.start;
@@ -797,7 +809,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
   const to = block.range.end.line;
   switch (block.type) {
     case 'paragraph': {
-      const n = paragraphLines(block.text, block.range, ctx, W * tuning.fill);
+      const n = paragraphLines(block.text, block.range, ctx, (W * tuning.fill) / FONT);
       if (n === 0) return;
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
       if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);
@@ -875,7 +887,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         }
         displays += P.displaySkip * 2 + heightOfDisplay(m) + tuning.standaloneDisplay;
       }
-      const n = paragraphLines(`${label} ${text}`, block.range, ctx, measure * tuning.fill);
+      const n = paragraphLines(`${label} ${text}`, block.range, ctx, (measure * tuning.fill) / FONT);
       if (n === 0) return;
       // A theorem-like environment is a trivlist: \topsep above and below, and the \parskip of its
       // paragraph above; amsthm's theorems cancel that \parskip, its proof has a 6pt \topsep.
@@ -933,7 +945,7 @@ function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number,
       const skip = depth > previous ? listLevel(depth).topSep : depth < previous ? Math.max(listLevel(previous).topSep, gap(depth)) : gap(depth);
       pager.glue(skip, 'lists', (depth === 1 ? (tight ? 0.5 : 1) : 0.5) * SHRINK);
     }
-    const n = Math.max(1, countTextLines(entry.text, W - listIndent(depth)));
+    const n = Math.max(1, countTextLines(entry.text, (W - listIndent(depth)) / FONT));
     const span = Math.max(0, to - from);
     const at = from + Math.floor((span * i) / Math.max(1, entries.length));
     pager.lines(n, LINE, 'lists', at, at);

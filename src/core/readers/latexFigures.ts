@@ -147,7 +147,8 @@ export function pageSetupOf(text: string, preambleEnd: number | undefined, host:
       const name = raw.trim();
       if (name === '') continue;
       packages.push(name);
-      if (name === 'geometry' && options.length > 0) geometry.push(options.join(','));
+      // After a NeurIPS-like template (which loads geometry itself) the options clash and LaTeX keeps the template's.
+      if (name === 'geometry' && options.length > 0 && template === undefined) geometry.push(options.join(','));
       if (template === undefined && TEMPLATE.test(name)) {
         const local = host.readFile(resolvePath(dir, `${name}.sty`));
         const lengths = local !== undefined ? lengthsIn(local.replace(/(?<!\\)%[^\n]*/g, '')) : undefined;
@@ -160,6 +161,6 @@ export function pageSetupOf(text: string, preambleEnd: number | undefined, host:
       }
     }
   }
-  for (const m of text.matchAll(/\\(?:new)?geometry\s*\{([^}]*)\}/g)) geometry.push(m[1] ?? '');
+  for (const m of preamble.matchAll(/\\(?:new)?geometry\s*\{([^}]*)\}/g)) geometry.push(m[1] ?? '');
   return { pageSetup: { classOptions, packages, geometry, lengths: lengthsIn(preamble), ...(template ? { template } : {}) } };
 }
