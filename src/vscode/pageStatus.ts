@@ -56,7 +56,9 @@ export class PageStatus implements vscode.Disposable {
     if (!document || !this.services.documents.isWriteup(document)) return undefined;
     const writeup = this.services.documents.get(document);
     const onDisk = document.uri.scheme === 'file';
-    const estimate = estimatePages(writeup, onDisk ? { imageSize: diskImageSize(document.uri.fsPath) } : {});
+    // Images may sit beside the writeup's folder (`../img`): anywhere in its workspace folder is allowed.
+    const root = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
+    const estimate = estimatePages(writeup, onDisk ? { imageSize: diskImageSize(document.uri.fsPath, root !== undefined ? [root] : []) } : {});
     const limit = this.limitFor(document, writeup.metadata.authors.length);
     const counted = limit?.referencesCount ? estimate.totalPages : estimate.contentPages;
     return { ...estimate, file: document.uri.fsPath, counted, ...(limit ? { limit: limit.pages } : {}) };
@@ -107,6 +109,7 @@ function tooltip(e: ShownEstimate): vscode.MarkdownString {
       row('References', b.references),
       row('Other', b.other),
       '',
+      ...(e.notes && e.notes.length > 0 ? [`**${vscode.l10n.t('May be off because:')}**`, '', ...e.notes.map((n) => `- ${n.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}`), ''] : []),
       '_Estimated (NeurIPS style); compile to confirm._',
     ].join('\n'),
   );

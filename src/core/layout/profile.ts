@@ -60,7 +60,7 @@ function length(v: string | undefined): number | undefined {
 /** Text width and height set by geometry keys (`textwidth=`, `total={w,h}`, margins on a paper), where given. */
 export function geometryBlock(spec: string): { width?: number; height?: number } {
   const keys = new Map<string, string>();
-  for (const m of spec.matchAll(/([A-Za-z]+)\s*(?:=\s*(\{[^}]*\}|[^,]+))?/g)) keys.set(m[1] ?? '', (m[2] ?? 'true').trim());
+  for (const m of spec.matchAll(/([A-Za-z][A-Za-z0-9]*)\s*(?:=\s*(\{[^}]*\}|[^,]+))?/g)) keys.set(m[1] ?? '', (m[2] ?? 'true').trim());
   const paper = [...keys.keys()].map((k) => PAPER[k]).find((p) => p !== undefined) ?? PAPER['letterpaper'] ?? [612, 792];
   const total = /^\{([^,]+),([^}]+)\}$/.exec(keys.get('total') ?? '');
   let width = length(keys.get('textwidth') ?? keys.get('width') ?? total?.[1]);
