@@ -1,4 +1,4 @@
-import type { Block, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
+import type { Block, FontSize, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
 import { figureBodyHeight, type FigureContext } from './figures';
 import { profileOf } from './profile';
@@ -361,6 +361,20 @@ class Pager {
     }
   }
 }
+
+/** Font size and leading of LaTeX's size switches in the NeurIPS style (it redefines them all). */
+const SIZES: Readonly<Record<FontSize, readonly [number, number]>> = {
+  tiny: [5, 6],
+  scriptsize: [7, 8],
+  footnotesize: [9, 10],
+  small: [9, 10],
+  normalsize: [10, 11],
+  large: [12, 14],
+  Large: [14.4, 16],
+  LARGE: [17.28, 20],
+  huge: [20.74, 23],
+  Huge: [24.88, 28],
+};
 
 /** Where negative space takes its room back from, in order. */
 const RECLAIM: readonly Category[] = ['text', 'lists', 'math', 'other', 'tables', 'figures', 'title', 'references'];
@@ -774,16 +788,19 @@ function heading(pager: Pager, level: number, title: string, line: number, categ
 function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined): void {
   const { title, authors } = writeup.metadata;
   const t = P.title;
+  const template = writeup.metadata.pageSetup?.template;
+  // NeurIPS without `final` or `preprint` is a submission: an anonymous block instead of the authors.
+  const anonymous = writeup.format === 'latex' && template !== undefined && /^(neurips|nips)/i.test(template.name) && !template.options.some((o) => /^(final|preprint)$/.test(o));
   if (title !== undefined && title.trim() !== '') {
     const titleLines = Math.max(1, countTextLines(title, W, t.titleSize, 'bold'));
     let h = t.rules + titleLines * t.titleLeading;
-    // Authors: one tabular each (name in bold), side by side while they fit, each starting with a 24pt strut.
+    // Authors: one tabular each (name in bold), side by side while they fit (`\AND` starts a row), each starting with a 24pt strut.
     const rowsOfAuthors: number[] = [];
     let used = 0;
-    for (const a of authors) {
-      const rows = 1 + (a.affiliation ? a.affiliation.split(/\n|\\\\/).length : 0) + (a.email ? 1 : 0);
+    for (const a of anonymous ? [] : authors) {
+      const rows = a.lines ?? 1 + (a.affiliation ? a.affiliation.split(/\n|\\\\/).length : 0) + (a.email ? 1 : 0);
       const width = Math.max(textWidth(a.name, 'bold'), textWidth(a.affiliation ?? ''), (a.email ?? '').length * 0.525) * 10 + 2 * t.tabColSep;
-      if (rowsOfAuthors.length === 0 || used + width > W) {
+      if (rowsOfAuthors.length === 0 || used + width > W || a.newRow === true) {
         rowsOfAuthors.push(rows);
         used = width;
       } else {
@@ -791,17 +808,24 @@ function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined
         used += width + 10;
       }
     }
+    // The anonymous block has four lines; with no \author at all the tabular still holds its strut.
+    if (anonymous) rowsOfAuthors.push(4);
+    else if (rowsOfAuthors.length === 0 && writeup.format === 'latex') rowsOfAuthors.push(1);
     for (const rows of rowsOfAuthors) h += t.authorStrut + (rows - 1) * t.authorRow + 3.3;
     h += t.afterAuthors;
     pager.y += h;
     pager.used.title += h;
   }
   if (abstract !== undefined && abstract.trim() !== '') {
-    const n = countTextLines(abstract, W - 2 * t.abstractMargin);
+    const n = countTextLines(abstract, (W - 2 * t.abstractMargin) / FONT);
     const h = t.abstractBefore + t.abstractHeading + 0.5 * P.ex + P.topSep + n * LINE + P.topSep + P.ex;
     pager.y += h;
     pager.used.title += h;
   }
+  // `\thanks` notes stand at the foot of the first page (not in a submission).
+  const f = P.footnote;
+  const thanks = anonymous ? [] : authors.flatMap((a) => a.thanks ?? []);
+  if (thanks.length > 0) pager.footnote(thanks.reduce((h, note) => h + Math.max(1, countTextLines(note, W - f.markBox, f.size)) * f.leading, 0) - f.leading + f.sep + f.depth);
 }
 
 function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning, lines: SourceLines): void {
@@ -809,11 +833,12 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
   const to = block.range.end.line;
   switch (block.type) {
     case 'paragraph': {
-      const n = paragraphLines(block.text, block.range, ctx, (W * tuning.fill) / FONT);
+      const [size, leading] = SIZES[block.size ?? 'normalsize'];
+      const n = paragraphLines(block.text, block.range, ctx, (W * tuning.fill) / FONT, size);
       if (n === 0) return;
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
       if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);
-      pager.lines(n, LINE, 'text', from, to);
+      pager.lines(n, leading, 'text', from, to);
       return;
     }
     case 'math': {
@@ -855,7 +880,8 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         pager.box(rules / 2, 'tables', to);
         pager.glue(12, 'tables');
       } else {
-        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from));
+        // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
+        pager.float(block.rows * SIZES[block.size ?? 'normalsize'][1] + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from));
       }
       return;
     }

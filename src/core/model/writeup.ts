@@ -8,6 +8,12 @@ export interface Author {
   readonly name: string;
   readonly affiliation?: string;
   readonly email?: string;
+  /** LaTeX: printed lines of the author's block (name, each `\\` line), where more than name/affiliation/email. */
+  readonly lines?: number;
+  /** LaTeX `\AND`: the author starts a new row of the title block. */
+  readonly newRow?: boolean;
+  /** LaTeX `\thanks{...}` texts of the author (footnotes of the first page). */
+  readonly thanks?: readonly string[];
 }
 
 /** What the front matter (Markdown) or the preamble (LaTeX) says about the writeup. */
@@ -111,7 +117,12 @@ interface BlockBase {
 export interface ParagraphBlock extends BlockBase {
   readonly type: 'paragraph';
   readonly text: string;
+  /** LaTeX: a size switch in effect (`\\small`, `\\large`...), where not `normalsize`. */
+  readonly size?: FontSize;
 }
+
+/** LaTeX's size switches. */
+export type FontSize = 'tiny' | 'scriptsize' | 'footnotesize' | 'small' | 'normalsize' | 'large' | 'Large' | 'LARGE' | 'huge' | 'Huge';
 
 /** One item of a list at any depth, with only its own text (not that of the lists inside it). */
 export interface ListEntry {
@@ -172,6 +183,8 @@ export interface TableBlock extends BlockBase {
   readonly rows: number;
   readonly columns: number;
   readonly caption?: string;
+  /** LaTeX: the size switch in effect in the table's body (`\\small` before the tabular), where not `normalsize`. */
+  readonly size?: FontSize;
 }
 
 /** Verbatim code or an algorithm listing. */

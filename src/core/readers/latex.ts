@@ -1,6 +1,6 @@
 import { emptyHost, type FileHost } from '../host';
 import type { Range } from '../model/range';
-import type { Author, Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import type { Author, Block, Citation, DisableDirective, FontSize, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { FigureParts, graphicsPathOf, pageSetupOf } from './latexFigures';
 import { LineIndex } from '../text/lineIndex';
 import { dirname, resolveInside, resolvePath } from '../text/paths';
@@ -61,10 +61,16 @@ const SILENT_COMMANDS = new Set([
 
 const MAX_INCLUDE_DEPTH = 8;
 
+const FONT_SIZES = new Set<string>(['tiny', 'scriptsize', 'footnotesize', 'small', 'normalsize', 'large', 'Large', 'LARGE', 'huge', 'Huge']);
+
 interface Env {
   readonly name: string;
   readonly start: number;
   readonly bodyStart: number;
+  /** A tabular: the size switch in effect where it starts. */
+  size?: FontSize;
+  /** The size in effect outside the environment and how many groups were open: restored at its end. */
+  readonly outer?: { readonly size: FontSize; readonly braces: number };
   /** Which kind of block this environment becomes, if any. */
   readonly kind: 'list' | 'figure' | 'table' | 'tabular' | 'code' | 'theorem' | 'document' | 'other';
   includegraphics?: { path: string; width?: string };
@@ -191,6 +197,11 @@ class LatexScanner {
   /** Vertical space asked for inside the open paragraph: it takes effect after the paragraph's line. */
   private pendingSpaces: Block[] = [];
   private inBody: boolean;
+  /** The size switch in effect (`\small`...), saved at each `{` and environment and restored at its end. */
+  private size: FontSize = 'normalsize';
+  private readonly sizes: FontSize[] = [];
+  /** The size where the open paragraph was last touched. */
+  private paraSize: FontSize = 'normalsize';
 
   constructor(
     private readonly text: string,
@@ -236,6 +247,7 @@ class LatexScanner {
     if (!this.inBody || this.inBlockEnv) return;
     if (this.paraStart < 0) this.paraStart = start;
     this.paraEnd = Math.max(this.paraEnd, end);
+    this.paraSize = this.size;
   }
 
   private flushParagraph(): void {
@@ -245,7 +257,7 @@ class LatexScanner {
     this.paraStart = -1;
     this.paraEnd = -1;
     const plain = toPlain(this.text.slice(start, end));
-    if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim() });
+    if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim(), ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}) });
     if (this.pendingSpaces.length > 0) {
       for (const space of this.pendingSpaces) this.place(space);
       this.pendingSpaces = [];
@@ -305,7 +317,9 @@ class LatexScanner {
         i = this.command(i);
         continue;
       }
-      if (c !== 32 && c !== 9 && c !== 123 && c !== 125) this.touch(i, i + 1);
+      if (c === 123) this.sizes.push(this.size);
+      else if (c === 125) this.size = this.sizes.pop() ?? 'normalsize';
+      else if (c !== 32 && c !== 9) this.touch(i, i + 1);
       i++;
     }
     this.flushParagraph();
@@ -579,6 +593,7 @@ class LatexScanner {
       default:
         break;
     }
+    if (FONT_SIZES.has(name)) this.size = name as FontSize;
     if (SILENT_COMMANDS.has(name)) return this.args(afterName, name === 'hspace' || name === 'label' || name === 'ref' || name === 'eqref' || name === 'usepackage' || name === 'documentclass' || name === 'bibliographystyle' ? 1 : 0).end;
     // Any other command: its name prints nothing we count, its arguments are scanned as text.
     this.touch(i, afterName);
@@ -847,7 +862,7 @@ class LatexScanner {
       const arg = this.args(tagEnd, 1);
       const w = arg.groups[0];
       const box = float.openBox(w ? text.slice(w.start, w.end).trim() : undefined);
-      this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', box });
+      this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', box, outer: { size: this.size, braces: this.sizes.length } });
       return arg.end;
     }
     const kind: Env['kind'] = LIST_ENVS.has(name)
@@ -871,11 +886,11 @@ class LatexScanner {
       const specArgs = this.args(tagEnd, name === 'tabular*' || name === 'tabularx' ? 2 : 1);
       const spec = specArgs.groups[specArgs.groups.length - 1];
       bodyStart = specArgs.end;
-      const env: Env = { name, start: i, bodyStart, kind, columns: spec ? countColumns(text.slice(spec.start, spec.end)) : 0 };
+      const env: Env = { name, start: i, bodyStart, kind, columns: spec ? countColumns(text.slice(spec.start, spec.end)) : 0, size: this.size, outer: { size: this.size, braces: this.sizes.length } };
       this.envs.push(env);
       return bodyStart;
     }
-    this.envs.push({ name, start: i, bodyStart, kind, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}) });
+    this.envs.push({ name, start: i, bodyStart, kind, outer: { size: this.size, braces: this.sizes.length }, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}) });
     return bodyStart;
   }
 
@@ -902,6 +917,11 @@ class LatexScanner {
       if (open) this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${open.name}}\` ends at \`\\end{${name}}\`.`, open.start, open.bodyStart);
     }
     const env = this.envs[index] as Env;
+    // A size switch inside the environment ends with it (and so do groups left open in it).
+    if (env.outer) {
+      this.size = env.outer.size;
+      this.sizes.length = Math.min(this.sizes.length, env.outer.braces);
+    }
     this.envs.length = index;
     if (env.box !== undefined) this.figureParts()?.closeBox();
     if (env.kind === 'document') {
@@ -919,6 +939,7 @@ class LatexScanner {
       if (table) {
         table.rows = rows;
         table.columns = columns;
+        if (env.size !== undefined && env.size !== 'normalsize') table.size = env.size;
         return tagEnd;
       }
       this.flushParagraph();
@@ -944,7 +965,7 @@ class LatexScanner {
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');
@@ -1105,9 +1126,11 @@ function maxCells(body: string): number {
 /** NeurIPS authors: `\And`/`\AND` (and `\and`) separate them; `\\` lines hold affiliation and e-mail. */
 export function parseAuthors(source: string): Author[] {
   const withoutThanks = removeCommand(source, 'thanks');
+  const separators = [...withoutThanks.matchAll(/\\(And|AND|and)\b/g)].map((m) => m[1]);
+  const thanks = argumentsOf(source, 'thanks');
   return withoutThanks
     .split(/\\(?:And|AND|and)\b/)
-    .map((chunk) => {
+    .map((chunk, index) => {
       const lines = chunk
         .split(/\\\\(?:\s*\[[^\]]*\])?/)
         .map((l) => l.replace(/%[^\n]*/g, ''))
@@ -1121,9 +1144,32 @@ export function parseAuthors(source: string): Author[] {
         .map((l) => toPlain(l).replace(/\s+/g, ' ').trim())
         .filter(Boolean)
         .join(', ');
-      return { name, ...(affiliation ? { affiliation } : {}), ...(email ? { email } : {}) };
+      const notes = index === 0 ? thanks : [];
+      return {
+        name,
+        ...(affiliation ? { affiliation } : {}),
+        ...(email ? { email } : {}),
+        ...(lines.length > 1 + (email ? 1 : 0) + (affiliation ? 1 : 0) || rest.filter((l) => l !== emailLine).length > 1 ? { lines: lines.length } : {}),
+        ...(separators[index - 1] === 'AND' ? { newRow: true } : {}),
+        ...(notes.length > 0 ? { thanks: notes } : {}),
+      };
     })
     .filter((a) => a.name.length > 0);
+}
+
+/** The plain text of each `\name{...}` argument in `source`. */
+function argumentsOf(source: string, name: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let guard = 0; guard < 50; guard++) {
+    const at = source.indexOf(`\\${name}{`, from);
+    if (at < 0) break;
+    const close = matchBracket(source, at + name.length + 1, '{', '}');
+    if (close < 0) break;
+    out.push(toPlain(source.slice(at + name.length + 2, close)).replace(/\s+/g, ' ').trim());
+    from = close + 1;
+  }
+  return out;
 }
 
 /** Removes `\name{...}` with its balanced argument. */
