@@ -46,7 +46,19 @@ function measure(pdf: string): { contentPages: number; totalPages: number; pdfPa
   const last = content.reduce((a, w) => (w.page > a.page || (w.page === a.page && w.yMax > a.yMax) ? w : a), content[0] as Word);
   const totalPages = last.page + (last.yMax - TOP) / HEIGHT;
   const ref = headings[headings.length - 1];
-  const contentPages = ref ? ref.page + (ref.yMin - TOP) / HEIGHT : totalPages;
+  // Content ends at the references heading, or below the last float LaTeX set after it (a figure
+  // or table is content wherever it lands): its caption and what follows it closely.
+  let contentPages = ref ? ref.page + (ref.yMin - TOP) / HEIGHT : totalPages;
+  if (ref) {
+    const after = (w: Word): boolean => w.page > ref.page || (w.page === ref.page && w.yMin > ref.yMin + 1);
+    const captions = content.filter((w, i) => (w.text === 'Figure' || w.text === 'Table') && /^\d+:$/.test(content[i + 1]?.text ?? '') && after(w));
+    for (const c of captions) {
+      const lines = [...new Set(content.filter((w) => w.page === c.page && w.yMin >= c.yMin - 0.5).map((w) => Math.round(w.yMax * 10) / 10))].sort((a, b) => a - b);
+      let bottom = c.yMax;
+      for (const y of lines) if (y > bottom && y - bottom <= 16) bottom = y;
+      contentPages = Math.max(contentPages, c.page + (bottom - TOP) / HEIGHT);
+    }
+  }
   return { contentPages: round(contentPages), totalPages: round(totalPages), pdfPages: pages };
 }
 

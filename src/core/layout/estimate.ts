@@ -1,4 +1,4 @@
-import type { Block, FontSize, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
+import type { Block, Citation, FontSize, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
 import { figureBodyHeight, type FigureContext } from './figures';
 import { profileOf } from './profile';
@@ -29,12 +29,16 @@ interface PendingFloat {
   readonly height: number;
   readonly category: Category;
   readonly page: boolean;
+  /** Queued before the content ended (references or appendix): content wherever it lands. */
+  readonly content: boolean;
 }
 
 /** Where a float may go: `[h]` here in the text, `p` on a page of floats. */
 interface FloatPlacement {
   readonly here: boolean;
   readonly page: boolean;
+  /** float.sty's `[H]`: not a float, a box set here (on the next page when it does not fit). */
+  readonly exactly?: boolean;
 }
 
 /** Fills pages from top to bottom, keeping floats, widows and orphans roughly as TeX does. */
@@ -65,6 +69,24 @@ class Pager {
   private hereHeight = 0;
   /** How many floats the last page of floats holds (they share its spare room: 1fil above, 2fil between, 1fil below). */
   private lastFloatPage = 0;
+  /** Whether the last page of floats held a content float. */
+  private lastFloatPageContent = false;
+  /** Floats queued from now on are content (until the references or appendix begin). */
+  private contentOpen = true;
+  /** Where the last content float ends, in pages (0: none placed after the content's end was reached). */
+  contentFloatEnd = 0;
+  private contentEnded = false;
+
+  /** The references or appendix begin: later floats are not content; content floats placed from now on still count. */
+  markContentEnd(): void {
+    this.contentOpen = false;
+    this.contentEnded = true;
+  }
+
+  /** A content float placed after the content's end ends at `y` on page `page`. */
+  private contentFloatAt(page: number, y: number): void {
+    if (this.contentEnded) this.contentFloatEnd = Math.max(this.contentFloatEnd, page + y / H);
+  }
 
   /** Shrinkable glue on this page: \flushbottom pages shrink it before breaking. */
   private shrink = 0;
@@ -129,6 +151,7 @@ class Pager {
     // Waiting floats (`\@startcolumn`): a page of floats when they fill most of one...
     const fp = this.floatPage(P.floatPageFraction * H, true);
     if (fp !== undefined) {
+      if (this.lastFloatPageContent) this.contentFloatAt(this.page, H - (H - fp) / (2 * Math.max(1, this.lastFloatPage)));
       this.used.other += Math.max(0, H - fp);
       this.y = H;
       this.newPage(line);
@@ -137,7 +160,7 @@ class Pager {
     // ...else each at the top or bottom of this page while there is room, in order of kind.
     const waiting = this.pending;
     this.pending = [];
-    for (const f of waiting) this.float(f.height, f.category, { here: false, page: f.page });
+    for (const f of waiting) this.float(f.height, f.category, { here: false, page: f.page }, line, f.content);
   }
 
   /**
@@ -169,6 +192,7 @@ class Pager {
       }
       if (sum > min) {
         for (const k of taken) this.used[(this.pending[k] as PendingFloat).category] += Math.min((this.pending[k] as PendingFloat).height, H);
+        this.lastFloatPageContent = taken.some((k) => (this.pending[k] as PendingFloat).content);
         this.pending = this.pending.filter((_, k) => !taken.includes(k));
         this.lastFloatPage = taken.length;
         return sum;
@@ -239,6 +263,7 @@ class Pager {
     if (!flush) return;
     while (this.pending.length > 0) {
       const sum = this.floatPage(-Infinity, false) ?? 0;
+      if (this.lastFloatPageContent) this.contentFloatAt(this.page, H - (H - sum) / (2 * Math.max(1, this.lastFloatPage)));
       this.used.other += Math.max(0, H - sum);
       this.y = H;
       this.newPage(line, false);
@@ -287,8 +312,15 @@ class Pager {
    * page if there is less, still fits beside it; else it waits for a later page, and so does every
    * later float of its kind. Three floats a page at most.
    */
-  float(h: number, category: Category, placement: FloatPlacement = { here: false, page: true }): void {
+  float(h: number, category: Category, placement: FloatPlacement = { here: false, page: true }, line = 0, content = this.contentOpen): void {
     const height = Math.min(h, H);
+    if (placement.exactly === true) {
+      // `\intextsep` above and below, like an `[h]` float, but it never waits.
+      this.glue(P.inTextSep, category);
+      this.box(height, category, line);
+      this.glue(P.inTextSep, category);
+      return;
+    }
     if (this.forgotten > 0) {
       // After a longtable LaTeX sets the page as if the floats it forgot took no room.
       this.overfull += this.forgotten;
@@ -314,17 +346,19 @@ class Pager {
       if (top) {
         this.topRoom += height + sep;
         this.topCount++;
+        if (content) this.contentFloatAt(this.page, this.topRoom - sep);
         this.put(height + sep, category);
         return;
       }
       if (!this.bottomTaken && P.bottomFraction * H > height && text + height + P.textFloatSep < colroom) {
         this.bottomTaken = true;
         this.kinds.bottom.add(category);
+        if (content) this.contentFloatAt(this.page, this.capacity());
         this.put(height + P.textFloatSep, category);
         return;
       }
     }
-    this.pending.push({ height, category, page: placement.page });
+    this.pending.push({ height, category, page: placement.page, content });
   }
 
   /** A float of `total` points (with its separation) at the top or bottom of this page. */
@@ -356,6 +390,7 @@ class Pager {
       this.page++;
       const sum = this.floatPage(-Infinity, false) ?? 0;
       const n = Math.max(1, this.lastFloatPage);
+      if (this.lastFloatPageContent) this.contentFloatAt(this.page, H - (H - sum) / (2 * n));
       this.y = this.pending.length > 0 ? H : H - (H - sum) / (2 * n);
       this.used.other += this.y - sum;
     }
@@ -399,13 +434,13 @@ function inside(r: Range, outer: Range): boolean {
  * Math and citations of footnotes inside `range` are left out (they are set at the foot);
  * `size` is the font size (9pt for footnotes), `indent` a box before the first word.
  */
-function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0): number {
+function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0, file?: string): number {
   const b = new LineBreaker(measure, size);
   const scale = size / 10;
-  const notes = ctx.footnotesIn(range);
+  const notes = ctx.footnotesIn(range, file);
   if (indent > 0) b.word(indent - 0.25 * size, 1);
   let pos = 0;
-  for (const m of ctx.inlineMathIn(range)) {
+  for (const m of ctx.inlineMathIn(range, file)) {
     if (notes.length > 0 && insideAny(m.range, notes)) continue;
     // Readers keep the TeX as written (Markdown) or without its braces (LaTeX).
     let written = m.tex;
@@ -431,7 +466,7 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
     pos = j + written.length;
     if (text.charAt(pos) === '$') pos++;
   }
-  const groups = ctx.citationGroupsIn(range, notes);
+  const groups = ctx.citationGroupsIn(range, notes, file);
   if (groups.length > 0) textWithoutCitations(b, text, pos);
   else b.text(text, 'regular', pos);
   // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key.
@@ -449,13 +484,13 @@ function insideAny(r: Range, notes: readonly Footnote[]): boolean {
 }
 
 /** Height of the footnotes referenced in `range`: each note's lines at 9pt on 10pt, from its strut to its depth. */
-function footnotesHeight(range: Range, ctx: Context): number {
-  const notes = ctx.footnotesIn(range);
+function footnotesHeight(range: Range, ctx: Context, file?: string): number {
+  const notes = ctx.footnotesIn(range, file);
   if (notes.length === 0) return 0;
   const f = P.footnote;
   let h = 0;
   for (const note of notes) {
-    const n = Math.max(1, paragraphLines(note.text, note.bodyRange, ctx, W, f.size, f.markBox));
+    const n = Math.max(1, paragraphLines(note.text, note.origin?.range ?? note.bodyRange, ctx, W, f.size, f.markBox, note.origin?.file));
     // Notes follow each other at the footnote leading: the strut (6.65pt) and depth (3pt) fit in it.
     h += n * f.leading;
   }
@@ -491,7 +526,7 @@ function placementAt(lines: SourceLines, line: number, algorithm = false): Float
   const m = /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
   if (m === null) return { here: algorithm && /\\begin\{algorithm\*?\}/.test(source), page: true };
   const spec = m[1] ?? '';
-  return { here: /[hH]/.test(spec), page: /p/.test(spec) || !/[tb]/.test(spec) };
+  return { here: /[hH]/.test(spec), page: /p/.test(spec) || !/[tb]/.test(spec), ...(spec.includes('H') ? { exactly: true } : {}) };
 }
 
 /** True when the line before `line` closes a display (`$$`, `\\]`, `\\end{equation}`, ...). */
@@ -580,8 +615,21 @@ class Context {
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     const byGroup = new Map<string, { range: Range; keys: number }>();
+    this.citations = writeup.citations;
+    let lastIncluded: Citation | undefined;
+    let groupCount = 0;
     for (const c of writeup.citations) {
       const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
+      if (c.origin) {
+        // Keys of one group in an included file: the same \cite command, keys a comma apart on one line.
+        const o = c.origin;
+        const lo = lastIncluded?.origin;
+        const same = lastIncluded !== undefined && lo !== undefined && lo.file === o.file && lastIncluded.command === c.command && lo.range.end.line === o.range.start.line && o.range.start.character - lo.range.end.character <= 3;
+        if (!same) groupCount++;
+        this.groupIds.set(c, String(groupCount));
+        lastIncluded = c;
+        continue;
+      }
       const g = byGroup.get(id);
       if (g) g.keys++;
       else byGroup.set(id, { range: c.groupRange, keys: 1 });
@@ -589,24 +637,61 @@ class Context {
     this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
 
-  displayMathIn(range: Range): MathNode[] {
-    return within(this.display, (m) => m.range, range);
+  displayMathIn(range: Range, file?: string): MathNode[] {
+    return within(file !== undefined ? this.inFile(file).display : this.display, (m) => m.range, range);
   }
 
-  inlineMathIn(range: Range): MathNode[] {
-    return within(this.inline, (m) => m.range, range);
+  inlineMathIn(range: Range, file?: string): MathNode[] {
+    return within(file !== undefined ? this.inFile(file).inline : this.inline, (m) => m.range, range);
   }
 
   /** Citation groups inside `range`, without those inside the `notes` standing there. */
-  citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES): number[] {
-    const groups = within(this.groups, (g) => g.range, range);
+  citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): number[] {
+    const groups = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
     return (notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups).map((g) => g.keys);
   }
 
   /** Footnotes referenced inside `range`. */
-  footnotesIn(range: Range): readonly Footnote[] {
-    return this.notes.length === 0 ? NO_NOTES : within(this.notes, (n) => n.range, range);
+  footnotesIn(range: Range, file?: string): readonly Footnote[] {
+    const notes = file !== undefined ? this.inFile(file).notes : this.notes;
+    return notes.length === 0 ? NO_NOTES : within(notes, (n) => n.range, range);
   }
+
+  /**
+   * What an `\\input` file holds, at its own ranges: everything read from it points at the
+   * `\\input` command in the main file, so a lookup by that range would find the whole file's
+   * math and citations for each of its paragraphs.
+   */
+  private inFile(file: string): FileLookups {
+    let f = this.files.get(file);
+    if (f) return f;
+    const at = <T extends { range: Range; origin?: { file: string; range: Range } }>(xs: readonly T[]): T[] =>
+      xs.filter((x) => x.origin?.file === file).map((x) => ({ ...x, range: (x.origin as { range: Range }).range })).sort((a, b) => comparePositions(a.range.start, b.range.start));
+    const groups = new Map<string, { range: Range; keys: number }>();
+    for (const c of this.citations) {
+      if (c.origin?.file !== file) continue;
+      // The group stands where its first key does.
+      const r = c.origin.range;
+      const id = `${this.groupIds.get(c) ?? ''}`;
+      const g = groups.get(id);
+      if (g) g.keys++;
+      else groups.set(id, { range: r, keys: 1 });
+    }
+    f = { inline: at(this.inline), display: at(this.display), notes: at(this.notes), groups: [...groups.values()].sort((a, b) => comparePositions(a.range.start, b.range.start)) };
+    this.files.set(file, f);
+    return f;
+  }
+
+  private readonly files = new Map<string, FileLookups>();
+  private readonly citations: readonly Citation[];
+  private readonly groupIds = new Map<Citation, string>();
+}
+
+interface FileLookups {
+  readonly inline: MathNode[];
+  readonly display: MathNode[];
+  readonly notes: Footnote[];
+  readonly groups: { range: Range; keys: number }[];
 }
 
 const NO_NOTES: readonly Footnote[] = [];
@@ -714,6 +799,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       const isRefs = refs !== undefined && comparePositions(contentEnd, refs) === 0;
       const before = item.kind === 'heading' ? P.parSkip + P.headings[0].before * P.ex : 0;
       contentPages = pager.position() + (pager.y > 0 ? before / H : 0);
+      pager.markContentEnd();
       if (isRefs && item.kind !== 'heading') placeReferences(line, true);
     }
     if (item.kind === 'heading') {
@@ -725,20 +811,26 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     }
     placeBlock(pager, item.block, writeup, ctx, options, tuning, lines);
     if (!isFloat(item.block, writeup.format)) {
-      const notes = footnotesHeight(item.block.range, ctx);
+      const notes = footnotesHeight(item.block.origin?.range ?? item.block.range, ctx, item.block.origin?.file);
       if (notes > 0) pager.footnote(notes);
     }
   }
   if (contentPages === undefined && contentEnd) {
     contentPages = pager.position() + (pager.y > 0 ? (P.parSkip + P.headings[0].before * P.ex) / H : 0);
+    pager.markContentEnd();
     if (refs !== undefined && !refsPlaced) placeReferences(refs.line, true);
   }
   if (!refsPlaced && writeup.format === 'markdown' && writeup.citations.length > 0) {
-    if (contentPages === undefined) contentPages = pager.position();
+    if (contentPages === undefined) {
+      contentPages = pager.position();
+      pager.markContentEnd();
+    }
     placeReferences(writeup.lineCount, false);
   }
   pager.finish(writeup.lineCount);
   const totalPages = pager.position();
+  // Content ends where its last item ends: a content float LaTeX sets after the references heading counts.
+  if (contentPages !== undefined) contentPages = Math.max(contentPages, pager.contentFloatEnd);
   return {
     // The skip before a references/appendix heading with nothing after it is not a page of content.
     contentPages: Math.min(contentPages ?? totalPages, totalPages),
@@ -834,7 +926,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
   switch (block.type) {
     case 'paragraph': {
       const [size, leading] = SIZES[block.size ?? 'normalsize'];
-      const n = paragraphLines(block.text, block.range, ctx, (W * tuning.fill) / FONT, size);
+      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file);
       if (n === 0) return;
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
       if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);
@@ -856,7 +948,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
     case 'figure': {
       if (writeup.format === 'latex' && block.parts !== undefined) {
         const body = figureBodyHeight(block, ctx.figures(options, tuning));
-        pager.float(Math.min(body + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE, H), 'figures', placementAt(lines, from));
+        pager.float(Math.min(body + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE, H), 'figures', placementAt(lines, from), from);
         return;
       }
       const size = options.imageSize?.(block.path);
@@ -864,7 +956,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
-      pager.float(h, 'figures', placementAt(lines, from));
+      pager.float(h, 'figures', placementAt(lines, from), from);
       return;
     }
     case 'table': {
@@ -881,7 +973,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         pager.glue(12, 'tables');
       } else {
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
-        pager.float(block.rows * SIZES[block.size ?? 'normalsize'][1] + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from));
+        pager.float(block.rows * SIZES[block.size ?? 'normalsize'][1] + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from), from);
       }
       return;
     }
@@ -904,7 +996,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       // Displays inside (a theorem's equation) are set as displays, not as words.
       let text = block.text;
       let displays = 0;
-      for (const m of ctx.displayMathIn(block.range)) {
+      for (const m of ctx.displayMathIn(block.origin?.range ?? block.range, block.origin?.file)) {
         for (const written of [m.tex, stripBraces(m.tex), m.tex.trim(), stripBraces(m.tex).trim()]) {
           if (written !== '' && text.includes(written)) {
             text = text.replace(written, ' ');
@@ -913,7 +1005,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         }
         displays += P.displaySkip * 2 + heightOfDisplay(m) + tuning.standaloneDisplay;
       }
-      const n = paragraphLines(`${label} ${text}`, block.range, ctx, (measure * tuning.fill) / FONT);
+      const n = paragraphLines(`${label} ${text}`, block.origin?.range ?? block.range, ctx, (measure * tuning.fill) / FONT, 10, 0, block.origin?.file);
       if (n === 0) return;
       // A theorem-like environment is a trivlist: \topsep above and below, and the \parskip of its
       // paragraph above; amsthm's theorems cancel that \parskip, its proof has a 6pt \topsep.

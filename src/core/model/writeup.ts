@@ -111,6 +111,8 @@ export interface MathNode {
 
 interface BlockBase {
   readonly range: Range;
+  /** LaTeX: set when the block comes from an `\\input` file (`range` then points at the `\\input` command). */
+  readonly origin?: Origin;
 }
 
 /** A paragraph of running text. `text` has math replaced by its TeX and markup removed. */
@@ -263,6 +265,8 @@ export interface Footnote {
   readonly bodyRange: Range;
   /** Plain text (markup removed; math as its TeX). */
   readonly text: string;
+  /** Set when it comes from an `\\input` file: the whole note there. */
+  readonly origin?: Origin;
 }
 
 /** Something a reader could not make sense of: the model is still returned. */

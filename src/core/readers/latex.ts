@@ -257,7 +257,7 @@ class LatexScanner {
     this.paraStart = -1;
     this.paraEnd = -1;
     const plain = toPlain(this.text.slice(start, end));
-    if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim(), ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}) });
+    if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim(), ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...this.origin(start, end) });
     if (this.pendingSpaces.length > 0) {
       for (const space of this.pendingSpaces) this.place(space);
       this.pendingSpaces = [];
@@ -282,7 +282,7 @@ class LatexScanner {
     }
     if (this.inBody) {
       const text = toPlain(this.text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
-      this.sink.footnotes.push({ range: this.range(i, arg.end), bodyRange: this.range(g.start, g.end), text });
+      this.sink.footnotes.push({ range: this.range(i, arg.end), bodyRange: this.range(g.start, g.end), text, ...this.origin(i, arg.end) });
     }
     this.touch(i, arg.end);
     return g.start;
@@ -932,6 +932,7 @@ class LatexScanner {
     if (env.kind === 'other') return tagEnd;
     const body = this.text.slice(env.bodyStart, i);
     const range = this.range(env.start, tagEnd);
+    const origin = this.origin(env.start, tagEnd);
     if (env.kind === 'tabular') {
       const rows = countRows(body);
       const columns = Math.max(env.columns ?? 0, maxCells(body));
@@ -951,7 +952,7 @@ class LatexScanner {
     switch (env.kind) {
       case 'list': {
         const { items, entries } = listItems(body);
-        this.place({ type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries });
+        this.place({ ...origin, type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries });
         break;
       }
       case 'figure':
@@ -977,7 +978,7 @@ class LatexScanner {
       case 'theorem': {
         const plain = toPlain(body).replace(/\s+/g, ' ').trim();
         if (env.name === 'abstract' && !this.ctx.at) this.sink.meta.abstract = plain;
-        this.place({ type: 'environment', range, name: env.name, text: plain });
+        this.place({ ...origin, type: 'environment', range, name: env.name, text: plain });
         break;
       }
     }
