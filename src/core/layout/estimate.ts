@@ -21,6 +21,8 @@ let H: number = P.textHeight;
 /** Body font width relative to Times: text is broken in a measure this much narrower. */
 let FONT = 1;
 const LINE = P.baselineSkip;
+/** A forced break this close to a page end (in pages) makes the pages after it uncertain by one. */
+const NEAR_BREAK = 0.12;
 /** How much of the style's shrinkable glue pages use on average (calibrated). */
 const SHRINK = 0.25;
 
@@ -76,6 +78,8 @@ class Pager {
   /** Where the last content float ends, in pages (0: none placed after the content's end was reached). */
   contentFloatEnd = 0;
   private contentEnded = false;
+  /** Forced page breaks near a page end: the source line and which way a small drift would move the pages after it. */
+  readonly nearBreaks: { line: number; pages: -1 | 1 }[] = [];
 
   /** The references or appendix begin: later floats are not content; content floats placed from now on still count. */
   markContentEnd(): void {
@@ -256,6 +260,10 @@ class Pager {
    * of their own before the text goes on.
    */
   clearPage(line: number, flush: boolean): void {
+    // A forced break just after a page began (or just before one ends): a small drift moves everything after it by a page.
+    const fill = this.y / H;
+    if (fill > 0 && fill < NEAR_BREAK) this.nearBreaks.push({ line, pages: -1 });
+    else if (fill > 1 - NEAR_BREAK) this.nearBreaks.push({ line, pages: 1 });
     if (this.y > 0) {
       this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(line, !flush || this.pending.length === 0);
@@ -831,9 +839,19 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   const totalPages = pager.position();
   // Content ends where its last item ends: a content float LaTeX sets after the references heading counts.
   if (contentPages !== undefined) contentPages = Math.max(contentPages, pager.contentFloatEnd);
+  const content = Math.min(contentPages ?? totalPages, totalPages);
+  let low = content;
+  let high = content;
+  for (const b of pager.nearBreaks) {
+    if (contentEnd !== undefined && b.line > contentEnd.line + 1) continue;
+    if (b.pages < 0) low = Math.min(low, content - 1);
+    else high = Math.max(high, content + 1);
+    ctx.estimateNotes.push(`the forced page break on line ${b.line} falls ${b.pages < 0 ? 'just after' : 'just before'} a page end: a small drift moves the content after it by a page (${b.pages < 0 ? 'one page less' : 'one page more'} is as likely)`);
+  }
   return {
     // The skip before a references/appendix heading with nothing after it is not a page of content.
-    contentPages: Math.min(contentPages ?? totalPages, totalPages),
+    contentPages: content,
+    ...(low !== content || high !== content ? { contentRange: [Math.max(0, low), high] as const } : {}),
     totalPages,
     pageBreaks: clampBreaks(pager.breaks, writeup.lineCount),
     breakdown: breakdownOf(pager, totalPages),
@@ -891,7 +909,9 @@ function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined
     let used = 0;
     for (const a of anonymous ? [] : authors) {
       const rows = a.lines ?? 1 + (a.affiliation ? a.affiliation.split(/\n|\\\\/).length : 0) + (a.email ? 1 : 0);
-      const width = Math.max(textWidth(a.name, 'bold'), textWidth(a.affiliation ?? ''), (a.email ?? '').length * 0.525) * 10 + 2 * t.tabColSep;
+      // The widest line: a multi-line block's affiliation lines were joined with ", ".
+      const affiliation = a.lines !== undefined ? (a.affiliation ?? '').split(', ') : [a.affiliation ?? ''];
+      const width = Math.max(textWidth(a.name, 'bold'), ...affiliation.map((l) => textWidth(l)), (a.email ?? '').length * 0.525) * 10 + 2 * t.tabColSep;
       if (rowsOfAuthors.length === 0 || used + width > W || a.newRow === true) {
         rowsOfAuthors.push(rows);
         used = width;
