@@ -152,7 +152,8 @@ function rows(items: readonly (Box & { newRow: boolean })[], width: number, gap:
       rowHeight = 0;
       n = 0;
     }
-    rowWidth += item.width + (n > 0 ? 3 : 0);
+    // The spaces between the boxes shrink (or the line comes out a little overfull): boxes that add up to the width share a row.
+    rowWidth += item.width;
     rowHeight = Math.max(rowHeight, item.height);
     n++;
   }
