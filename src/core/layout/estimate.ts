@@ -1,6 +1,6 @@
 import type { Block, Citation, FontSize, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
-import { figureBodyHeight, type FigureContext } from './figures';
+import { boxLength, figureBodyHeight, type FigureContext } from './figures';
 import { profileOf } from './profile';
 import { textWidth } from './fonts';
 import { parseLength } from './length';
@@ -403,6 +403,24 @@ class Pager {
       this.used.other += this.y - sum;
     }
   }
+}
+
+/**
+ * How much `\\resizebox`/`\\scalebox`/`adjustbox` scale a table: to the asked width from its natural
+ * width (each column as wide as its longest cell at about half an em a character, plus
+ * `\\tabcolsep` on both sides), or by the asked scale; a fixed height sets it outright.
+ */
+function tableScale(block: Extract<Block, { type: 'table' }>, size: number): number {
+  const r = block.resize;
+  if (!r) return 1;
+  if (r.scale !== undefined) return r.scale;
+  const natural = (block.columnChars ?? []).reduce((w, n) => w + n * 0.5 * size + 12, 0);
+  const width = r.width === undefined || r.width === '!' ? undefined : boxLength(r.width, W, { width: W, height: H });
+  const height = r.height === undefined || r.height === '!' ? undefined : boxLength(r.height, W, { width: W, height: H });
+  if (height !== undefined && width === undefined) return height / Math.max(1, block.rows * SIZES[block.size ?? 'normalsize'][1] + 11.5);
+  if (width === undefined || natural <= 0) return 1;
+  const scale = width / natural;
+  return r.max === true ? Math.min(1, scale) : scale;
 }
 
 /** Font size and leading of LaTeX's size switches in the NeurIPS style (it redefines them all). */
@@ -993,7 +1011,9 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         pager.glue(12, 'tables');
       } else {
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
-        pager.float(block.rows * SIZES[block.size ?? 'normalsize'][1] + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from), from);
+        const [size, leading] = SIZES[block.size ?? 'normalsize'];
+        const body = (block.rows * leading + rules) * tableScale(block, size);
+        pager.float(body + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from), from);
       }
       return;
     }

@@ -187,6 +187,10 @@ export interface TableBlock extends BlockBase {
   readonly caption?: string;
   /** LaTeX: the size switch in effect in the table's body (`\\small` before the tabular), where not `normalsize`. */
   readonly size?: FontSize;
+  /** LaTeX: `\\resizebox{w}{h}`/`\\scalebox{s}`/`adjustbox` around the tabular (`max`: only shrinks). */
+  readonly resize?: { readonly width?: string; readonly height?: string; readonly scale?: number; readonly max?: boolean };
+  /** With `resize`: the longest cell text of each column, for the table's natural width. */
+  readonly columnChars?: readonly number[];
 }
 
 /** Verbatim code or an algorithm listing. */

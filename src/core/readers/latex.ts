@@ -67,6 +67,10 @@ interface Env {
   readonly name: string;
   readonly start: number;
   readonly bodyStart: number;
+  /** A table scaled by `\resizebox`, `\scalebox` or `adjustbox`. */
+  resize?: { width?: string; height?: string; scale?: number; max?: boolean };
+  /** A table: the longest cell text of each column. */
+  columnChars?: number[];
   /** A tabular: the size switch in effect where it starts. */
   size?: FontSize;
   /** The size in effect outside the environment and how many groups were open: restored at its end. */
@@ -560,11 +564,14 @@ class LatexScanner {
       case 'resizebox':
       case 'scalebox': {
         const parts = this.figureParts();
-        if (!parts) break;
+        const table = parts ? undefined : [...this.envs].reverse().find((e) => e.kind === 'table');
+        if (!parts && !table) break;
         const arg = this.args(afterName, name === 'resizebox' ? 2 : 1);
         const [a, b] = arg.groups;
-        if (name === 'resizebox' && a && b) parts.resize({ width: text.slice(a.start, a.end).trim(), height: text.slice(b.start, b.end).trim() });
-        else if (a) parts.resize({ scale: Number(text.slice(a.start, a.end).trim()) || 1 });
+        const resize = name === 'resizebox' && a && b ? { width: text.slice(a.start, a.end).trim(), height: text.slice(b.start, b.end).trim() } : a ? { scale: Number(text.slice(a.start, a.end).trim()) || 1 } : undefined;
+        if (resize && parts) parts.resize(resize);
+        // A table scaled to a width (`\resizebox{\textwidth}{!}{\begin{tabular}...}`): its rows scale with it.
+        else if (resize && table) table.resize = resize;
         return arg.end;
       }
       case 'subfigure':
@@ -865,6 +872,19 @@ class LatexScanner {
       this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', box, outer: { size: this.size, braces: this.sizes.length } });
       return arg.end;
     }
+    const tableEnv = name === 'adjustbox' ? [...this.envs].reverse().find((e) => e.kind === 'table') : undefined;
+    if (tableEnv) {
+      // `\begin{adjustbox}{width=\textwidth}` (or `max width=`) around a table's tabular.
+      const arg = this.args(tagEnd, 1);
+      const g = arg.groups[0];
+      const keys = g ? text.slice(g.start, g.end) : '';
+      const width = /(?:^|,)\s*(max\s+)?width\s*=\s*([^,]+)/.exec(keys);
+      const scale = /(?:^|,)\s*scale\s*=\s*([\d.]+)/.exec(keys);
+      if (width) tableEnv.resize = { width: (width[2] ?? '').trim(), height: '!', ...(width[1] ? { max: true } : {}) };
+      else if (scale) tableEnv.resize = { scale: Number(scale[1]) || 1 };
+      this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', outer: { size: this.size, braces: this.sizes.length } });
+      return arg.end;
+    }
     const kind: Env['kind'] = LIST_ENVS.has(name)
       ? 'list'
       : FIGURE_ENVS.has(name)
@@ -940,6 +960,7 @@ class LatexScanner {
       if (table) {
         table.rows = rows;
         table.columns = columns;
+        if (table.resize) table.columnChars = columnChars(body);
         if (env.size !== undefined && env.size !== 'normalsize') table.size = env.size;
         return tagEnd;
       }
@@ -966,7 +987,7 @@ class LatexScanner {
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');
@@ -1114,6 +1135,18 @@ function tabularRows(body: string): string[] {
     .split(/\\\\(?:\s*\[[^\]]*\])?/)
     .map((r) => r.replace(/\\(hline|toprule|midrule|bottomrule|cline\{[^}]*\}|cmidrule(\([^)]*\))?\{[^}]*\})/g, '').trim())
     .filter((r) => r.length > 0);
+}
+
+/** The longest plain text of each column (`&`-separated cells), for the natural width of a scaled table. */
+function columnChars(body: string): number[] {
+  const out: number[] = [];
+  for (const row of tabularRows(body)) {
+    row.split(/(?<!\\)&/).forEach((cell, i) => {
+      const n = toPlain(cell).replace(/\\[A-Za-z]+\*?(\[[^\]]*\])?(\{[^{}]*\})?/g, '').trim().length;
+      out[i] = Math.max(out[i] ?? 0, n);
+    });
+  }
+  return out;
 }
 
 function countRows(body: string): number {
