@@ -997,7 +997,7 @@ class LatexScanner {
         break;
       }
       case 'theorem': {
-        const plain = toPlain(body).replace(/\s+/g, ' ').trim();
+        const plain = toPlain(body).replace(SPACES, ' ').trim();
         if (env.name === 'abstract' && !this.ctx.at) this.sink.meta.abstract = plain;
         this.place({ ...origin, type: 'environment', range, name: env.name, text: plain });
         break;
@@ -1046,7 +1046,7 @@ export function listItems(body: string): { items: string[]; entries: ListEntry[]
   }
   addText(source.length);
   if (itemStart >= 0) items.push(source.slice(itemStart));
-  const clean = (t: string): string => toPlain(t).replace(/\s+/g, ' ').trim();
+  const clean = (t: string): string => toPlain(t).replace(SPACES, ' ').trim();
   return { items: items.map(clean), entries: entries.map((e) => ({ depth: e.depth, text: clean(e.text) })) };
 }
 
@@ -1235,6 +1235,11 @@ function withoutFootnotes(source: string): string {
   return parts.join('');
 }
 
+/** What `\\\\` becomes in plain text: U+2028 LINE SEPARATOR, white space to every other reader, a forced line break to the page estimate. */
+export const LINE_BREAK = '\u2028';
+/** Runs of white space other than a forced line break. */
+const SPACES = /[^\S\u2028]+/g;
+
 /**
  * Plain text of a LaTeX snippet: comments dropped, math kept as its TeX, markup commands
  * dropped with their arguments' text kept, `~` as a space.
@@ -1246,7 +1251,7 @@ export function toPlain(source: string): string {
       cmd.startsWith('cite') ? '[1]' : '',
     )
     .replace(/\\(begin|end)\{[^{}]*\}(\{[^{}]*\})?/g, ' ')
-    .replace(/\\\\(\[[^\]]*\])?/g, '\n')
+    .replace(/\\\\(\[[^\]]*\])?/g, LINE_BREAK)
     .replace(/\\([%$&#_{}])/g, '$1')
     .replace(/\\(And|AND|and|item|centering|noindent|maketitle|hline|toprule|midrule|bottomrule)\b/g, ' ')
     .replace(/\\(textbf|textit|emph|texttt|textsc|textrm|underline|mbox|text|url|href|footnote|caption|section|subsection|subsubsection|paragraph|title)\*?/g, '')
