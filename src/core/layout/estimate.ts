@@ -1023,7 +1023,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         return;
       }
       pager.glue(P.parSkip + P.topSep, 'other');
-      pager.lines(Math.max(1, block.lines), LINE, 'other', from, to);
+      pager.lines(Math.max(1, block.lines), SIZES[block.size ?? 'normalsize'][1], 'other', from, to);
       pager.glue(P.topSep, 'other');
       return;
     }

@@ -201,6 +201,8 @@ export interface CodeBlock extends BlockBase {
   /** A floating listing (LaTeX `algorithm`): placed as floats are, with its caption. */
   readonly float?: boolean;
   readonly caption?: string;
+  /** LaTeX: the font size of a verbatim block (`fontsize=\\small`, `basicstyle=\\footnotesize`), where not `normalsize`. */
+  readonly size?: FontSize;
 }
 
 /** A theorem-like environment, quote or other container, with its plain text. */

@@ -42,7 +42,7 @@ const FIGURE_ENVS = new Set(['figure', 'figure*', 'wrapfigure', 'subfigure', 'SC
 const BOX_ENVS = new Set(['subfigure', 'minipage', 'subfloat', 'subtable']);
 const TABLE_ENVS = new Set(['table', 'table*', 'wraptable']);
 const TABULAR_ENVS = new Set(['tabular', 'tabular*', 'tabularx', 'longtable', 'tabulary', 'supertabular']);
-const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'lstlisting', 'minted', 'comment', 'alltt']);
+const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'BVerbatim', 'LVerbatim', 'lstlisting', 'minted', 'comment', 'alltt', 'Highlighting']);
 const ALGORITHM_ENVS = new Set(['algorithm', 'algorithm*', 'algorithmic', 'algorithm2e', 'algorithmicx']);
 const THEOREM_ENVS = new Set([
   'theorem', 'lemma', 'proof', 'definition', 'corollary', 'proposition', 'remark', 'example', 'assumption',
@@ -556,6 +556,9 @@ class LatexScanner {
         }
         return arg.end;
       }
+      case 'hypertarget':
+        // pandoc's `\hypertarget{id}{\section{..}}`: the id prints nothing; the second argument is read.
+        return this.args(afterName, 1).end;
       case 'par':
       case 'newline':
         this.figureParts()?.rowBreak();
@@ -857,8 +860,10 @@ class LatexScanner {
         this.sink.code.push(this.range(tagEnd, at));
         if (this.inBody && !this.inBlockEnv) {
           this.flushParagraph();
-          const body = text.slice(tagEnd, at).replace(/^\r?\n/, '').replace(/\r?\n$/, '');
-          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: body.split(/\r?\n|\r/).length });
+          // Options (`\begin{Verbatim}[..]`, `\begin{minted}{python}`) are not lines.
+          const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n]*\]|\s*\{[^}\n]*\})*[ \t]*\r?\n/, '').replace(/\r?\n$/, '');
+          const size = this.verbatimSize(name, text.slice(tagEnd, Math.min(at, tagEnd + 200)));
+          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: body.split(/\r?\n|\r/).length, ...(size !== 'normalsize' ? { size } : {}) });
         }
       }
       return at + endTag.length;
@@ -912,6 +917,20 @@ class LatexScanner {
     }
     this.envs.push({ name, start: i, bodyStart, kind, outer: { size: this.size, braces: this.sizes.length }, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}) });
     return bodyStart;
+  }
+
+  /** The size a verbatim environment sets: its `fontsize=` option, its `\DefineVerbatimEnvironment`, `\lstset`'s `basicstyle`, else the size in effect. */
+  private verbatimSize(name: string, opening: string): FontSize {
+    const size = (s: string | undefined): FontSize | undefined => (s !== undefined && FONT_SIZES.has(s) ? (s as FontSize) : undefined);
+    const own = /^\s*\[[^\]]*(?:fontsize|basicstyle)\s*=\s*\{?\\(\w+)/.exec(opening);
+    if (own) return size(own[1]) ?? this.size;
+    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec(this.text.slice(0, 30000));
+    if (defined) return size(defined[1]) ?? this.size;
+    if (name === 'lstlisting') {
+      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec(this.text.slice(0, 30000));
+      if (lst) return size(lst[1]) ?? this.size;
+    }
+    return this.size;
   }
 
   /** The images of the figure float being read, if inside one. */
