@@ -4,8 +4,8 @@ import type { ImageSize } from './types';
 
 /*
  * The height of a LaTeX figure float: rows of boxes. Each part (a subfigure or minipage of width
- * w, or a bare image) holds its own images sized relative to w (`\linewidth` inside a minipage is
- * the minipage's width) and its own caption; parts sit side by side while they fit in the text
+ * w, or a bare image) holds its own images sized relative to w (`\linewidth` and `\textwidth`
+ * inside a minipage are the minipage's width) and its own caption; parts sit side by side while they fit in the text
  * width, and a `\\`, `\par` or blank line starts a new row. Image sizes follow graphicx: `width=`,
  * `height=`, `scale=`, `keepaspectratio`, `angle=90`, `\resizebox`/`\scalebox`, else the natural
  * size (the host reads it: PNG/JPEG resolution, PDF page box, EPS bounding box).
@@ -52,7 +52,8 @@ const UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 72.27 / 72, px: 72.
 
 /**
  * A length as written for an image or a box (`0.48\linewidth`, `.5\textwidth`, `6cm`, `3in`,
- * `0.3\textheight`) in points, `\linewidth` being `line`; undefined when it cannot be read.
+ * `0.3\textheight`) in points, `\linewidth` and `\textwidth` being `line` (the box's width inside
+ * a minipage); undefined when it cannot be read.
  */
 export function boxLength(spec: string | undefined, line: number, ctx: Pick<FigureContext, 'width' | 'height'>): number | undefined {
   if (spec === undefined) return undefined;
@@ -61,7 +62,8 @@ export function boxLength(spec: string | undefined, line: number, ctx: Pick<Figu
   if (rel) {
     const f = rel[1] === '' || rel[1] === undefined ? 1 : Number(rel[1]);
     if (!Number.isFinite(f)) return undefined;
-    const base = rel[2] === 'linewidth' || rel[2] === 'hsize' ? line : rel[2] === 'textheight' ? ctx.height : rel[2] === 'paperwidth' ? 612 : rel[2] === 'paperheight' ? 792 : ctx.width;
+    // A minipage (and subfigure) sets \hsize, \linewidth, \columnwidth and \textwidth to its width.
+    const base = rel[2] === 'textheight' ? ctx.height : rel[2] === 'paperwidth' ? 612 : rel[2] === 'paperheight' ? 792 : line;
     return f * base;
   }
   const m = /^([0-9.]+)(pt|bp|px|in|cm|mm|pc|em|ex|dd)$/.exec(s);
