@@ -21,6 +21,8 @@ let H: number = P.textHeight;
 /** Body font width relative to Times: text is broken in a measure this much narrower. */
 let FONT = 1;
 const LINE = P.baselineSkip;
+/** Pictures drawn in TeX (the LaTeX reader's environment blocks without text). */
+const PICTURES = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
 /** A forced break this close to a page end (in pages) makes the pages after it uncertain by one. */
 const NEAR_BREAK = 0.12;
 /** How much of the style's shrinkable glue pages use on average (calibrated). */
@@ -1029,6 +1031,13 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
     }
     case 'environment': {
       if (block.name === 'abstract') return;
+      if (PICTURES.has(block.name)) {
+        // Its size is the drawing's: a quarter of a page, said in the notes.
+        ctx.estimateNotes.push(`a ${block.name} outside a figure on line ${from + 1} is counted as a quarter of a page`);
+        pager.glue(P.parSkip);
+        pager.box(0.25 * H, 'figures', from);
+        return;
+      }
       const name = block.name.replace(/\*$/, '');
       const quote = /^(quote|quotation|verse)$/.test(name);
       const measure = quote ? W - 2 * P.listIndent : W;

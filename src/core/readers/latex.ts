@@ -38,6 +38,8 @@ const CITE_COMMANDS = new Set([
 
 const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum']);
 const FIGURE_ENVS = new Set(['figure', 'figure*', 'wrapfigure', 'subfigure', 'SCfigure']);
+/** Pictures drawn in TeX: their source is not text. */
+const PICTURE_ENVS = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
 /** Boxes that stand side by side inside a figure, each holding its own images and caption. */
 const BOX_ENVS = new Set(['subfigure', 'minipage', 'subfloat', 'subtable']);
 const TABLE_ENVS = new Set(['table', 'table*', 'wraptable']);
@@ -876,6 +878,21 @@ class LatexScanner {
       const box = float.openBox(w ? text.slice(w.start, w.end).trim() : undefined);
       this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', box, outer: { size: this.size, braces: this.sizes.length } });
       return arg.end;
+    }
+    if (PICTURE_ENVS.has(name)) {
+      // A TikZ or forest picture: not text. Outside a float it stands as a box of its own.
+      const endTag = `\\end{${name}}`;
+      const at = text.indexOf(endTag, tagEnd);
+      if (at < 0) {
+        this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${name}}\` has no \`${endTag}\`.`, i, tagEnd);
+        return tagEnd;
+      }
+      this.sink.code.push(this.range(tagEnd, at));
+      if (this.inBody && !this.inBlockEnv) {
+        this.flushParagraph();
+        this.place({ type: 'environment', range: this.range(i, at + endTag.length), name, text: '', ...this.origin(i, at + endTag.length) });
+      }
+      return at + endTag.length;
     }
     const tableEnv = name === 'adjustbox' ? [...this.envs].reverse().find((e) => e.kind === 'table') : undefined;
     if (tableEnv) {

@@ -85,3 +85,14 @@ describe('page estimate on real-report constructs', () => {
     assert.ok(Math.abs(included.contentPages - inline.contentPages) < 0.03, `${included.contentPages} vs ${inline.contentPages}`);
   });
 });
+
+describe('TikZ outside floats', () => {
+  test('a tikzpicture in the text is a box, not its source as words, and is named in the notes', () => {
+    const picture = `\\begin{tikzpicture}\n${Array.from({ length: 40 }, (_, i) => `\\node at (${i},0) {label ${i}};`).join('\n')}\n\\end{tikzpicture}`;
+    const w = doc('\\usepackage[final]{neurips_2024}\n\\usepackage{tikz}', `${paras(1)}\n\n${picture}\n\n${paras(1)}`);
+    assert.ok(!w.blocks.some((b) => b.type === 'paragraph' && b.text.includes('node')));
+    const e = estimatePages(w);
+    assert.ok(Math.abs(e.breakdown.figures - 0.25) < 0.01, `figures ${e.breakdown.figures}`);
+    assert.match((e.notes ?? []).join(), /tikzpicture outside a figure on line \d+/);
+  });
+});
