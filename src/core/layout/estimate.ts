@@ -1014,7 +1014,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       } else {
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
         const [size, leading] = SIZES[block.size ?? 'normalsize'];
-        const body = (block.rows * leading + rules) * tableScale(block, size);
+        const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
         pager.float(body + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from), from);
       }
       return;

@@ -191,6 +191,8 @@ export interface TableBlock extends BlockBase {
   readonly resize?: { readonly width?: string; readonly height?: string; readonly scale?: number; readonly max?: boolean };
   /** With `resize`: the longest cell text of each column, for the table's natural width. */
   readonly columnChars?: readonly number[];
+  /** LaTeX: printed lines of the body when its cells wrap (`p{..}`, tabularx `X` columns), where more than `rows`. */
+  readonly lines?: number;
 }
 
 /** Verbatim code or an algorithm listing. */

@@ -71,6 +71,10 @@ interface Env {
   readonly bodyStart: number;
   /** A table scaled by `\resizebox`, `\scalebox` or `adjustbox`. */
   resize?: { width?: string; height?: string; scale?: number; max?: boolean };
+  /** A tabular: its column spec as written. */
+  spec?: string;
+  /** A table: printed lines of its body when cells wrap (`p{..}`, `X` columns). */
+  lines?: number;
   /** A table: the longest cell text of each column. */
   columnChars?: number[];
   /** A tabular: the size switch in effect where it starts. */
@@ -928,7 +932,8 @@ class LatexScanner {
       const specArgs = this.args(tagEnd, name === 'tabular*' || name === 'tabularx' ? 2 : 1);
       const spec = specArgs.groups[specArgs.groups.length - 1];
       bodyStart = specArgs.end;
-      const env: Env = { name, start: i, bodyStart, kind, columns: spec ? countColumns(text.slice(spec.start, spec.end)) : 0, size: this.size, outer: { size: this.size, braces: this.sizes.length } };
+      const specText = spec ? text.slice(spec.start, spec.end) : '';
+      const env: Env = { name, start: i, bodyStart, kind, columns: spec ? countColumns(specText) : 0, size: this.size, outer: { size: this.size, braces: this.sizes.length }, spec: specText };
       this.envs.push(env);
       return bodyStart;
     }
@@ -996,6 +1001,8 @@ class LatexScanner {
       if (table) {
         table.rows = rows;
         table.columns = columns;
+        const lines = wrappedLines(env.spec ?? '', body);
+        if (lines > rows) table.lines = lines;
         if (table.resize) table.columnChars = columnChars(body);
         if (env.size !== undefined && env.size !== 'normalsize') table.size = env.size;
         return tagEnd;
@@ -1023,7 +1030,7 @@ class LatexScanner {
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');
@@ -1171,6 +1178,47 @@ function tabularRows(body: string): string[] {
     .split(/\\\\(?:\s*\[[^\]]*\])?/)
     .map((r) => r.replace(/\\(hline|toprule|midrule|bottomrule|cline\{[^}]*\}|cmidrule(\([^)]*\))?\{[^}]*\})/g, '').trim())
     .filter((r) => r.length > 0);
+}
+
+/** Points per unit of a `p{..}` column width (`\linewidth` and `\textwidth` as the NeurIPS text width). */
+const COLUMN_UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 1.00375, in: 72.27, cm: 28.45, mm: 2.845, em: 10, ex: 4.5, linewidth: 397.5, textwidth: 397.5, columnwidth: 397.5, hsize: 397.5 };
+
+/**
+ * Printed lines of a tabular whose cells wrap: each `p{w}`/`m{w}`/`b{w}` column holds about w/4.6pt
+ * characters a line (`X` columns of tabularx share what is left of the text width); a row is as
+ * tall as its longest cell. Columns that do not wrap count one line.
+ */
+function wrappedLines(spec: string, body: string): number {
+  const widths: (number | undefined)[] = [];
+  const re = /([lcrSX])|[pmb]\{\s*([\d.]*)\s*\\?([a-z]+)\s*\}|\*\{(\d+)\}\{([^{}]*)\}|[@!>]?\{[^{}]*\}|./g;
+  const expanded = spec.replace(/\*\{(\d+)\}\{([^{}]*)\}/g, (_, n: string, inner: string) => inner.repeat(Math.min(20, Number(n))));
+  let xs = 0;
+  let fixed = 0;
+  for (let m = re.exec(expanded); m; m = re.exec(expanded)) {
+    if (m[1] === 'X') {
+      widths.push(-1);
+      xs++;
+    } else if (m[1] !== undefined) widths.push(undefined);
+    else if (m[3] !== undefined) {
+      const w = (m[2] === '' || m[2] === undefined ? 1 : Number(m[2])) * (COLUMN_UNITS[m[3]] ?? 0);
+      widths.push(w > 0 ? w : undefined);
+      fixed += w;
+    }
+  }
+  if (!widths.some((w) => w !== undefined)) return 0;
+  const xWidth = xs > 0 ? Math.max(40, (397.5 * 0.9 - fixed) / xs) : 0;
+  let lines = 0;
+  for (const row of tabularRows(body)) {
+    let tallest = 1;
+    row.split(/(?<!\\)&/).forEach((cell, i) => {
+      const w = widths[i] === -1 ? xWidth : widths[i];
+      if (w === undefined) return;
+      const chars = toPlain(cell).replace(/\\[A-Za-z]+\*?/g, '').replace(/\s+/g, ' ').trim().length;
+      tallest = Math.max(tallest, Math.ceil((chars * 4.6) / Math.max(20, w - 4)));
+    });
+    lines += tallest;
+  }
+  return lines;
 }
 
 /** The longest plain text of each column (`&`-separated cells), for the natural width of a scaled table. */

@@ -96,3 +96,18 @@ describe('TikZ outside floats', () => {
     assert.match((e.notes ?? []).join(), /tikzpicture outside a figure on line \d+/);
   });
 });
+
+describe('tables whose cells wrap', () => {
+  test('p{..} and tabularx X columns: a row is as tall as its longest cell', () => {
+    const long = prose(40, 5);
+    const t = (spec: string, env = 'tabular') => `\\begin{table}[t]\n\\centering\n\\begin{${env}}${env === 'tabularx' ? '{\\linewidth}' : ''}{${spec}}\nA & ${long} \\\\\nB & ${long} \\\\\n\\end{${env}}\n\\caption{Cells.}\n\\end{table}`;
+    const plain = estimatePages(doc('\\usepackage[final]{neurips_2024}', t('ll')));
+    const wrapped = doc('\\usepackage[final]{neurips_2024}', t('lp{4cm}'));
+    const table = wrapped.blocks.find((b) => b.type === 'table');
+    assert.ok(table?.type === 'table' && (table.lines ?? 0) >= 6, JSON.stringify(table));
+    assert.ok(estimatePages(wrapped).breakdown.tables > plain.breakdown.tables + 40 / 648);
+    const x = doc('\\usepackage[final]{neurips_2024}\n\\usepackage{tabularx}', t('lX', 'tabularx'));
+    const tx = x.blocks.find((b) => b.type === 'table');
+    assert.ok(tx?.type === 'table' && (tx.lines ?? 0) >= 4, JSON.stringify(tx));
+  });
+});
