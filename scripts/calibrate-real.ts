@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { diskHost } from '../src/cli/fileHost';
-import { diskImageSize } from '../src/cli/imageSize';
+import { diskHost } from '../src/node/diskHost';
+import { diskImageSize } from '../src/node/imageSize';
 import { estimatePages } from '../src/core/layout';
 import { readWriteup } from '../src/core/readers';
 

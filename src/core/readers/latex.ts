@@ -4,7 +4,7 @@ import type { Author, Block, Citation, DisableDirective, FontSize, Footnote, Lis
 import { FigureParts, graphicsPathOf, pageSetupOf } from './latexFigures';
 import { LineIndex } from '../text/lineIndex';
 import { dirname, resolveInside, resolvePath } from '../text/paths';
-import type { ReadOptions } from './index';
+import type { ReadOptions } from './options';
 import { MATH_ENVIRONMENTS } from './pandocInline';
 import { APPENDIX_TITLE, buildSections, emptyMetadata, type HeadingInfo, type PlacedBlock, parseDisableComment, VSKIP_LENGTH } from './shared';
 

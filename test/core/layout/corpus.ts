@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { imageSize } from 'image-size';
-import { diskHost } from '../../../src/cli/fileHost';
-import { diskImageSize } from '../../../src/cli/imageSize';
+import { diskHost } from '../../../src/node/diskHost';
+import { diskImageSize } from '../../../src/node/imageSize';
 import { estimatePages } from '../../../src/core/layout';
 import { readWriteup } from '../../../src/core/readers';
 

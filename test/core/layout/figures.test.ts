@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { naturalSize } from '../../../src/cli/imageSize';
+import { naturalSize } from '../../../src/node/imageSize';
 import { estimatePages } from '../../../src/core/layout';
 import { figureBodyHeight, type FigureContext } from '../../../src/core/layout/figures';
 import { geometryBlock, profileOf } from '../../../src/core/layout/profile';
