@@ -5,7 +5,7 @@ import { profileOf } from './profile';
 import { textWidth } from './fonts';
 import { parseLength } from './length';
 import { LineBreaker, countTextLines } from './lineBreak';
-import { displayMathRowsHeight, inlineMathWidth } from './mathBox';
+import { displayMathRowsHeight, displayMathWidth, inlineMathWidth } from './mathBox';
 import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
 
@@ -51,6 +51,8 @@ class Pager {
   y = 0;
   readonly used: Record<Category, number> = { title: 0, text: 0, math: 0, figures: 0, tables: 0, lists: 0, other: 0, references: 0 };
   readonly breaks: PageBreak[] = [];
+  /** Width (pt) of the last line of the paragraph just set, while the next block may go on with it. */
+  lastLine: number | undefined;
   private pending: PendingFloat[] = [];
   /**
    * Floats on this page as LaTeX's output routine counts them: the room of the top floats (with
@@ -462,7 +464,7 @@ function inside(r: Range, outer: Range): boolean {
  * Math and citations of footnotes inside `range` are left out (they are set at the foot);
  * `size` is the font size (9pt for footnotes), `indent` a box before the first word.
  */
-function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0, file?: string): number {
+function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0, file?: string, last?: { width: number }): number {
   const b = new LineBreaker(measure, size);
   const scale = size / 10;
   const notes = ctx.footnotesIn(range, file);
@@ -502,6 +504,7 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
     b.word((40 + 45 * keys) * scale, 4);
     b.word(20 * scale, 2);
   }
+  if (last) last.width = b.lastLineWidth;
   return b.lines;
 }
 
@@ -963,21 +966,29 @@ function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined
 function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning, lines: SourceLines): void {
   const from = block.range.start.line;
   const to = block.range.end.line;
+  const lastLine = pager.lastLine;
+  pager.lastLine = undefined;
   switch (block.type) {
     case 'paragraph': {
       const [size, leading] = SIZES[block.size ?? 'normalsize'];
-      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file);
+      const last = { width: 0 };
+      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last);
       if (n === 0) return;
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
       if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);
       pager.lines(n, leading, 'text', from, to);
+      pager.lastLine = (last.width * FONT) / tuning.fill;
       return;
     }
     case 'math': {
       const standalone = from === 0 || lines.get(from - 1).trim() === '';
       if (standalone) pager.glue(P.parSkip, 'math');
       pager.shrinkable(10 * SHRINK);
-      const h = P.displaySkip * 2 + heightOfDisplay(block.math) + (standalone ? tuning.standaloneDisplay : 0);
+      // TeX's short skips: the paragraph's last line ends (plus 2em) before the centred display begins.
+      const width = standalone || lastLine === undefined ? undefined : displayMathWidth(block.math.tex, block.math.environment);
+      const short = width !== undefined && lastLine !== undefined && lastLine + 20 < (W - width) / 2;
+      const skips = short ? P.displayShortSkip.above + P.displayShortSkip.below : P.displaySkip * 2;
+      const h = skips + heightOfDisplay(block.math) + (standalone ? tuning.standaloneDisplay : 0);
       pager.box(h, 'math', from);
       return;
     }

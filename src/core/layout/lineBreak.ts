@@ -73,6 +73,11 @@ export class LineBreaker {
     this.spaces = 0;
   }
 
+  /** Width in points taken on the last line so far (0 before the first word). */
+  get lastLineWidth(): number {
+    return this.used;
+  }
+
   /** Ends the line here (`\\`): the next word starts a new line. */
   breakLine(): void {
     if (this.lines === 0) return;

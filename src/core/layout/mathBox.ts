@@ -287,6 +287,17 @@ export function displayMathRowsHeight(tex: string, environment?: string): { heig
 }
 const displayCache = new Map<string, { height: number; rows: number }>();
 
+/**
+ * Width in points of a one-row display (`equation`, `\\[..\\]`, `$$..$$`), for TeX's choice of the
+ * short skips; undefined for amsmath's row environments, which always take the full skips.
+ */
+export function displayMathWidth(tex: string, environment?: string): number | undefined {
+  if (environment !== undefined && ROW_ENVS.test(environment)) return undefined;
+  const toks = tokenize(tex);
+  if (toks.includes('\\\\') || toks.includes('\\begin')) return undefined;
+  return layout(toks, 'display').w * 10;
+}
+
 function measureDisplay(tex: string, environment: string | undefined): { height: number; rows: number } {
   let toks = tokenize(tex);
   let rowed = environment !== undefined && ROW_ENVS.test(environment);

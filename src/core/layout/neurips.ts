@@ -23,6 +23,8 @@ export const NEURIPS = {
   ],
   /** `\abovedisplayskip 7pt`, `\belowdisplayskip` the same. */
   displaySkip: 7,
+  /** `\abovedisplayshortskip 0pt`, `\belowdisplayshortskip 4pt`: a display after a line that ends before it begins. */
+  displayShortSkip: { above: 0, below: 4 },
   /** amsmath row separation `\jot`. */
   jot: 3,
   /** List skips: `\topsep 4pt`, `\partopsep 1pt`, `\itemsep 2pt`, `\parsep 2pt`, `\leftmargin 3pc`. */

@@ -110,4 +110,15 @@ describe('tables whose cells wrap', () => {
     const tx = x.blocks.find((b) => b.type === 'table');
     assert.ok(tx?.type === 'table' && (tx.lines ?? 0) >= 4, JSON.stringify(tx));
   });
+  test('a display after a short last line takes the short skips (0pt above, 4pt below); align and wide displays do not', () => {
+    const eq = (env: string, tex: string) => `We then have\n\\begin{${env}}\n${tex}\n\\end{${env}}\n`;
+    const body = (env: string, tex: string) => Array.from({ length: 20 }, (_, i) => `${prose(40, i + 1)}\n\n${eq(env, tex)}`).join('\n');
+    const math = (env: string, tex: string) => estimatePages(doc('\\usepackage[final]{neurips_2024}\n\\usepackage{amsmath}', body(env, tex))).breakdown.math;
+    const narrow = 'x = y + 1';
+    // Twenty displays, 10pt less each (7 + 7 against 0 + 4).
+    assert.ok(Math.abs(math('align', narrow) - math('equation', narrow) - 200 / 648) < 0.01, `${math('align', narrow)} vs ${math('equation', narrow)}`);
+    // A display as wide as the line starts before "We then have" ends: full skips.
+    const wide = Array.from({ length: 14 }, (_, i) => `a_{${i}} + b_{${i}}`).join(' + ');
+    assert.ok(Math.abs(math('align', wide) - math('equation', wide)) < 0.005, `${math('align', wide)} vs ${math('equation', wide)}`);
+  });
 });
