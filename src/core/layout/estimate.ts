@@ -499,13 +499,56 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
   const groups = ctx.citationGroupsIn(range, notes, file);
   if (groups.length > 0) textWithoutCitations(b, text, pos);
   else b.text(text, 'regular', pos);
-  // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key.
-  for (const keys of groups) {
+  // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key;
+  // a numeric one as "[3, 17]": the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet` still names the authors).
+  for (const { keys, textual } of groups) {
+    if (ctx.citationLabel !== undefined && !textual) {
+      b.word((2 + ctx.citationLabel * keys) * scale, 3);
+      continue;
+    }
     b.word((40 + 45 * keys) * scale, 4);
     b.word(20 * scale, 2);
   }
   if (last) last.width = b.lastLineWidth;
   return b.lines;
+}
+
+/** A citation group: where it stands, its keys, and whether it names the authors in the text (`\\citet`). */
+interface CiteGroup {
+  readonly range: Range;
+  keys: number;
+  readonly textual: boolean;
+}
+
+/** Citation commands that print the authors' names even in a numeric style. */
+const TEXTUAL_CITE = /^(citet|Citet|citeauthor|Citeauthor|citealt|textcite|Textcite)\*?$/;
+
+/** BibTeX styles that only number their entries (natbib then falls back to numbers too). */
+const NUMERIC_BST = /^(plain|unsrt|abbrv|ieeetr|ieeetran|ieee_fullname|acm|siam|splncs\d*|plainurl|unsrturl|abbrvurl|vancouver|naturemag|amsplain|elsarticle-num)$/i;
+
+/**
+ * Where a LaTeX writeup's citations print as labels, the width of one key's label (pt): an
+ * `alpha`-style label ("[VSP+17]") or a number with its comma (natbib's `numbers` option, also
+ * through `\PassOptionsToPackage` or `\setcitestyle`; biblatex with a numeric style, its
+ * default; a numbering `\bibliographystyle`; the template's `nonatbib` with plain `\cite`).
+ * Undefined for author and year.
+ */
+export function citationLabel(writeup: Writeup): number | undefined {
+  if (writeup.format !== 'latex') return undefined;
+  const style = /\\bibliographystyle\s*\{([^}]*)\}/.exec(writeup.text)?.[1]?.trim();
+  if (style !== undefined && /^(alpha|amsalpha|alphaurl)$/i.test(style)) return 30;
+  return numericCitations(writeup, style) ? 12.5 : undefined;
+}
+
+function numericCitations(writeup: Writeup, style: string | undefined): boolean {
+  const pre = writeup.metadata.headerIncludes ?? '';
+  if (/\\PassOptionsToPackage\s*\{[^}]*\bnumbers\b[^}]*\}\s*\{natbib\}/.test(pre)) return true;
+  if (/\\usepackage\s*\[[^\]]*\bnumbers\b[^\]]*\]\s*\{natbib\}/.test(pre) || /\\setcitestyle\s*\{[^}]*\bnumbers\b/.test(pre)) return true;
+  const biblatex = /\\usepackage\s*(?:\[([^\]]*)\])?\s*\{biblatex\}/.exec(pre);
+  if (biblatex) return !/\b(?:cite)?style\s*=\s*(authoryear|authortitle|apa|chicago|mla|verbose)/.test(biblatex[1] ?? '');
+  if (style !== undefined && NUMERIC_BST.test(style)) return true;
+  const setup = writeup.metadata.pageSetup;
+  return setup?.template?.options.includes('nonatbib') === true && !setup.packages.includes('natbib');
 }
 
 /** True when `r` lies inside the range of one of `notes` (where the note stands in the text). */
@@ -612,7 +655,7 @@ const KEY_CHAR = /[\w:.#$%&+?<>~/-]/;
 class Context {
   private readonly inline: MathNode[];
   private readonly display: MathNode[];
-  private readonly groups: { range: Range; keys: number }[];
+  private readonly groups: CiteGroup[];
   private readonly notes: Footnote[];
   /** What the estimate could not size, for the user. */
   readonly estimateNotes: string[] = [];
@@ -634,6 +677,8 @@ class Context {
 
   private readonly graphicsPath: readonly string[];
   private readonly preamble: string;
+  /** Width (pt) of a key where citations print as labels ("[3, 7]", "[Vas17]") rather than author and year. */
+  readonly citationLabel: number | undefined;
 
   /** Environments declared with `\\newtheorem` where amsthm sets them (it has its own skips), and whether amsthm's `proof` is there. */
   readonly amsthm: { readonly theorems: ReadonlySet<string>; readonly proof: boolean };
@@ -642,10 +687,11 @@ class Context {
     this.amsthm = amsthmOf(writeup);
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
     this.preamble = writeup.format === 'latex' ? (writeup.metadata.headerIncludes ?? '') : '';
+    this.citationLabel = citationLabel(writeup);
     this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
-    const byGroup = new Map<string, { range: Range; keys: number }>();
+    const byGroup = new Map<string, CiteGroup>();
     this.citations = writeup.citations;
     let lastIncluded: Citation | undefined;
     let groupCount = 0;
@@ -663,7 +709,7 @@ class Context {
       }
       const g = byGroup.get(id);
       if (g) g.keys++;
-      else byGroup.set(id, { range: c.groupRange, keys: 1 });
+      else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command) });
     }
     this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
@@ -677,9 +723,9 @@ class Context {
   }
 
   /** Citation groups inside `range`, without those inside the `notes` standing there. */
-  citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): number[] {
+  citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): readonly CiteGroup[] {
     const groups = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
-    return (notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups).map((g) => g.keys);
+    return notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups;
   }
 
   /** Footnotes referenced inside `range`. */
@@ -698,7 +744,7 @@ class Context {
     if (f) return f;
     const at = <T extends { range: Range; origin?: { file: string; range: Range } }>(xs: readonly T[]): T[] =>
       xs.filter((x) => x.origin?.file === file).map((x) => ({ ...x, range: (x.origin as { range: Range }).range })).sort((a, b) => comparePositions(a.range.start, b.range.start));
-    const groups = new Map<string, { range: Range; keys: number }>();
+    const groups = new Map<string, CiteGroup>();
     for (const c of this.citations) {
       if (c.origin?.file !== file) continue;
       // The group stands where its first key does.
@@ -706,7 +752,7 @@ class Context {
       const id = `${this.groupIds.get(c) ?? ''}`;
       const g = groups.get(id);
       if (g) g.keys++;
-      else groups.set(id, { range: r, keys: 1 });
+      else groups.set(id, { range: r, keys: 1, textual: TEXTUAL_CITE.test(c.command) });
     }
     f = { inline: at(this.inline), display: at(this.display), notes: at(this.notes), groups: [...groups.values()].sort((a, b) => comparePositions(a.range.start, b.range.start)) };
     this.files.set(file, f);
@@ -722,7 +768,7 @@ interface FileLookups {
   readonly inline: MathNode[];
   readonly display: MathNode[];
   readonly notes: Footnote[];
-  readonly groups: { range: Range; keys: number }[];
+  readonly groups: CiteGroup[];
 }
 
 const NO_NOTES: readonly Footnote[] = [];

@@ -1338,7 +1338,7 @@ export function toPlain(source: string): string {
     .replace(/\\\\(\[[^\]]*\])?/g, LINE_BREAK)
     .replace(/\\([%$&#_{}])/g, '$1')
     .replace(/\\(And|AND|and|item|centering|noindent|maketitle|hline|toprule|midrule|bottomrule)\b/g, ' ')
-    .replace(/\\(textbf|textit|emph|texttt|textsc|textrm|underline|mbox|text|url|href|footnote|caption|section|subsection|subsubsection|paragraph|title)\*?/g, '')
+    .replace(/\\(textbf|textit|emph|texttt|textsc|textrm|textsf|textsl|textup|textmd|textnormal|enquote|underline|uline|mbox|text|url|href|footnote|caption|section|subsection|subsubsection|paragraph|title)\*?/g, '')
     .replace(/~/g, ' ')
     .replace(/\$+/g, '')
     .replace(/[{}]/g, '')

@@ -110,6 +110,9 @@ describe('tables whose cells wrap', () => {
     const tx = x.blocks.find((b) => b.type === 'table');
     assert.ok(tx?.type === 'table' && (tx.lines ?? 0) >= 4, JSON.stringify(tx));
   });
+});
+
+describe('displays, citations and quotes as LaTeX sets them', () => {
   test('a display after a short last line takes the short skips (0pt above, 4pt below); align and wide displays do not', () => {
     const eq = (env: string, tex: string) => `We then have\n\\begin{${env}}\n${tex}\n\\end{${env}}\n`;
     const body = (env: string, tex: string) => Array.from({ length: 20 }, (_, i) => `${prose(40, i + 1)}\n\n${eq(env, tex)}`).join('\n');
@@ -120,5 +123,22 @@ describe('tables whose cells wrap', () => {
     // A display as wide as the line starts before "We then have" ends: full skips.
     const wide = Array.from({ length: 14 }, (_, i) => `a_{${i}} + b_{${i}}`).join(' + ');
     assert.ok(Math.abs(math('align', wide) - math('equation', wide)) < 0.005, `${math('align', wide)} vs ${math('equation', wide)}`);
+  });
+  test('numbered citations ("[3, 7]") take far less of a line than author and year; \\citet still names the authors', () => {
+    const cited = (cmd: string) => Array.from({ length: 12 }, (_, i) => Array.from({ length: 6 }, (_, j) => `${prose(15, 20 * i + j + 1)} \\${cmd}{a${i}${j},b${i}${j}}`).join(' ')).join('\n\n');
+    const pages = (preamble: string, cmd = 'citep') => estimatePages(doc(`${preamble}\n\\usepackage[final]{neurips_2024}`, `${cited(cmd)}\n\\bibliographystyle{plainnat}\n\\bibliography{refs}`)).contentPages;
+    const authorYear = pages('');
+    const numbers = pages('\\PassOptionsToPackage{numbers}{natbib}');
+    // 72 groups of two keys, about 150pt each against 27pt: some 23 lines of 11pt less (more where lines break).
+    assert.ok(authorYear - numbers > (15 * 11) / 648 && authorYear - numbers < (40 * 11) / 648, `${authorYear} vs ${numbers}`);
+    assert.ok(Math.abs(pages('\\PassOptionsToPackage{numbers}{natbib}', 'citet') - authorYear) < 0.005);
+    const bst = estimatePages(doc('\\usepackage[final]{neurips_2024}', `${cited('cite')}\n\\bibliographystyle{unsrt}\n\\bibliography{refs}`)).contentPages;
+    assert.ok(Math.abs(bst - numbers) < 0.005, `${bst} vs ${numbers}`);
+  });
+
+  test('csquotes \\enquote prints its text in quotes, not its name', () => {
+    const w = doc('\\usepackage{csquotes}', `They call it \\enquote{a small gap} in the text.`);
+    const p = w.blocks.find((b) => b.type === 'paragraph');
+    assert.equal(p?.type === 'paragraph' ? p.text.replace(/\s+/g, ' ').trim() : undefined, 'They call it a small gap in the text.');
   });
 });
