@@ -54,12 +54,15 @@ export function sectionBudget(writeup: Writeup, estimate: PageEstimate, exact?: 
   }
   anchors.push({ line: endLine, pos: estimate.contentPages });
   anchors.push({ line: writeup.lineCount, pos: estimate.totalPages });
+  const top = writeup.sections.filter((s) => s.level === 1 && s.range.start.line < endLine && !s.origin);
+  const firstSection = top[0]?.range.start.line ?? endLine;
+  // The title block (with the abstract) is sized by the estimate itself, not by its source lines (a preamble has many).
+  const firstBreak = anchors.find((a) => a.line > 0);
+  if (firstBreak && firstSection < firstBreak.line && estimate.breakdown.title < firstBreak.pos) anchors.push({ line: firstSection, pos: estimate.breakdown.title });
   anchors.sort((a, b) => a.line - b.line || a.pos - b.pos);
 
   const starts: { kind: BudgetSection['kind']; title: string; line: number }[] = [];
   const abstractLine = writeup.metadata.keyRanges['abstract']?.start.line;
-  const top = writeup.sections.filter((s) => s.level === 1 && s.range.start.line < endLine && !s.origin);
-  const firstSection = top[0]?.range.start.line ?? endLine;
   starts.push({ kind: 'title', title: abstractLine === undefined ? 'Title and abstract' : 'Title block', line: 0 });
   if (abstractLine !== undefined && abstractLine < firstSection) starts.push({ kind: 'abstract', title: 'Abstract', line: abstractLine });
   for (const s of top) starts.push({ kind: 'section', title: s.title, line: s.range.start.line });

@@ -46,7 +46,8 @@ export function parseSyncTex(text: string, block: TextBlock, isMain: (path: stri
   let sheet = 0;
   let bottom: number | undefined;
   let first: { v: number; line: number } | undefined;
-  let previousFirst = -1;
+  let previousLast = -1;
+  let last: { v: number; line: number } | undefined;
   const lo = block.top - SLACK_BP;
   const hi = block.top + block.height + SLACK_BP;
   const record = /^([([hvxkg$])(\d+),(\d+):(-?\d+),(-?\d+)(?::(-?\d+),(-?\d+),(-?\d+))?/;
@@ -65,10 +66,11 @@ export function parseSyncTex(text: string, block: TextBlock, isMain: (path: stri
       sheet = Number(line.slice(1)) || sheet + 1;
       bottom = undefined;
       first = undefined;
+      last = undefined;
     } else if (c === 0x7d /* } */) {
       if (sheet > 0) {
         pages.push({ sheet, ...(bottom !== undefined ? { bodyBottom: bottom } : {}), ...(first ? { firstLine: first.line } : {}) });
-        if (first) previousFirst = first.line;
+        if (last) previousLast = last.line;
       }
       sheet = 0;
     } else if (sheet > 0) {
@@ -83,10 +85,11 @@ export function parseSyncTex(text: string, block: TextBlock, isMain: (path: stri
         const b = v + Math.max(0, Number(m[8]) * unit * BP_PER_SP);
         if (bottom === undefined || b > bottom) bottom = b;
       }
-      // Text flows forward: a piece from before the previous page's start is a float held back.
-      if (main.has(tag) && srcLine > 0 && srcLine - 1 >= previousFirst && kind !== '(' && kind !== '[' && kind !== 'v' && kind !== 'h') {
-        if (!first || v < first.v - 0.5) first = { v, line: srcLine - 1 };
-      }
+      if (!main.has(tag) || srcLine <= 0 || kind === '(' || kind === '[' || kind === 'v' || kind === 'h') continue;
+      const at = { v, line: srcLine - 1 };
+      if (!last || v >= last.v) last = at;
+      // Text flows forward: a piece from before where the previous page ended is a float held back.
+      if (at.line >= previousLast && (!first || v < first.v - 0.5)) first = at;
     }
   }
   return { inputs, pages };
