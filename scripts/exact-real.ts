@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       extract(gitDir, e.commit, dir);
       for (const [file, from, to] of e.fixups ?? []) {
         const p = path.join(dir, file);
-        fs.writeFileSync(p, fs.readFileSync(p, 'latin1').replace(from, to), 'latin1');
+        fs.writeFileSync(p, fs.readFileSync(p, 'latin1').split(from).join(to), 'latin1');
       }
       for (const pkg of e.stubbed_packages ?? []) fs.writeFileSync(path.join(dir, path.dirname(e.main_tex), `${pkg}.sty`), '');
       const outcome = await compileExact({ file: path.join(dir, e.main_tex), format: 'latex', timeoutMs: 180_000 }, nodeExactHost, new AbortController().signal);

@@ -94,13 +94,13 @@ export function planExport(request: ExportRequest): ExportPlan {
     timeoutMs,
   };
   // bibtex runs where the .aux is (TeX Live refuses to write to absolute paths) and finds the
-  // .bib next to the writeup through BIBINPUTS.
+  // .bib and .bst next to the writeup through BIBINPUTS and BSTINPUTS.
   const bibtex: ExportStep = {
     tool: 'bibtex',
     command: tools.bibtex || 'bibtex',
     args: [job],
     cwd: outDir,
-    env: { BIBINPUTS: `${dir}${pathListSeparator(dir)}` },
+    env: { BIBINPUTS: `${dir}${pathListSeparator(dir)}`, BSTINPUTS: `${dir}${pathListSeparator(dir)}` },
     mayFail: true,
     timeoutMs,
   };
