@@ -4,3 +4,4 @@ export { parseExactLog, plainTitle, isReferencesHeading, isAppendixHeading, type
 export { measureCompile, pagePosition, type ExactMeasure, type ExactSection } from './measure';
 export { parseSyncTex, normalizeSyncPath, type SyncPage, type SyncTexSummary } from './synctex';
 export { sectionBudget, type BudgetSection } from './budget';
+export { shownPages, exactStatusText, type ExactPagesInput, type PagePair, type ShownPages } from './status';
