@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ExactPagesInput } from '../core/layout/exact/status';
 import { estimatePages } from '../core/layout/index';
 import type { PageEstimate } from '../core/layout/types';
 import { isWriteupCandidate } from '../core/lint/discover';
@@ -19,6 +20,12 @@ export interface LintResult {
   readonly shown: readonly vscode.Diagnostic[];
 }
 
+/** Where lint finds a compile's exact page count (the background compile service). */
+export interface ExactPagesSource {
+  input(document: vscode.TextDocument): ExactPagesInput | undefined;
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+}
+
 /**
  * Lint on open and save (or while typing, debounced): runs the core engine off the typing path and
  * shows its problems in the Problems panel, source `writeup`, code = rule id linked to the rule's
@@ -34,7 +41,10 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Fires after a document's problems were updated. */
   readonly onDidLint = this.changed.event;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    private readonly exact?: ExactPagesSource,
+  ) {
     this.disposables.push(
       this.collection,
       this.changed,
@@ -46,6 +56,13 @@ export class LintDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration('writeup.lint') || e.affectsConfiguration('writeup.course') || e.affectsConfiguration('writeup.math')) this.relintAll();
       }),
     );
+    if (exact) {
+      // A compile finished (or failed): page-limit may now use (or stop using) its figure.
+      this.disposables.push(exact.onDidChange((uri) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) this.request(document, 'config');
+      }));
+    }
     this.disposables.push(
       this.services.courses.onDidChange(() => this.relintAll()),
       this.services.bib.onDidChange(() => this.relintAll()),
@@ -126,6 +143,7 @@ export class LintDiagnostics implements vscode.Disposable {
       } catch {
         pages = undefined;
       }
+      const exactPages = this.exact?.input(document);
       const rules = vscode.workspace.getConfiguration('writeup.lint', document.uri).get<Record<string, unknown>>('rules') ?? {};
       const diagnostics = lint(
         {
@@ -135,6 +153,7 @@ export class LintDiagnostics implements vscode.Disposable {
           ...(deliverable ? { deliverable } : {}),
           ...(bib ? { bib } : {}),
           ...(pages ? { pages } : {}),
+          ...(exactPages ? { exactPages } : {}),
         },
         { rules, options: { 'math-syntax': { macros: vscode.workspace.getConfiguration('writeup.math', document.uri).get<unknown>('macros') ?? {} } } },
       );
@@ -179,6 +198,6 @@ export class LintDiagnostics implements vscode.Disposable {
 }
 
 /** Registers lint diagnostics; returns the disposable (also reachable for code actions). */
-export function registerDiagnostics(services: Services): LintDiagnostics {
-  return new LintDiagnostics(services);
+export function registerDiagnostics(services: Services, exact?: ExactPagesSource): LintDiagnostics {
+  return new LintDiagnostics(services, exact);
 }

@@ -5,6 +5,8 @@ import { pageStatusText } from '../core/layout/status';
 import type { PageEstimate } from '../core/layout/types';
 import { diskImageSize } from '../cli/imageSize';
 import type { Services } from './services';
+import type { ExactPagesService } from './exactPages';
+import { shownFor } from './exactStatus';
 
 /** The estimate shown for a document, with the limit it is held to. */
 export interface ShownEstimate extends PageEstimate {
@@ -23,7 +25,10 @@ export class PageStatus implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: ShownEstimate | undefined;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    private readonly exact?: ExactPagesService,
+  ) {
     this.item.name = 'Writeup: Page Estimate';
     this.item.command = 'writeup.showPageEstimate';
     this.disposables.push(
@@ -34,6 +39,7 @@ export class PageStatus implements vscode.Disposable {
       }),
     );
     this.disposables.push(services.courses.onDidChange(() => this.update()));
+    if (exact) this.disposables.push(exact.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -70,11 +76,13 @@ export class PageStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { text, level } = pageStatusText(e.counted, e.limit);
+    const document = vscode.window.activeTextEditor?.document;
+    const exact = this.exact && document ? shownFor(this.exact, document, e) : undefined;
+    const { text, level } = exact ? exact.status : pageStatusText(e.counted, e.limit);
     this.item.text = text;
     this.item.backgroundColor =
       level === 'over' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'near' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = tooltip(e);
+    this.item.tooltip = tooltip(e, exact?.lines);
     this.item.show();
   }
 
@@ -89,7 +97,7 @@ export class PageStatus implements vscode.Disposable {
   }
 }
 
-function tooltip(e: ShownEstimate): vscode.MarkdownString {
+function tooltip(e: ShownEstimate, exactLines: readonly string[] = []): vscode.MarkdownString {
   const b = e.breakdown;
   const row = (name: string, pages: number) => `| ${name} | ${pages.toFixed(2)} |`;
   const md = new vscode.MarkdownString(
@@ -107,7 +115,8 @@ function tooltip(e: ShownEstimate): vscode.MarkdownString {
       row('References', b.references),
       row('Other', b.other),
       '',
-      '_Estimated (NeurIPS style); compile to confirm._',
+      exactLines.length ? '' : '_Estimated (NeurIPS style); compile to confirm._',
+      ...exactLines,
     ].join('\n'),
   );
   md.isTrusted = false;
@@ -116,8 +125,8 @@ function tooltip(e: ShownEstimate): vscode.MarkdownString {
 }
 
 /** Registers the page status bar item and the `writeup.showPageEstimate` command. */
-export function registerPageStatus(services: Services): vscode.Disposable {
-  const status = new PageStatus(services);
+export function registerPageStatus(services: Services, exact?: ExactPagesService): vscode.Disposable {
+  const status = new PageStatus(services, exact);
   const command = vscode.commands.registerCommand('writeup.showPageEstimate', () => {
     const e = status.estimate() ?? status.latest();
     if (!e) {

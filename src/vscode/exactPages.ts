@@ -1,0 +1,224 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { compileExact, DEFAULT_EXACT_TIMEOUT_MS, type ExactMeasure, type ExactPagesInput, type PagePair } from '../core/layout/exact';
+import { estimatePages } from '../core/layout';
+import { killAllCompiles, nodeExactHost, runningCompiles } from '../node/exactHost';
+import { diskImageSize } from '../cli/imageSize';
+import { documentFormat } from './documents';
+import type { Services } from './services';
+
+/** The last good compile of a document. */
+export interface ExactSnapshot {
+  readonly measure: ExactMeasure;
+  readonly compileMs: number;
+  /** When it finished (ms since the epoch). */
+  readonly at: number;
+  /** The document version it compiled; fresh while the document still has it. */
+  readonly version: number;
+  /** The estimate of the text it compiled, to correct later estimates by. */
+  readonly estimateThen: PagePair;
+}
+
+/** What is known about a document's exact pages. */
+export interface ExactState {
+  readonly snapshot?: ExactSnapshot;
+  /** The last compile failed (a LaTeX error): the snapshot, if any, is older. */
+  readonly error?: string;
+  /** The toolchain is missing: how to get it. Nothing is spawned. */
+  readonly missing?: string;
+  /** A compile is scheduled or running. */
+  readonly busy: boolean;
+}
+
+/** Counters the integration tests read through the extension API. */
+export interface ExactStats {
+  /** Compiles started (the toolchain was found and a process was spawned). */
+  readonly started: number;
+  /** Compiles cancelled by a newer save or by closing. */
+  readonly cancelled: number;
+  /** Process ids of compile steps running now. */
+  readonly running: readonly number[];
+}
+
+/**
+ * The background compile: after a save of a writeup (trusted workspace, `writeup.pages.exact` on,
+ * debounced by `writeup.pages.exactDelay`), compiles it in a temporary folder through the core's
+ * compileExact and keeps the last good figures per document. One compile at a time: a newer save
+ * cancels the running one (its process group is killed); disposing kills whatever still runs.
+ */
+export class ExactPagesService implements vscode.Disposable {
+  private readonly states = new Map<string, ExactState>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private current: { key: string; controller: AbortController; done: Promise<void> } | undefined;
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('writeup-exact');
+  private readonly disposables: vscode.Disposable[] = [];
+  private counts = { started: 0, cancelled: 0 };
+  /** Fires with a document's URI when its exact state changes (a compile started, finished or failed). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      this.changed,
+      this.diagnostics,
+      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+    );
+  }
+
+  /** The state of `document`'s exact pages. */
+  state(document: vscode.TextDocument): ExactState {
+    return this.states.get(document.uri.toString()) ?? { busy: false };
+  }
+
+  /** The exact figures for the lint rules and the status bar: fresh while the text is the compiled one. */
+  input(document: vscode.TextDocument): ExactPagesInput | undefined {
+    const s = this.state(document).snapshot;
+    if (!s) return undefined;
+    const m = s.measure;
+    return { contentPages: m.contentPages, totalPages: m.totalPages, pdfPages: m.pdfPages, compileMs: s.compileMs, fresh: s.version === document.version, at: s.at };
+  }
+
+  stats(): ExactStats {
+    return { ...this.counts, running: runningCompiles() };
+  }
+
+  /** Schedules a compile of `document` after the configured delay, cancelling any pending or running one. */
+  schedule(document: vscode.TextDocument): void {
+    if (!vscode.workspace.isTrusted || document.uri.scheme !== 'file' || !this.services.documents.isWriteup(document)) return;
+    const config = vscode.workspace.getConfiguration('writeup.pages', document.uri);
+    if (config.get<string>('exact', 'onSave') !== 'onSave') return;
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.cancelRunning();
+    this.set(document.uri, { ...this.state(document), busy: true });
+    const delay = Math.max(0, config.get<number>('exactDelay', 1500));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.compile(document);
+      }, delay),
+    );
+  }
+
+  private cancelRunning(): void {
+    if (!this.current) return;
+    this.current.controller.abort();
+    this.counts.cancelled++;
+  }
+
+  private async compile(document: vscode.TextDocument): Promise<void> {
+    const format = documentFormat(document);
+    if (!format || document.isClosed || !vscode.workspace.isTrusted) return;
+    const key = document.uri.toString();
+    // One compile at a time: wait for the cancelled one to be gone before starting.
+    if (this.current) {
+      this.cancelRunning();
+      await this.current.done;
+    }
+    const controller = new AbortController();
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.current = { key, controller, done };
+    const version = document.version;
+    const config = vscode.workspace.getConfiguration('writeup', document.uri);
+    const timeoutMs = Math.max(5, config.get<number>('pages.exactTimeoutSeconds', DEFAULT_EXACT_TIMEOUT_MS / 1000)) * 1000;
+    const estimateThen = this.estimate(document);
+    let spawned = false;
+    try {
+      const outcome = await compileExact(
+        {
+          file: document.uri.fsPath,
+          format,
+          timeoutMs,
+          pandocTemplate: this.services.context.asAbsolutePath(path.join('media', 'templates', 'writeup.latex')),
+          tools: { pandoc: config.get<string>('pandocPath') || 'pandoc' },
+        },
+        {
+          ...nodeExactHost,
+          run: (step, signal) => {
+            if (!spawned) this.counts.started++;
+            spawned = true;
+            return nodeExactHost.run(step, signal);
+          },
+        },
+        controller.signal,
+      );
+      const previous = this.state(document);
+      const base = { ...(previous.snapshot ? { snapshot: previous.snapshot } : {}), busy: this.timers.has(key) };
+      switch (outcome.status) {
+        case 'ok':
+          this.diagnostics.set(document.uri, this.toDiagnostics(document, outcome.errors));
+          if (outcome.errors.length === 0 && estimateThen) {
+            this.set(document.uri, { ...base, snapshot: { measure: outcome.measure, compileMs: outcome.compileMs, at: Date.now(), version, estimateThen } });
+          } else {
+            this.set(document.uri, { ...base, error: outcome.errors[0]?.message ?? 'LaTeX reported an error' });
+          }
+          break;
+        case 'failed':
+          this.diagnostics.set(document.uri, this.toDiagnostics(document, outcome.errors));
+          this.set(document.uri, { ...base, error: outcome.errors[0]?.message ?? 'no PDF was written' });
+          break;
+        case 'missing':
+          this.set(document.uri, { ...base, missing: outcome.message });
+          break;
+        case 'timeout':
+          this.set(document.uri, { ...base, error: vscode.l10n.t('the compile took longer than {0} s (writeup.pages.exactTimeoutSeconds)', timeoutMs / 1000) });
+          break;
+        case 'cancelled':
+          break;
+      }
+    } catch (error) {
+      this.services.output.appendLine(`exact pages: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      finish();
+      if (this.current?.controller === controller) this.current = undefined;
+    }
+  }
+
+  private estimate(document: vscode.TextDocument): PagePair | undefined {
+    try {
+      const e = estimatePages(this.services.documents.get(document), { imageSize: diskImageSize(document.uri.fsPath) });
+      return { contentPages: e.contentPages, totalPages: e.totalPages };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private toDiagnostics(document: vscode.TextDocument, errors: readonly { file?: string; line?: number; message: string }[]): vscode.Diagnostic[] {
+    const own = path.basename(document.uri.fsPath);
+    return errors.map((e) => {
+      const here = documentFormat(document) === 'latex' && e.file !== undefined && path.basename(e.file) === own && e.line !== undefined;
+      const line = here ? Math.min(e.line ?? 0, document.lineCount - 1) : 0;
+      const message = here ? e.message : vscode.l10n.t('{0} (from the background compile{1})', e.message, e.file ? `, ${path.basename(e.file)}${e.line !== undefined ? `:${e.line + 1}` : ''}` : '');
+      const d = new vscode.Diagnostic(document.lineAt(line).range, message, vscode.DiagnosticSeverity.Error);
+      d.source = 'writeup (compile)';
+      return d;
+    });
+  }
+
+  private set(uri: vscode.Uri, state: ExactState): void {
+    this.states.set(uri.toString(), state);
+    this.changed.fire(uri);
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    if (this.current?.key === key) this.cancelRunning();
+    this.states.delete(key);
+    this.diagnostics.delete(document.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.current?.controller.abort();
+    killAllCompiles();
+    for (const d of this.disposables) d.dispose();
+  }
+}
