@@ -44,7 +44,8 @@ export interface ExactStats {
  * The background compile: after a save of a writeup (trusted workspace, `writeup.pages.exact` on,
  * debounced by `writeup.pages.exactDelay`), compiles it in a temporary folder through the core's
  * compileExact and keeps the last good figures per document. One compile at a time: a newer save
- * cancels the running one (its process group is killed); disposing kills whatever still runs.
+ * of the same writeup cancels its running compile (the process group is killed), another
+ * writeup's waits its turn; disposing kills whatever still runs.
  */
 export class ExactPagesService implements vscode.Disposable {
   private readonly states = new Map<string, ExactState>();
@@ -91,7 +92,7 @@ export class ExactPagesService implements vscode.Disposable {
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
-    this.cancelRunning();
+    if (this.current?.key === key) this.cancelRunning();
     this.set(document.uri, { ...this.state(document), busy: true });
     const delay = Math.max(0, config.get<number>('exactDelay', 1500));
     this.timers.set(
@@ -113,10 +114,11 @@ export class ExactPagesService implements vscode.Disposable {
     const format = documentFormat(document);
     if (!format || document.isClosed || !vscode.workspace.isTrusted) return;
     const key = document.uri.toString();
-    // One compile at a time: wait for the cancelled one to be gone before starting.
-    if (this.current) {
-      this.cancelRunning();
+    // One compile at a time: a newer save of the same writeup cancels its compile; another writeup's compile is waited for.
+    while (this.current) {
+      if (this.current.key === key) this.cancelRunning();
       await this.current.done;
+      if (document.isClosed || this.timers.has(key)) return;
     }
     const controller = new AbortController();
     let finish!: () => void;
