@@ -62,7 +62,8 @@ export class ExactPagesService implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       this.diagnostics,
-      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document)),
+      vscode.workspace.onDidSaveTextDocument((document) => void this.schedule(document)),
+      vscode.commands.registerCommand('writeup.countExactPages', () => this.countNow()),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
     );
   }
@@ -84,17 +85,21 @@ export class ExactPagesService implements vscode.Disposable {
     return { ...this.counts, running: runningCompiles() };
   }
 
-  /** Schedules a compile of `document` after the configured delay, cancelling any pending or running one. */
-  schedule(document: vscode.TextDocument): void {
-    if (!vscode.workspace.isTrusted || document.uri.scheme !== 'file' || !this.services.documents.isWriteup(document)) return;
+  /**
+   * Schedules a compile of `document` after the configured delay (`now`: at once, whatever
+   * `writeup.pages.exact` says), cancelling a pending or running one of the same writeup.
+   * Returns false when it will not compile (untrusted, not a writeup on disk, or switched off).
+   */
+  schedule(document: vscode.TextDocument, now = false): boolean {
+    if (!vscode.workspace.isTrusted || document.uri.scheme !== 'file' || !this.services.documents.isWriteup(document)) return false;
     const config = vscode.workspace.getConfiguration('writeup.pages', document.uri);
-    if (config.get<string>('exact', 'onSave') !== 'onSave') return;
+    if (!now && config.get<string>('exact', 'onSave') !== 'onSave') return false;
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     if (this.current?.key === key) this.cancelRunning();
     this.set(document.uri, { ...this.state(document), busy: true });
-    const delay = Math.max(0, config.get<number>('exactDelay', 1500));
+    const delay = now ? 0 : Math.max(0, config.get<number>('exactDelay', 1500));
     this.timers.set(
       key,
       setTimeout(() => {
@@ -102,6 +107,32 @@ export class ExactPagesService implements vscode.Disposable {
         void this.compile(document);
       }, delay),
     );
+    return true;
+  }
+
+  /** `writeup.countExactPages`: compiles the active writeup now (saved first); resolves with its exact figures. */
+  private async countNow(): Promise<ExactPagesInput | undefined> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: counting exact pages runs LaTeX, so it waits until you trust this workspace.'));
+      return undefined;
+    }
+    if (!document || !this.services.documents.isWriteup(document) || document.uri.scheme !== 'file') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a writeup (.md or .tex) saved on disk to count its exact pages.'));
+      return undefined;
+    }
+    if (document.isDirty) await document.save();
+    if (!this.schedule(document, true)) return undefined;
+    return await new Promise<ExactPagesInput | undefined>((resolve) => {
+      const sub = this.onDidChange((uri) => {
+        if (uri.toString() !== document.uri.toString() || this.state(document).busy) return;
+        sub.dispose();
+        const input = this.input(document);
+        const state = this.state(document);
+        if (state.missing) void vscode.window.showErrorMessage(state.missing);
+        resolve(input?.fresh ? input : undefined);
+      });
+    });
   }
 
   private cancelRunning(): void {

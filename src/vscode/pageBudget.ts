@@ -36,6 +36,8 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   /** Changes measured at the last save, per document. */
   private readonly deltas = new Map<string, Map<string, number>>();
   private view: vscode.TreeView<BudgetRow> | undefined;
+  /** The writeup the view shows: the active editor's, kept while the focus is in a view or panel. */
+  private shown: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document;
 
   constructor(
     private readonly services: Services,
@@ -43,8 +45,12 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   ) {
     this.disposables.push(
       this.changed,
-      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor) this.shown = editor.document;
+        this.refresh();
+      }),
       vscode.workspace.onDidSaveTextDocument((d) => this.onSaved(d)),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.saved.delete(d.uri.toString());
         this.deltas.delete(d.uri.toString());
@@ -86,6 +92,7 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   }
 
   private onCompiled(): void {
+    // A compile changes the exact column of the rows shown.
     this.refresh();
   }
 
@@ -109,21 +116,42 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   }
 
   refresh(): void {
-    const document = vscode.window.activeTextEditor?.document;
+    const document = this.current();
     const b = document ? this.budget(document) : undefined;
     // The first look at a document is the baseline the next save compares with.
     if (document && b && !this.saved.has(document.uri.toString())) this.saved.set(document.uri.toString(), new Map(b.rows.map((r) => [keyOf(r), r.pages])));
     if (this.view) {
-      this.view.message = b ? '' : vscode.l10n.t('Open a writeup (.md or .tex) to see where its pages go.');
+      // An empty message still takes the place of the rows: set one only when there are none.
+      if (!b) this.view.message = vscode.l10n.t('Open a writeup (.md or .tex) to see where its pages go.');
+      else if (this.view.message) (this.view as { message: string | undefined }).message = undefined;
       const content = b?.rows.filter((r) => !r.afterContent).reduce((a, r) => a + r.shownPages, 0);
       this.view.description = b && content !== undefined ? vscode.l10n.t('{0} content pages, {1}', content.toFixed(2), b.exact ? vscode.l10n.t('exact') : vscode.l10n.t('estimated')) : '';
     }
     this.changed.fire();
   }
 
+  private current(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) this.shown = active;
+    return this.shown && !this.shown.isClosed ? this.shown : undefined;
+  }
+
+  /** Selects the part the cursor is in, when the view is open. */
+  private follow(editor: vscode.TextEditor): void {
+    if (!this.view?.visible || editor.document !== this.current()) return;
+    const line = editor.selection.active.line;
+    const rows = this.getChildren();
+    const row = rows.filter((r) => r.line <= line).pop();
+    if (row) void this.view.reveal(row, { select: true, focus: false });
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
   getChildren(element?: BudgetRow): BudgetRow[] {
     if (element) return [];
-    const document = vscode.window.activeTextEditor?.document;
+    const document = this.current();
     return (document && this.budget(document)?.rows.slice()) || [];
   }
 
@@ -132,11 +160,12 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
     item.description = budgetDescription(row);
     item.tooltip = budgetTooltip(row);
     item.iconPath = new vscode.ThemeIcon(row.kind === 'section' ? 'symbol-class' : row.kind === 'appendix' ? 'symbol-namespace' : 'symbol-file');
-    const document = vscode.window.activeTextEditor?.document;
+    const document = this.current();
     if (document) {
       item.command = { title: vscode.l10n.t('Go to section'), command: 'vscode.open', arguments: [document.uri, { selection: new vscode.Range(row.line, 0, row.line, 0) }] };
     }
     item.contextValue = 'writeup.budgetSection';
+    item.id = keyOf(row);
     return item;
   }
 

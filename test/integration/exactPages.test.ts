@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WriteupApi } from '../../src/vscode/api';
-import { activateExtension, discardTempFolder, screenshot, waitFor } from './helpers';
+import { activateExtension, discardTempFolder, exampleUri, openExample, screenshot, waitFor } from './helpers';
 
 /** A one-author 9.520 report (limit 5 pages) with `paragraphs` paragraphs of text; `slow` adds a busy loop so a compile lasts seconds. */
 function report(paragraphs: number, slow = false): string {
@@ -100,8 +100,6 @@ suite('Exact pages (background compile)', () => {
     assert.ok(budget?.exact);
     const sum = (budget?.rows ?? []).filter((r) => !r.afterContent).reduce((a, r) => a + r.shownPages, 0);
     assert.ok(Math.abs(sum - input.contentPages) < 0.05, `budget ${sum} vs ${input.contentPages}`);
-    await vscode.commands.executeCommand('writeup.pageBudget.focus');
-    await screenshot('exact-pages');
     // An edit makes the figure stale: page-limit falls back to the estimate and says so.
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), '% edited\n'));
@@ -167,5 +165,30 @@ suite('Exact pages (background compile)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('no compile running', () => exact.stats().running.length === 0, 20_000);
     await waitFor('the processes gone', () => pids.every((pid) => !alive(pid)), 10_000);
+  });
+
+  test('Count Exact Pages on example/report.md: exact figures and a budget, nothing written into example/', async function () {
+    this.timeout(90_000);
+    const before = fs.readdirSync(exampleUri().fsPath).sort();
+    const document = await openExample('report.md');
+    await vscode.window.showTextDocument(document);
+    const input = await vscode.commands.executeCommand<{ contentPages: number; fresh: boolean } | undefined>('writeup.countExactPages');
+    assert.ok(input?.fresh, 'fresh exact figures');
+    assert.ok((input?.contentPages ?? 0) > 1);
+    assert.deepEqual(fs.readdirSync(exampleUri().fsPath).sort(), before);
+    const rows = api.pageBudget?.(document)?.rows ?? [];
+    assert.ok(rows.some((r) => r.title === 'Method' && r.exactPages !== undefined));
+    // For the picture: the Page Budget view in focus, the hover on "# Method".
+    await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+    {
+      await vscode.commands.executeCommand('writeup.pageBudget.focus');
+      const editor = await vscode.window.showTextDocument(document);
+      const method = document.getText().split('\n').indexOf('# Method');
+      editor.selection = new vscode.Selection(method, 3, method, 3);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(method, 3));
+      assert.ok(hovers.some((h) => h.contents.some((c) => /Method: [\d.]+ pages estimated/.test(typeof c === 'string' ? c : c.value))));
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await screenshot('exact-pages');
+    }
   });
 });
