@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { compileExact, DEFAULT_EXACT_TIMEOUT_MS, type ExactMeasure, type ExactPagesInput, type PagePair } from '../core/layout/exact';
 import { estimatePages } from '../core/layout';
+import type { PageBreak } from '../core/layout/types';
 import { killAllCompiles, nodeExactHost, runningCompiles } from '../node/exactHost';
 import { diskImageSize } from '../cli/imageSize';
 import { documentFormat } from './documents';
@@ -79,6 +80,12 @@ export class ExactPagesService implements vscode.Disposable {
     if (!s) return undefined;
     const m = s.measure;
     return { contentPages: m.contentPages, totalPages: m.totalPages, pdfPages: m.pdfPages, compileMs: s.compileMs, fresh: s.version === document.version, at: s.at };
+  }
+
+  /** Where each page ends, from the last compile's SyncTeX, while it is fresh (LaTeX only). */
+  pageBreaks(document: vscode.TextDocument): readonly PageBreak[] | undefined {
+    const s = this.state(document).snapshot;
+    return s && s.version === document.version && s.measure.pageBreaks.length ? s.measure.pageBreaks : undefined;
   }
 
   stats(): ExactStats {

@@ -41,9 +41,9 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   // Feature registrations (each adds its own disposables):
   context.subscriptions.push(registerDocumentSymbols(services));
   context.subscriptions.push(registerMathHover(services));
-  context.subscriptions.push(registerPreview(services));
   const exactPages = new ExactPagesService(services);
   context.subscriptions.push(exactPages);
+  context.subscriptions.push(registerPreview(services, exactPages));
   context.subscriptions.push(registerPageStatus(services, exactPages));
   const pageBudget = registerPageBudget(services, exactPages);
   context.subscriptions.push(pageBudget.disposable);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { PageBreak } from '../../core/layout/types';
 import { estimatePages } from '../../core/layout/index';
 import { macrosFromSetting } from '../../core/math/macros';
 import { renderPreviewPage } from '../../core/preview/csp';
@@ -20,6 +21,12 @@ type FromWebview = { type: 'reveal'; line: number } | { type: 'ready' };
  * (debounced), scrolls with the editor, and reveals the source line of a clicked paragraph.
  * All HTML comes from the core (escaped and sanitised there); this class only moves it around.
  */
+/** Page ends measured by a compile (the background compile service), when fresh. */
+export interface ExactPageBreaks {
+  pageBreaks(document: vscode.TextDocument): readonly PageBreak[] | undefined;
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+}
+
 export class WriteupPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private source: vscode.Uri | undefined;
@@ -32,7 +39,13 @@ export class WriteupPreview implements vscode.Disposable {
   constructor(
     private readonly services: Services,
     private readonly debounceMs = 300,
+    private readonly exactBreaks?: ExactPageBreaks,
   ) {
+    if (exactBreaks) {
+      this.disposables.push(exactBreaks.onDidChange((uri) => {
+        if (this.panel && this.source?.toString() === uri.toString()) this.schedule();
+      }));
+    }
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.panel && this.source && e.document.uri.toString() === this.source.toString()) this.schedule();
@@ -135,6 +148,9 @@ export class WriteupPreview implements vscode.Disposable {
     } catch {
       pages = undefined;
     }
+    // Page ends from the last compile's SyncTeX while it is fresh.
+    const exact = this.exactBreaks?.pageBreaks(document);
+    if (pages && exact) pages = { ...pages, pageBreaks: exact };
     const baseDir = document.uri.scheme === 'file' ? vscode.Uri.file(path.dirname(document.uri.fsPath)) : undefined;
     const { body } = renderPreview(writeup, {
       resolveCitation,
