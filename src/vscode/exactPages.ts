@@ -1,10 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { compileExact, DEFAULT_EXACT_TIMEOUT_MS, type ExactMeasure, type ExactPagesInput, type PagePair } from '../core/layout/exact';
-import { estimatePages } from '../core/layout';
 import type { PageBreak } from '../core/layout/types';
 import { killAllCompiles, nodeExactHost, runningCompiles } from '../node/exactHost';
-import { diskImageSize } from '../cli/imageSize';
 import { documentFormat } from './documents';
 import type { Services } from './services';
 
@@ -67,6 +65,12 @@ export class ExactPagesService implements vscode.Disposable {
       vscode.commands.registerCommand('writeup.countExactPages', () => this.countNow()),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
     );
+    // The analysis (status bar, page-limit, preview) counts the exact pages while they are fresh.
+    services.useExactPages((file) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+      const input = document && this.input(document);
+      return input?.fresh ? input : undefined;
+    });
   }
 
   /** The state of `document`'s exact pages. */
@@ -219,12 +223,8 @@ export class ExactPagesService implements vscode.Disposable {
   }
 
   private estimate(document: vscode.TextDocument): PagePair | undefined {
-    try {
-      const e = estimatePages(this.services.documents.get(document), { imageSize: diskImageSize(document.uri.fsPath) });
-      return { contentPages: e.contentPages, totalPages: e.totalPages };
-    } catch {
-      return undefined;
-    }
+    const e = this.services.analyze(document).pages;
+    return e ? { contentPages: e.contentPages, totalPages: e.totalPages } : undefined;
   }
 
   private toDiagnostics(document: vscode.TextDocument, errors: readonly { file?: string; line?: number; message: string }[]): vscode.Diagnostic[] {

@@ -7,7 +7,7 @@ import type { ExactPagesService } from './exactPages';
 interface Estimated {
   readonly contentPages: number;
   readonly totalPages: number;
-  readonly counted: number;
+  readonly countsReferences: boolean;
   readonly limit?: number;
 }
 
@@ -26,7 +26,7 @@ export function shownFor(exact: ExactPagesService, document: vscode.TextDocument
   const state = exact.state(document);
   const input = exact.input(document);
   const snapshot = state.snapshot;
-  const countsTotal = e.counted === e.totalPages && e.counted !== e.contentPages;
+  const countsTotal = e.countsReferences;
   const shown = shownPages(e, input, snapshot?.estimateThen);
   const pages = countsTotal ? shown.totalPages : shown.contentPages;
   const lines: string[] = [];

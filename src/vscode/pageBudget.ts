@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { estimatePages } from '../core/layout';
 import { sectionBudget, type BudgetSection } from '../core/layout/exact';
-import { diskImageSize } from '../cli/imageSize';
 import type { ExactPagesService } from './exactPages';
 import type { Services } from './services';
 
@@ -67,13 +65,10 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   /** The budget of `document` (rows with exact pages when a compile is fresh), or undefined for a non-writeup. */
   budget(document: vscode.TextDocument): DocumentBudget | undefined {
     if (!this.services.documents.isWriteup(document)) return undefined;
-    const writeup = this.services.documents.get(document);
-    let estimate;
-    try {
-      estimate = estimatePages(writeup, document.uri.scheme === 'file' ? { imageSize: diskImageSize(document.uri.fsPath) } : {});
-    } catch {
-      return undefined;
-    }
+    const analysis = this.services.analyze(document);
+    const writeup = analysis.writeup;
+    const estimate = analysis.pages;
+    if (!estimate) return undefined;
     const state = this.exact?.state(document);
     const fresh = this.exact?.input(document)?.fresh === true;
     const sections = sectionBudget(writeup, estimate, state?.snapshot && fresh ? state.snapshot.measure : undefined);

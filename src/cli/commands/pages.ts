@@ -1,11 +1,8 @@
 import * as path from 'node:path';
-import { estimatePages } from '../../core/layout';
 import type { PageEstimate } from '../../core/layout/types';
-import { readWriteup } from '../../core/readers';
+import { cliService } from '../analysisHost';
 import { parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
-import { diskHost } from '../fileHost';
-import { diskImageSize } from '../imageSize';
 import { readTextFile } from '../readText';
 import { compileForPages, exactFields, sectionRows, type ExactFields, type SectionRow } from '../exactPages';
 
@@ -60,6 +57,8 @@ export const pagesCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('expected at least one PATH');
     const results: PagesResult[] = [];
     let failed = false;
+    // Pages need no course or bibliography: the host only reads files and figures.
+    const service = cliService({ packs: [], cwd: io.cwd, warn: (message) => io.stderr(`writeup pages: ${message}\n`) });
     for (const file of positionals) {
       const full = path.resolve(io.cwd, file);
       const read = readTextFile(full, file);
@@ -68,9 +67,14 @@ export const pagesCommand: CliCommand = {
         failed = true;
         continue;
       }
-      const text = read.text;
-      const writeup = readWriteup(text, { file: full, host: diskHost });
-      const estimate = estimatePages(writeup, { imageSize: diskImageSize(full) });
+      const analysis = service.analyze({ file: full, text: read.text });
+      const estimate = analysis.pages;
+      if (!estimate) {
+        io.stderr(`writeup pages: cannot estimate ${file}: the page estimator failed on it\n`);
+        failed = true;
+        continue;
+      }
+      const writeup = analysis.writeup;
       const result: PagesResult = pagesResult(file, estimate);
       const outcome = values.exact ? await compileForPages(full, writeup.format) : undefined;
       if (outcome?.status === 'missing') {

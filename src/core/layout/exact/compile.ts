@@ -7,7 +7,8 @@
  */
 
 import { parseLatexLog, parsePandocMessages, type LogProblem } from '../../export/log';
-import { basename, dirname, missingToolMessage, planExport, type ExportStep, type ExportTools } from '../../export/plan';
+import { missingToolMessage, planExport, type ExportStep, type ExportTools } from '../../export/plan';
+import { basenameOf as basename, dirname } from '../../text/paths';
 import { wrapperSource } from './hooks';
 import { parseExactLog } from './log';
 import { measureCompile, type ExactMeasure } from './measure';
