@@ -1,8 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { imageSize } from 'image-size';
+import { imageSizeReader } from '../core/layout/imageSize';
 import type { ImageSize } from '../core/layout/types';
-import { resolveInside } from '../core/text/paths';
+
+/** Bytes of a file on disk; undefined when it cannot be read. */
+export function readBytesFromDisk(file: string): Uint8Array | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The page estimator's image-size callback for a writeup on disk: reads the image header
@@ -10,21 +18,5 @@ import { resolveInside } from '../core/text/paths';
  * the path leads outside `roots` (default: the writeup's folder tree).
  */
 export function diskImageSize(writeupFile: string, roots: readonly string[] = []): (imagePath: string) => ImageSize | undefined {
-  const dir = path.dirname(path.resolve(writeupFile));
-  const cache = new Map<string, ImageSize | undefined>();
-  return (imagePath) => {
-    const inside = resolveInside(dir, imagePath, roots);
-    if ('refused' in inside) return undefined;
-    const full = path.resolve(inside.path);
-    if (cache.has(full)) return cache.get(full);
-    let size: ImageSize | undefined;
-    try {
-      const r = imageSize(fs.readFileSync(full));
-      size = r.width && r.height ? { width: r.width, height: r.height } : undefined;
-    } catch {
-      size = undefined;
-    }
-    cache.set(full, size);
-    return size;
-  };
+  return imageSizeReader(path.resolve(writeupFile), readBytesFromDisk, roots);
 }
