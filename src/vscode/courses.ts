@@ -3,6 +3,7 @@ import { formatProblem, loadBundledPacks, loadUserPacks, type PackProblem, type 
 import { resolveCourse, type ResolvedCourse } from '../core/courses/resolve';
 import type { CoursePack } from '../core/courses/types';
 import type { WriteupDocuments } from './documents';
+import { host } from './host';
 
 /** Where workspace course packs live, relative to each workspace folder. */
 export const workspacePackGlob = '.writeup/courses/*.json';
@@ -84,7 +85,7 @@ export class CourseService implements vscode.Disposable {
     const configured = vscode.workspace.getConfiguration('writeup').get<unknown>('coursePacks');
     for (const entry of Array.isArray(configured) ? configured : []) {
       if (typeof entry !== 'string' || entry.trim() === '') continue;
-      const uri = /^([a-z]:)?[\\/]/i.test(entry) || !base ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry);
+      const uri = /^([a-z]:)?[\\/]/i.test(entry) || !base ? host.uriOf(entry) : vscode.Uri.joinPath(base, entry);
       if (entry.toLowerCase().endsWith('.json')) {
         files.push(uri);
         patterns.push(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? '*.json'));

@@ -3,7 +3,7 @@ import { estimatePages } from '../core/layout/index';
 import type { PageEstimate } from '../core/layout/types';
 import { isWriteupCandidate } from '../core/lint/discover';
 import { lint, type Diagnostic } from '../core/lint/engine';
-import { diskImageSize } from '../cli/imageSize';
+import { host } from './host';
 import { toVsRange, toVsSeverity } from './convert';
 import type { Services } from './services';
 
@@ -122,7 +122,7 @@ export class LintDiagnostics implements vscode.Disposable {
       if (stale()) return undefined;
       let pages: PageEstimate | undefined;
       try {
-        pages = estimatePages(writeup, document.uri.scheme === 'file' ? { imageSize: diskImageSize(document.uri.fsPath) } : {});
+        pages = estimatePages(writeup, host.isLocal(document.uri) ? { imageSize: host.imageSizes(host.pathOf(document.uri)) } : {});
       } catch {
         pages = undefined;
       }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Writeup, WriteupFormat } from '../core/model/writeup';
 import { formatOf, readWriteup } from '../core/readers/index';
-import { nodeFileHost } from './fileHost';
+import { host } from './host';
 
 /** A document's writeup format: its language first, then its file name; undefined for neither. */
 export function documentFormat(document: vscode.TextDocument): WriteupFormat | undefined {
@@ -16,6 +16,8 @@ export function documentFormat(document: vscode.TextDocument): WriteupFormat | u
 export class WriteupDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; writeup: Writeup }>();
   private readonly onClose = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+  /** Included files read in the background (web): read the writeups again. */
+  private readonly onRead = host.onDidReadFiles(() => this.cache.clear());
 
   /** True for Markdown and LaTeX documents the extension serves. */
   isWriteup(document: vscode.TextDocument): boolean {
@@ -29,9 +31,9 @@ export class WriteupDocuments implements vscode.Disposable {
     if (hit && hit.version === document.version) return hit.writeup;
     const format = documentFormat(document);
     const writeup = readWriteup(document.getText(), {
-      file: document.uri.scheme === 'file' ? document.uri.fsPath : key,
+      file: host.isLocal(document.uri) ? host.pathOf(document.uri) : key,
       ...(format ? { format } : {}),
-      host: nodeFileHost,
+      host: host.files,
     });
     this.cache.set(key, { version: document.version, writeup });
     return writeup;
@@ -39,6 +41,7 @@ export class WriteupDocuments implements vscode.Disposable {
 
   dispose(): void {
     this.onClose.dispose();
+    this.onRead.dispose();
     this.cache.clear();
   }
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { createApi, type WriteupApi } from './api';
-import { registerExportPdf } from './commands/exportPdf';
 import { registerImportCourse } from './commands/importCourse';
 import { registerNewWriteupCommands } from './commands/newWriteup';
 import { registerSelectCourse } from './commands/selectCourse';
@@ -19,6 +18,7 @@ import { createMarkdownItExtender } from './markdownItCitations';
 import { registerMathHover } from './mathHover';
 import { registerPageStatus } from './pageStatus';
 import { registerPreview } from './preview/openPreview';
+import { host } from './host';
 import { createServices } from './services';
 import { registerTrustNotice } from './trust';
 
@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   context.subscriptions.push(registerShowOutput(services));
   context.subscriptions.push(registerNewWriteupCommands(services));
   context.subscriptions.push(registerSelectCourse(services), registerImportCourse(services));
-  context.subscriptions.push(registerExportPdf(context, services.output));
+  context.subscriptions.push(host.registerExportPdf(context, services.output));
   context.subscriptions.push(registerTrustNotice(services.output));
   // Feature registrations (each adds its own disposables):
   context.subscriptions.push(registerDocumentSymbols(services));
@@ -45,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   const lintDiagnostics = registerDiagnostics(services);
   context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics), registerLintWorkspace(lintDiagnostics));
   context.subscriptions.push(services.bib.onDidChange(() => lintDiagnostics.relintAll()));
+  // Files read in the background (web: figures, `\input`): check again with them.
+  context.subscriptions.push(host.onDidReadFiles(() => lintDiagnostics.relintAll()));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
   markReady();

@@ -3,7 +3,7 @@ import { pageLimitFor, type AppliedPageLimit } from '../core/courses/loader';
 import { estimatePages } from '../core/layout';
 import { pageStatusText } from '../core/layout/status';
 import type { PageEstimate } from '../core/layout/types';
-import { diskImageSize } from '../cli/imageSize';
+import { host } from './host';
 import type { Services } from './services';
 
 /** The estimate shown for a document, with the limit it is held to. */
@@ -34,6 +34,8 @@ export class PageStatus implements vscode.Disposable {
       }),
     );
     this.disposables.push(services.courses.onDidChange(() => this.update()));
+    // Figures read in the background (web): estimate again with their sizes.
+    this.disposables.push(host.onDidReadFiles(() => this.update()));
     this.update();
   }
 
@@ -55,11 +57,11 @@ export class PageStatus implements vscode.Disposable {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !this.services.documents.isWriteup(document)) return undefined;
     const writeup = this.services.documents.get(document);
-    const onDisk = document.uri.scheme === 'file';
-    const estimate = estimatePages(writeup, onDisk ? { imageSize: diskImageSize(document.uri.fsPath) } : {});
+    const onDisk = host.isLocal(document.uri);
+    const estimate = estimatePages(writeup, onDisk ? { imageSize: host.imageSizes(host.pathOf(document.uri)) } : {});
     const limit = this.limitFor(document, writeup.metadata.authors.length);
     const counted = limit?.referencesCount ? estimate.totalPages : estimate.contentPages;
-    return { ...estimate, file: document.uri.fsPath, counted, ...(limit ? { limit: limit.pages } : {}) };
+    return { ...estimate, file: host.pathOf(document.uri), counted, ...(limit ? { limit: limit.pages } : {}) };
   }
 
   private update(): void {
