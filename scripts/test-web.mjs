@@ -5,8 +5,9 @@
 // put this extension in the web worker (`remote.extensionKind`: the `extensionDevelopmentKind`
 // payload is not honoured by the 1.100 web workbench). See test/integration/README.md.
 //
-// The workspace is a fresh copy of example/ with `expected-pages.json`: the CLI's estimate of
-// report.md, which the editor must reproduce with the figure read through `workspace.fs`.
+// The workspace is a fresh copy of example/ with `expected-pages.json` (the CLI's estimate of
+// report.md, which the editor must reproduce with the figure read through `workspace.fs`) and a
+// workspace course pack, .writeup/courses/web-seminar.json.
 //
 // usage: node scripts/test-web.mjs [--no-build] [--timeout SECONDS] [--keep-logs] [--vsix FILE]
 //        --vsix FILE   install FILE and test that (the development extension is then an empty stub)
@@ -15,7 +16,7 @@
 // exit:  0 all passed, 1 a test failed (or none ran), 2 harness error or time-out.
 // Last line: "integration-web: N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -59,6 +60,10 @@ function makeWorkspace(runDir) {
   if (cli.status !== 0) throw new Error(`writeup pages failed (${cli.status}): ${cli.stderr}`);
   const [row] = JSON.parse(cli.stdout);
   writeFileSync(path.join(workspace, 'expected-pages.json'), JSON.stringify({ contentPages: row.contentPages, totalPages: row.totalPages }));
+  // A workspace course pack (a bundled one under another id), which the extension reads through workspace.fs.
+  const pack = JSON.parse(readFileSync(path.join(repoRoot, 'src', 'core', 'courses', 'packs', 'mit-18.408.json'), 'utf8'));
+  mkdirSync(path.join(workspace, '.writeup', 'courses'), { recursive: true });
+  writeFileSync(path.join(workspace, '.writeup', 'courses', 'web-seminar.json'), JSON.stringify({ ...pack, id: 'web-seminar', shortName: 'Web Seminar' }, null, 2));
   return workspace;
 }
 
@@ -108,8 +113,9 @@ async function main() {
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
   let outcome;
+  let workspace;
   try {
-    const workspace = makeWorkspace(runDir);
+    workspace = makeWorkspace(runDir);
     if (opts.vsix) installVsix(runDir, opts.vsix);
     const extensionPath = opts.vsix ? testHostStub(runDir) : repoRoot;
     // The extension has `main` and `browser`: this setting runs it in the browser's web worker.
@@ -131,11 +137,28 @@ async function main() {
           }
           return;
         }
-        const shot = /\[harness:screenshot\][ \t]+([\w.-]+)/.exec(text);
-        if (shot && process.env.SCREENSHOT && workbench) {
-          const target = path.resolve(process.env.SCREENSHOT, `${shot[1]}.png`);
-          mkdirSync(path.dirname(target), { recursive: true });
-          shots.push(workbench.page.screenshot({ path: target }).then(() => say(`screenshot: ${path.relative(process.cwd(), target)}`), (e) => say(`screenshot failed: ${e.message}`)));
+        // `[harness:screenshot] <name> id=<id>`: save the page (SCREENSHOT=dir/), then answer with
+        // <workspace>/.harness/<id>.done, which the test waits for (the extension host must still be up).
+        const shot = /\[harness:screenshot\][ \t]+([\w.-]+)[ \t]+id=([\w-]+)/.exec(text);
+        if (shot && workbench) {
+          const [, name, id] = shot;
+          const done = () => {
+            mkdirSync(path.join(workspace, '.harness'), { recursive: true });
+            writeFileSync(path.join(workspace, '.harness', `${id}.done`), '');
+          };
+          if (!process.env.SCREENSHOT) done();
+          else {
+            const target = path.resolve(process.env.SCREENSHOT, `${name}.png`);
+            mkdirSync(path.dirname(target), { recursive: true });
+            // A hover shot waits for the hover's image (the extension cannot see the widget itself).
+            const ready = name.endsWith('-hover') ? workbench.page.waitForSelector('.monaco-hover img', { timeout: 10_000 }).catch(() => say('no hover image seen')) : Promise.resolve();
+            shots.push(
+              ready
+                .then(() => workbench.page.screenshot({ path: target }))
+                .then(() => say(`screenshot: ${path.relative(process.cwd(), target)}`), (e) => say(`screenshot failed: ${e.message}`))
+                .finally(done),
+            );
+          }
         }
         if (noise.test(text) && process.env.HARNESS_VERBOSE !== '1') return;
         (type === 'error' ? console.error : console.log)(text);

@@ -127,7 +127,7 @@ export function registerPageStatus(services: Services): vscode.Disposable {
       return undefined;
     }
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('{0}: {1} content pages, {2} in total (estimated; compile to confirm).', vscode.workspace.asRelativePath(e.file), e.contentPages.toFixed(1), e.totalPages.toFixed(1)),
+      vscode.l10n.t('{0}: {1} content pages, {2} in total (estimated; compile to confirm).', vscode.workspace.asRelativePath(host.uriOf(e.file)), e.contentPages.toFixed(1), e.totalPages.toFixed(1)),
     );
     return e;
   });

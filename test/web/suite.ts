@@ -42,6 +42,16 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
   }
 }
 
+/**
+ * Asks the runner for a screenshot (with SCREENSHOT=dir/) and waits until it is taken: the runner
+ * answers by creating .harness/<id>.done in the workspace (at once when no screenshot is wanted).
+ */
+async function screenshot(name: string): Promise<void> {
+  const id = `${name}-${Date.now().toString(36)}`;
+  console.log(`[harness:screenshot] ${name} id=${id}`);
+  await waitFor(`the screenshot ${name}`, () => Promise.resolve(vscode.workspace.fs.stat(fileUri('.harness', `${id}.done`))).then(() => true));
+}
+
 async function write(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
@@ -175,9 +185,37 @@ suite('On the web (web-worker extension host)', () => {
     assert.match(svg, /data-c="211D"/, 'the double-struck R of the \\R macro');
   });
 
-  test('the preview opens beside the writeup and paints', async () => {
+  test('Export PDF says it needs the desktop', async () => {
     await activate();
     await open(fileUri('report.md'));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const result = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('writeup.exportPdf');
+    assert.equal(result.ok, false);
+    assert.match(result.message ?? '', /desktop/);
+  });
+
+  test('a workspace course pack (.writeup/courses, read through workspace.fs) drives New Proposal', async () => {
+    await activate();
+    // The pack loads in the background: Select Course accepts its id once it is there.
+    await waitFor('the workspace pack to load', async () => (await vscode.commands.executeCommand<string | undefined>('writeup.selectCourse', 'web-seminar')) ?? undefined);
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('writeup.newProposal', {
+      course: 'web-seminar',
+      format: 'md',
+      authors: 'Ada Student',
+      projectType: 'reading',
+      folder: fileUri('from-pack').toString(),
+    });
+    assert.ok(uri, 'New Proposal returns the new file');
+    assert.equal(uri.toString(), fileUri('from-pack', 'proposal.md').toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /^course: web-seminar$/m);
+    assert.match(text, /^# Introduction/m);
+    await vscode.workspace.fs.stat(fileUri('from-pack', 'references.bib'));
+  });
+
+  test('the preview opens beside the writeup and paints', async () => {
+    await activate();
+    const { doc } = await open(fileUri('report.md'));
     await vscode.commands.executeCommand('writeup.openPreviewToSide');
     const tab = await waitFor('the preview tab', () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('writeup.preview')),
@@ -187,14 +225,13 @@ suite('On the web (web-worker extension host)', () => {
       const state = await vscode.commands.executeCommand<{ source?: string; painted: number } | undefined>('writeup._previewState');
       return state !== undefined && state.painted > 0 && state.source?.endsWith('report.md');
     });
-    console.log('[harness:screenshot] web');
+    // For the README: the formula's hover in the editor beside the preview (the runner waits for the hover's image).
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const math = doc.positionAt(doc.getText().indexOf('W_k \\in \\R') + 2);
+    editor.selection = new vscode.Selection(math, math);
+    editor.revealRange(new vscode.Range(math, math), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('web-hover');
   });
 
-  test('Export PDF says it needs the desktop', async () => {
-    await activate();
-    await open(fileUri('report.md'));
-    const result = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('writeup.exportPdf');
-    assert.equal(result.ok, false);
-    assert.match(result.message ?? '', /desktop/);
-  });
 });
