@@ -128,6 +128,28 @@ suite('On the web (web-worker extension host)', () => {
     assert.ok(all.includes('webstudent2026norms'), `the key from web.bib (got ${all.slice(0, 12).join(', ')})`);
   });
 
+  test('hover on a cited key shows the formatted reference, and go to definition opens its .bib entry', async () => {
+    await activate();
+    const { doc } = await open(fileUri('report.md'));
+    const inKey = endOf(doc, '@golowich20');
+    const text = await waitFor('the reference formatted by citation-js in the hover', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, inKey);
+      const value = hovers
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+        .join('\n')
+        .replace(/\\(.)/g, '$1');
+      return /Golowich, N\., Rakhlin, A\., & Shamir, O\. \(2018\)\. Size-Independent Sample Complexity of Neural Networks\..*https:\/\/arxiv\.org\/abs\/1712\.06541/s.test(value) ? value : undefined;
+    });
+    assert.match(text, /references\.bib/);
+    const [target] = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, inKey);
+    assert.ok(target, 'a definition');
+    const uri = 'targetUri' in target ? target.targetUri : target.uri;
+    const range = 'targetUri' in target ? (target.targetSelectionRange ?? target.targetRange) : target.range;
+    assert.equal(uri.toString(), fileUri('references.bib').toString());
+    const bibText = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.equal(range.start.line, bibText.split('\n').findIndex((l) => l.includes('{golowich2018size,')));
+  });
+
   test('an undefined key is an error on save, and its quick fix repairs it', async () => {
     await activate();
     const { doc, editor } = await open(fileUri('web', 'proposal.md'));
