@@ -74,7 +74,6 @@ const web = {
   minify: production,
   external: ['vscode'],
   logLevel: 'warning',
-  define: { 'import.meta.url': '"file:///web-extension.js"' },
   plugins: [webHost],
 };
 const webBundles = [
@@ -93,7 +92,7 @@ const webTests = {
   outdir: 'out/test/web',
   minify: false,
   sourcemap: 'linked',
-  define: { ...web.define, global: 'globalThis', 'process.env.NODE_DEBUG': 'false' },
+  define: { global: 'globalThis', 'process.env.NODE_DEBUG': 'false' },
   inject: ['test/web/process-shim.js'],
 };
 
