@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
-import type { Writeup, WriteupFormat } from '../core/model/writeup';
-import { formatOf, readWriteup } from '../core/readers/index';
+import type { Writeup } from '../core/model/writeup';
+import { readWriteup } from '../core/readers/index';
+import { documentFormat } from './documentFormat';
 import { host } from './host';
 
-/** A document's writeup format: its language first, then its file name; undefined for neither. */
-export function documentFormat(document: vscode.TextDocument): WriteupFormat | undefined {
-  if (document.languageId === 'latex' || document.languageId === 'markdown') return document.languageId;
-  return formatOf(document.fileName);
-}
+// In its own module so that the desktop host's Export PDF needs no document cache (no import cycle).
+export { documentFormat } from './documentFormat';
 
 /**
  * Reads open documents into Writeup models, once per document version.

@@ -156,7 +156,7 @@ function registerExportPdf(): vscode.Disposable {
   void vscode.commands.executeCommand('setContext', 'writeup.webHost', true);
   return vscode.commands.registerCommand('writeup.exportPdf', () => {
     const message = vscode.l10n.t('Export PDF runs pandoc and LaTeX, which need VS Code on the desktop (or a Codespace opened in VS Code Desktop). In the browser, use the preview and the page estimate.');
-    void vscode.window.showInformationMessage(`Writeup: ${message}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Writeup: {0}', message));
     return { ok: false, problems: [], message, needsDesktop: true };
   });
 }

@@ -24,10 +24,10 @@ describe('imageSizeOfBytes', () => {
 describe('imageSizeReader', () => {
   test('resolves figures against the writeup folder and asks the host for the bytes', () => {
     const asked: string[] = [];
-    const read = imageSizeReader('/work/thesis/report.md', (p) => (asked.push(p), p === '/work/thesis/figures/a.png' ? png : undefined));
+    const read = imageSizeReader('/home/student/ws/report.md', (p) => (asked.push(p), p === '/home/student/ws/figures/a.png' ? png : undefined));
     assert.deepEqual(read('figures/a.png'), imageSizeOfBytes(png));
     assert.equal(read('figures/missing.png'), undefined);
-    assert.deepEqual(asked, ['/work/thesis/figures/a.png', '/work/thesis/figures/missing.png']);
+    assert.deepEqual(asked, ['/home/student/ws/figures/a.png', '/home/student/ws/figures/missing.png']);
   });
   test('reads a file once, but asks again for one the host has not read yet', () => {
     let calls = 0;
