@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { CitationReferencesProvider } from '../core/features/citationReferences';
 import type { Writeup } from '../core/model/writeup';
-import { readWriteup } from '../core/readers/index';
 import { isBib, uriOfPath } from './bib';
 import { writeupSelector } from './citationSources';
 import { fromVsPosition, toVsRange } from './convert';
@@ -57,7 +56,7 @@ class CitationReferencesAdapter implements vscode.ReferenceProvider {
       if (text === undefined) continue;
       // Cheap skip: files that cite nothing cannot refer to the key.
       if (!/[@\\]/.test(text)) continue;
-      out.push(readWriteup(text, { file: host.pathOf(uri), host: host.files }));
+      out.push(this.services.analysis.read({ file: host.pathOf(uri), text }));
     }
     return out;
   }

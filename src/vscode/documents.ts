@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import type { WriteupService } from '../core/analysis/index';
 import type { Writeup } from '../core/model/writeup';
-import { readWriteup } from '../core/readers/index';
 import { documentFormat } from './documentFormat';
 import { host } from './host';
 
@@ -17,6 +17,9 @@ export class WriteupDocuments implements vscode.Disposable {
   /** Included files read in the background (web): read the writeups again. */
   private readonly onRead = host.onDidReadFiles(() => this.cache.clear());
 
+  /** `analysis` reads: the pipeline's read step, the same for every front end. */
+  constructor(private readonly analysis: WriteupService) {}
+
   /** True for Markdown and LaTeX documents the extension serves. */
   isWriteup(document: vscode.TextDocument): boolean {
     return documentFormat(document) !== undefined;
@@ -28,10 +31,10 @@ export class WriteupDocuments implements vscode.Disposable {
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.writeup;
     const format = documentFormat(document);
-    const writeup = readWriteup(document.getText(), {
+    const writeup = this.analysis.read({
       file: host.isLocal(document.uri) ? host.pathOf(document.uri) : key,
+      text: document.getText(),
       ...(format ? { format } : {}),
-      host: host.files,
     });
     this.cache.set(key, { version: document.version, writeup });
     return writeup;

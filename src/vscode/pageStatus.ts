@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { pageLimitFor, type AppliedPageLimit } from '../core/courses/loader';
-import { estimatePages } from '../core/layout';
 import { pageStatusText } from '../core/layout/status';
 import type { PageEstimate } from '../core/layout/types';
 import { host } from './host';
@@ -24,7 +22,7 @@ export class PageStatus implements vscode.Disposable {
   private current: ShownEstimate | undefined;
 
   constructor(private readonly services: Services) {
-    this.item.name = 'Writeup: Page Estimate';
+    this.item.name = vscode.l10n.t('Writeup: Page Estimate');
     this.item.command = 'writeup.showPageEstimate';
     this.disposables.push(
       this.item,
@@ -44,24 +42,16 @@ export class PageStatus implements vscode.Disposable {
     this.timer = setTimeout(() => this.update(), DEBOUNCE_MS);
   }
 
-  private limitFor(document: vscode.TextDocument, authors: number): AppliedPageLimit | undefined {
-    try {
-      return pageLimitFor(this.services.courses.forDocument(document).deliverable, authors);
-    } catch {
-      return undefined;
-    }
-  }
-
   /** Estimates the active writeup now; undefined when the active editor holds none. */
   estimate(): ShownEstimate | undefined {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !this.services.documents.isWriteup(document)) return undefined;
-    const writeup = this.services.documents.get(document);
-    const onDisk = host.isLocal(document.uri);
-    const estimate = estimatePages(writeup, onDisk ? { imageSize: host.imageSizes(host.pathOf(document.uri)) } : {});
-    const limit = this.limitFor(document, writeup.metadata.authors.length);
-    const counted = limit?.referencesCount ? estimate.totalPages : estimate.contentPages;
-    return { ...estimate, file: host.pathOf(document.uri), counted, ...(limit ? { limit: limit.pages } : {}) };
+    const analysis = this.services.analyze(document);
+    const estimate = analysis.pages;
+    const counted = analysis.countedPages;
+    if (!estimate || !counted) return undefined;
+    const limit = analysis.pageLimit;
+    return { ...estimate, file: host.pathOf(document.uri), counted: counted.pages, ...(limit ? { limit: limit.pages } : {}) };
   }
 
   private update(): void {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FileHost } from '../../core/host';
-import { imageSizeReader } from '../../core/layout/imageSize';
+import { diskImageSize } from '../../node/imageSize';
 import { registerExportPdf } from '../commands/exportPdf';
 import { MathRenderService } from '../mathRenderer';
 import { isUriString, openDocumentAt } from './common';
@@ -26,14 +26,6 @@ const files: FileHost = {
   exists(p) {
     return openAt(p) !== undefined || fs.existsSync(p);
   },
-};
-
-const readBytes = (p: string): Uint8Array | undefined => {
-  try {
-    return fs.readFileSync(p);
-  } catch {
-    return undefined;
-  }
 };
 
 /** The desktop: Node's file system, worker threads and processes. */
@@ -62,7 +54,7 @@ export const host: Host = {
     }
   },
   exists: (p) => files.exists(p),
-  imageSizes: (writeupPath) => imageSizeReader(path.resolve(writeupPath), readBytes),
+  imageSizes: (writeupPath) => diskImageSize(writeupPath),
   mathRenderer: (context) =>
     new MathRenderService(
       path.join(context.extensionPath, 'dist', 'mathWorker.js'),
