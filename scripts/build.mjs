@@ -77,7 +77,9 @@ const web = {
   plugins: [webHost],
 };
 const webBundles = [
-  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web' },
+  // citation-js apart, as on the desktop: the web host reads dist/web/cslEngine.js on first use.
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', plugins: [webHost, cslApart] },
+  { entryPoints: { cslEngine: 'src/core/bib/cslEngine.ts' }, outdir: 'dist/web' },
   { entryPoints: { mathWorker: 'src/vscode/host/mathWorker.web.ts' }, outdir: 'dist/web', minify: true, sourcemap: false },
 ];
 

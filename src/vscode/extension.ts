@@ -28,6 +28,7 @@ import { registerTrustNotice } from './trust';
  */
 export function activate(context: vscode.ExtensionContext): WriteupApi & { extendMarkdownIt: ReturnType<typeof createMarkdownItExtender> } {
   const { api, markReady } = createApi();
+  host.start(context);
   const services = createServices(context);
   context.subscriptions.push(services);
   context.subscriptions.push(registerShowOutput(services));

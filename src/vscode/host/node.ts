@@ -31,6 +31,8 @@ const files: FileHost = {
 /** The desktop: Node's file system, worker threads and processes. */
 export const host: Host = {
   kind: 'node',
+  // citation-js is `require`d from dist/cslEngine.js by the bundle itself.
+  start: () => undefined,
   isLocal,
   pathOf,
   uriOf: (p) => (isUriString(p) ? vscode.Uri.parse(p) : vscode.Uri.file(p)),

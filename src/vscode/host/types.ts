@@ -24,6 +24,8 @@ export interface MathRenderer {
 export interface Host {
   /** `node` on the desktop, `web` in a browser's extension host. */
   readonly kind: 'node' | 'web';
+  /** Called once at activation (the web host learns where its lazily loaded chunks are). */
+  start(context: vscode.ExtensionContext): void;
   /** True for documents whose neighbours (.bib, figures, `\input`) can be read by path. */
   isLocal(uri: vscode.Uri): boolean;
   /** The core's path for a URI. */
