@@ -22,8 +22,13 @@ export function editorHost(packs: () => readonly CoursePack[]): WriteupHost {
       const macros = vscode.workspace.getConfiguration('writeup.math', uri).get<unknown>('macros') ?? {};
       return { ...(course ? { course } : {}), lint: { rules, options: { 'math-syntax': { macros } } } };
     },
-    // Desktop: read from disk; web: from workspace.fs in the background (host.onDidReadFiles).
-    imageSize: (file) => (isAbsolutePath(file) ? host.imageSizes(file) : undefined),
+    // Images may sit beside the writeup's folder (`../img`): anywhere in its workspace folder is read.
+    imageSize: (file) => {
+      if (!isAbsolutePath(file)) return undefined;
+      const folder = vscode.workspace.getWorkspaceFolder(uriOfPath(file))?.uri;
+      // Desktop: read from disk; web: through workspace.fs in the background (host.onDidReadFiles).
+      return host.imageSizes(file, folder ? [host.pathOf(folder)] : []);
+    },
   };
 }
 

@@ -56,7 +56,7 @@ export const host: Host = {
     }
   },
   exists: (p) => files.exists(p),
-  imageSizes: (writeupPath) => diskImageSize(writeupPath),
+  imageSizes: (writeupPath, roots) => diskImageSize(writeupPath, roots),
   mathRenderer: (context) =>
     new MathRenderService(
       path.join(context.extensionPath, 'dist', 'mathWorker.js'),

@@ -45,8 +45,8 @@ export interface Host {
   stamp(path: string): Promise<string | undefined>;
   /** Whether a file is known to exist now (open, on disk, or read before on the web). */
   exists(path: string): boolean;
-  /** The page estimator's image-size callback for a writeup at `writeupPath`. */
-  imageSizes(writeupPath: string): (imagePath: string) => ImageSize | undefined;
+  /** The page estimator's image-size callback for a writeup at `writeupPath` (figures inside `roots`; default its folder). */
+  imageSizes(writeupPath: string, roots?: readonly string[]): (imagePath: string) => ImageSize | undefined;
   /** The math renderer of this host (MathJax in a worker). */
   mathRenderer(context: vscode.ExtensionContext): MathRenderer;
   /** Registers `writeup.exportPdf`: the real export on the desktop, a "needs the desktop" answer on the web. */

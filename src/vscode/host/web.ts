@@ -206,8 +206,8 @@ export const host: Host = {
     }
   },
   exists: (p) => files.exists(p),
-  imageSizes: (writeupPath) =>
-    imageSizeReader(writeupPath, (p) => cache.get(p) ?? undefined),
+  // No zlib here: a PDF figure whose page box sits in a compressed object stream takes the default size.
+  imageSizes: (writeupPath, roots) => imageSizeReader(writeupPath, (p) => cache.get(p) ?? undefined, roots),
   mathRenderer: webMathRenderer,
   registerExportPdf,
 };

@@ -2,22 +2,22 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { imageSizeOfBytes, imageSizeReader } from '../../../src/core/layout/imageSize';
+import { naturalSizeOfBytes, imageSizeReader } from '../../../src/core/layout/imageSize';
 
 const png = new Uint8Array(readFileSync(path.join(__dirname, '../../../example/figures/rank-bound.png')));
 
-describe('imageSizeOfBytes', () => {
+describe('naturalSizeOfBytes', () => {
   test('reads a PNG header from bytes (no file system)', () => {
-    const size = imageSizeOfBytes(png);
+    const size = naturalSizeOfBytes(png);
     assert.ok(size && size.width > 0 && size.height > 0);
   });
   test('reads an SVG from its text', () => {
     const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"></svg>');
-    assert.deepEqual(imageSizeOfBytes(svg), { width: 300, height: 120 });
+    assert.deepEqual(naturalSizeOfBytes(svg), { width: 300, height: 120 });
   });
   test('answers undefined for bytes that are no image', () => {
-    assert.equal(imageSizeOfBytes(new TextEncoder().encode('not an image')), undefined);
-    assert.equal(imageSizeOfBytes(new Uint8Array()), undefined);
+    assert.equal(naturalSizeOfBytes(new TextEncoder().encode('not an image')), undefined);
+    assert.equal(naturalSizeOfBytes(new Uint8Array()), undefined);
   });
 });
 
@@ -25,7 +25,7 @@ describe('imageSizeReader', () => {
   test('resolves figures against the writeup folder and asks the host for the bytes', () => {
     const asked: string[] = [];
     const read = imageSizeReader('/home/student/ws/report.md', (p) => (asked.push(p), p === '/home/student/ws/figures/a.png' ? png : undefined));
-    assert.deepEqual(read('figures/a.png'), imageSizeOfBytes(png));
+    assert.deepEqual(read('figures/a.png'), naturalSizeOfBytes(png));
     assert.equal(read('figures/missing.png'), undefined);
     assert.deepEqual(asked, ['/home/student/ws/figures/a.png', '/home/student/ws/figures/missing.png']);
   });
