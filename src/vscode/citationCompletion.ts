@@ -6,7 +6,7 @@ import { CitationCompletionProvider, citationContextAt, type CitationCompletionI
 import { citationMarkdown } from '../core/features/citationShared';
 import type { Range } from '../core/model/range';
 import { uriOfPath } from './bib';
-import { citationSourcesFor, coursesFor, writeupSelector } from './citationSources';
+import { citationSourcesFor, writeupSelector } from './citationSources';
 import { fromVsPosition, toVsPosition, toVsRange } from './convert';
 import type { Services } from './services';
 import { documentFormat } from './documents';
@@ -114,10 +114,8 @@ export async function addCitationToBib(services: Services, args: AddCitationArgs
     void vscode.window.showWarningMessage('Save the writeup first: its bibliography (references.bib) goes beside it.');
     return false;
   }
-  const { packs } = coursesFor(services, document);
-  const pack = packs.find((p) => p.id === args.packId);
   const bibText = await services.bib.textOf(target);
-  const plan = planAddPaper(services.documents.get(document), target, bibText, args.paper, pack);
+  const plan = planAddPaper(services.documents.get(document), target, bibText, args.paper);
   const edit = new vscode.WorkspaceEdit();
   const bibUri = uriOfPath(target);
   if (plan.createBibFile) edit.createFile(bibUri, { ignoreIfExists: true });

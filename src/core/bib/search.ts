@@ -1,5 +1,8 @@
 import fuzzysort from 'fuzzysort';
 import type { CoursePack, CoursePaper } from '../courses/types';
+import { arxivOf, paperType } from './bibtex';
+import { normalizeTitle } from './keys';
+import { arxivOfEntry } from './published';
 import type { BibEntry, BibIndex } from './types';
 
 /** Where a citation candidate comes from. */
@@ -65,10 +68,7 @@ export function courseName(pack: CoursePack): string {
   return m ? m[0] : pack.id;
 }
 
-/** Title reduced to letters and digits, to see that two listings are the same paper. */
-export function normalizeTitle(title: string | undefined): string {
-  return (title ?? '').toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '');
-}
+export { normalizeTitle } from './keys';
 
 /** Splits text into lower-case words; letters and digits are separate words (`bartlett2017` -> two). */
 export function wordsOf(text: string): string[] {
@@ -351,9 +351,17 @@ export function citationCatalog(bib: BibIndex, packs: readonly CoursePack[]): Ci
 export interface CiteResult {
   readonly key: string;
   readonly title: string | null;
+  /** Full names, "First Last", where known. */
   readonly authors: readonly string[];
   readonly year: number | null;
   readonly venue: string | null;
+  readonly arxiv: string | null;
+  readonly doi: string | null;
+  readonly url: string | null;
+  /** BibTeX entry type (`inproceedings`, `article`, `misc`...). */
+  readonly type: string | null;
+  /** For a course paper: where its facts were confirmed. */
+  readonly metadataSource: string | null;
   /** `course:<id>` or `bib:<file>`. */
   readonly source: string;
 }
@@ -361,12 +369,19 @@ export interface CiteResult {
 /** A ranked candidate in the CLI's JSON shape. */
 export function toCiteResult(r: RankedCandidate): CiteResult {
   const c = r.candidate;
+  const paper = (r.listing ?? c.listings[0])?.paper;
+  const fields = c.entry?.fields;
   return {
     key: c.key,
     title: c.title ?? null,
     authors: [...c.authors],
     year: c.year ?? null,
     venue: c.venue ?? null,
+    arxiv: (c.entry ? arxivOfEntry(c.entry) : paper && arxivOf(paper)) ?? null,
+    doi: (c.entry ? fields?.doi : paper?.doi) ?? null,
+    url: (c.entry ? fields?.url : paper?.url ?? (paper && arxivOf(paper) ? `https://arxiv.org/abs/${arxivOf(paper) ?? ''}` : undefined)) ?? null,
+    type: (c.entry ? c.entry.type : paper && paperType(paper)) ?? null,
+    metadataSource: (c.entry ? undefined : paper?.metadataSource) ?? null,
     source: r.source.kind === 'bib' ? `bib:${r.source.file}` : `course:${r.source.courseId}`,
   };
 }

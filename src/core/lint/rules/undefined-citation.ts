@@ -78,7 +78,7 @@ export const undefinedCitation: Rule = {
       const fixes: Fix[] = [];
       const match = coursePaperForKey(citation.key, packs);
       if (match && target) {
-        const plan = planAddPaper(writeup, target, bib.files[0] ? bibText ?? '' : undefined, match.paper, match.pack);
+        const plan = planAddPaper(writeup, target, bib.files[0] ? bibText ?? '' : undefined, match.paper);
         const edits: TextEdit[] = [...plan.edits];
         if (plan.key !== citation.key) edits.push({ range: citation.range, newText: plan.key });
         fixes.push({
