@@ -19,7 +19,7 @@ describe('writeup cite', () => {
     const { code, stdout } = await run(['--course', 'mit-18.408', '--json', 'spectra'], dir);
     assert.equal(code, 0);
     const results = JSON.parse(stdout) as { key: string; source: string }[];
-    assert.deepEqual(Object.keys(results[0] ?? {}), ['key', 'title', 'authors', 'year', 'venue', 'source']);
+    assert.deepEqual(Object.keys(results[0] ?? {}), ['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'type', 'metadataSource', 'source']);
     assert.deepEqual(results.slice(0, 2).map((r) => [r.key, r.source]).sort(), [
       ['bartlett2017spectrally', 'course:mit-18.408'],
       ['smith2020spectra', 'bib:references.bib'],

@@ -170,6 +170,8 @@ export class CitationCatalog {
       this.order.set(c, i);
       if (!this.byKey.has(c.key)) this.byKey.set(c.key, c);
     });
+    // A key a pack used before still names its paper (unless something now has that key).
+    for (const c of all) for (const l of c.listings) for (const k of l.paper.formerKeys ?? []) if (!this.byKey.has(k)) this.byKey.set(k, c);
   }
 
   /** Candidates from the .bib. */
@@ -193,7 +195,7 @@ export class CitationCatalog {
     return { candidate, source, ...(listing ? { listing } : {}), tier: own ? 0 : 1, score };
   }
 
-  /** The candidate with this key, if any. */
+  /** The candidate with this key (or, for a course paper, one of its former keys), if any. */
   find(key: string): CitationCandidate | undefined {
     return this.byKey.get(key);
   }
