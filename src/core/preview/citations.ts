@@ -56,7 +56,7 @@ export function authorYear(work: CitedWork): string {
 }
 
 /** The bibliography entry's element id for a key; lone surrogates (not encodable) become U+FFFD. */
-function refId(key: string): string {
+export function refId(key: string): string {
   return escapeHtml(`ref-${encodeURIComponent(key.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))}`);
 }
 

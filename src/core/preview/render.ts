@@ -3,7 +3,7 @@ import type { Token } from 'markdown-it';
 import type { PageEstimate } from '../layout/types';
 import { collectMacros, type MacroMap, mergeMacros, noMacros } from '../math/macros';
 import type { Block, Section, Writeup } from '../model/writeup';
-import { type CitationEnv, type CitationResolver, markdownItCitations, renderBibliography, renderCitationGroup } from './citations';
+import { type CitationEnv, type CitationResolver, markdownItCitations, refId, renderBibliography, renderCitationGroup } from './citations';
 import { escapeHtml, isRelativeOrAbsolutePath, safeLinkUrl } from './escape';
 import { markdownItMath, renderMathHtml } from './math';
 
@@ -22,6 +22,8 @@ export interface PreviewOptions {
   readonly pageLimit?: number;
   /** Macros from the `writeup.math.macros` setting (the writeup's own are added). */
   readonly macros?: MacroMap;
+  /** Every key of the writeup's bibliography, for `\nocite{*}` and pandoc's `nocite: '@*'`. */
+  readonly allKeys?: () => Iterable<string>;
 }
 
 /** The rendered writeup. */
@@ -41,7 +43,8 @@ interface Context {
 }
 
 /** Renders a writeup to the preview's HTML body: title block, sections, math, figures, citations, bibliography, page marks. */
-export function renderPreview(writeup: Writeup, options: PreviewOptions = {}): PreviewHtml {
+export function renderPreview(writeup: Writeup, input: PreviewOptions = {}): PreviewHtml {
+  const options = withBibItems(writeup, input);
   const macros = mergeMacros(options.macros ?? noMacros, collectMacros(writeup.metadata.headerIncludes));
   const breaks = [...(options.pages?.pageBreaks ?? [])].sort((a, b) => a.line - b.line).map((b) => ({ line: b.line, page: b.page }));
   const ctx: Context = { writeup, options, macros, breaks, cited: [] };
@@ -49,12 +52,36 @@ export function renderPreview(writeup: Writeup, options: PreviewOptions = {}): P
   parts.push(writeup.format === 'markdown' ? markdownBody(ctx) : latexBody(ctx));
   // Page ends after the last block (e.g. the last page of a long bibliography) still get a mark.
   for (const b of ctx.breaks.splice(0)) parts.push(pageMark(b.page, ctx.options.pageLimit));
-  const bibliography = renderBibliography(ctx.cited, options.resolveCitation);
+  // `nocite` keys and `\nocite{*}` / `nocite: '@*'` put entries in the bibliography without a citation in the text.
+  for (const c of writeup.citations) if (c.command === 'nocite') ctx.cited.push(c.key);
+  if (writeup.citesAll && options.allKeys) ctx.cited.push(...options.allKeys());
+  // Keys the document's own `thebibliography` lists are not listed a second time.
+  const own = new Set((writeup.bibItems ?? []).map((b) => b.key));
+  const bibliography = renderBibliography(own.size > 0 ? ctx.cited.filter((k) => !own.has(k)) : ctx.cited, options.resolveCitation);
   if (bibliography) {
     const hasHeading = writeup.sections.some((s) => /^\s*(references|bibliography|works cited)\s*$/i.test(s.title));
     parts.push(`<section class="references">${hasHeading ? '' : '<h2>References</h2>'}${bibliography}</section>`);
   }
   return { body: moveInlineStyles(parts.join('\n')), citedKeys: [...new Set(ctx.cited)] };
+}
+
+/** The options with citations of the document's own `\bibitem`s resolving to their text (after the .bib). */
+function withBibItems(writeup: Writeup, options: PreviewOptions): PreviewOptions {
+  const items = writeup.bibItems;
+  if (!items || items.length === 0) return options;
+  const resolve = options.resolveCitation;
+  return {
+    ...options,
+    resolveCitation: (key) => {
+      const found = resolve?.(key);
+      if (found) return found;
+      const item = items.find((b) => b.key === key);
+      if (!item) return undefined;
+      // A natbib label `Foo et al.(2020)` gives the author-year label.
+      const label = /^(.*?)\s*\((\d{4}[a-z]?)\)/.exec(item.label ?? '');
+      return { key, authors: label?.[1] ? [label[1]] : [], ...(label?.[2] ? { year: label[2] } : {}), title: item.text };
+    },
+  };
 }
 
 /**
@@ -124,16 +151,18 @@ function markdownFor(ctx: Context): MarkdownIt {
   md.validateLink = (url) => safeLinkUrl(url) !== undefined || (isRelativeOrAbsolutePath(url) && !/^\s*$/.test(url));
   markdownItMath(md, { macros: () => current?.macros ?? noMacros });
   markdownItCitations(md, { resolve: () => current?.options.resolveCitation });
-  md.renderer.rules['image'] = (tokens, idx) => {
+  md.renderer.rules['image'] = (tokens, idx, opts, env: CitationEnv) => {
     const token = tokens[idx];
     if (!token) return '';
     const src = token.attrGet('src') ?? '';
     const alt = token.children ? token.children.map((c) => c.content).join('') : token.content;
+    // The caption is rendered inline: pandoc prints citations and math there too.
+    const caption = token.children && md ? md.renderer.renderInline(token.children, opts, env) : escapeHtml(alt);
     const url = isRelativeOrAbsolutePath(src) ? current?.options.resolveImage?.(src) : undefined;
     if (url === undefined) return `<span class="figure missing" title="${escapeHtml(src)}">[figure: ${escapeHtml(alt || src)}]</span>`;
     const width = cssWidth(token.attrGet('data-width') ?? undefined);
     const size = width ? ` data-style="width:${width}"` : '';
-    return `<span class="figure"><img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${size}><span class="caption">${escapeHtml(alt)}</span></span>`;
+    return `<span class="figure"><img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${size}><span class="caption">${caption}</span></span>`;
   };
   // Pandoc attributes after an image, `![a](b.png){width=50%}`: the width is kept, the rest dropped.
   md.inline.ruler.before('text', 'image_attributes', (state, silent) => {
@@ -268,14 +297,16 @@ function latexBlock(ctx: Context, block: Block): string {
     case 'figure': {
       const url = isRelativeOrAbsolutePath(block.path) ? ctx.options.resolveImage?.(block.path) : undefined;
       const width = cssWidth(block.width);
-      const caption = block.caption ? `<figcaption>${latexInline(ctx, block.caption)}</figcaption>` : '';
+      const caption = block.caption ? `<figcaption>${latexInline(ctx, captionSource(sourceOf(ctx, block)) ?? block.caption)}</figcaption>` : '';
       const img = url
         ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(block.caption ?? block.path)}"${width ? ` data-style="width:${width}"` : ''}>`
         : `<span class="figure missing">[figure: ${escapeHtml(block.path)}]</span>`;
       return `<figure ${line}>${img}${caption}</figure>`;
     }
-    case 'table':
-      return latexTable(ctx, sourceOf(ctx, block), line, block.caption);
+    case 'table': {
+      const source = sourceOf(ctx, block);
+      return latexTable(ctx, source, line, block.caption === undefined ? undefined : captionSource(source) ?? block.caption);
+    }
     case 'code':
       return `<pre ${line}><code>${escapeHtml(sourceOf(ctx, block).replace(/^\\begin\{[^}]*\}(\[[^\]]*\])?\n?|\n?\\end\{[^}]*\}$/g, ''))}</code></pre>`;
     case 'environment': {
@@ -283,6 +314,7 @@ function latexBlock(ctx: Context, block: Block): string {
         .replace(/^\s*\\begin\{[^}]*\}(\[[^\]]*\])?/, '')
         .replace(/\\end\{[^}]*\}\s*$/, '');
       const name = block.name.replace(/\*$/, '');
+      if (name === 'thebibliography') return bibItemList(ctx, block, line);
       if (name === 'abstract') return `<div class="abstract" ${line}><h2>Abstract</h2><p>${latexInline(ctx, body)}</p></div>`;
       const title = name.charAt(0).toUpperCase() + name.slice(1);
       return `<div class="env env-${escapeHtml(name)}" ${line}><strong>${escapeHtml(title)}.</strong> ${latexInline(ctx, body)}</div>`;
@@ -292,6 +324,23 @@ function latexBlock(ctx: Context, block: Block): string {
     case 'space':
       return '';
   }
+}
+
+/** The LaTeX source of the first `\caption{...}` (optional short caption skipped) in a float's source. */
+function captionSource(source: string): string | undefined {
+  const m = /\\caption\*?\s*(?:\[[^\]]*\]\s*)?/.exec(source);
+  return m ? group(source, m.index + m[0].length)?.content : undefined;
+}
+
+/** A `thebibliography` environment as the list of its `\bibitem`s, each with its text. */
+function bibItemList(ctx: Context, block: Block, line: string): string {
+  const { start, end } = block.range;
+  const inside = (ctx.writeup.bibItems ?? []).filter((b) => !b.origin && b.range.start.line >= start.line && b.range.start.line <= end.line);
+  const items = inside.map((b) => {
+    const label = b.label ? `[${escapeHtml(b.label)}] ` : '';
+    return `<li id="${refId(b.key)}" data-key="${escapeHtml(b.key)}">${label}${escapeHtml(b.text)}</li>`;
+  });
+  return `<section class="references" ${line}><h2>References</h2><ol class="bibliography">${items.join('')}</ol></section>`;
 }
 
 function latexTable(ctx: Context, source: string, line: string, caption: string | undefined): string {
@@ -435,7 +484,7 @@ export function latexInlineHtml(src: string, resolve: CitationResolver | undefin
     }
     const name = m[1] ?? '';
     i += m[0].length;
-    if (/^(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite)$/.test(name)) {
+    if (/^([cC]ite|[cC]itep|[cC]itet|[cC]itealp|[cC]itealt|[cC]iteauthor|citeyear|citeyearpar|citenum|[pP]arencite|[tT]extcite|[aA]utocite|footcite|smartcite|supercite)$/.test(name)) {
       let j = i;
       const opts: string[] = [];
       for (let k = 0; k < 2; k++) {

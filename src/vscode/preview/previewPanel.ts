@@ -136,8 +136,11 @@ export class WriteupPreview implements vscode.Disposable {
       pages = undefined;
     }
     const baseDir = document.uri.scheme === 'file' ? vscode.Uri.file(path.dirname(document.uri.fsPath)) : undefined;
+    const bib = writeup.citesAll ? await this.services.bib.forDocument(document) : undefined;
+    if (id !== this.renderId || this.panel !== panel) return;
     const { body } = renderPreview(writeup, {
       resolveCitation,
+      ...(bib ? { allKeys: () => [...bib.entries()].map((e) => e.key) } : {}),
       ...(pages ? { pages } : {}),
       ...(pageLimit !== undefined ? { pageLimit } : {}),
       macros: macrosFromSetting(vscode.workspace.getConfiguration('writeup.math', document.uri).get('macros')),

@@ -73,8 +73,9 @@ export const undefinedCitation: Rule = {
     const packs: CoursePack[] = course ? [course, ...courses.filter((p) => p.id !== course.id)] : [...courses];
     const keys = [...new Set([...bib.entries()].map((e) => e.key))];
     const reports: Report[] = [];
+    const ownItems = new Set((writeup.bibItems ?? []).map((b) => b.key));
     for (const citation of writeup.citations) {
-      if (bib.has(citation.key)) continue;
+      if (bib.has(citation.key) || ownItems.has(citation.key)) continue;
       const fixes: Fix[] = [];
       const match = coursePaperForKey(citation.key, packs);
       if (match && target) {
