@@ -90,6 +90,18 @@ function inMarkdownBlock(lines: readonly string[], line: number): boolean {
   return fence !== undefined || displayMath;
 }
 
+/** True when Markdown line `line` is in the value of the front matter's `nocite:` key. */
+function inNociteValue(lines: readonly string[], line: number): boolean {
+  if (line === 0 || !/^---\s*$/.test(lines[0] ?? '')) return false;
+  for (let l = 1; l < line; l++) if (/^(---|\.\.\.)\s*$/.test(lines[l] ?? '')) return false;
+  // The key the line belongs to: the nearest line above (or this one) that starts at column 0.
+  for (let l = line; l >= 1; l--) {
+    const text = lines[l] ?? '';
+    if (/^\S/.test(text)) return /^nocite\s*:/.test(text);
+  }
+  return false;
+}
+
 /** True when `character` on a Markdown line is inside a code span or inline/display math. */
 function inMarkdownSpan(text: string, character: number): boolean {
   let math: '$' | '$$' | undefined;
@@ -156,6 +168,13 @@ export function citationContextAt(text: string, format: WriteupFormat, position:
   if (line === undefined || position.character > line.length) return undefined;
   const before = line.slice(0, position.character);
   if (format === 'markdown') {
+    if (inNociteValue(lines, position.line)) {
+      // Pandoc's `nocite: '@a, @b'` in the front matter cites keys too.
+      const m = /(?:^|[\s,;'"|])@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u.exec(before);
+      if (!m) return undefined;
+      const prefix = m[1] ?? '';
+      return { prefix, range: lineRange(position, prefix.length), command: 'nocite' };
+    }
     if (inMarkdownBlock(lines, position.line) || inMarkdownSpan(line, position.character)) return undefined;
     // The innermost `[` still open before the cursor on this line.
     let depth = 0;
