@@ -43,4 +43,19 @@ describe('writeup cite', () => {
     assert.match(badCourse.stderr, /unknown course 'nope'/);
     assert.equal((await run(['--bib', 'missing.bib', 'x'], dir)).code, 2);
   });
+
+  test('--json with a pack of complete metadata: a typo finds the paper, with full names, arXiv id, URL and type', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'writeup-cite-'));
+    const fixture = join(__dirname, '..', 'fixtures', 'courses', 'papers-pack.json');
+    const { code, stdout } = await run(['--packs', fixture, '--course', 'test-papers', '--json', 'sensitivty', 'generalisation'], empty);
+    assert.equal(code, 0);
+    const [first] = JSON.parse(stdout) as Record<string, unknown>[];
+    assert.equal(first?.key, 'novak2018sensitivity');
+    assert.deepEqual(first?.authors, ['Roman Novak', 'Yasaman Bahri', 'Daniel A. Abolafia', 'Jeffrey Pennington', 'Jascha Sohl-Dickstein']);
+    assert.equal(first?.arxiv, '1802.08760');
+    assert.equal(first?.url, 'https://arxiv.org/abs/1802.08760');
+    assert.equal(first?.type, 'inproceedings');
+    assert.equal(first?.metadataSource, 'https://arxiv.org/abs/1802.08760');
+    assert.equal(first?.source, 'course:test-papers');
+  });
 });

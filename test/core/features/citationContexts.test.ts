@@ -107,3 +107,15 @@ describe('citation contexts: definitions and completion', () => {
     assert.equal(citationContextAt(tex, 'latex', { line: 0, character: tex.length })?.prefix, 'ke');
   });
 });
+
+describe('course papers by former key', () => {
+  test('hover on a former key shows the paper it now names', async () => {
+    const { paperPack } = await import('../../fakes/paperPack');
+    const writeup = readWriteup('See [@sensitivity2018].\n', { file: '/w/p.md' });
+    const citation = writeup.citations[0];
+    assert.ok(citation);
+    const h = new CitationHoverProvider().provide(writeup, citation.range.start, { bib: bibFor([]), packs: [paperPack] });
+    assert.equal(h?.defined, false);
+    assert.match(h?.info?.reference ?? '', /Sensitivity and Generalization in Neural Networks/);
+  });
+});
