@@ -259,6 +259,7 @@ suite('Citations', () => {
       assert.equal(field('year'), '2018');
       assert.equal(field('eprint'), '1802.08760');
       assert.equal(field('archivePrefix'), 'arXiv');
+      await doc.save();
 
       // The same paper cited as an arXiv preprint: an information diagnostic in the .bib, fixed to the published entry.
       const preprintPath = path.join(dir, 'preprint.bib');
