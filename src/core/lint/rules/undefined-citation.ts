@@ -95,7 +95,10 @@ export const undefinedCitation: Rule = {
       if (bib.has(citation.key) || ownItems.has(citation.key)) continue;
       const fixes: Fix[] = [];
       const match = coursePaperForKey(citation.key, packs);
-      if (match && target) {
+      if (match && match.paper.key !== citation.key && bib.has(match.paper.key)) {
+        // The paper is in the .bib under its current key (the citation uses a former key or a typo of it).
+        fixes.push({ title: `Change to '${match.paper.key}'`, edits: [{ range: citation.range, newText: match.paper.key }], preferred: true });
+      } else if (match && target) {
         const plan = planAddPaper(writeup, target, bib.files[0] ? bibText ?? '' : undefined, match.paper);
         const edits: TextEdit[] = [...plan.edits];
         if (plan.key !== citation.key) edits.push({ range: citation.range, newText: plan.key });
@@ -106,6 +109,7 @@ export const undefinedCitation: Rule = {
         });
       }
       for (const key of closeKeys(citation.key, keys)) {
+        if (fixes.some((f) => f.title === `Change to '${key}'`)) continue;
         fixes.push({ title: `Change to '${key}'`, edits: [{ range: citation.range, newText: key }], ...(fixes.length === 0 ? { preferred: true } : {}) });
       }
       const onList = match?.exact === true;

@@ -91,6 +91,15 @@ describe('undefined-citation', () => {
     assert.match(apply(bibText, (add?.edits ?? []).filter((e) => e.file !== undefined)), /@inproceedings\{novak2018sensitivity,/);
   });
 
+  test('a former key of a paper the .bib already has under its current key: "Change to" it, not a second entry', () => {
+    const withNovak = createBibIndex([parseBib('@inproceedings{novak2018sensitivity, author={Novak, Roman}, title={Sensitivity and Generalization in Neural Networks: an Empirical Study}, booktitle={ICLR}, year=2018}\n', '/w/references.bib')]);
+    const text = 'See [@sensitivity2018].\n';
+    const writeup = { ...readForTest(text, 'markdown'), file: '/w/proposal.md' };
+    const found = lint({ writeup, bib: withNovak, courses: [paperPack] }, { ruleSet: [undefinedCitation] });
+    assert.deepEqual(found[0]?.fixes.map((f) => [f.title, f.preferred]), [["Change to 'novak2018sensitivity'", true]]);
+    assert.equal(apply(text, found[0]?.fixes[0]?.edits ?? []), 'See [@novak2018sensitivity].\n');
+  });
+
   test('a key defined by \\bibitem in thebibliography is not undefined', () => {
     const tex = '\\documentclass{article}\n\\begin{document}\nSee \\cite{own}.\n\\begin{thebibliography}{1}\n\\bibitem{own} A. Author. Title. 2020.\n\\end{thebibliography}\n\\end{document}\n';
     const writeup = { ...readForTest(tex, 'latex'), file: '/w/report.tex' };
