@@ -86,7 +86,7 @@ export function parseNames(raw: string): PersonName[] {
 const SUFFIX = /^(jr|sr)\.?$|^(ii|iii|iv)$/i;
 
 /** Particles written in lower case before a family name (`van`, `de`, `von der`...). */
-const PARTICLE = /^(van|von|de|der|den|del|della|di|da|du|dos|das|le|la|ter|ten|zu|y|af|av|bin|ibn|al)$/;
+const PARTICLE = /^(van|von|de|des|der|den|del|della|di|da|du|dos|das|le|la|ter|ten|zu|y|af|av|bin|ibn|al)$/;
 
 /** A "First Last" display name split into given names, particles + family name, and suffix. */
 export function splitDisplayName(display: string): { readonly given: string; readonly family: string; readonly suffix: string } {

@@ -342,12 +342,13 @@ const TYPO_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
  * What a word typed with one slip may have been meant as: every string one deletion, insertion,
- * substitution or swap of neighbours away (Damerau distance 1). Only for words of 4+ characters:
- * shorter ones would match nearly everything.
+ * substitution or swap of neighbours away (Damerau distance 1). Only for words of 4 to 24
+ * characters.
  */
 export function oneEditVariants(word: string): Set<string> {
   const out = new Set<string>();
-  if (word.length < 4) return out;
+  // Short words would match nearly everything; very long ones are pasted, not typed.
+  if (word.length < 4 || word.length > 24) return out;
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
     const tail = word.slice(i);

@@ -75,7 +75,7 @@ describe('complete entries for each type', () => {
     assert.equal(bibtexName('Peter L. Bartlett'), 'Bartlett, Peter L.');
     assert.equal(bibtexName('Twan van Laarhoven'), 'van Laarhoven, Twan');
     assert.equal(bibtexName('Guy L. Steele Jr.'), 'Steele, Jr., Guy L.');
-    assert.equal(bibtexName('Remi Tachet des Combes'), 'Combes, Remi Tachet des');
+    assert.equal(bibtexName('Remi Tachet des Combes'), 'des Combes, Remi Tachet');
     assert.equal(bibtexName('Aristotle'), 'Aristotle');
   });
   test('capitals protected: {P}rotected words, {ReLU} acronyms, math kept', () => {
