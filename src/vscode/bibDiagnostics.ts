@@ -24,6 +24,10 @@ class BibDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (isBib(d)) this.collection.delete(d.uri);
       }),
+      // New or changed course packs change which preprints have a published version.
+      services.courses.onDidChange(() => {
+        for (const d of vscode.workspace.textDocuments) this.schedule(d, DEBOUNCE_MS);
+      }),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
