@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, discardTempFolder, repoFile, waitFor } from './helpers';
+import { activateExtension, discardTempFolder, exampleUri, repoFile, waitFor } from './helpers';
 
 const proposal = `---
 title: "Margins and norms"
@@ -237,6 +237,9 @@ suite('Citations', () => {
 
   test('a reading-list paper with full metadata (user pack): [@ with a typo finds it; accepting writes a complete entry; a preprint of it in a .bib gets the published-version fix', async () => {
     const config = vscode.workspace.getConfiguration('writeup');
+    // The setting goes into example/.vscode/settings.json; a file this test created is removed after it.
+    const settingsDir = path.join(exampleUri().fsPath, '.vscode');
+    const settingsExisted = fs.existsSync(path.join(settingsDir, 'settings.json'));
     await config.update('coursePacks', [repoFile('test', 'fixtures', 'courses', 'papers-pack.json')], vscode.ConfigurationTarget.Workspace);
     try {
       const dir = fs.mkdtempSync(path.join(temp, 'pack-'));
@@ -278,6 +281,7 @@ suite('Citations', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await config.update('coursePacks', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!settingsExisted) fs.rmSync(settingsDir, { recursive: true, force: true });
     }
   });
 });
