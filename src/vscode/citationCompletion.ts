@@ -63,7 +63,8 @@ class CitationCompletionAdapter implements vscode.CompletionItemProvider<Citatio
     if (!citationContextAt(text, format, fromVsPosition(position))) return undefined;
     const sources = await citationSourcesFor(this.services, document);
     if (token.isCancellationRequested) return undefined;
-    const list = this.provider.provide({ text, format }, fromVsPosition(position), sources);
+    const { file, bibItems } = this.services.documents.get(document);
+    const list = this.provider.provide({ text, format, file, ...(bibItems ? { bibItems } : {}) }, fromVsPosition(position), sources);
     if (!list) return undefined;
     const items = list.items.map((core) => {
       const item = new CitationItem(core);

@@ -2,7 +2,7 @@ import { authorYear } from '../bib/format';
 import { citationCatalog, type CitationSource } from '../bib/search';
 import type { CoursePack, CoursePaper } from '../courses/types';
 import type { Position, Range } from '../model/range';
-import type { WriteupFormat } from '../model/writeup';
+import type { BibItem, WriteupFormat } from '../model/writeup';
 import { citationInfo, type CitationInfo, type CitationSources } from './citationShared';
 
 /** Where the cursor is in a citation, and what has been typed of the key. */
@@ -223,7 +223,7 @@ export class CitationCompletionProvider {
 
   /** Items for `position` in `document`, or undefined when the cursor is not in a citation. */
   provide(
-    document: { readonly text: string; readonly format: WriteupFormat },
+    document: { readonly text: string; readonly format: WriteupFormat; readonly file?: string; readonly bibItems?: readonly BibItem[] },
     position: Position,
     sources: CitationSources,
   ): CitationCompletionList | undefined {
@@ -233,6 +233,23 @@ export class CitationCompletionProvider {
     const catalog = citationCatalog(sources.bib, sources.packs);
     const ranked = catalog.search(context.prefix, { limit, ...(sources.courseId !== undefined ? { courseId: sources.courseId } : {}) });
     const items: CitationCompletionItem[] = [];
+    // Keys the document defines itself (`\bibitem`) come first when the typed text is in them.
+    const typed = context.prefix.toLowerCase();
+    for (const b of document.bibItems ?? []) {
+      if (sources.bib.has(b.key) || !(b.key.toLowerCase().includes(typed) || b.text.toLowerCase().includes(typed))) continue;
+      const reference = b.text || b.key;
+      items.push({
+        key: b.key,
+        label: b.key,
+        detail: `${b.label ? `${b.label} · ` : ''}${reference}`,
+        documentation: { key: b.key, reference, source: 'thebibliography of this document', links: [], data: { key: b.key, authors: [] } },
+        filterText: `${context.prefix} ${b.key} ${reference}`,
+        sortText: String(items.length).padStart(5, '0'),
+        range: context.range,
+        insertText: b.key,
+        source: { kind: 'bib', file: b.origin?.file ?? document.file ?? '' },
+      });
+    }
     for (const r of ranked.slice(0, limit)) {
       const c = r.candidate;
       const info = citationInfo(c, r.source, sources.courseId);

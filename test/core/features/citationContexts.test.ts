@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createBibIndex } from '../../../src/core/bib/index';
 import { parseBib } from '../../../src/core/bib/parse';
-import { citationContextAt } from '../../../src/core/features/citationCompletion';
+import { CitationCompletionProvider, citationContextAt } from '../../../src/core/features/citationCompletion';
 import { CitationDefinitionProvider } from '../../../src/core/features/citationDefinition';
 import { CitationHoverProvider } from '../../../src/core/features/citationHover';
 import { lint } from '../../../src/core/lint/engine';
@@ -96,6 +96,17 @@ describe('citation contexts: definitions and completion', () => {
     const location = new CitationDefinitionProvider().provide(writeup, use.range.start, bibFor([]));
     assert.equal(location?.file, file);
     assert.deepEqual(location?.range, writeup.bibItems?.[0]?.range);
+  });
+
+  test('completion offers the keys the document defines with \\bibitem', () => {
+    const file = join(dir, 'contexts.tex');
+    const text = readFileSync(file, 'utf8').replace('Own reference \\citep{ctxBibitem}', 'Own reference \\citep{ctxB');
+    const writeup = readWriteup(text, { file });
+    const line = text.split('\n').findIndex((l) => l.includes('\\citep{ctxB'));
+    const position = { line, character: (text.split('\n')[line] ?? '').indexOf('ctxB') + 4 };
+    const list = new CitationCompletionProvider().provide({ text, format: 'latex', file, ...(writeup.bibItems ? { bibItems: writeup.bibItems } : {}) }, position, { bib: bibFor([]), packs: [] });
+    assert.equal(list?.items[0]?.key, 'ctxBibitem');
+    assert.match(list?.items[0]?.detail ?? '', /^Doe\(2020\) · Jane Doe\. A reference written by hand/);
   });
 
   test('completion is offered in nocite front matter, image captions and \\caption', () => {
