@@ -46,6 +46,16 @@ export function protectTitle(title: string): string {
 const JOURNAL = /\b(journal|annals|transactions|letters|review|proceedings of the national|magazine|communications|acta|bulletin|foundations and trends)\b/i;
 const ARXIV = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?(?:[?#].*)?$/i;
 
+/** The field a paper's venue goes in, per entry type (BibTeX's required field where there is one). */
+const VENUE_FIELD: Readonly<Record<string, string>> = {
+  article: 'journal',
+  inproceedings: 'booktitle',
+  techreport: 'institution',
+  phdthesis: 'school',
+  book: 'publisher',
+  misc: 'howpublished',
+};
+
 /** The arXiv id of a paper, from its `arxiv` field or an arxiv.org link; the version dropped. */
 export function arxivOf(paper: Pick<CoursePaper, 'arxiv' | 'url'>): string | undefined {
   const id = paper.arxiv ?? ARXIV.exec(paper.url ?? '')?.[1];
@@ -76,8 +86,8 @@ export function bibtexForPaper(paper: CoursePaper, key: string): string {
   if (authors.length > 0) fields.push(['author', authors.map(escapeValue).join(' and ')]);
   fields.push(['title', protectTitle(paper.title)]);
   if (venue !== undefined) {
-    const name = type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : type === 'techreport' || type === 'phdthesis' ? 'institution' : type === 'book' ? 'series' : 'howpublished';
-    fields.push([name, escapeValue(venue)]);
+    // A book's venue is its publisher, unless the publisher is given: then it names the series.
+    fields.push([type === 'book' && paper.publisher ? 'series' : (VENUE_FIELD[type] ?? 'howpublished'), escapeValue(venue)]);
   } else if (type === 'misc' && arxiv) {
     fields.push(['howpublished', `arXiv preprint arXiv:${escapeValue(arxiv)}`]);
   }

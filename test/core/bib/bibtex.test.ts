@@ -109,6 +109,14 @@ describe('complete entries for each type', () => {
     assert.match(text, /doi\s+= \{10\.1073\/pnas\.1907378117\}/);
     assert.doesNotMatch(text, /booktitle|eprint/);
   });
+  test('theses, reports and books put the venue in the field BibTeX requires', () => {
+    assert.match(bibtexForPaper({ key: 'k', title: 'T', authors: ['A B'], type: 'phdthesis', venue: 'MIT', year: 2019 }, 'k'), /^@phdthesis\{k,[\s\S]*school\s+= \{MIT\}/);
+    assert.match(bibtexForPaper({ key: 'k', title: 'T', authors: ['A B'], type: 'techreport', venue: 'CBMM', year: 2020 }, 'k'), /institution\s+= \{CBMM\}/);
+    const book = bibtexForPaper({ key: 'k', title: 'T', authors: ['A B'], type: 'book', venue: 'Cambridge University Press', year: 2014 }, 'k');
+    assert.match(book, /publisher\s+= \{Cambridge University Press\}/);
+    assert.equal(book.match(/publisher/g)?.length, 1);
+  });
+
   test('@misc for a preprint: howpublished names arXiv; unconfirmed fields get a note', () => {
     const text = bibtexForPaper({ key: 'k', title: 'A preprint', authors: ['Ada Lovelace'], venue: 'arXiv', arxiv: '2210.07082', year: 2022, unverified: ['year'] }, 'k');
     assert.match(text, /^@misc\{k,/);
