@@ -130,3 +130,22 @@ describe('course papers by former key', () => {
     assert.match(h?.info?.reference ?? '', /Sensitivity and Generalization in Neural Networks/);
   });
 });
+
+describe('unconfirmed metadata in hover', () => {
+  test('a course paper with unverified fields says what to check; a .bib entry does not', async () => {
+    const { citationMarkdown } = await import('../../../src/core/features/citationShared');
+    const pack = {
+      id: 'u',
+      title: 'U',
+      deliverables: [],
+      papers: [{ key: 'doe2020draft', title: 'A draft', authors: ['Jane Doe'], year: 2020, unverified: ['year'], titleUnverified: true }],
+    };
+    const writeup = readWriteup('See [@doe2020draft].\n', { file: '/w/p.md' });
+    const at = writeup.citations[0]?.range.start ?? { line: 0, character: 0 };
+    const fromPack = new CitationHoverProvider().provide(writeup, at, { bib: bibFor([]), packs: [pack] });
+    assert.deepEqual(fromPack?.info?.unconfirmed, ['title', 'year']);
+    assert.match(citationMarkdown(fromPack?.info ?? { reference: '', source: '', links: [] }), /\*To check:\* title, year not confirmed/);
+    const fromBib = new CitationHoverProvider().provide(writeup, at, { bib: bibFor(['doe2020draft']), packs: [pack] });
+    assert.equal(fromBib?.info?.unconfirmed, undefined);
+  });
+});
