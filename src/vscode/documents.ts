@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import type { WriteupService } from '../core/analysis/index';
 import type { Writeup, WriteupFormat } from '../core/model/writeup';
-import { formatOf, readWriteup } from '../core/readers/index';
-import { nodeFileHost } from './fileHost';
+import { formatOf } from '../core/readers/index';
 
 /** A document's writeup format: its language first, then its file name; undefined for neither. */
 export function documentFormat(document: vscode.TextDocument): WriteupFormat | undefined {
@@ -17,6 +17,9 @@ export class WriteupDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; writeup: Writeup }>();
   private readonly onClose = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
 
+  /** `analysis` reads: the pipeline's read step, the same for every front end. */
+  constructor(private readonly analysis: WriteupService) {}
+
   /** True for Markdown and LaTeX documents the extension serves. */
   isWriteup(document: vscode.TextDocument): boolean {
     return documentFormat(document) !== undefined;
@@ -28,10 +31,10 @@ export class WriteupDocuments implements vscode.Disposable {
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.writeup;
     const format = documentFormat(document);
-    const writeup = readWriteup(document.getText(), {
+    const writeup = this.analysis.read({
       file: document.uri.scheme === 'file' ? document.uri.fsPath : key,
+      text: document.getText(),
       ...(format ? { format } : {}),
-      host: nodeFileHost,
     });
     this.cache.set(key, { version: document.version, writeup });
     return writeup;

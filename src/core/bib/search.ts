@@ -109,7 +109,7 @@ function makeCandidate(
   extra: ExtraWords,
 ): CitationCandidate {
   const searchText = [key, data.title ?? '', data.authors.join(' '), data.year ?? '', ...extra.phrases].join(' ').replace(/\s+/g, ' ').trim();
-  const arxiv = extra.arxiv ? ` arxiv ${extra.arxiv}` : '';
+  const arxiv = extra.arxiv ? ` ${extra.arxiv}` : '';
   return {
     key,
     ...(data.title !== undefined ? { title: data.title } : {}),
@@ -252,8 +252,8 @@ export class CitationCatalog {
     const limit = options.limit ?? Infinity;
     const tiers = this.tiers(courseId);
     const out: { c: CitationCandidate; score: number }[] = [];
-    // An arXiv id's version does not matter: `1802.08760v2` finds 1802.08760.
-    const queryWords = wordsOf(q.replace(/(\d{4}\.\d{4,5})v\d+/gi, '$1'));
+    // An arXiv id is found with or without its prefix and version: `arXiv:1802.08760v2` finds 1802.08760.
+    const queryWords = wordsOf(q.replace(/\barxiv:\s*(?=\d)/gi, '').replace(/(\d{4}\.\d{4,5})v\d+/gi, '$1'));
     const strong = q.length === 0 ? undefined : (this.wordIndex ??= new WordIndex(this.candidates)).allPrefixes(queryWords);
     let near: Uint8Array | undefined;
     for (const tier of tiers) {

@@ -7,7 +7,7 @@ import type { Range } from '../model/range';
 import type { Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 import { readFrontMatter } from './frontMatter';
-import type { ReadOptions } from './index';
+import type { ReadOptions } from './options';
 import { nextAfter, PandocInlineScanner, type ScannedMath, type Span } from './pandocInline';
 import {
   APPENDIX_TITLE,
