@@ -15,6 +15,10 @@ export interface PageLimit {
   readonly style?: 'neurips';
   /** Whether references count towards the limit; false by default. */
   readonly referencesCount?: boolean;
+  /** Whether appendices count towards the limit, when the page says. */
+  readonly appendixCounts?: boolean;
+  /** The template the page asks for, as named there (e.g. `NeurIPS`, `ICML`, `ACL`). */
+  readonly template?: string;
   readonly source?: SourceSentence;
 }
 
@@ -99,7 +103,7 @@ export interface CoursePaper {
   /** Full names, "First Last" (particles and suffixes kept: `Twan van Laarhoven`), in published order. */
   readonly authors: readonly string[];
   readonly year?: number;
-  /** Journal or proceedings of the published version; `arXiv` for a preprint. */
+  /** Full name of the journal or proceedings of the published version; absent (or `arXiv`) for a preprint. */
   readonly venue?: string;
   /** arXiv identifier, e.g. `1910.12478`. */
   readonly arxiv?: string;
