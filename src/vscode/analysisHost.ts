@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createWriteupService, type WriteupHost, type WriteupService } from '../core/analysis/index';
+import { createWriteupService, type ExactPages, type WriteupHost, type WriteupService } from '../core/analysis/index';
 import type { CoursePack } from '../core/courses/types';
 import { isAbsolutePath } from '../core/text/paths';
 import { diskImageSize } from '../node/imageSize';
@@ -32,7 +32,7 @@ export function editorHost(packs: () => readonly CoursePack[]): WriteupHost {
   };
 }
 
-/** The analysis pipeline over the editor's host. */
-export function editorService(packs: () => readonly CoursePack[]): WriteupService {
-  return createWriteupService(editorHost(packs));
+/** The analysis pipeline over the editor's host; `exactPages` gives a fresh compiled page count for a writeup's file, when there is one. */
+export function editorService(packs: () => readonly CoursePack[], exactPages?: (file: string) => ExactPages | undefined): WriteupService {
+  return createWriteupService(editorHost(packs), exactPages ? { exactPages: (writeup) => exactPages(writeup.file) } : {});
 }
