@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { publishedVersionProblems, type PublishedVersionProblem } from '../core/bib/published';
 import { isBib } from './bib';
 import { toCodeAction, toVsRange } from './convert';
+import { host } from './host';
 import type { Services } from './services';
 
 const DEBOUNCE_MS = 300;
@@ -33,7 +34,7 @@ class BibDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (!isBib(document) || document.uri.scheme !== 'file') return;
+    if (!isBib(document) || !host.isLocal(document.uri)) return;
     const key = document.uri.toString();
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
@@ -48,7 +49,7 @@ class BibDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
 
   private async update(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
-    const bib = await this.services.bib.file(document.uri.fsPath);
+    const bib = await this.services.bib.file(host.pathOf(document.uri));
     if (!bib) return;
     const published = publishedVersionProblems(bib, this.services.courses.all());
     this.published.set(document.uri.toString(), published);
