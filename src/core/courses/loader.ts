@@ -93,7 +93,7 @@ function describe(error: ErrorObject): { pointer: string; message: string } {
   }
 }
 
-/** Cross-reference checks the schema cannot express: duplicate keys, unknown paper keys. */
+/** Cross-reference checks the schema cannot express: duplicate keys, former keys naming another paper, unknown paper keys. */
 function crossCheck(pack: CoursePack, file: string): PackProblem[] {
   const problems: PackProblem[] = [];
   const keys = new Set<string>();
@@ -102,6 +102,14 @@ function crossCheck(pack: CoursePack, file: string): PackProblem[] {
       problems.push({ file, pointer: `/papers/${i}/key`, message: `duplicate paper key '${paper.key}'`, severity: 'warning' });
     }
     keys.add(paper.key);
+  });
+  // A former key that is another paper's key would send old citations to the wrong paper.
+  pack.papers.forEach((paper, i) => {
+    paper.formerKeys?.forEach((old, j) => {
+      if (keys.has(old) && old !== paper.key) {
+        problems.push({ file, pointer: `/papers/${i}/formerKeys/${j}`, message: `former key '${old}' is the key of another paper in this pack`, severity: 'warning' });
+      }
+    });
   });
   const checkRefs = (refs: readonly string[] | undefined, base: string) =>
     refs?.forEach((key, j) => {

@@ -2,7 +2,7 @@ import { authorYear } from '../bib/format';
 import { citationCatalog, type CitationSource } from '../bib/search';
 import type { CoursePack, CoursePaper } from '../courses/types';
 import type { Position, Range } from '../model/range';
-import type { WriteupFormat } from '../model/writeup';
+import type { BibItem, WriteupFormat } from '../model/writeup';
 import { citationInfo, type CitationInfo, type CitationSources } from './citationShared';
 
 /** Where the cursor is in a citation, and what has been typed of the key. */
@@ -90,6 +90,18 @@ function inMarkdownBlock(lines: readonly string[], line: number): boolean {
   return fence !== undefined || displayMath;
 }
 
+/** True when Markdown line `line` is in the value of the front matter's `nocite:` key. */
+function inNociteValue(lines: readonly string[], line: number): boolean {
+  if (line === 0 || !/^---\s*$/.test(lines[0] ?? '')) return false;
+  for (let l = 1; l < line; l++) if (/^(---|\.\.\.)\s*$/.test(lines[l] ?? '')) return false;
+  // The key the line belongs to: the nearest line above (or this one) that starts at column 0.
+  for (let l = line; l >= 1; l--) {
+    const text = lines[l] ?? '';
+    if (/^\S/.test(text)) return /^nocite\s*:/.test(text);
+  }
+  return false;
+}
+
 /** True when `character` on a Markdown line is inside a code span or inline/display math. */
 function inMarkdownSpan(text: string, character: number): boolean {
   let math: '$' | '$$' | undefined;
@@ -156,6 +168,13 @@ export function citationContextAt(text: string, format: WriteupFormat, position:
   if (line === undefined || position.character > line.length) return undefined;
   const before = line.slice(0, position.character);
   if (format === 'markdown') {
+    if (inNociteValue(lines, position.line)) {
+      // Pandoc's `nocite: '@a, @b'` in the front matter cites keys too.
+      const m = /(?:^|[\s,;'"|])@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u.exec(before);
+      if (!m) return undefined;
+      const prefix = m[1] ?? '';
+      return { prefix, range: lineRange(position, prefix.length), command: 'nocite' };
+    }
     if (inMarkdownBlock(lines, position.line) || inMarkdownSpan(line, position.character)) return undefined;
     // The innermost `[` still open before the cursor on this line.
     let depth = 0;
@@ -204,7 +223,7 @@ export class CitationCompletionProvider {
 
   /** Items for `position` in `document`, or undefined when the cursor is not in a citation. */
   provide(
-    document: { readonly text: string; readonly format: WriteupFormat },
+    document: { readonly text: string; readonly format: WriteupFormat; readonly file?: string; readonly bibItems?: readonly BibItem[] },
     position: Position,
     sources: CitationSources,
   ): CitationCompletionList | undefined {
@@ -214,6 +233,23 @@ export class CitationCompletionProvider {
     const catalog = citationCatalog(sources.bib, sources.packs);
     const ranked = catalog.search(context.prefix, { limit, ...(sources.courseId !== undefined ? { courseId: sources.courseId } : {}) });
     const items: CitationCompletionItem[] = [];
+    // Keys the document defines itself (`\bibitem`) come first when the typed text is in them.
+    const typed = context.prefix.toLowerCase();
+    for (const b of document.bibItems ?? []) {
+      if (sources.bib.has(b.key) || !(b.key.toLowerCase().includes(typed) || b.text.toLowerCase().includes(typed))) continue;
+      const reference = b.text || b.key;
+      items.push({
+        key: b.key,
+        label: b.key,
+        detail: `${b.label ? `${b.label} · ` : ''}${reference}`,
+        documentation: { key: b.key, reference, source: 'thebibliography of this document', links: [], data: { key: b.key, authors: [] } },
+        filterText: `${context.prefix} ${b.key} ${reference}`,
+        sortText: String(items.length).padStart(5, '0'),
+        range: context.range,
+        insertText: b.key,
+        source: { kind: 'bib', file: b.origin?.file ?? document.file ?? '' },
+      });
+    }
     for (const r of ranked.slice(0, limit)) {
       const c = r.candidate;
       const info = citationInfo(c, r.source, sources.courseId);

@@ -102,7 +102,7 @@ export function latexInlineHtml(src: string, resolve: CitationResolver | undefin
     }
     const name = m[1] ?? '';
     i += m[0].length;
-    if (/^(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite)$/.test(name)) {
+    if (/^([cC]ite|[cC]itep|[cC]itet|[cC]itealp|[cC]itealt|[cC]iteauthor|citeyear|citeyearpar|citenum|[pP]arencite|[tT]extcite|[aA]utocite|footcite|smartcite|supercite)$/.test(name)) {
       let j = i;
       const opts: string[] = [];
       for (let k = 0; k < 2; k++) {

@@ -79,6 +79,7 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     metadata = result.metadata;
     problems.push(...result.problems);
   }
+  const nocite = yaml && metadata.raw['nocite'] !== undefined ? nociteKeys(text, startOf(yaml), endOf(yaml)) : undefined;
 
   const math: MathNode[] = scannedMath.map((m) => toMathNode(m, text, lines));
   const mathByStart = new Map<number, MathNode>(scannedMath.map((m, i) => [m.start, math[i] as MathNode]));
@@ -90,6 +91,13 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     ...(c.suppressAuthor ? { suppressAuthor: true } : {}),
     ...(c.inText ? { inText: true } : {}),
   }));
+  // Pandoc's `nocite:` keys are cited without appearing in the text (they come first: the front matter does).
+  citations.unshift(
+    ...(nocite?.keys ?? []).map((k): Citation => {
+      const range = lines.rangeAt(k.start, k.end);
+      return { key: k.key, range, groupRange: range, command: 'nocite' };
+    }),
+  );
 
   const headings: HeadingInfo[] = [];
   const placed: PlacedBlock[] = [];
@@ -139,6 +147,7 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     sections: buildSections(headings, placed, lines),
     blocks: placed.map((p) => p.block),
     citations,
+    ...(nocite?.all ? { citesAll: true } : {}),
     math,
     ...(referencesStart ? { referencesStart } : {}),
     ...(appendixStart ? { appendixStart } : {}),
@@ -148,6 +157,36 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     codeRanges: collected.code.map((s) => lines.rangeAt(s.start, s.end)),
     footnotes: footnotesOf(text, collected, masks, lines),
   };
+}
+
+/**
+ * The `@key`s of the front matter's `nocite:` value (between `start` and `end`), in order; `all`
+ * when it has `@*`. The value runs to the next key at the start of a line.
+ */
+function nociteKeys(text: string, start: number, end: number): { keys: { key: string; start: number; end: number }[]; all: boolean } {
+  const keys: { key: string; start: number; end: number }[] = [];
+  let all = false;
+  const head = /^nocite[ \t]*:/m.exec(text.slice(start, end));
+  if (!head) return { keys, all };
+  const from = start + head.index + head[0].length;
+  const next = /\n(?=[^\s#-]|---|\.\.\.)/.exec(text.slice(from, end));
+  const to = next ? from + next.index : end;
+  const re = /(?<![\p{L}\p{N}_.])@(\*|\{[^{}\n]*\}|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
+  const value = text.slice(from, to);
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    let key = m[1] ?? '';
+    if (key === '*') {
+      all = true;
+      continue;
+    }
+    let keyStart = from + m.index + 1;
+    if (key.startsWith('{')) {
+      key = key.slice(1, -1);
+      keyStart++;
+    } else key = key.replace(/[.:#$%&+?<>~/-]+$/, '');
+    if (key) keys.push({ key, start: keyStart, end: keyStart + key.length });
+  }
+  return { keys, all };
 }
 
 /** Index of the first of the sorted, non-overlapping `spans` that ends after `offset` (or their count). */
@@ -498,9 +537,12 @@ function collect(root: MdNode, text: string) {
       case 'footnoteDefinition':
         if (!footnoteDefs.has(node.identifier ?? '')) footnoteDefs.set(node.identifier ?? '', { start, end, text: plain(node).replace(/\s+/g, ' ').trim() });
         break;
-      case 'image':
-        masks.push({ start, end });
+      case 'image': {
+        // `![alt](url)`: pandoc reads the alt text (the figure's caption) as inlines, citations included.
+        const close = text[start] === '!' && text[start + 1] === '[' ? closingBracket(text, start + 1, end) : -1;
+        masks.push(close < 0 ? { start, end } : { start: close, end });
         return;
+      }
       case 'link':
       case 'linkReference': {
         const last = node.children?.[node.children.length - 1];
