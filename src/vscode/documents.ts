@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Writeup, WriteupFormat } from '../core/model/writeup';
-import { formatOf, readWriteup } from '../core/readers/index';
+import { ReaderSession } from '../core/readers/incremental';
+import { formatOf } from '../core/readers/index';
 import { nodeFileHost } from './fileHost';
 
 /** A document's writeup format: its language first, then its file name; undefined for neither. */
@@ -10,11 +11,12 @@ export function documentFormat(document: vscode.TextDocument): WriteupFormat | u
 }
 
 /**
- * Reads open documents into Writeup models, once per document version.
+ * Reads open documents into Writeup models, once per document version, each through its own
+ * ReaderSession (a keystroke re-parses only the part of the text it touched).
  * Every feature asks here instead of parsing on its own.
  */
 export class WriteupDocuments implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; writeup: Writeup }>();
+  private readonly cache = new Map<string, { version: number; writeup: Writeup; session: ReaderSession }>();
   private readonly onClose = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
 
   /** True for Markdown and LaTeX documents the extension serves. */
@@ -28,12 +30,13 @@ export class WriteupDocuments implements vscode.Disposable {
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.writeup;
     const format = documentFormat(document);
-    const writeup = readWriteup(document.getText(), {
+    const session = hit?.session ?? new ReaderSession();
+    const writeup = session.read(document.getText(), {
       file: document.uri.scheme === 'file' ? document.uri.fsPath : key,
       ...(format ? { format } : {}),
       host: nodeFileHost,
     });
-    this.cache.set(key, { version: document.version, writeup });
+    this.cache.set(key, { version: document.version, writeup, session });
     return writeup;
   }
 

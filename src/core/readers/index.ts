@@ -1,7 +1,7 @@
 import type { FileHost } from '../host';
 import type { Writeup, WriteupFormat } from '../model/writeup';
 import { readLatex } from './latex';
-import { readMarkdown } from './markdown';
+import { readMarkdown, type TreeParser } from './markdown';
 import { emptyWriteup } from './shared';
 
 export interface ReadOptions {
@@ -20,11 +20,14 @@ export function formatOf(file: string): WriteupFormat | undefined {
   return undefined;
 }
 
-/** Reads a writeup into the model. Never throws: problems are in `writeup.problems`. */
-export function readWriteup(text: string, options: ReadOptions): Writeup {
+/**
+ * Reads a writeup into the model. Never throws: problems are in `writeup.problems`. `markdownTree`
+ * is how Markdown reaches remark (a ReaderSession passes its chunked parse; same tree either way).
+ */
+export function readWriteup(text: string, options: ReadOptions, markdownTree?: TreeParser): Writeup {
   const format = options.format ?? formatOf(options.file) ?? 'markdown';
   try {
-    return capProblems(format === 'latex' ? readLatex(text, options) : readMarkdown(text, options));
+    return capProblems(format === 'latex' ? readLatex(text, options) : readMarkdown(text, options, markdownTree));
   } catch (error) {
     // A reader bug must not take the editor down: an empty model and one problem instead.
     const empty = emptyWriteup(text, options.file, format);

@@ -22,7 +22,7 @@ import {
 } from './shared';
 
 /** The parts of an mdast node the reader looks at (remark's node types, loosely). */
-interface MdNode {
+export interface MdNode {
   readonly type: string;
   readonly position?: { readonly start: { readonly offset?: number }; readonly end: { readonly offset?: number } };
   readonly children?: readonly MdNode[];
@@ -36,6 +36,12 @@ interface MdNode {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
 
+/** Remark's tree of the text it is given (offsets into that text). */
+export type TreeParser = (text: string) => MdNode;
+
+/** The whole text through remark at once. */
+export const parseTree: TreeParser = (text) => processor.parse(text) as unknown as MdNode;
+
 const startOf = (n: MdNode): number => n.position?.start.offset ?? 0;
 const endOf = (n: MdNode): number => n.position?.end.offset ?? 0;
 
@@ -46,14 +52,15 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
  * Reads pandoc Markdown into the model: YAML front matter, headings with pandoc attributes,
  * blocks, pandoc citations and math (including raw `\(...\)`, `\[...\]` and math environments).
  */
-export function readMarkdown(original: string, options: ReadOptions): Writeup {
+export function readMarkdown(original: string, options: ReadOptions, parse: TreeParser = parseTree): Writeup {
   const lines = new LineIndex(original);
   const text = defuseDeepContainers(defuseBrackets(original));
   const hidden: ScannedMath[] = [];
   const shrunk = shrinkLongLines(hideMath(text, hidden));
   // Micromark drops a leading byte order mark and counts offsets without it.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const root = processor.parse(bom ? shrunk.text.slice(1) : shrunk.text) as unknown as MdNode;
+  // A session's chunked parse (readers/incremental) serves only text whose offsets are the text's own.
+  const root = (shrunk.spans.length > 0 || bom ? parseTree : parse)(bom ? shrunk.text.slice(1) : shrunk.text);
   if (shrunk.spans.length > 0 || bom) remapPositions(root, (o) => shrunk.toOriginal(o + bom), text);
   if (hidden.length > 0) restoreMathText(root, text, hidden);
   const collected = collect(root, text);
@@ -402,13 +409,15 @@ const LONG_LINE = 20_000;
  */
 function shrinkLongLines(text: string): { text: string; spans: Span[]; toOriginal: (offset: number) => number } {
   const spans: Span[] = [];
-  let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || i === text.length) {
-      if (i - lineStart > LONG_LINE) spans.push({ start: lineStart, end: i });
-      lineStart = i + 1;
-    }
+  // Line ends found with indexOf (native) rather than a loop over every character.
+  let cr = text.indexOf('\r');
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0) end = text.length;
+    if (cr >= 0 && cr < lineStart) cr = text.indexOf('\r', lineStart);
+    if (cr >= 0 && cr < end) end = cr;
+    if (end - lineStart > LONG_LINE) spans.push({ start: lineStart, end });
+    lineStart = end + 1;
   }
   if (spans.length === 0) return { text, spans, toOriginal: (o) => o };
   const parts: string[] = [];
@@ -655,7 +664,8 @@ function readBlock(
       const lead = startOf(node) + (text.slice(startOf(node), endOf(node)).length - text.slice(startOf(node), endOf(node)).trimStart().length);
       const only = mathByStart.get(lead);
       // Display math alone in its paragraph (a pandoc-crossref `{#eq:x}` after it allowed) is a math block.
-      const body = text.slice(startOf(node), endOf(node)).replace(/\s*\{#[^{}]*\}\s*$/, '').trimEnd();
+      const whole = text.slice(startOf(node), endOf(node));
+      const body = (whole.includes('{#') ? whole.replace(/\s*\{#[^{}]*\}\s*$/, '') : whole).trimEnd();
       if (only && only.display && lines.offsetAt(only.range.end) >= startOf(node) + body.length) {
         return { type: 'math', range, math: only };
       }
