@@ -1,7 +1,8 @@
 import type { FileHost } from '../host';
 import type { Writeup, WriteupFormat } from '../model/writeup';
 import { readLatex } from './latex';
-import { readMarkdown, type TreeParser } from './markdown';
+import type { TreeParser } from './chunkedParse';
+import { readMarkdown } from './markdown';
 import { emptyWriteup } from './shared';
 
 export interface ReadOptions {

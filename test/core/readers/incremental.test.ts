@@ -10,6 +10,7 @@ import { globSync } from 'glob';
 import { generateLatex, generateMarkdown, prng } from '../../../bench/generate';
 import { estimatePages } from '../../../src/core/layout/index';
 import { lint } from '../../../src/core/lint/engine';
+import { parseTree } from '../../../src/core/readers/chunkedParse';
 import { ReaderSession } from '../../../src/core/readers/incremental';
 import { readWriteup } from '../../../src/core/readers/index';
 
@@ -51,7 +52,8 @@ function randomEdits(name: string, start: string, file: string, seed: number, ed
       text = text.slice(0, at) + snippet + text.slice(at);
     }
     const incremental = session.read(text, { file });
-    const fresh = readWriteup(text, { file });
+    // The oracle: the whole text through remark at once.
+    const fresh = readWriteup(text, { file }, parseTree);
     if (model(incremental) !== model(fresh)) {
       assert.deepEqual(incremental, fresh, `${name}: edit ${i} (seed ${seed}) read differently at ${at}`);
     }
@@ -76,6 +78,13 @@ describe('ReaderSession: the same model as a fresh read after every edit', () =>
       randomEdits('generated tex', lineEnds(generateLatex({ pages: 2, bibEntries: 10 }), eol), '/w/report.tex', 13, 60);
     });
   }
+  test('a fresh read (chunked too) is the same as a whole parse, on every fixture', () => {
+    const files = globSync('{test/fixtures,example}/**/*.md').sort().filter((f) => statSync(f).size < 50_000);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      for (const eol of ['\n', '\r\n', '\r']) assert.deepEqual(readWriteup(lineEnds(text, eol), { file: '/w/report.md' }), readWriteup(lineEnds(text, eol), { file: '/w/report.md' }, parseTree), f);
+    }
+  });
   test('every Markdown and LaTeX fixture, edited', () => {
     const files = globSync('{test/fixtures,example}/**/*.{md,tex}').sort().filter((f) => statSync(f).size < 20_000);
     assert.ok(files.length > 10);
