@@ -241,8 +241,15 @@ function latexBody(ctx: Context): string {
   return `<article class="body">${out.join('\n')}</article>`;
 }
 
+/** The writeup's lines, split once per render (splitting per block made a render quadratic). */
+const linesOf = new WeakMap<Context, readonly string[]>();
+
 function sourceOf(ctx: Context, block: Block): string {
-  const lines = ctx.writeup.text.split(/\r\n|\r|\n/);
+  let lines = linesOf.get(ctx);
+  if (!lines) {
+    lines = ctx.writeup.text.split(/\r\n|\r|\n/);
+    linesOf.set(ctx, lines);
+  }
   const { start, end } = block.range;
   if (start.line === end.line) return (lines[start.line] ?? '').slice(start.character, end.character);
   const parts = [(lines[start.line] ?? '').slice(start.character)];
@@ -363,6 +370,9 @@ function group(src: string, i: number): { content: string; end: number } | undef
   return undefined;
 }
 
+/** Characters latexInlineHtml passes through as text (it stops at each one it may read otherwise). */
+const PLAIN_RUN = /[^%$~{}\-`'\\]+/y;
+
 /** Renders LaTeX running text: math, citations, emphasis, links, accents; other commands dropped, their text kept. */
 export function latexInlineHtml(src: string, resolve: CitationResolver | undefined, macros: MacroMap, cited: string[] = []): string {
   let out = '';
@@ -408,8 +418,11 @@ export function latexInlineHtml(src: string, resolve: CitationResolver | undefin
       continue;
     }
     if (c !== '\\') {
-      out += escapeHtml(c);
-      i++;
+      // A run of characters with no meaning here, escaped at once (one by one made long text slow).
+      PLAIN_RUN.lastIndex = i;
+      const run = PLAIN_RUN.exec(src)?.[0] ?? c;
+      out += escapeHtml(run);
+      i += run.length;
       continue;
     }
     // A command.
