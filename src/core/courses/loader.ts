@@ -1,10 +1,11 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/course-pack.schema.json';
 import dlTheoryNotes from './packs/dl-theory-notes.json';
 import mit18408 from './packs/mit-18.408.json';
 import mit9520 from './packs/mit-9.520-fall2024.json';
 import tumDlTheory from './packs/tum-dl-theory-2020.json';
 import type { CoursePack, Deliverable } from './types';
+import { lazyAjv } from '../lazy/index';
 
 /** Something wrong with a course pack file; the pack is dropped only when `severity` is `error`. */
 export interface PackProblem {
@@ -56,6 +57,7 @@ let validator: ValidateFunction | undefined;
 /** The compiled schema validator, built on first use. */
 function validate(): ValidateFunction {
   if (!validator) {
+    const Ajv = lazyAjv();
     const ajv = new Ajv({ allErrors: true, strict: true });
     ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
     validator = ajv.compile(schema);

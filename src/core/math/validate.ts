@@ -1,4 +1,5 @@
-import katex, { type KatexOptions } from 'katex';
+import type { KatexOptions } from 'katex';
+import { lazyKatex } from '../lazy/index';
 import type { Range } from '../model/range';
 import type { MathNode } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
@@ -214,7 +215,7 @@ function validateUncached(tex: string, options: TexOptions, macros: MacroMap): r
   const input = katexInput(tex, options);
   try {
     // KaTeX's parser without building HTML: the same errors, a fraction of the time.
-    (katex as unknown as { __parse(tex: string, options: KatexOptions): unknown }).__parse(input.text, {
+    (lazyKatex() as unknown as { __parse(tex: string, options: KatexOptions): unknown }).__parse(input.text, {
       displayMode: options.display || options.environment !== undefined,
       throwOnError: true,
       strict: 'ignore',

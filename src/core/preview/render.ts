@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { PageEstimate } from '../layout/types';
 import { collectMacros, type MacroMap, mergeMacros, noMacros } from '../math/macros';
@@ -6,6 +6,7 @@ import type { Block, Section, Writeup } from '../model/writeup';
 import { type CitationEnv, type CitationResolver, markdownItCitations, renderBibliography, renderCitationGroup } from './citations';
 import { escapeHtml, isRelativeOrAbsolutePath, safeLinkUrl } from './escape';
 import { markdownItMath, renderMathHtml } from './math';
+import { lazyMarkdownIt } from '../lazy/index';
 
 /** What the preview needs besides the writeup. Everything is optional. */
 export interface PreviewOptions {
@@ -120,7 +121,8 @@ let md: MarkdownIt | undefined;
 function markdownFor(ctx: Context): MarkdownIt {
   current = ctx;
   if (md) return md;
-  md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  const MarkdownItClass = lazyMarkdownIt();
+  md = new MarkdownItClass({ html: false, linkify: false, typographer: true });
   md.validateLink = (url) => safeLinkUrl(url) !== undefined || (isRelativeOrAbsolutePath(url) && !/^\s*$/.test(url));
   markdownItMath(md, { macros: () => current?.macros ?? noMacros });
   markdownItCitations(md, { resolve: () => current?.options.resolveCitation });
