@@ -8,7 +8,10 @@ import { estimatePages } from '../../src/core/layout/index';
 import { lint } from '../../src/core/lint/engine';
 import type { CitationResolver } from '../../src/core/preview/citations';
 import { renderPreview } from '../../src/core/preview/render';
+import { parseTree } from '../../src/core/readers/chunkedParse';
 import { ReaderSession } from '../../src/core/readers/incremental';
+import { readWriteup } from '../../src/core/readers/index';
+import type { Writeup } from '../../src/core/model/writeup';
 import { generateBib, generateLatex, generateMarkdown } from '../generate';
 import type { BenchCase } from '../types';
 
@@ -55,21 +58,45 @@ function setup(format: 'md' | 'tex', pages: number): State {
  * the editor does it (the document's reader session reads the new text, then the estimate and the
  * full lint with course and bibliography).
  */
+function diagnose(state: State, writeup: Writeup): number {
+  const pages = estimatePages(writeup);
+  const { course, deliverable } = resolveCourse(writeup, { packs: state.packs });
+  return lint({ writeup, courses: state.packs, bib: state.bib, pages, ...(course ? { course } : {}), ...(deliverable ? { deliverable } : {}) }).length;
+}
+
+/**
+ * Median ms of `runs` edits done the way the editor did before reader sessions (a fresh read with
+ * the whole text through remark), measured in the same process and load as the case itself.
+ */
+function fullReadMedian(state: State, then: (writeup: Writeup) => unknown, runs = 7): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const text = type(state);
+    const t = performance.now();
+    then(readWriteup(text, { file: state.file }, parseTree));
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  state.session.read(state.text, { file: state.file });
+  return Number((times[Math.floor(runs / 2)] ?? 0).toFixed(2));
+}
+
 export function editCase(name: string, format: 'md' | 'tex', pages: number): BenchCase<State> {
   return {
     name,
     runs: 30,
     setup: () => setup(format, pages),
     run(state) {
-      const writeup = state.session.read(type(state), { file: state.file });
-      const pages = estimatePages(writeup);
-      const { course, deliverable } = resolveCourse(writeup, { packs: state.packs });
-      const diagnostics = lint({ writeup, courses: state.packs, bib: state.bib, pages, ...(course ? { course } : {}), ...(deliverable ? { deliverable } : {}) });
-      state.last = diagnostics.length;
-      return diagnostics;
+      state.last = diagnose(state, state.session.read(type(state), { file: state.file }));
+      return state.last;
     },
-    extra: (state) => ({ bytes: state.text.length, diagnostics: state.last }),
+    extra: (state) => ({ bytes: state.text.length, diagnostics: state.last, full_read_median_ms: fullReadMedian(state, (w) => diagnose(state, w)) }),
   };
+}
+
+function preview(state: State, writeup: Writeup): number {
+  const estimate = estimatePages(writeup);
+  return renderPreview(writeup, { pages: estimate, pageLimit: 8, resolveCitation: state.resolve, resolveImage: (p) => `https://webview/${p}` }).body.length;
 }
 
 /** `preview-<pages>p-<format>`: one edit in an open writeup to new preview HTML (read, estimate, render). */
@@ -79,12 +106,9 @@ export function previewCase(name: string, format: 'md' | 'tex', pages: number): 
     runs: 30,
     setup: () => setup(format, pages),
     run(state) {
-      const writeup = state.session.read(type(state), { file: state.file });
-      const estimate = estimatePages(writeup);
-      const { body } = renderPreview(writeup, { pages: estimate, pageLimit: 8, resolveCitation: state.resolve, resolveImage: (p) => `https://webview/${p}` });
-      state.last = body.length;
-      return body;
+      state.last = preview(state, state.session.read(type(state), { file: state.file }));
+      return state.last;
     },
-    extra: (state) => ({ bytes: state.text.length, html_bytes: state.last }),
+    extra: (state) => ({ bytes: state.text.length, html_bytes: state.last, full_read_median_ms: fullReadMedian(state, (w) => preview(state, w)) }),
   };
 }

@@ -62,3 +62,44 @@ export function defuseDeepLists(text: string): { text: string; indents: Span[] }
   out.push(text.slice(last));
   return { text: out.join(''), indents };
 }
+
+/** Unclosed `[` in one paragraph beyond which they are read as plain text. */
+export const MAX_UNCLOSED_BRACKETS = 32;
+
+/**
+ * remark-gfm's autolink literals walk back over every bracket still open each time a word could be
+ * an e-mail address: a paragraph of 1,000 `[@a` takes seconds, 4,000 a minute. In a paragraph with
+ * more than MAX_UNCLOSED_BRACKETS unclosed `[`, each becomes a space (same length, so offsets hold;
+ * any one left would be walked back to): an unclosed bracket is text to remark anyway, and the
+ * pandoc scanner still reads the real text.
+ */
+export function defuseUnclosedBrackets(text: string): string {
+  let cut: number[] | undefined;
+  const open: number[] = [];
+  const flush = (): void => {
+    if (open.length > MAX_UNCLOSED_BRACKETS) (cut ??= []).push(...open);
+    open.length = 0;
+  };
+  for (let i = text.indexOf('['); i >= 0 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 91 /* [ */) open.push(i);
+    else if (c === 93 /* ] */) open.pop();
+    else if (c === 10 && open.length > 0) {
+      // A blank line ends the paragraph: what is still open stays unclosed.
+      let j = i + 1;
+      while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++;
+      if (j >= text.length || text.charCodeAt(j) === 10) flush();
+    }
+  }
+  flush();
+  if (!cut) return text;
+  const out: string[] = [];
+  let last = 0;
+  for (const at of cut.sort((a, b) => a - b)) {
+    out.push(text.slice(last, at), ' ');
+    last = at + 1;
+  }
+  out.push(text.slice(last));
+  return out.join('');
+}

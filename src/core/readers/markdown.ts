@@ -2,7 +2,7 @@ import type { Range } from '../model/range';
 import { ChunkedTreeParser, type MdNode, parseTree, type TreeParser } from './chunkedParse';
 import type { Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
-import { defuseDeepLists } from './deepLists';
+import { defuseDeepLists, defuseUnclosedBrackets } from './deepLists';
 import { readFrontMatter } from './frontMatter';
 import type { ReadOptions } from './index';
 import { nextAfter, PandocInlineScanner, type ScannedMath, type Span } from './pandocInline';
@@ -30,7 +30,7 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
  */
 export function readMarkdown(original: string, options: ReadOptions, parse: TreeParser = new ChunkedTreeParser().parse): Writeup {
   const lines = new LineIndex(original);
-  const deep = defuseDeepLists(defuseDeepContainers(defuseBrackets(original)));
+  const deep = defuseDeepLists(defuseDeepContainers(defuseBrackets(defuseUnclosedBrackets(original))));
   const text = deep.text;
   const hidden: ScannedMath[] = [];
   const shrunk = shrinkLongLines(hideMath(text, hidden), deep.indents);
