@@ -85,7 +85,7 @@ export class BibService implements vscode.Disposable {
     for (const r of refused) {
       if (this.refusedShown.has(r.message)) continue;
       this.refusedShown.add(r.message);
-      void vscode.window.showWarningMessage(`Writeup: ${r.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Writeup: {0}', r.message));
     }
     return paths;
   }

@@ -83,7 +83,7 @@ class CitationCompletionAdapter implements vscode.CompletionItemProvider<Citatio
           paper: core.addToBib.paper,
           packId: core.addToBib.pack.id,
         };
-        item.command = { command: ADD_CITATION_COMMAND, title: 'Add to the bibliography', arguments: [args] };
+        item.command = { command: ADD_CITATION_COMMAND, title: vscode.l10n.t('Add to the bibliography'), arguments: [args] };
       } else {
         item.insertText = core.insertText;
       }
@@ -111,7 +111,7 @@ export async function addCitationToBib(services: Services, args: AddCitationArgs
   if (document.getText(range) !== args.prefix) return false;
   const target = services.bib.targetFor(document);
   if (!target) {
-    void vscode.window.showWarningMessage('Save the writeup first: its bibliography (references.bib) goes beside it.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Save the writeup first: its bibliography (references.bib) goes beside it.'));
     return false;
   }
   const { packs } = coursesFor(services, document);

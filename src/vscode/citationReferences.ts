@@ -2,11 +2,9 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CitationReferencesProvider } from '../core/features/citationReferences';
 import type { Writeup } from '../core/model/writeup';
-import { readWriteup } from '../core/readers/index';
 import { isBib, uriOfPath } from './bib';
 import { writeupSelector } from './citationSources';
 import { fromVsPosition, toVsRange } from './convert';
-import { nodeFileHost } from './fileHost';
 import type { Services } from './services';
 
 /** Find all references of a citation key: every citation of it in the workspace's writeups. */
@@ -62,7 +60,7 @@ class CitationReferencesAdapter implements vscode.ReferenceProvider {
       }
       // Cheap skip: files that cite nothing cannot refer to the key.
       if (!/[@\\]/.test(text)) continue;
-      out.push(readWriteup(text, { file: uri.fsPath, host: nodeFileHost }));
+      out.push(this.services.analysis.read({ file: uri.fsPath, text }));
     }
     return out;
   }

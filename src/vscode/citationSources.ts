@@ -1,27 +1,13 @@
 import * as vscode from 'vscode';
-import { loadBundledPacks } from '../core/courses/loader';
-import { resolveCourse } from '../core/courses/resolve';
 import type { CoursePack } from '../core/courses/types';
 import type { CitationSources } from '../core/features/citationShared';
 import type { Services } from './services';
 
-/** What the courses adapter puts on Services (used when present; bundled packs otherwise). */
-interface CoursesLike {
-  all(): readonly CoursePack[];
-  forDocument(document: vscode.TextDocument): { course?: CoursePack } | undefined;
-}
-
-/** The course packs and the document's course, from the courses service when there is one. */
+/** The course packs and the document's course, as the analysis resolves them. */
 export function coursesFor(services: Services, document: vscode.TextDocument): { packs: readonly CoursePack[]; course?: CoursePack } {
-  const courses = (services as unknown as { courses?: CoursesLike }).courses;
-  if (courses) {
-    const course = courses.forDocument(document)?.course;
-    return { packs: courses.all(), ...(course ? { course } : {}) };
-  }
-  const packs = loadBundledPacks();
-  const setting = vscode.workspace.getConfiguration('writeup', document.uri).get<string>('course');
-  const course = resolveCourse(services.documents.get(document), { packs, ...(setting ? { setting } : {}) }).course;
-  return { packs, ...(course ? { course } : {}) };
+  const analysis = services.analyze(document);
+  const course = analysis.course;
+  return { packs: analysis.packs, ...(course ? { course } : {}) };
 }
 
 /** The .bib index, the packs and the course of a writeup document. */

@@ -5,12 +5,12 @@ import type { Services } from './services';
 
 const DEBOUNCE_MS = 300;
 
-const sourceWords: Record<ResolvedCourse['source'], string> = {
-  'front-matter': 'the front matter (`course:`)',
-  setting: 'the `writeup.course` setting',
-  'file-name': 'the file name',
-  none: 'nothing yet',
-};
+const sourceWords = (): Record<ResolvedCourse['source'], string> => ({
+  'front-matter': vscode.l10n.t('the front matter (`course:`)'),
+  setting: vscode.l10n.t('the `writeup.course` setting'),
+  'file-name': vscode.l10n.t('the file name'),
+  none: vscode.l10n.t('nothing yet'),
+});
 
 /** Escapes text for a MarkdownString built by hand (tooltips are never trusted). */
 function escape(text: string): string {
@@ -24,15 +24,15 @@ export function courseTooltip(resolved: ResolvedCourse): vscode.MarkdownString {
   md.supportHtml = false;
   const { course, deliverable } = resolved;
   if (!course) {
-    md.appendMarkdown('**No course selected**\n\n');
+    md.appendMarkdown(vscode.l10n.t('**No course selected**\n\n'));
     for (const p of resolved.problems ?? []) md.appendMarkdown(`${escape(p.message)}\n\n`);
-    md.appendMarkdown('Click to choose the course this writeup is for.');
+    md.appendMarkdown(vscode.l10n.t('Click to choose the course this writeup is for.'));
     return md;
   }
   const about = [course.institution, course.term].filter(Boolean).join(', ');
   md.appendMarkdown(`**${escape(course.title)}**${about ? ` (${escape(about)})` : ''}\n\n`);
   if (deliverable) {
-    md.appendMarkdown(`**${escape(deliverable.title ?? deliverable.kind)}**\n\n`);
+    md.appendMarkdown(vscode.l10n.t('**{0}**\n\n', escape(deliverable.title ?? deliverable.kind)));
     for (const rule of deliverableRules(deliverable)) {
       const quote = rule.source ? ` — “${escape(rule.source)}”` : '';
       md.appendMarkdown(`- ${escape(rule.label)}: ${escape(rule.text)}${quote}\n`);
@@ -40,10 +40,10 @@ export function courseTooltip(resolved: ResolvedCourse): vscode.MarkdownString {
     md.appendMarkdown('\n');
   } else if (course.deliverables.length > 0) {
     const kinds = course.deliverables.map((d) => d.kind).join(', ');
-    md.appendMarkdown(`No deliverable chosen: add \`kind:\` to the front matter (${escape(kinds)}) or name the file proposal… or report….\n\n`);
+    md.appendMarkdown(vscode.l10n.t('No deliverable chosen: add `kind:` to the front matter ({0}) or name the file proposal… or report….\n\n', escape(kinds)));
   }
   for (const p of resolved.problems ?? []) md.appendMarkdown(`${escape(p.message)}\n\n`);
-  md.appendMarkdown(`Course from ${sourceWords[resolved.source]}. Click to change it.`);
+  md.appendMarkdown(vscode.l10n.t('Course from {0}. Click to change it.', sourceWords()[resolved.source]));
   return md;
 }
 
@@ -54,7 +54,7 @@ export class CourseStatus implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly services: Services) {
-    this.item.name = 'Writeup: Course';
+    this.item.name = vscode.l10n.t('Writeup: Course');
     this.item.command = 'writeup.selectCourse';
     this.disposables.push(
       this.item,
@@ -89,7 +89,7 @@ export class CourseStatus implements vscode.Disposable {
       this.visible = false;
       return;
     }
-    const resolved = this.services.courses.forDocument(document);
+    const resolved = this.services.analyze(document).resolved;
     // A Markdown file with no course, no kind and no proposal/report name is not a writeup (e.g. a README).
     if (!resolved.course && !resolved.kind && !resolved.problems && document.languageId !== 'latex') {
       this.item.hide();
@@ -98,7 +98,7 @@ export class CourseStatus implements vscode.Disposable {
     }
     this.item.text = resolved.course
       ? `$(mortar-board) ${courseStatusText(resolved.course, resolved.deliverable, resolved.kind)}`
-      : '$(mortar-board) Select course';
+      : vscode.l10n.t('$(mortar-board) Select course');
     this.item.tooltip = courseTooltip(resolved);
     this.item.show();
     this.visible = true;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatProblem, loadBundledPacks, loadUserPacks, type PackProblem, type PackSource } from '../core/courses/loader';
-import { resolveCourse, type ResolvedCourse } from '../core/courses/resolve';
+import type { WriteupService } from '../core/analysis/index';
+import type { ResolvedCourse } from '../core/courses/resolve';
 import type { CoursePack } from '../core/courses/types';
 import type { WriteupDocuments } from './documents';
 
@@ -28,6 +29,7 @@ export class CourseService implements vscode.Disposable {
   constructor(
     private readonly documents: WriteupDocuments,
     private readonly output: vscode.OutputChannel,
+    private readonly analysis: WriteupService,
   ) {
     this.disposables.push(
       this.emitter,
@@ -52,10 +54,9 @@ export class CourseService implements vscode.Disposable {
     return this.all();
   }
 
-  /** The course and deliverable of a writeup document (front matter, then setting, then file name). */
+  /** The course and deliverable of a writeup document (front matter, then setting, then file name), as the analysis resolves them. */
   forDocument(document: vscode.TextDocument): ResolvedCourse {
-    const setting = vscode.workspace.getConfiguration('writeup', document.uri).get<string>('course');
-    return resolveCourse(this.documents.get(document), { packs: this.all(), ...(setting ? { setting } : {}) });
+    return this.analysis.analyzeWriteup(this.documents.get(document)).resolved;
   }
 
   /** Reads the user packs again now. */
@@ -135,9 +136,14 @@ export class CourseService implements vscode.Disposable {
     if (fresh.length === 0) return;
     const broken = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
     const first = fresh[0] ?? '';
-    const summary = broken.size > 0 ? `Course pack${broken.size > 1 ? 's' : ''} not loaded (${[...broken].join(', ')}): ${first}` : `Course pack problem: ${first}`;
-    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
-    void vscode.window.showWarningMessage(`${summary}${more}`, 'Show Output').then((choice) => {
+    const summary =
+      broken.size > 1
+        ? vscode.l10n.t('Course packs not loaded ({0}): {1}', [...broken].join(', '), first)
+        : broken.size === 1
+          ? vscode.l10n.t('Course pack not loaded ({0}): {1}', [...broken].join(', '), first)
+          : vscode.l10n.t('Course pack problem: {0}', first);
+    const more = fresh.length > 1 ? vscode.l10n.t(' (and {0} more)', fresh.length - 1) : '';
+    void vscode.window.showWarningMessage(`${summary}${more}`, vscode.l10n.t('Show Output')).then((choice) => {
       if (choice) this.output.show(true);
     });
   }

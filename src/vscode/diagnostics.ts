@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
-import { estimatePages } from '../core/layout/index';
-import type { PageEstimate } from '../core/layout/types';
 import { isWriteupCandidate } from '../core/lint/discover';
-import { lint, type Diagnostic } from '../core/lint/engine';
-import { diskImageSize } from '../cli/imageSize';
+import type { Diagnostic } from '../core/lint/engine';
 import { toVsRange, toVsSeverity } from './convert';
 import type { Services } from './services';
 
@@ -117,29 +114,9 @@ export class LintDiagnostics implements vscode.Disposable {
       // Yield first: the run starts after the event that asked for it has been handled.
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       if (stale()) return undefined;
-      const writeup = this.services.documents.get(document);
-      const packs = this.services.courses.all();
-      const { course, deliverable } = this.services.courses.forDocument(document);
       const bib = await this.services.bib.forDocument(document);
       if (stale()) return undefined;
-      let pages: PageEstimate | undefined;
-      try {
-        pages = estimatePages(writeup, document.uri.scheme === 'file' ? { imageSize: diskImageSize(document.uri.fsPath) } : {});
-      } catch {
-        pages = undefined;
-      }
-      const rules = vscode.workspace.getConfiguration('writeup.lint', document.uri).get<Record<string, unknown>>('rules') ?? {};
-      const diagnostics = lint(
-        {
-          writeup,
-          courses: packs,
-          ...(course ? { course } : {}),
-          ...(deliverable ? { deliverable } : {}),
-          ...(bib ? { bib } : {}),
-          ...(pages ? { pages } : {}),
-        },
-        { rules, options: { 'math-syntax': { macros: vscode.workspace.getConfiguration('writeup.math', document.uri).get<unknown>('macros') ?? {} } } },
-      );
+      const diagnostics = this.services.analyze(document, { bib }).diagnostics;
       if (stale()) return undefined;
       const shown = diagnostics.map((d) => this.toVs(d));
       const result: LintResult = { version, diagnostics, shown };

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
+import type { WriteupService } from '../core/analysis/index';
 import type { Writeup, WriteupFormat } from '../core/model/writeup';
-import { ReaderSession } from '../core/readers/incremental';
 import { formatOf } from '../core/readers/index';
-import { nodeFileHost } from './fileHost';
 
 /** A document's writeup format: its language first, then its file name; undefined for neither. */
 export function documentFormat(document: vscode.TextDocument): WriteupFormat | undefined {
@@ -11,13 +10,16 @@ export function documentFormat(document: vscode.TextDocument): WriteupFormat | u
 }
 
 /**
- * Reads open documents into Writeup models, once per document version, each through its own
- * ReaderSession (a keystroke re-parses only the part of the text it touched).
+ * Reads open documents into Writeup models, once per document version (through the pipeline's
+ * read step: in the editor, a reader session per document, see editorService).
  * Every feature asks here instead of parsing on its own.
  */
 export class WriteupDocuments implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; writeup: Writeup; session: ReaderSession }>();
+  private readonly cache = new Map<string, { version: number; writeup: Writeup }>();
   private readonly onClose = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+
+  /** `analysis` reads: the pipeline's read step, the same for every front end. */
+  constructor(private readonly analysis: WriteupService) {}
 
   /** True for Markdown and LaTeX documents the extension serves. */
   isWriteup(document: vscode.TextDocument): boolean {
@@ -30,13 +32,12 @@ export class WriteupDocuments implements vscode.Disposable {
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.writeup;
     const format = documentFormat(document);
-    const session = hit?.session ?? new ReaderSession();
-    const writeup = session.read(document.getText(), {
+    const writeup = this.analysis.read({
       file: document.uri.scheme === 'file' ? document.uri.fsPath : key,
+      text: document.getText(),
       ...(format ? { format } : {}),
-      host: nodeFileHost,
     });
-    this.cache.set(key, { version: document.version, writeup, session });
+    this.cache.set(key, { version: document.version, writeup });
     return writeup;
   }
 

@@ -44,7 +44,6 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   context.subscriptions.push(registerCitationCompletion(services), registerCitationHover(services), registerCitationDefinition(services), registerCitationReferences(services), registerBibDiagnostics(services));
   const lintDiagnostics = registerDiagnostics(services);
   context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics), registerLintWorkspace(lintDiagnostics));
-  context.subscriptions.push(services.bib.onDidChange(() => lintDiagnostics.relintAll()));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
   markReady();

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { type CitationResolver, markdownItCitations } from '../core/preview/citations';
-import { citationResolver } from './preview/resolvers';
+import { previewInputs } from './preview/resolvers';
 import type { Services } from './services';
 
 /**
@@ -20,7 +20,7 @@ export function createMarkdownItExtender(services: Services): (md: MarkdownIt) =
     void (async () => {
       try {
         const document = await vscode.workspace.openTextDocument(uri);
-        resolvers.set(key, await citationResolver(services, document));
+        resolvers.set(key, (await previewInputs(services, document)).resolveCitation);
         await vscode.commands.executeCommand('markdown.preview.refresh');
       } catch {
         // No bibliography: citations keep showing their keys.

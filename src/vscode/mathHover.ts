@@ -46,7 +46,7 @@ export function registerMathHover(services: Services): vscode.Disposable {
       if (result.ok) {
         markdown.appendMarkdown(`![math](data:image/svg+xml;base64,${Buffer.from(result.svg, 'utf8').toString('base64')})`);
       } else {
-        markdown.appendMarkdown('**TeX error**');
+        markdown.appendMarkdown(vscode.l10n.t('**TeX error**'));
         markdown.appendCodeblock(result.error, 'text');
       }
       return new vscode.Hover(markdown, toVsRange(info.math.range));

@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
-import { pageLimitFor, type AppliedPageLimit } from '../core/courses/loader';
-import { estimatePages } from '../core/layout';
 import { pageStatusText } from '../core/layout/status';
 import type { PageEstimate } from '../core/layout/types';
-import { diskImageSize } from '../cli/imageSize';
 import type { Services } from './services';
 
 /** The estimate shown for a document, with the limit it is held to. */
@@ -24,7 +21,7 @@ export class PageStatus implements vscode.Disposable {
   private current: ShownEstimate | undefined;
 
   constructor(private readonly services: Services) {
-    this.item.name = 'Writeup: Page Estimate';
+    this.item.name = vscode.l10n.t('Writeup: Page Estimate');
     this.item.command = 'writeup.showPageEstimate';
     this.disposables.push(
       this.item,
@@ -42,24 +39,16 @@ export class PageStatus implements vscode.Disposable {
     this.timer = setTimeout(() => this.update(), DEBOUNCE_MS);
   }
 
-  private limitFor(document: vscode.TextDocument, authors: number): AppliedPageLimit | undefined {
-    try {
-      return pageLimitFor(this.services.courses.forDocument(document).deliverable, authors);
-    } catch {
-      return undefined;
-    }
-  }
-
   /** Estimates the active writeup now; undefined when the active editor holds none. */
   estimate(): ShownEstimate | undefined {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !this.services.documents.isWriteup(document)) return undefined;
-    const writeup = this.services.documents.get(document);
-    const onDisk = document.uri.scheme === 'file';
-    const estimate = estimatePages(writeup, onDisk ? { imageSize: diskImageSize(document.uri.fsPath) } : {});
-    const limit = this.limitFor(document, writeup.metadata.authors.length);
-    const counted = limit?.referencesCount ? estimate.totalPages : estimate.contentPages;
-    return { ...estimate, file: document.uri.fsPath, counted, ...(limit ? { limit: limit.pages } : {}) };
+    const analysis = this.services.analyze(document);
+    const estimate = analysis.pages;
+    const counted = analysis.countedPages;
+    if (!estimate || !counted) return undefined;
+    const limit = analysis.pageLimit;
+    return { ...estimate, file: document.uri.fsPath, counted: counted.pages, ...(limit ? { limit: limit.pages } : {}) };
   }
 
   private update(): void {

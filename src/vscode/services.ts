@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { AnalyzeExtras, WriteupAnalysis, WriteupService } from '../core/analysis/index';
+import { editorService } from './analysisHost';
 import { BibService } from './bib';
 import { CourseService } from './courses';
 import { WriteupDocuments } from './documents';
@@ -12,12 +14,20 @@ export interface Services extends vscode.Disposable {
   readonly courses: CourseService;
   /** The writeups' bibliographies (.bib files), parsed lazily and cached per version. */
   readonly bib: BibService;
+  /** The analysis pipeline (src/core/analysis) over the editor's host. */
+  readonly analysis: WriteupService;
+  /** A document analysed at its current version: course, team size, page limit, pages, diagnostics. */
+  analyze(document: vscode.TextDocument, extras?: AnalyzeExtras): WriteupAnalysis;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const output = vscode.window.createOutputChannel('Research Writeup', { log: true });
-  const documents = new WriteupDocuments();
-  const courses = new CourseService(documents, output);
+  // The packs are asked for on each analysis, so the service can exist before the courses do.
+  const late: { courses?: CourseService } = {};
+  const analysis = editorService(() => late.courses?.all() ?? []);
+  const documents = new WriteupDocuments(analysis);
+  const courses = new CourseService(documents, output, analysis);
+  late.courses = courses;
   const bib = new BibService(documents);
   return {
     context,
@@ -25,6 +35,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
     output,
     courses,
     bib,
+    analysis,
+    analyze: (document, extras) => analysis.analyzeWriteup(documents.get(document), extras),
     dispose() {
       bib.dispose();
       courses.dispose();

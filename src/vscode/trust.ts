@@ -18,8 +18,8 @@ export function registerTrustNotice(output: vscode.OutputChannel): vscode.Dispos
   if (vscode.workspace.isTrusted) return new vscode.Disposable(() => undefined);
   output.appendLine(`Restricted Mode: reading, checking, hovers, completion and the preview work; waiting for workspace trust: ${featuresWaitingForTrust.join('; ')}.`);
   const item = vscode.window.createStatusBarItem('writeup.trust', vscode.StatusBarAlignment.Right, 99);
-  item.name = 'Writeup: Restricted Mode';
-  item.text = '$(shield) Writeup: limited';
+  item.name = vscode.l10n.t('Writeup: Restricted Mode');
+  item.text = vscode.l10n.t('$(shield) Writeup: limited');
   const tooltip = new vscode.MarkdownString(`**Writeup in Restricted Mode.** Waiting for workspace trust:\n\n${featuresWaitingForTrust.map((f) => `- ${f}`).join('\n')}`, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;

@@ -109,4 +109,25 @@ describe('writeup lint', () => {
       assert.match(err.trimEnd(), message);
     });
   }
+
+  test('a bibliography outside the allowed folders is reported on the injected stderr, not the process\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'writeup-lint-bib-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'work'));
+    writeFileSync(join(dir, 'work', 'proposal.md'), '---\ntitle: T\nauthor: Ann\ncourse: mit-18.408\nkind: proposal\nbibliography: ../../elsewhere/refs.bib\n---\n\n# Introduction\n\nText.\n');
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    let result: { code: number; out: string; err: string };
+    try {
+      result = await run(join(dir, 'work'), '--format', 'json', 'proposal.md');
+    } finally {
+      process.stderr.write = original;
+    }
+    assert.match(result.err, /^writeup: proposal\.md: .*elsewhere/m);
+    assert.deepEqual(written.filter((w) => w.includes('elsewhere')), []);
+  });
 });

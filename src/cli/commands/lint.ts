@@ -1,22 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createBibIndex } from '../../core/bib/index';
-import { parseBib } from '../../core/bib/parse';
-import { bibliographyLookup } from '../../core/text/paths';
-import type { BibFile, BibIndex } from '../../core/bib/types';
-import { findDeliverable, pageLimitFor } from '../../core/courses/loader';
-import { resolveCourse, suggestCourseId } from '../../core/courses/resolve';
+import { suggestCourseId } from '../../core/courses/resolve';
 import type { CoursePack } from '../../core/courses/types';
-import { estimatePages } from '../../core/layout/index';
-import type { PageEstimate } from '../../core/layout/types';
 import { isWriteupCandidate, skippedFolders } from '../../core/lint/discover';
-import { lint, type Diagnostic } from '../../core/lint/engine';
-import { authorCount } from '../../core/lint/helpers';
+import type { Diagnostic } from '../../core/lint/engine';
 import type { Range } from '../../core/model/range';
-import { formatOf, readWriteup } from '../../core/readers/index';
-import { diskHost } from '../fileHost';
-import { diskImageSize } from '../imageSize';
 import { oneOf, parseCommandArgs } from '../args';
+import type { WriteupService } from '../../core/analysis/index';
+import { formatOf } from '../../core/readers/index';
+import { cliService } from '../analysisHost';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { packsOption, packsUsage, readCliPacks } from '../packs';
 import { readTextFile } from '../readText';
@@ -86,52 +78,18 @@ function findWriteups(dir: string): string[] {
   return found;
 }
 
-/** The bibliography of a writeup from disk (empty when none can be read, as in the editor). */
-function readBib(files: readonly string[]): BibIndex {
-  const parsed: BibFile[] = [];
-  for (const file of files) {
-    const text = diskHost.readFile(file);
-    if (text !== undefined) parsed.push(parseBib(text, file));
-  }
-  return createBibIndex(parsed);
-}
-
-/** Lints one file on disk as the editor would (same course, bibliography and page inputs). */
-export function lintFile(file: string, shown: string, packs: readonly CoursePack[], options: { course?: string; kind?: string }): FileResult & { all: readonly Diagnostic[] } {
-  const text = fs.readFileSync(file, 'utf8');
-  const writeup = readWriteup(text, { file, host: diskHost });
-  const resolved = resolveCourse(writeup, { setting: options.course, packs });
-  const kind = writeup.metadata.kind?.trim() || options.kind || resolved.kind;
-  const course = resolved.course;
-  const deliverable = course ? (findDeliverable(course, kind) ?? resolved.deliverable) : undefined;
-  let pages: PageEstimate | undefined;
-  try {
-    pages = estimatePages(writeup, { imageSize: diskImageSize(file) });
-  } catch {
-    pages = undefined;
-  }
-  // Bibliographies only from the writeup's folder tree or the current directory.
-  const lookup = bibliographyLookup(writeup, [path.dirname(path.resolve(file)), process.cwd()], path.dirname(path.resolve(file)));
-  for (const r of lookup.refused) process.stderr.write(`writeup: ${shown}: ${r.message}\n`);
-  const bib = readBib(lookup.paths);
-  const diagnostics = lint({
-    writeup,
-    courses: packs,
-    ...(course ? { course } : {}),
-    ...(deliverable ? { deliverable } : {}),
-    ...(pages ? { pages } : {}),
-    bib,
-  });
-  const authors = authorCount(writeup);
-  const limit = pageLimitFor(deliverable, authors);
-  const used = pages ? (limit?.referencesCount ? pages.totalPages : pages.contentPages) : undefined;
+/** Lints one file on disk as the editor would (same course, bibliography and page inputs, from the analysis pipeline). */
+export function lintFile(file: string, shown: string, service: WriteupService, text = fs.readFileSync(file, 'utf8')): FileResult & { all: readonly Diagnostic[] } {
+  const analysis = service.analyze({ file, text });
+  const diagnostics = analysis.diagnostics;
+  const used = analysis.countedPages?.pages;
   return {
     file: shown,
-    course: course?.id ?? null,
-    kind: kind ?? null,
-    pages: { estimated: used === undefined ? null : Math.round(used * 100) / 100, limit: limit?.pages ?? null },
+    course: analysis.course?.id ?? null,
+    kind: analysis.kind ?? null,
+    pages: { estimated: used === undefined ? null : Math.round(used * 100) / 100, limit: analysis.pageLimit?.pages ?? null },
     diagnostics: diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
-    authors,
+    authors: analysis.teamSize,
     all: diagnostics,
   };
 }
@@ -212,7 +170,6 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
           files.push(...found);
         } else files.push(full);
       }
-      const options = { ...(values.course !== undefined ? { course: values.course } : {}), ...(kind ? { kind } : {}) };
       const results: ReturnType<typeof lintFile>[] = [];
       for (const f of new Set(files)) {
         const relative = path.relative(io.cwd, f);
@@ -223,8 +180,15 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
           skip(read.problem);
           continue;
         }
+        const service = cliService({
+          packs,
+          cwd: io.cwd,
+          warn: (message) => io.stderr(`writeup: ${shown}: ${message}\n`),
+          ...(values.course !== undefined ? { course: values.course } : {}),
+          ...(kind ? { kind } : {}),
+        });
         try {
-          results.push(lintFile(f, shown, packs, options));
+          results.push(lintFile(f, shown, service, read.text));
         } catch (error) {
           skip(`cannot check ${shown}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
         }

@@ -1,10 +1,9 @@
 import * as path from 'node:path';
 import type { Range } from '../../core/model/range';
 import type { Writeup } from '../../core/model/writeup';
-import { readWriteup } from '../../core/readers/index';
 import { parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
-import { diskHost } from '../fileHost';
+import { cliService } from '../analysisHost';
 import { readTextFile } from '../readText';
 
 /** `writeup outline --json` output: the model's metadata, sections, citations and math with ranges. */
@@ -95,7 +94,7 @@ export const outlineCommand: CliCommand = {
     const read = readTextFile(full, file);
     if ('problem' in read) throw new UsageError(read.problem);
     const text = read.text;
-    const outline = outlineOf(file, readWriteup(text, { file: full, host: diskHost }));
+    const outline = outlineOf(file, cliService({ packs: [], cwd: io.cwd, warn: () => undefined }).read({ file: full, text }));
     io.stdout(values.json ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline));
     return 0;
   },

@@ -1,11 +1,8 @@
 import * as path from 'node:path';
-import { estimatePages } from '../../core/layout';
 import type { PageEstimate } from '../../core/layout/types';
-import { readWriteup } from '../../core/readers';
+import { cliService } from '../analysisHost';
 import { parseCommandArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../command';
-import { diskHost } from '../fileHost';
-import { diskImageSize } from '../imageSize';
 import { readTextFile } from '../readText';
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -50,6 +47,8 @@ export const pagesCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('expected at least one PATH');
     const results: PagesResult[] = [];
     let failed = false;
+    // Pages need no course or bibliography: the host only reads files and figures.
+    const service = cliService({ packs: [], cwd: io.cwd, warn: (message) => io.stderr(`writeup pages: ${message}\n`) });
     for (const file of positionals) {
       const full = path.resolve(io.cwd, file);
       const read = readTextFile(full, file);
@@ -58,9 +57,13 @@ export const pagesCommand: CliCommand = {
         failed = true;
         continue;
       }
-      const text = read.text;
-      const writeup = readWriteup(text, { file: full, host: diskHost });
-      results.push(pagesResult(file, estimatePages(writeup, { imageSize: diskImageSize(full) })));
+      const pages = service.analyze({ file: full, text: read.text }).pages;
+      if (!pages) {
+        io.stderr(`writeup pages: cannot estimate ${file}: the page estimator failed on it\n`);
+        failed = true;
+        continue;
+      }
+      results.push(pagesResult(file, pages));
     }
     if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
     else for (const r of results) io.stdout(`${r.file}: ${r.contentPages.toFixed(1)} content pages, ${r.totalPages.toFixed(1)} total (estimated)\n`);

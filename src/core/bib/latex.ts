@@ -2,6 +2,7 @@
  * LaTeX text as found in .bib fields, turned into plain Unicode: accents, special letters,
  * dashes, escaped characters, and formatting commands reduced to their argument.
  */
+import { closingBrace } from '../text/braces';
 
 const ACCENTS: Readonly<Record<string, string>> = {
   '`': '\u0300',
@@ -99,20 +100,8 @@ function readArgument(text: string, i: number): { value: string; end: number } {
   let j = i;
   while (text[j] === ' ') j++;
   if (text[j] === '{') {
-    let depth = 0;
-    for (let k = j; k < text.length; k++) {
-      const c = text[k];
-      if (c === '\\') {
-        k++;
-        continue;
-      }
-      if (c === '{') depth++;
-      else if (c === '}') {
-        depth--;
-        if (depth === 0) return { value: text.slice(j + 1, k), end: k + 1 };
-      }
-    }
-    return { value: text.slice(j + 1), end: text.length };
+    const k = closingBrace(text, j);
+    return k < 0 ? { value: text.slice(j + 1), end: text.length } : { value: text.slice(j + 1, k), end: k + 1 };
   }
   if (text[j] === '\\') {
     const m = /^\\([a-zA-Z]+|.)/.exec(text.slice(j));

@@ -1,9 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/course-pack.schema.json';
-import dlTheoryNotes from './packs/dl-theory-notes.json';
-import mit18408 from './packs/mit-18.408.json';
-import mit9520 from './packs/mit-9.520-fall2024.json';
-import tumDlTheory from './packs/tum-dl-theory-2020.json';
+import { bundledPackData, bundledPackIds } from './packs/index';
 import type { CoursePack, Deliverable } from './types';
 import { lazyAjv } from '../lazy/index';
 
@@ -42,13 +39,13 @@ export interface MergeResult {
 }
 
 /** The ids of the packs shipped with the extension, in display order. */
-export const bundledCourseIds = ['mit-18.408', 'mit-9.520-fall2024', 'tum-dl-theory-2020', 'dl-theory-notes'] as const;
+export const bundledCourseIds = bundledPackIds;
 
 let bundled: readonly CoursePack[] | undefined;
 
 /** The bundled packs (validated by the tests, so not again at run time). */
 export function loadBundledPacks(): readonly CoursePack[] {
-  bundled ??= [mit18408, mit9520, tumDlTheory, dlTheoryNotes].map((p) => p as unknown as CoursePack);
+  bundled ??= bundledPackData.map((p) => p as CoursePack);
   return bundled;
 }
 

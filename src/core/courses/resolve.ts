@@ -1,4 +1,6 @@
 import type { Writeup } from '../model/writeup';
+import { editDistance } from '../text/distance';
+import { basenameOf } from '../text/paths';
 import { findDeliverable } from './loader';
 import type { CoursePack, Deliverable } from './types';
 
@@ -35,9 +37,9 @@ export interface ResolveOptions {
   readonly packs: readonly CoursePack[];
 }
 
-/** The file name without directories. */
+/** The file name without directories (and without a URI's query or fragment). */
 function baseName(file: string): string {
-  return file.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? file;
+  return basenameOf(file.replace(/[?#].*$/, ''));
 }
 
 /** The deliverable kind a file name suggests: `proposal*` or `report*` (also `final-report`). */
@@ -55,20 +57,6 @@ function courseFromFileName(file: string, packs: readonly CoursePack[]): CourseP
   return byLength.find((p) => name.includes(p.id.toLowerCase()));
 }
 
-/** Edit distance between two short strings. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /**
  * The pack id a mistyped or partial course id most likely means (`18.408` -> `mit-18.408`,
  * `mit-18408` -> `mit-18.408`), or undefined when nothing is close.
@@ -84,7 +72,7 @@ export function suggestCourseId(id: string, packs: readonly CoursePack[]): strin
   if (partial.length === 1 && partial[0]) return partial[0].id;
   let best: { id: string; d: number } | undefined;
   for (const pack of packs) {
-    const d = distance(wanted, pack.id.toLowerCase());
+    const d = editDistance(wanted, pack.id.toLowerCase());
     if (!best || d < best.d) best = { id: pack.id, d };
   }
   if (best && best.d <= Math.max(2, Math.floor(wanted.length / 3))) return best.id;
@@ -131,7 +119,7 @@ export function resolveCourse(writeup: Writeup, options: ResolveOptions): Resolv
   const deliverable = course ? findDeliverable(course, kind) : undefined;
   if (course && metaKind && !deliverable && course.deliverables.length > 0) {
     const kinds = course.deliverables.map((d) => d.kind);
-    const suggestion = kinds.find((k) => distance(k, metaKind.toLowerCase()) <= 2);
+    const suggestion = kinds.find((k) => editDistance(k, metaKind.toLowerCase()) <= 2);
     problems.push({
       code: 'unknown-kind',
       message: `course '${course.id}' has no deliverable '${metaKind}'; it has ${kinds.join(', ')}`,

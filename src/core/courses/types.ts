@@ -113,6 +113,26 @@ export interface CoursePaper {
   readonly label?: string;
   /** True when the title is a phrase from the page, to be checked by the user. */
   readonly titleUnverified?: boolean;
+  /** Kind of publication, as in BibTeX (`misc` for an arXiv-only preprint). */
+  readonly type?: 'inproceedings' | 'article' | 'misc' | 'book' | 'techreport' | 'phdthesis';
+  /** Volume of the journal or proceedings, when confirmed. */
+  readonly volume?: string;
+  /** Issue or report number, when confirmed. */
+  readonly number?: string;
+  /** Page range such as `6240-6249`, when confirmed. */
+  readonly pages?: string;
+  /** Publisher (e.g. `PMLR`), when confirmed. */
+  readonly publisher?: string;
+  /** Page where the bibliographic facts were confirmed. */
+  readonly metadataSource?: string;
+  /** Pages where the facts were confirmed, when more than one. */
+  readonly metadataSources?: readonly string[];
+  /** Other strings the course page (or an earlier title) uses for the paper, e.g. `shen 2019`. */
+  readonly aliases?: readonly string[];
+  /** Fields that could not be confirmed from a public page (e.g. `venue`). */
+  readonly unverified?: readonly string[];
+  /** Keys the paper had in earlier versions of the pack. */
+  readonly formerKeys?: readonly string[];
 }
 
 export interface SuggestedProject {

@@ -3,6 +3,7 @@
  * Markdown through pandoc with citeproc and the project's LaTeX template, LaTeX through latexmk,
  * or pdflatex + bibtex + pdflatex twice when latexmk is not installed. Pure: the adapter runs it.
  */
+import { basenameOf as basename, dirname } from '../text/paths';
 
 /** Executables to run; each defaults to its name on PATH. */
 export interface ExportTools {
@@ -115,19 +116,6 @@ function separatorOf(path: string): string {
 
 function pathListSeparator(path: string): string {
   return /^[A-Za-z]:[\\/]/.test(path) ? ';' : ':';
-}
-
-/** The folder part of a path (either separator). */
-export function dirname(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  if (i < 0) return '.';
-  if (i === 0) return path.slice(0, 1);
-  return path.slice(0, i);
-}
-
-/** The file part of a path. */
-export function basename(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 function join(dir: string, name: string): string {

@@ -1,7 +1,8 @@
 import type { CoursePack, Deliverable } from '../courses/types';
 import type { Range } from '../model/range';
 import type { Writeup } from '../model/writeup';
-import { LineIndex } from '../text/lineIndex';
+import { editDistance } from '../text/distance';
+import { lineIndexOf } from '../model/query';
 
 /** Where file-wide problems go: the title, else the first heading, else the first line. */
 export function headlineRange(writeup: Writeup): Range {
@@ -32,31 +33,9 @@ function lineEnd(text: string, from: number): number {
   return text.length;
 }
 
-const indexes = new WeakMap<Writeup, LineIndex>();
+export { lineIndexOf } from '../model/query';
 
-/** The line index of a writeup's text, built once per model. */
-export function lineIndexOf(writeup: Writeup): LineIndex {
-  let index = indexes.get(writeup);
-  if (!index) {
-    index = new LineIndex(writeup.text);
-    indexes.set(writeup, index);
-  }
-  return index;
-}
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
+export { editDistance } from '../text/distance';
 
 /**
  * The candidate `word` most likely meant (case-insensitive): one containing it or contained in it
@@ -94,10 +73,8 @@ export function projectTypeOf(writeup: Writeup, deliverable: Deliverable | undef
   return deliverable.projectTypes.find((p) => p.id.toLowerCase() === id);
 }
 
-/** Authors with a name: team size. */
-export function authorCount(writeup: Writeup): number {
-  return writeup.metadata.authors.filter((a) => a.name.trim() !== '').length;
-}
+/** Authors with a name: team size (the one count every front end uses, see model/query.ts). */
+export { teamSize as authorCount } from '../model/query';
 
 /**
  * Range of a metadata value on its line (after `key:` or `key=`, without quotes), if the key is

@@ -4,6 +4,7 @@
  * plus the user's `writeup.math.macros` setting. The same map feeds KaTeX (validation and
  * preview) and MathJax (hover images).
  */
+import { closingBrace } from '../text/braces';
 
 /** One macro: its name without the backslash, its replacement and how many arguments it takes. */
 export interface MacroDefinition {
@@ -159,24 +160,11 @@ class Reader {
   /** A balanced `{...}` group's content, or undefined. */
   group(): string | undefined {
     if (this.peek() !== '{') return undefined;
-    let depth = 0;
-    for (let i = this.pos; i < this.text.length; i++) {
-      const c = this.text[i];
-      if (c === '\\') {
-        i++;
-        continue;
-      }
-      if (c === '{') depth++;
-      else if (c === '}') {
-        depth--;
-        if (depth === 0) {
-          const content = this.text.slice(this.pos + 1, i);
-          this.pos = i + 1;
-          return content;
-        }
-      }
-    }
-    return undefined;
+    const close = closingBrace(this.text, this.pos);
+    if (close < 0) return undefined;
+    const content = this.text.slice(this.pos + 1, close);
+    this.pos = close + 1;
+    return content;
   }
 
   /** A `[...]` optional argument's content, or undefined when there is none. */

@@ -1,4 +1,5 @@
 import { comparePositions, containsPosition, type Position, type Range } from './range';
+import { LineIndex } from '../text/lineIndex';
 import type { Citation, MathNode, Section, Writeup } from './writeup';
 
 /** The innermost section whose body holds `position` (the last heading at or before it), if any. */
@@ -40,4 +41,24 @@ export function isInMath(writeup: Writeup, position: Position): boolean {
 /** True where a citation may not be typed: inside code, a comment or math. */
 export function isInCodeOrMath(writeup: Writeup, position: Position): boolean {
   return isInCode(writeup, position) || isInMath(writeup, position);
+}
+
+/**
+ * Team size: the authors with a name. An empty `author: ""` entry is not a person, so a writeup
+ * by `""` and `Ann` is by one author. Every front end and rule counts authors here.
+ */
+export function teamSize(writeup: Pick<Writeup, 'metadata'>): number {
+  return writeup.metadata.authors.filter((a) => a.name.trim() !== '').length;
+}
+
+const indexes = new WeakMap<Writeup, LineIndex>();
+
+/** The line index of a writeup's text, built once per model and shared by every reader of it. */
+export function lineIndexOf(writeup: Writeup): LineIndex {
+  let index = indexes.get(writeup);
+  if (!index) {
+    index = new LineIndex(writeup.text);
+    indexes.set(writeup, index);
+  }
+  return index;
 }

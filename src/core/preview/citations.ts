@@ -1,5 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateInline } from 'markdown-it';
+import { pandocCitationAt } from '../readers/pandocInline';
 import { escapeHtml, safeLinkUrl } from './escape';
 
 /** What the preview needs to cite a work: from a .bib entry or a course pack's paper. */
@@ -106,37 +107,20 @@ export function renderBibliography(keys: Iterable<string>, resolve: CitationReso
   return `<ol class="bibliography">${works.map(renderBibliographyEntry).join('')}</ol>`;
 }
 
-const keyChars = /[A-Za-z0-9_:.#$%&\-+?<>~/]/;
-
-/** Reads a pandoc citation key at `i` (after `@`); returns the key and where it ends. */
-function readKey(src: string, i: number): { key: string; end: number } | undefined {
-  if (src[i] === '{') {
-    const close = src.indexOf('}', i);
-    if (close < 0) return undefined;
-    return { key: src.slice(i + 1, close), end: close + 1 };
-  }
-  let j = i;
-  while (j < src.length && keyChars.test(src[j] ?? '')) j++;
-  // Trailing punctuation belongs to the sentence, not the key.
-  while (j > i && /[.:#$%&\-+?<>~/]/.test(src[j - 1] ?? '')) j--;
-  if (j === i || !/[A-Za-z0-9_]/.test(src[i] ?? '')) return undefined;
-  return { key: src.slice(i, j), end: j };
-}
-
 /** Parses the inside of a pandoc bracket citation `[see @a, p. 3; -@b]`; undefined if it is not one. */
 export function parseCitationBracket(inner: string): CiteItem[] | undefined {
   const items: CiteItem[] = [];
   for (const part of inner.split(';')) {
     const m = /^(.*?)(-?)@/.exec(part);
     if (!m) return undefined;
-    const at = (m.index ?? 0) + m[0].length;
-    const key = readKey(part, at);
+    const at = (m.index ?? 0) + m[0].length - 1 - (m[2] ?? '').length;
+    const key = pandocCitationAt(part, at, at);
     if (!key) return undefined;
     const prefix = (m[1] ?? '').trim();
     const locator = part.slice(key.end).replace(/^\s*,?\s*/, '').trim();
     items.push({
       key: key.key,
-      ...(m[2] === '-' ? { suppressAuthor: true } : {}),
+      ...(key.suppress ? { suppressAuthor: true } : {}),
       ...(prefix ? { prefix } : {}),
       ...(locator ? { locator } : {}),
     });
@@ -183,14 +167,11 @@ export function markdownItCitations(md: MarkdownIt, options: CitationPluginOptio
       return true;
     }
     if (c === '@' || (c === '-' && src[start + 1] === '@')) {
-      const prev = start > 0 ? src[start - 1] : ' ';
-      if (prev !== undefined && /[A-Za-z0-9_.]/.test(prev)) return false;
-      const at = c === '-' ? start + 2 : start + 1;
-      const key = readKey(src, at);
+      const key = pandocCitationAt(src, start);
       if (!key) return false;
       if (!silent) {
         const token = state.push('pandoc_citation', '', 0);
-        token.meta = { items: [{ key: key.key, ...(c === '-' ? { suppressAuthor: true } : {}) }], textual: c === '@' };
+        token.meta = { items: [{ key: key.key, ...(key.suppress ? { suppressAuthor: true } : {}) }], textual: !key.suppress };
       }
       state.pos = key.end;
       return true;

@@ -1,18 +1,11 @@
-import type { FileHost } from '../host';
 import type { Writeup, WriteupFormat } from '../model/writeup';
 import { readLatex } from './latex';
 import type { TreeParser } from './chunkedParse';
 import { readMarkdown } from './markdown';
+import type { ReadOptions } from './options';
 import { emptyWriteup } from './shared';
 
-export interface ReadOptions {
-  /** Path (or URI string) of the writeup; `\input` and bibliography paths resolve against it. */
-  readonly file: string;
-  /** Forces a format; otherwise taken from the file name. */
-  readonly format?: WriteupFormat;
-  /** Where included files come from; without one, `\input` is not followed. */
-  readonly host?: FileHost;
-}
+export type { ReadOptions } from './options';
 
 /** The format of a file name: `.tex` is LaTeX, `.md`/`.markdown`/`.pmd` Markdown. */
 export function formatOf(file: string): WriteupFormat | undefined {

@@ -3,7 +3,7 @@ import type { Range } from '../model/range';
 import type { Author, Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 import { dirname, resolveInside, resolvePath } from '../text/paths';
-import type { ReadOptions } from './index';
+import type { ReadOptions } from './options';
 import { MATH_ENVIRONMENTS } from './pandocInline';
 import { APPENDIX_TITLE, buildSections, emptyMetadata, type HeadingInfo, type PlacedBlock, parseDisableComment, VSKIP_LENGTH } from './shared';
 

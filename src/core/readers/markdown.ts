@@ -4,7 +4,7 @@ import type { Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, 
 import { LineIndex } from '../text/lineIndex';
 import { defuseDeepLists, defuseUnclosedBrackets } from './deepLists';
 import { readFrontMatter } from './frontMatter';
-import type { ReadOptions } from './index';
+import type { ReadOptions } from './options';
 import { nextAfter, PandocInlineScanner, type ScannedMath, type Span } from './pandocInline';
 import {
   APPENDIX_TITLE,

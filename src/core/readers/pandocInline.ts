@@ -104,6 +104,21 @@ function notAfterWord(text: string, i: number, regionStart: number): boolean {
   return true;
 }
 
+/**
+ * The pandoc citation at `i` (`@key`, `-@key`, `@{key}`), not right after a word: the one
+ * citation-key grammar, used by this reader and by the preview's markdown-it plugin.
+ * `regionStart` is where the text the citation may stand in begins (a word before it is not looked at).
+ */
+export function pandocCitationAt(
+  text: string,
+  i: number,
+  regionStart = 0,
+  limit = text.length,
+): { key: string; keyStart: number; end: number; suppress: boolean } | undefined {
+  const found = keyAt(text, i, regionStart, limit);
+  return found && { key: found.key, keyStart: found.keyStart, end: found.end, suppress: found.suppress };
+}
+
 /** A key at `i` (`@` or `-@`), or undefined. */
 function keyAt(
   text: string,

@@ -53,7 +53,7 @@ async function exportPdf(
   args: ExportPdfArgs,
 ): Promise<ExportPdfResult> {
   const fail = (message: string): ExportPdfResult => {
-    void vscode.window.showErrorMessage(`Writeup: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: {0}', message));
     return { ok: false, problems: [], message };
   };
   if (!vscode.workspace.isTrusted) return fail('Export runs pandoc and LaTeX, so it waits until you trust this workspace.');
@@ -83,7 +83,7 @@ async function exportPdf(
   output.appendLine(`Exporting ${uri.fsPath}`);
 
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Writeup: exporting ${path.basename(uri.fsPath)} to PDF`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Writeup: exporting {0} to PDF', path.basename(uri.fsPath)), cancellable: true },
     async (progress, token) => {
       let plan = planExport(request);
       let outcome = await runPlan(plan, output, progress, token);
@@ -116,8 +116,8 @@ async function exportPdf(
       : `Export failed${first ? `: ${first.message}` : ''}. See the output for details.`;
     output.appendLine(message);
     // Not awaited: the command returns its result while the message waits for the user.
-    void vscode.window.showErrorMessage(`Writeup: ${message}`, 'Show Output').then((choice) => {
-      if (choice === 'Show Output') output.show(true);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: {0}', message), vscode.l10n.t('Show Output')).then((choice) => {
+      if (choice === vscode.l10n.t('Show Output')) output.show(true);
     });
     return { ok: false, problems, message };
   }

@@ -10,18 +10,18 @@ import type { Services } from '../services';
 export function registerImportCourse(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand('writeup.importCourse', async (page?: unknown): Promise<vscode.Uri | undefined> => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Writeup: importing a course page waits until you trust this workspace.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Writeup: importing a course page waits until you trust this workspace.'));
       return undefined;
     }
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
-      void vscode.window.showErrorMessage('Writeup: open a folder first; the course pack is saved in its .writeup/courses/.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: open a folder first; the course pack is saved in its .writeup/courses/.'));
       return undefined;
     }
     let source: vscode.Uri | undefined = page instanceof vscode.Uri ? page : typeof page === 'string' ? vscode.Uri.file(page) : undefined;
     if (!source) {
       const picked = await vscode.window.showOpenDialog({
-        title: 'Import Course from Page',
+        title: vscode.l10n.t('Import Course from Page'),
         openLabel: 'Import',
         canSelectMany: false,
         filters: { 'Course pages': ['html', 'htm', 'md', 'markdown', 'txt'], 'All files': ['*'] },
@@ -33,7 +33,7 @@ export function registerImportCourse(services: Services): vscode.Disposable {
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
     } catch (error) {
-      void vscode.window.showErrorMessage(`Writeup: cannot read ${source.fsPath}: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: cannot read {0}: {1}', source.fsPath, (error as Error).message));
       return undefined;
     }
     const result = importCoursePage(text, { file: source.path.split('/').pop() ?? source.path });
@@ -43,7 +43,7 @@ export function registerImportCourse(services: Services): vscode.Disposable {
     edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
     edit.insert(uri, new vscode.Position(0, 0), `${JSON.stringify(result.pack, null, 2)}\n`);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Writeup: could not create ${vscode.workspace.asRelativePath(uri)}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: could not create {0}.', vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(uri);
@@ -53,7 +53,7 @@ export function registerImportCourse(services: Services): vscode.Disposable {
     for (const line of result.todo) services.output.appendLine(`[courses]   to check: ${line}`);
     const found = `${result.pack.deliverables.length} deliverable(s), ${result.pack.papers.length} paper(s)`;
     void vscode.window
-      .showInformationMessage(`Writeup: draft course pack '${result.pack.id}' with ${found}. Review it: ${result.todo.length} thing(s) to check.`, 'Show Output')
+      .showInformationMessage(vscode.l10n.t('Writeup: draft course pack \'{0}\' with {1}. Review it: {2} thing(s) to check.', result.pack.id, found, result.todo.length), vscode.l10n.t('Show Output'))
       .then((choice) => {
         if (choice) services.output.show(true);
       });

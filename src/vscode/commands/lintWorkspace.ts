@@ -11,7 +11,7 @@ export function registerLintWorkspace(lint: LintDiagnostics): vscode.Disposable 
     const exclude = `**/{${[...skippedFolders].join(',')}}/**`;
     const uris = await vscode.workspace.findFiles('**/*.{md,markdown,tex}', exclude, 2000);
     let checked = 0;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking writeups' }, async () => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking writeups') }, async () => {
       for (const uri of uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath))) {
         if (uri.path.split('/').some((part) => part.startsWith('.'))) continue;
         const document = await vscode.workspace.openTextDocument(uri);

@@ -40,7 +40,7 @@ export function registerNewWriteupCommands(services: Services): vscode.Disposabl
 /** Creates the writeup and returns its URI, or undefined when the user cancelled or nothing could be made. */
 async function newWriteup(defaultKind: string, packs: readonly CoursePack[], args: NewWriteupArgs = {}): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Writeup: creating files waits until you trust this workspace.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Writeup: creating files waits until you trust this workspace.'));
     return undefined;
   }
   const kind = args.kind ?? defaultKind;
@@ -48,7 +48,7 @@ async function newWriteup(defaultKind: string, packs: readonly CoursePack[], arg
   if (!course) return undefined;
   const deliverable = course.deliverables.find((d) => d.kind === kind);
   if (!deliverable) {
-    void vscode.window.showErrorMessage(`Writeup: ${course.title} has no ${kind} (it has: ${course.deliverables.map((d) => d.kind).join(', ') || 'nothing'}).`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: {0} has no {1} (it has: {2}).', course.title, kind, course.deliverables.map((d) => d.kind).join(', ') || vscode.l10n.t('nothing')));
     return undefined;
   }
   const projectType = args.projectType ?? (await pickProjectType(deliverable, args.course !== undefined));
@@ -69,7 +69,7 @@ async function newWriteup(defaultKind: string, packs: readonly CoursePack[], arg
     ...(args.title !== undefined ? { title: args.title } : {}),
   });
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`Writeup: ${result.problem.message}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: {0}.', result.problem.message));
     return undefined;
   }
   const uri = await freeUri(folder, defaultFileName(kind, format));
@@ -84,7 +84,7 @@ async function newWriteup(defaultKind: string, packs: readonly CoursePack[], arg
     edit.insert(bib, new vscode.Position(0, 0), starterBibliography(format));
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(`Writeup: could not create ${vscode.workspace.asRelativePath(uri)}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: could not create {0}.', vscode.workspace.asRelativePath(uri)));
     return undefined;
   }
   // The edit fills the new buffers; save them so the files are complete on disk, as the CLI's are.
@@ -100,12 +100,12 @@ async function newWriteup(defaultKind: string, packs: readonly CoursePack[], arg
 async function pickCourse(kind: string, packs: readonly CoursePack[], id: string | undefined): Promise<CoursePack | undefined> {
   if (id !== undefined) {
     const course = packs.find((p) => p.id === id);
-    if (!course) void vscode.window.showErrorMessage(`Writeup: unknown course '${id}' (known: ${packs.map((p) => p.id).join(', ')}).`);
+    if (!course) void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: unknown course \'{0}\' (known: {1}).', id, packs.map((p) => p.id).join(', ')));
     return course;
   }
   const offering = packs.filter((p) => p.deliverables.some((d) => d.kind === kind));
   if (offering.length === 0) {
-    void vscode.window.showErrorMessage(`Writeup: no course pack has a ${kind}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: no course pack has a {0}.', kind));
     return undefined;
   }
   const items = offering.map((course) => {
@@ -117,7 +117,7 @@ async function pickCourse(kind: string, packs: readonly CoursePack[], id: string
       course,
     };
   });
-  const picked = await vscode.window.showQuickPick(items, { title: `New ${kind}: course`, placeHolder: 'Which course is this for?', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New {0}: course', kind), placeHolder: vscode.l10n.t('Which course is this for?'), matchOnDescription: true, matchOnDetail: true });
   return picked?.course;
 }
 
@@ -126,7 +126,7 @@ async function pickProjectType(deliverable: Deliverable, automated: boolean): Pr
   const types = deliverable.projectTypes ?? [];
   if (types.length <= 1 || automated) return types[0]?.id;
   const items = types.map((t: ProjectType) => ({ label: t.title, description: t.id, detail: t.description ?? '', id: t.id }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Project type', placeHolder: 'Which kind of project?' });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Project type'), placeHolder: vscode.l10n.t('Which kind of project?') });
   return picked ? picked.id : null;
 }
 
@@ -134,18 +134,18 @@ async function askAuthors(deliverable: Deliverable): Promise<string | undefined>
   const group = deliverable.groupSize;
   const size = group?.max !== undefined ? ` (${group.min ?? 1}-${group.max} authors)` : '';
   return vscode.window.showInputBox({
-    title: `Authors${size}`,
-    prompt: 'Author names, comma-separated (leave empty to fill in later)',
-    placeHolder: 'Ada Lovelace, Alan Turing',
+    title: vscode.l10n.t('Authors{0}', size),
+    prompt: vscode.l10n.t('Author names, comma-separated (leave empty to fill in later)'),
+    placeHolder: vscode.l10n.t('Ada Lovelace, Alan Turing'),
   });
 }
 
 async function pickFormat(): Promise<TemplateFormat | undefined> {
   const items: (vscode.QuickPickItem & { format: TemplateFormat })[] = [
-    { label: 'Markdown', description: 'pandoc: YAML front matter, [@key] citations', format: 'markdown' },
-    { label: 'LaTeX', description: 'NeurIPS-style .tex with BibTeX', format: 'latex' },
+    { label: vscode.l10n.t('Markdown'), description: vscode.l10n.t('pandoc: YAML front matter, [@key] citations'), format: 'markdown' },
+    { label: vscode.l10n.t('LaTeX'), description: vscode.l10n.t('NeurIPS-style .tex with BibTeX'), format: 'latex' },
   ];
-  return (await vscode.window.showQuickPick(items, { title: 'Format', placeHolder: 'Write in Markdown or LaTeX?' }))?.format;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Format'), placeHolder: vscode.l10n.t('Write in Markdown or LaTeX?') }))?.format;
 }
 
 function normalizeFormat(format: NewWriteupArgs['format']): TemplateFormat | undefined {

@@ -22,7 +22,7 @@ export function courseItems(packs: readonly CoursePack[], current: string | unde
     detail: courseDetail(pack),
     picked: pack.id === current,
   }));
-  items.push({ id: noCourse, label: '$(circle-slash) No course setting', description: 'use each file\'s front matter (course:) or its name', detail: '' });
+  items.push({ id: noCourse, label: vscode.l10n.t('$(circle-slash) No course setting'), description: vscode.l10n.t('use each file\'s front matter (course:) or its name'), detail: '' });
   return items;
 }
 
@@ -38,7 +38,7 @@ export function registerSelectCourse(services: Services): vscode.Disposable {
     let chosen: string | undefined;
     if (typeof id === 'string') {
       if (id !== noCourse && !packs.some((p) => p.id === id)) {
-        void vscode.window.showErrorMessage(`Writeup: unknown course '${id}' (known: ${packs.map((p) => p.id).join(', ')}).`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: unknown course \'{0}\' (known: {1}).', id, packs.map((p) => p.id).join(', ')));
         return undefined;
       }
       chosen = id;

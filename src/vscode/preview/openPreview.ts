@@ -12,7 +12,7 @@ export function registerPreview(services: Services): vscode.Disposable {
     const document =
       uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || !services.documents.isWriteup(document)) {
-      void vscode.window.showInformationMessage('Open a Markdown or LaTeX writeup to preview it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or LaTeX writeup to preview it.'));
       return;
     }
     preview ??= new WriteupPreview(services);

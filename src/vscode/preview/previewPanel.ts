@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { estimatePages } from '../../core/layout/index';
 import { macrosFromSetting } from '../../core/math/macros';
 import { renderPreviewPage } from '../../core/preview/csp';
 import { renderPreview } from '../../core/preview/render';
 import type { Services } from '../services';
-import { citationResolver, courseOf, pageLimitOf } from './resolvers';
+import { previewInputs } from './resolvers';
 import { resolveInside } from '../../core/text/paths';
 
 /** The webview's view type (tests look for it among the tabs). */
@@ -124,17 +123,11 @@ export class WriteupPreview implements vscode.Disposable {
     if (!panel || !uri) return;
     const id = ++this.renderId;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
-    const writeup = this.services.documents.get(document);
-    const resolveCitation = await citationResolver(this.services, document);
+    const { analysis, resolveCitation } = await previewInputs(this.services, document);
     if (id !== this.renderId || this.panel !== panel) return;
-    const { deliverable } = courseOf(this.services, document);
-    const pageLimit = pageLimitOf(deliverable, writeup.metadata.authors.length);
-    let pages;
-    try {
-      pages = estimatePages(writeup);
-    } catch {
-      pages = undefined;
-    }
+    // The same estimate (image sizes included) and limit as the status bar and page-limit.
+    const { writeup, pages } = analysis;
+    const pageLimit = analysis.pageLimit?.pages;
     const baseDir = document.uri.scheme === 'file' ? vscode.Uri.file(path.dirname(document.uri.fsPath)) : undefined;
     const { body } = renderPreview(writeup, {
       resolveCitation,

@@ -41,7 +41,7 @@ describe('citation hover', () => {
   test('a course paper not in the .bib: its course listing, marked as not defined', () => {
     const h = hover.provide(writeup, { line: 5, character: 4 }, { bib, packs: testPacks(), courseId: 'mit-18.408' });
     assert.equal(h?.defined, false);
-    assert.equal(h?.info?.source, '18.408 - Generalization Bounds I');
+    assert.equal(h?.info?.source, '18.408 - Generalization Bounds I; DL theory notes - adam vs sgd');
   });
   test('an unknown key: no info; outside citations: nothing', () => {
     assert.deepEqual(hover.provide(writeup, { line: 6, character: 3 }, { bib, packs: testPacks() }), { key: 'nobody', range: r(6, 2, 8), defined: false });

@@ -9,6 +9,7 @@ import {
   renderBibliography,
   renderCitationGroup,
 } from '../../../src/core/preview/citations';
+import { readForTest } from '../../fakes/writeup';
 
 const works: Record<string, CitedWork> = {
   bartlett2017spectrally: { key: 'bartlett2017spectrally', authors: ['Peter L. Bartlett', 'Dylan J. Foster', 'Matus Telgarsky'], year: 2017, title: 'Spectrally-normalized margin bounds' },
@@ -42,6 +43,19 @@ describe('author-year', () => {
       { key: 'b', suppressAuthor: true },
     ]);
     assert.equal(parseCitationBracket('just text'), undefined);
+  });
+
+  test('keys read with the reader\'s grammar: [@müller2020] is one key, not `m` and a locator', () => {
+    assert.deepEqual(parseCitationBracket('@müller2020'), [{ key: 'müller2020' }]);
+    assert.deepEqual(parseCitationBracket('see @gödel1931, p. 2; @{Smith:2020}'), [
+      { key: 'gödel1931', prefix: 'see', locator: 'p. 2' },
+      { key: 'Smith:2020' },
+    ]);
+    const reader = readForTest('Shown in [@müller2020] and by @müller2020.\n');
+    assert.deepEqual(reader.citations.map((c) => c.key), ['müller2020', 'müller2020']);
+    const md = new MarkdownIt({ html: false });
+    markdownItCitations(md, { resolve: () => (key) => (key === 'müller2020' ? { key, authors: ['Anna Müller'], year: 2020 } : undefined) });
+    assert.equal(text(md.renderInline('Shown in [@müller2020] and by @müller2020.', {})), 'Shown in (Müller, 2020) and by Müller (2020).');
   });
 });
 

@@ -77,19 +77,19 @@ describe('isInside', () => {
 });
 
 describe('resolveInside', () => {
-  const roots = ['/work/ws'];
+  const roots = ['/home/student/ws'];
 
   test('relative paths inside the workspace resolve', () => {
-    assert.deepEqual(resolveInside('/work/ws/report', 'figs/a.png', roots), { path: '/work/ws/report/figs/a.png' });
-    assert.deepEqual(resolveInside('/work/ws/report', '../shared/refs.bib', roots), { path: '/work/ws/shared/refs.bib' });
-    assert.deepEqual(resolveInside('/work/ws', '/work/ws/x.bib', roots), { path: '/work/ws/x.bib' });
+    assert.deepEqual(resolveInside('/home/student/ws/report', 'figs/a.png', roots), { path: '/home/student/ws/report/figs/a.png' });
+    assert.deepEqual(resolveInside('/home/student/ws/report', '../common/refs.bib', roots), { path: '/home/student/ws/common/refs.bib' });
+    assert.deepEqual(resolveInside('/home/student/ws', '/home/student/ws/x.bib', roots), { path: '/home/student/ws/x.bib' });
   });
 
   test('.. escapes and absolute paths outside are refused with a message naming the path', () => {
-    for (const bad of ['../../etc/passwd', '../../../../../../etc/shadow', '/etc/passwd', 'a/../../../x', '/work/wsx/y']) {
-      const r = resolveInside('/work/ws/report', bad, roots);
+    for (const bad of ['../../etc/passwd', '../../../../../../etc/shadow', '/etc/passwd', 'a/../../../x', '/home/student/wsx/y']) {
+      const r = resolveInside('/home/student/ws/report', bad, roots);
       assert.ok('refused' in r, bad);
-      assert.match(r.refused, /outside `\/work\/ws`/);
+      assert.match(r.refused, /outside `\/home\/student\/ws`/);
       assert.ok(r.refused.includes(bad), r.refused);
     }
   });
@@ -102,7 +102,7 @@ describe('resolveInside', () => {
 
   test('URLs, empty paths and NUL bytes are refused', () => {
     for (const bad of ['https://evil.example/x.bib', '', '   ', 'a\0b']) {
-      assert.ok('refused' in resolveInside('/work/ws', bad, roots), JSON.stringify(bad));
+      assert.ok('refused' in resolveInside('/home/student/ws', bad, roots), JSON.stringify(bad));
     }
   });
 

@@ -38,7 +38,7 @@ describe('undefined-citation', () => {
     assert.equal(d.message, "'bartlett2017spectrally' is on the 18.408 reading list but not in references.bib: add it to the bibliography");
     assert.deepEqual(d.range, { start: { line: 5, character: 10 }, end: { line: 5, character: 32 } });
     const add = d.fixes[0];
-    assert.equal(add?.title, "Add 'Spectrally-normalized Margin Bounds for Neural Networks' from 18.408 to references.bib");
+    assert.equal(add?.title, "Add 'Spectrally-normalized margin bounds for neural networks' from 18.408 to references.bib");
     assert.equal(add?.preferred, true);
     assert.deepEqual(add?.edits.map((e) => e.file), ['/w/references.bib']);
     const after = apply(bibText, add?.edits ?? []);

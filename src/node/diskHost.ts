@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { FileHost } from '../core/host';
 
-/** The CLI reads files from disk. */
+/** Files read from disk (the CLI; the editor falls back to it for files not open). */
 export const diskHost: FileHost = {
   readFile(path) {
     try {

@@ -1,0 +1,115 @@
+/** A LaTeX writeup's body from the reader's sections and blocks (paragraphs, lists, figures, tables, environments). */
+import { lineIndexOf } from '../model/query';
+import type { Block, Section } from '../model/writeup';
+import { escapeHtml, isRelativeOrAbsolutePath } from './escape';
+import { renderMathHtml } from './math';
+import type { Context } from './context';
+import { cssWidth } from './markdownBody';
+import { latexInline } from './latexInline';
+import { marksBefore } from './pageMarks';
+
+
+export function latexBody(ctx: Context): string {
+  const { writeup } = ctx;
+  const items: ({ kind: 'section'; line: number; section: Section } | { kind: 'block'; line: number; block: Block })[] = [
+    ...writeup.sections.map((section) => ({ kind: 'section' as const, line: section.range.start.line, section })),
+    ...writeup.blocks.map((block) => ({ kind: 'block' as const, line: block.range.start.line, block })),
+  ];
+  items.sort((a, b) => a.line - b.line || (a.kind === 'section' ? -1 : 1));
+  const out: string[] = [];
+  for (const item of items) {
+    out.push(marksBefore(ctx, item.line));
+    if (item.kind === 'section') {
+      const level = Math.min(6, item.section.level + 1);
+      out.push(`<h${level} data-line="${item.line}">${latexInline(ctx, item.section.title)}</h${level}>`);
+    } else {
+      out.push(latexBlock(ctx, item.block));
+    }
+  }
+  return `<article class="body">${out.join('\n')}</article>`;
+}
+
+/** The source text of a block (line breaks as `\n`), from the model's one line index. */
+function sourceOf(ctx: Context, block: Block): string {
+  const index = lineIndexOf(ctx.writeup);
+  return ctx.writeup.text.slice(index.offsetAt(block.range.start), index.offsetAt(block.range.end)).replace(/\r\n?/g, '\n');
+}
+
+function latexBlock(ctx: Context, block: Block): string {
+  const line = `data-line="${block.range.start.line}"`;
+  switch (block.type) {
+    case 'paragraph':
+      return `<p ${line}>${latexInline(ctx, sourceOf(ctx, block))}</p>`;
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      const source = sourceOf(ctx, block).replace(/\\(begin|end)\{(itemize|enumerate|description)\}(\[[^\]]*\])?/g, '');
+      const itemsSrc = source.split(/\\item\b(?:\[[^\]]*\])?/).slice(1);
+      const items = itemsSrc.length > 0 ? itemsSrc.map((s) => latexInline(ctx, s)) : block.items.map(escapeHtml);
+      return `<${tag} ${line}>${items.map((i) => `<li>${i}</li>`).join('')}</${tag}>`;
+    }
+    case 'math':
+      return `<div class="block" ${line}>${renderMathHtml(block.math.tex, true, ctx.macros, block.math.environment)}</div>`;
+    case 'figure': {
+      const url = isRelativeOrAbsolutePath(block.path) ? ctx.options.resolveImage?.(block.path) : undefined;
+      const width = cssWidth(block.width);
+      const caption = block.caption ? `<figcaption>${latexInline(ctx, block.caption)}</figcaption>` : '';
+      const img = url
+        ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(block.caption ?? block.path)}"${width ? ` data-style="width:${width}"` : ''}>`
+        : `<span class="figure missing">[figure: ${escapeHtml(block.path)}]</span>`;
+      return `<figure ${line}>${img}${caption}</figure>`;
+    }
+    case 'table':
+      return latexTable(ctx, sourceOf(ctx, block), line, block.caption);
+    case 'code':
+      return `<pre ${line}><code>${escapeHtml(sourceOf(ctx, block).replace(/^\\begin\{[^}]*\}(\[[^\]]*\])?\n?|\n?\\end\{[^}]*\}$/g, ''))}</code></pre>`;
+    case 'environment': {
+      const body = sourceOf(ctx, block)
+        .replace(/^\s*\\begin\{[^}]*\}(\[[^\]]*\])?/, '')
+        .replace(/\\end\{[^}]*\}\s*$/, '');
+      const name = block.name.replace(/\*$/, '');
+      if (name === 'abstract') return `<div class="abstract" ${line}><h2>Abstract</h2><p>${latexInline(ctx, body)}</p></div>`;
+      const title = name.charAt(0).toUpperCase() + name.slice(1);
+      return `<div class="env env-${escapeHtml(name)}" ${line}><strong>${escapeHtml(title)}.</strong> ${latexInline(ctx, body)}</div>`;
+    }
+    case 'pagebreak':
+      return `<hr class="newpage" ${line}>`;
+    case 'space':
+      return '';
+  }
+}
+
+function latexTable(ctx: Context, source: string, line: string, caption: string | undefined): string {
+  const tabular = /\\begin\{(tabular\*?|tabularx|array)\}(\{[^}]*\})?(\{(?:[^{}]|\{[^{}]*\})*\})?([\s\S]*?)\\end\{\1\}/.exec(source);
+  const cap = caption ? `<caption>${latexInline(ctx, caption)}</caption>` : '';
+  if (!tabular) return `<table ${line}>${cap}</table>`;
+  const rows = (tabular[4] ?? '')
+    .split(/\\\\(?:\[[^\]]*\])?/)
+    .map((r) => r.replace(/\\(hline|toprule|midrule|bottomrule|cline\{[^}]*\}|cmidrule(\([^)]*\))?\{[^}]*\})/g, '').trim())
+    .filter((r) => r !== '');
+  const body = rows.map((r) => `<tr>${splitCells(r).map((c) => `<td>${latexInline(ctx, c.trim())}</td>`).join('')}</tr>`).join('');
+  return `<table ${line}>${cap}<tbody>${body}</tbody></table>`;
+}
+
+/** Splits a table row at `&` outside math and braces. */
+function splitCells(row: string): string[] {
+  const cells: string[] = [];
+  let depth = 0;
+  let inMath = false;
+  let start = 0;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '$') inMath = !inMath;
+    else if (c === '&' && depth === 0 && !inMath) {
+      cells.push(row.slice(start, i));
+      start = i + 1;
+    }
+  }
+  cells.push(row.slice(start));
+  return cells;
+}

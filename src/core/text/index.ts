@@ -1,0 +1,9 @@
+/**
+ * Shared helpers with no knowledge of writeups, one copy each: the brace matcher, the line index (offsets <->
+ * positions), paths (joining, resolving, staying inside the workspace, bibliography names) and
+ * edit distance (did-you-mean suggestions, typo'd keys). Import the file you need.
+ */
+export { closingBrace } from './braces';
+export { editDistance } from './distance';
+export { LineIndex } from './lineIndex';
+export * from './paths';

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { createWriteupService, type WriteupHost, type WriteupService } from '../core/analysis/index';
+import type { CoursePack } from '../core/courses/types';
+import { ReaderSessions } from '../core/readers/incremental';
+import { isAbsolutePath } from '../core/text/paths';
+import { diskImageSize } from '../node/imageSize';
+import { uriOfPath } from './bib';
+import { nodeFileHost } from './fileHost';
+
+/**
+ * The editor's host for the analysis pipeline: open buffers before the disk, the packs of the
+ * courses service, the `writeup.course`, `writeup.lint.*` and `writeup.math.macros` settings of
+ * the writeup's folder, and image sizes for writeups saved on disk. The bibliography is read
+ * asynchronously by the bib service and passed to each analysis.
+ */
+export function editorHost(packs: () => readonly CoursePack[]): WriteupHost {
+  return {
+    files: nodeFileHost,
+    packs,
+    settings(file) {
+      const uri = uriOfPath(file);
+      const course = vscode.workspace.getConfiguration('writeup', uri).get<string>('course');
+      const rules = vscode.workspace.getConfiguration('writeup.lint', uri).get<Record<string, unknown>>('rules') ?? {};
+      const macros = vscode.workspace.getConfiguration('writeup.math', uri).get<unknown>('macros') ?? {};
+      return { ...(course ? { course } : {}), lint: { rules, options: { 'math-syntax': { macros } } } };
+    },
+    imageSize: (file) => (isAbsolutePath(file) ? diskImageSize(file) : undefined),
+  };
+}
+
+/**
+ * The analysis pipeline over the editor's host. Its read step keeps a reader session per open
+ * writeup: a keystroke re-parses only the part of the text it touched (same model as a fresh read).
+ */
+export function editorService(packs: () => readonly CoursePack[]): WriteupService {
+  return createWriteupService(editorHost(packs), { read: new ReaderSessions().read });
+}
