@@ -1,7 +1,8 @@
 /**
  * No input hangs the readers or the page estimate: for each family of pathological input, twice
  * the input takes at most 2.5 times as long (linear or n log n, not quadratic). Not a timing test:
- * only the ratio of two sizes is checked, in CPU time, best of five after a warm-up.
+ * only the ratio of two sizes is checked, in CPU time, best of seven (interleaved) after a warm-up,
+ * in up to three tries.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -71,10 +72,20 @@ describe('readers and the estimate scale linearly on pathological input', () => 
       while (best(make(bytes), file, 3) < 25 && bytes < 1_600_000) bytes *= 2;
       const a = make(bytes);
       const b = make(bytes * 2);
-      const ta = best(a, file, 5);
-      const tb = best(b, file, 5);
-      const ratio = tb / Math.max(ta, 0.5);
-      assert.ok(ratio < 2.5, `${name}: ${b.length} characters took ${ratio.toFixed(2)} times as long as ${a.length} (${tb.toFixed(1)} vs ${ta.toFixed(1)} ms of CPU)`);
+      // Up to three tries: noise on a shared machine can spoil one (a quadratic reader fails all three).
+      const tries: string[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        let ta = Infinity;
+        let tb = Infinity;
+        for (let i = 0; i < 7; i++) {
+          ta = Math.min(ta, cost(a, file));
+          tb = Math.min(tb, cost(b, file));
+        }
+        const ratio = tb / Math.max(ta, 0.5);
+        if (ratio < 2.5) return;
+        tries.push(`${ratio.toFixed(2)} (${tb.toFixed(1)} vs ${ta.toFixed(1)} ms of CPU)`);
+      }
+      assert.fail(`${name}: ${b.length} characters took ${tries.join(', ')} times as long as ${a.length}`);
     });
   }
 });
