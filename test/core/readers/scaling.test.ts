@@ -31,7 +31,7 @@ const FAMILIES: readonly Family[] = [
   ['markdown: numbered items each one level deeper', 'report.md', (b) => deepList(b, '   ', () => '1.')],
   ['markdown: block quotes nested on one line', 'report.md', (b) => `# A\n\n${times('> ', b)}text\n`],
   ['markdown: a run of unclosed [', 'report.md', (b) => `# A\n\n${times('[', b)}@key\n`],
-  ['markdown: unclosed [@key, each a possible e-mail address to remark-gfm', 'report.md', (b) => `# A\n\n${times('[@a', b)}\n`],
+  ['markdown: a run of unclosed [@key', 'report.md', (b) => `# A\n\n${times('[@a', b)}\n`],
   ['markdown: nested [ ] around a citation', 'report.md', (b) => `# A\n\n${times('[', b / 2)}@key${times(']', b / 2)}\n`],
   ['markdown: a run of unclosed $ and \\(', 'report.md', (b) => `# A\n\n${times('$x \\( ', b)}\n`],
   ['markdown: one long line of words, math, citations and code', 'report.md', (b) => `# A\n\n${times('word $x$ [@a] `c` *e* ', b)}\n`],
