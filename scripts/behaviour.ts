@@ -18,9 +18,9 @@ export interface FixtureBehaviour {
   readonly completion: readonly { readonly line: number; readonly character: number; readonly keys: readonly string[] }[];
 }
 
-/** The fixture writeups, relative to the repository root, sorted. */
+/** The fixture writeups, relative to the repository root, sorted (course pages for the importer are not writeups). */
 export function fixtureWriteups(root: string): string[] {
-  return globSync('{test/fixtures,example}/**/*.{md,tex}', { cwd: root, posix: true, ignore: ['**/node_modules/**', 'test/fixtures/fuzz/**', 'test/fixtures/syntaxes/**'] })
+  return globSync('{test/fixtures,example}/**/*.{md,tex}', { cwd: root, posix: true, ignore: ['**/node_modules/**', 'test/fixtures/fuzz/**', 'test/fixtures/syntaxes/**', 'test/fixtures/courses/import/pages/**'] })
     .filter((f) => !/(^|\/)(README|CHANGELOG)\.md$/i.test(f))
     .sort();
 }

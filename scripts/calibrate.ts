@@ -2,11 +2,13 @@
 // NeurIPS PDFs (pandoc + pdflatex, bibtex), measures the true content and total pages with
 // `pdftotext -bbox`, records them in test/fixtures/calibration/measured.json, and prints the
 // estimator's errors. Needs pandoc, pdflatex, bibtex, pdftotext and a local copy of the NeurIPS
-// style in .calibrate/neurips_2024.sty (never committed). `--report` only prints the errors.
+// style in .calibrate/neurips_2024.sty (never committed). `--report` only prints the errors;
+// `--real` runs the estimator over the real-reports corpus instead (scripts/calibrate-real.ts).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, compare, loadMeasured, stats, type Measured } from '../test/core/layout/corpus';
+import { runReal } from './calibrate-real';
 
 const ROOT = join(__dirname, '..');
 const WORK = join(ROOT, '.calibrate', 'work');
@@ -44,7 +46,19 @@ function measure(pdf: string): { contentPages: number; totalPages: number; pdfPa
   const last = content.reduce((a, w) => (w.page > a.page || (w.page === a.page && w.yMax > a.yMax) ? w : a), content[0] as Word);
   const totalPages = last.page + (last.yMax - TOP) / HEIGHT;
   const ref = headings[headings.length - 1];
-  const contentPages = ref ? ref.page + (ref.yMin - TOP) / HEIGHT : totalPages;
+  // Content ends at the references heading, or below the last float LaTeX set after it (a figure
+  // or table is content wherever it lands): its caption and what follows it closely.
+  let contentPages = ref ? ref.page + (ref.yMin - TOP) / HEIGHT : totalPages;
+  if (ref) {
+    const after = (w: Word): boolean => w.page > ref.page || (w.page === ref.page && w.yMin > ref.yMin + 1);
+    const captions = content.filter((w, i) => (w.text === 'Figure' || w.text === 'Table') && /^\d+:$/.test(content[i + 1]?.text ?? '') && after(w));
+    for (const c of captions) {
+      const lines = [...new Set(content.filter((w) => w.page === c.page && w.yMin >= c.yMin - 0.5).map((w) => Math.round(w.yMax * 10) / 10))].sort((a, b) => a - b);
+      let bottom = c.yMax;
+      for (const y of lines) if (y > bottom && y - bottom <= 16) bottom = y;
+      contentPages = Math.max(contentPages, c.page + (bottom - TOP) / HEIGHT);
+    }
+  }
   return { contentPages: round(contentPages), totalPages: round(totalPages), pdfPages: pages };
 }
 
@@ -89,12 +103,14 @@ function report(): void {
 }
 
 function main(): void {
+  if (process.argv.includes('--real')) return runReal(process.argv.slice(2));
   if (process.argv.includes('--report')) return report();
   if (!existsSync(STYLE)) throw new Error(`calibrate: put a local copy of the NeurIPS style at ${STYLE} (it is never committed)`);
   mkdirSync(WORK, { recursive: true });
   copyFileSync(STYLE, join(WORK, 'neurips_2024.sty'));
   copyFileSync(join(CORPUS_DIR, 'refs.bib'), join(WORK, 'refs.bib'));
   cpSync(join(CORPUS_DIR, 'figures'), join(WORK, 'figures'), { recursive: true });
+  cpSync(join(CORPUS_DIR, 'parts'), join(WORK, 'parts'), { recursive: true });
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const files = readdirSync(CORPUS_DIR).filter((f) => /\.(md|tex)$/.test(f) && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
   const previous = existsSync(join(CORPUS_DIR, 'measured.json')) ? loadMeasured() : [];

@@ -29,7 +29,8 @@ export function cliHost(options: CliAnalysisOptions): WriteupHost {
     files: diskHost,
     packs: () => options.packs,
     settings: () => settings,
-    imageSize: (file) => diskImageSize(file),
+    // Images beside the writeup's folder (`../img`) are read when they are under the working directory.
+    imageSize: (file) => diskImageSize(file, [options.cwd]),
     bibliography(writeup) {
       const dir = path.dirname(path.resolve(writeup.file));
       const lookup = bibliographyLookup(writeup, [dir, options.cwd], dir);

@@ -24,7 +24,12 @@ export function editorHost(packs: () => readonly CoursePack[]): WriteupHost {
       const macros = vscode.workspace.getConfiguration('writeup.math', uri).get<unknown>('macros') ?? {};
       return { ...(course ? { course } : {}), lint: { rules, options: { 'math-syntax': { macros } } } };
     },
-    imageSize: (file) => (isAbsolutePath(file) ? diskImageSize(file) : undefined),
+    // Images may sit beside the writeup's folder (`../img`): anywhere in its workspace folder is read.
+    imageSize: (file) => {
+      if (!isAbsolutePath(file)) return undefined;
+      const root = vscode.workspace.getWorkspaceFolder(uriOfPath(file))?.uri.fsPath;
+      return diskImageSize(file, root !== undefined ? [root] : []);
+    },
   };
 }
 

@@ -96,6 +96,7 @@ function tooltip(e: ShownEstimate): vscode.MarkdownString {
       row('References', b.references),
       row('Other', b.other),
       '',
+      ...(e.notes && e.notes.length > 0 ? [`**${vscode.l10n.t('May be off because:')}**`, '', ...e.notes.map((n) => `- ${n.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}`), ''] : []),
       '_Estimated (NeurIPS style); compile to confirm._',
     ].join('\n'),
   );

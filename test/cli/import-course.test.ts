@@ -27,11 +27,24 @@ describe('writeup import-course', () => {
   });
 
   test('text mode summarises deliverables, papers and what to check', async () => {
-    const { code, stdout } = await run('import-course', '--year', '2021', '/work/shared/seeds/mit-18.408-project.md');
+    const { code, stdout } = await run('import-course', '--year', '2021', 'test/fixtures/courses/import/pages/seed-theory-project.md');
     assert.equal(code, 0);
     assert.match(stdout, /proposal {5}due 2021-04-09 · 1 page \(neurips\) · groups of 1-4/);
+    assert.match(stdout, /report {7}due 2021-05-19 · groups of 1-4/);
     assert.match(stdout, /bartlettspectrally: Spectrally-normalized Margin Bounds for Neural Networks \(Bartlett, Foster, Telgarsky\)/);
-    assert.match(stdout, /a date with no deliverable next to it: May 19th/);
+    assert.match(stdout, /To check:\n {2}- no term found/);
+  });
+
+  test('other deliverables, a template, sections and a relative date on an HTML and a Markdown page', async () => {
+    const html = await run('import-course', '--json', 'test/fixtures/courses/import/pages/acm-poster.html');
+    assert.equal(html.code, 0);
+    const pack = JSON.parse(html.stdout) as CoursePack;
+    assert.deepEqual(pack.deliverables.map((d) => [d.kind, d.due ?? null]), [['presentation', '2026-04-02'], ['peer-review', null], ['poster', '2026-04-23'], ['report', '2026-05-08']]);
+    assert.match(html.stderr, /^to check: deliverables\[1\] \(peer-review\): the page gives its date relative to something else \('two days after your presentation'\)/m);
+    const md = await run('import-course', 'test/fixtures/courses/import/pages/apa-fall2025.md');
+    assert.match(md.stdout, /milestone {4}due 2025-11-14 · 3 pages \(neurips\) · groups of 1-3 · sections: Problem, Progress so far, Next steps/);
+    assert.match(md.stdout, /report {7}due 2025-12-12 · .*ICML template/);
+    assert.match(md.stdout, /zhang2017understanding: Understanding deep learning requires rethinking generalization \(Zhang, C\., Bengio, S\., Hardt, M\., Recht, B\., Vinyals, O\., 2017\)/);
   });
 
   test('--out writes the draft and never overwrites', async () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeGroupSize, describePageLimit } from '../../core/courses/describe';
-import { importCoursePage, type PageFormat } from '../../core/courses/importPage';
+import { importCoursePage, type PageFormat } from '../../core/courses/import';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { oneOf, parseCommandArgs } from '../args';
 import { readTextFile } from '../readText';
@@ -10,7 +10,8 @@ const usage = [
   'Usage: writeup import-course [--json] [--id ID] [--year YYYY] [--format md|html|text] [--out FILE] PATH',
   '',
   'Reads a course page saved as Markdown, HTML or text and prints a draft course pack:',
-  'deliverables with due dates, page limits and group sizes, and the papers it lists.',
+  'deliverables with due dates, page limits, group sizes and required sections, and the papers it lists',
+  '(reference lists in the common citation styles, tables, pasted BibTeX, arXiv/DOI/OpenReview links).',
   'Review the draft: what could not be read is listed as "to check".',
   '',
   'Options:',
@@ -72,7 +73,13 @@ export const importCourseCommand: CliCommand = {
     if (pack.term || pack.instructor) lines.push(`  ${[pack.term, pack.instructor].filter(Boolean).join(', ')}`);
     lines.push(`  ${pack.deliverables.length} deliverable(s):`);
     for (const d of pack.deliverables) {
-      const facts = [d.due ? `due ${d.due}${d.dueEnd ? `..${d.dueEnd}` : ''}` : 'no date', describePageLimit(d), describeGroupSize(d)].filter(Boolean);
+      const facts = [
+        d.due ? `due ${d.due}${d.dueEnd ? `..${d.dueEnd}` : ''}` : 'no date',
+        describePageLimit(d),
+        d.pageLimit?.template && d.pageLimit.template !== 'NeurIPS' ? `${d.pageLimit.template} template` : '',
+        describeGroupSize(d),
+        d.requiredSections?.length ? `sections: ${d.requiredSections.map((r) => r.title).join(', ')}` : '',
+      ].filter(Boolean);
       lines.push(`    ${d.kind.padEnd(12)} ${facts.join(' · ')}`);
     }
     lines.push(`  ${pack.papers.length} paper(s):`);

@@ -15,6 +15,8 @@ export interface PagesResult {
   readonly style: string;
   readonly pageBreaks: readonly { readonly page: number; readonly line: number }[];
   readonly breakdown: Readonly<Record<string, number>>;
+  /** What the estimate could not size (a missing image, an unknown template...). */
+  readonly notes: readonly string[];
 }
 
 /** The estimate of `file` (as given on the command line) rounded for output. */
@@ -26,6 +28,7 @@ export function pagesResult(file: string, estimate: PageEstimate): PagesResult {
     style: estimate.style,
     pageBreaks: estimate.pageBreaks,
     breakdown: Object.fromEntries(Object.entries(estimate.breakdown).map(([k, v]) => [k, round2(v)])),
+    notes: estimate.notes ?? [],
   };
 }
 
@@ -40,7 +43,7 @@ export const pagesCommand: CliCommand = {
     '(up to the references or appendix) and total pages, as fractions of a page.',
     '',
     'Options:',
-    '  --json   print [{ "file", "contentPages", "totalPages", "pageBreaks", "breakdown" }]',
+    '  --json   print [{ "file", "contentPages", "totalPages", "pageBreaks", "breakdown", "notes" }]',
   ].join('\n'),
   run(args: readonly string[], io: CliIO): number {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
@@ -66,7 +69,12 @@ export const pagesCommand: CliCommand = {
       results.push(pagesResult(file, pages));
     }
     if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-    else for (const r of results) io.stdout(`${r.file}: ${r.contentPages.toFixed(1)} content pages, ${r.totalPages.toFixed(1)} total (estimated)\n`);
+    else {
+      for (const r of results) {
+        io.stdout(`${r.file}: ${r.contentPages.toFixed(1)} content pages, ${r.totalPages.toFixed(1)} total (estimated)\n`);
+        for (const n of r.notes) io.stdout(`  note: ${n}\n`);
+      }
+    }
     return failed ? 2 : 0;
   },
 };

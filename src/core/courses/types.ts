@@ -15,6 +15,10 @@ export interface PageLimit {
   readonly style?: 'neurips';
   /** Whether references count towards the limit; false by default. */
   readonly referencesCount?: boolean;
+  /** Whether appendices count towards the limit, when the page says. */
+  readonly appendixCounts?: boolean;
+  /** The template the page asks for, as named there (e.g. `NeurIPS`, `ICML`, `ACL`). */
+  readonly template?: string;
   readonly source?: SourceSentence;
 }
 

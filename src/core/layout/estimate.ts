@@ -1,5 +1,7 @@
-import type { Block, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
+import type { Block, Citation, FontSize, Footnote, ListBlock, MathNode, Position, Range, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
+import { boxLength, figureBodyHeight, type FigureContext } from './figures';
+import { profileOf } from './profile';
 import { textWidth } from './fonts';
 import { parseLength } from './length';
 import { LineBreaker, countTextLines } from './lineBreak';
@@ -10,9 +12,19 @@ import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './
 type Category = keyof PageBreakdown;
 
 const P = NEURIPS;
-const W = P.textWidth;
-const H = P.textHeight;
+/**
+ * The text block of the writeup being estimated (its template profile): set at the start of
+ * `estimatePages`, which runs to completion before another estimate starts.
+ */
+let W: number = P.textWidth;
+let H: number = P.textHeight;
+/** Body font width relative to Times: text is broken in a measure this much narrower. */
+let FONT = 1;
 const LINE = P.baselineSkip;
+/** Pictures drawn in TeX (the LaTeX reader's environment blocks without text). */
+const PICTURES = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
+/** A forced break this close to a page end (in pages) makes the pages after it uncertain by one. */
+const NEAR_BREAK = 0.12;
 /** How much of the style's shrinkable glue pages use on average (calibrated). */
 const SHRINK = 0.25;
 
@@ -21,12 +33,16 @@ interface PendingFloat {
   readonly height: number;
   readonly category: Category;
   readonly page: boolean;
+  /** Queued before the content ended (references or appendix): content wherever it lands. */
+  readonly content: boolean;
 }
 
 /** Where a float may go: `[h]` here in the text, `p` on a page of floats. */
 interface FloatPlacement {
   readonly here: boolean;
   readonly page: boolean;
+  /** float.sty's `[H]`: not a float, a box set here (on the next page when it does not fit). */
+  readonly exactly?: boolean;
 }
 
 /** Fills pages from top to bottom, keeping floats, widows and orphans roughly as TeX does. */
@@ -57,6 +73,26 @@ class Pager {
   private hereHeight = 0;
   /** How many floats the last page of floats holds (they share its spare room: 1fil above, 2fil between, 1fil below). */
   private lastFloatPage = 0;
+  /** Whether the last page of floats held a content float. */
+  private lastFloatPageContent = false;
+  /** Floats queued from now on are content (until the references or appendix begin). */
+  private contentOpen = true;
+  /** Where the last content float ends, in pages (0: none placed after the content's end was reached). */
+  contentFloatEnd = 0;
+  private contentEnded = false;
+  /** Forced page breaks near a page end: the source line and which way a small drift would move the pages after it. */
+  readonly nearBreaks: { line: number; pages: -1 | 1 }[] = [];
+
+  /** The references or appendix begin: later floats are not content; content floats placed from now on still count. */
+  markContentEnd(): void {
+    this.contentOpen = false;
+    this.contentEnded = true;
+  }
+
+  /** A content float placed after the content's end ends at `y` on page `page`. */
+  private contentFloatAt(page: number, y: number): void {
+    if (this.contentEnded) this.contentFloatEnd = Math.max(this.contentFloatEnd, page + y / H);
+  }
 
   /** Shrinkable glue on this page: \flushbottom pages shrink it before breaking. */
   private shrink = 0;
@@ -121,6 +157,7 @@ class Pager {
     // Waiting floats (`\@startcolumn`): a page of floats when they fill most of one...
     const fp = this.floatPage(P.floatPageFraction * H, true);
     if (fp !== undefined) {
+      if (this.lastFloatPageContent) this.contentFloatAt(this.page, H - (H - fp) / (2 * Math.max(1, this.lastFloatPage)));
       this.used.other += Math.max(0, H - fp);
       this.y = H;
       this.newPage(line);
@@ -129,7 +166,7 @@ class Pager {
     // ...else each at the top or bottom of this page while there is room, in order of kind.
     const waiting = this.pending;
     this.pending = [];
-    for (const f of waiting) this.float(f.height, f.category, { here: false, page: f.page });
+    for (const f of waiting) this.float(f.height, f.category, { here: false, page: f.page }, line, f.content);
   }
 
   /**
@@ -161,6 +198,7 @@ class Pager {
       }
       if (sum > min) {
         for (const k of taken) this.used[(this.pending[k] as PendingFloat).category] += Math.min((this.pending[k] as PendingFloat).height, H);
+        this.lastFloatPageContent = taken.some((k) => (this.pending[k] as PendingFloat).content);
         this.pending = this.pending.filter((_, k) => !taken.includes(k));
         this.lastFloatPage = taken.length;
         return sum;
@@ -224,6 +262,10 @@ class Pager {
    * of their own before the text goes on.
    */
   clearPage(line: number, flush: boolean): void {
+    // A forced break just after a page began (or just before one ends): a small drift moves everything after it by a page.
+    const fill = this.y / H;
+    if (fill > 0 && fill < NEAR_BREAK) this.nearBreaks.push({ line, pages: -1 });
+    else if (fill > 1 - NEAR_BREAK) this.nearBreaks.push({ line, pages: 1 });
     if (this.y > 0) {
       this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(line, !flush || this.pending.length === 0);
@@ -231,6 +273,7 @@ class Pager {
     if (!flush) return;
     while (this.pending.length > 0) {
       const sum = this.floatPage(-Infinity, false) ?? 0;
+      if (this.lastFloatPageContent) this.contentFloatAt(this.page, H - (H - sum) / (2 * Math.max(1, this.lastFloatPage)));
       this.used.other += Math.max(0, H - sum);
       this.y = H;
       this.newPage(line, false);
@@ -279,8 +322,15 @@ class Pager {
    * page if there is less, still fits beside it; else it waits for a later page, and so does every
    * later float of its kind. Three floats a page at most.
    */
-  float(h: number, category: Category, placement: FloatPlacement = { here: false, page: true }): void {
+  float(h: number, category: Category, placement: FloatPlacement = { here: false, page: true }, line = 0, content = this.contentOpen): void {
     const height = Math.min(h, H);
+    if (placement.exactly === true) {
+      // `\intextsep` above and below, like an `[h]` float, but it never waits.
+      this.glue(P.inTextSep, category);
+      this.box(height, category, line);
+      this.glue(P.inTextSep, category);
+      return;
+    }
     if (this.forgotten > 0) {
       // After a longtable LaTeX sets the page as if the floats it forgot took no room.
       this.overfull += this.forgotten;
@@ -306,17 +356,19 @@ class Pager {
       if (top) {
         this.topRoom += height + sep;
         this.topCount++;
+        if (content) this.contentFloatAt(this.page, this.topRoom - sep);
         this.put(height + sep, category);
         return;
       }
       if (!this.bottomTaken && P.bottomFraction * H > height && text + height + P.textFloatSep < colroom) {
         this.bottomTaken = true;
         this.kinds.bottom.add(category);
+        if (content) this.contentFloatAt(this.page, this.capacity());
         this.put(height + P.textFloatSep, category);
         return;
       }
     }
-    this.pending.push({ height, category, page: placement.page });
+    this.pending.push({ height, category, page: placement.page, content });
   }
 
   /** A float of `total` points (with its separation) at the top or bottom of this page. */
@@ -348,11 +400,44 @@ class Pager {
       this.page++;
       const sum = this.floatPage(-Infinity, false) ?? 0;
       const n = Math.max(1, this.lastFloatPage);
+      if (this.lastFloatPageContent) this.contentFloatAt(this.page, H - (H - sum) / (2 * n));
       this.y = this.pending.length > 0 ? H : H - (H - sum) / (2 * n);
       this.used.other += this.y - sum;
     }
   }
 }
+
+/**
+ * How much `\\resizebox`/`\\scalebox`/`adjustbox` scale a table: to the asked width from its natural
+ * width (each column as wide as its longest cell at about half an em a character, plus
+ * `\\tabcolsep` on both sides), or by the asked scale; a fixed height sets it outright.
+ */
+function tableScale(block: Extract<Block, { type: 'table' }>, size: number): number {
+  const r = block.resize;
+  if (!r) return 1;
+  if (r.scale !== undefined) return r.scale;
+  const natural = (block.columnChars ?? []).reduce((w, n) => w + n * 0.5 * size + 12, 0);
+  const width = r.width === undefined || r.width === '!' ? undefined : boxLength(r.width, W, { width: W, height: H });
+  const height = r.height === undefined || r.height === '!' ? undefined : boxLength(r.height, W, { width: W, height: H });
+  if (height !== undefined && width === undefined) return height / Math.max(1, block.rows * SIZES[block.size ?? 'normalsize'][1] + 11.5);
+  if (width === undefined || natural <= 0) return 1;
+  const scale = width / natural;
+  return r.max === true ? Math.min(1, scale) : scale;
+}
+
+/** Font size and leading of LaTeX's size switches in the NeurIPS style (it redefines them all). */
+const SIZES: Readonly<Record<FontSize, readonly [number, number]>> = {
+  tiny: [5, 6],
+  scriptsize: [7, 8],
+  footnotesize: [9, 10],
+  small: [9, 10],
+  normalsize: [10, 11],
+  large: [12, 14],
+  Large: [14.4, 16],
+  LARGE: [17.28, 20],
+  huge: [20.74, 23],
+  Huge: [24.88, 28],
+};
 
 /** Where negative space takes its room back from, in order. */
 const RECLAIM: readonly Category[] = ['text', 'lists', 'math', 'other', 'tables', 'figures', 'title', 'references'];
@@ -377,13 +462,13 @@ function inside(r: Range, outer: Range): boolean {
  * Math and citations of footnotes inside `range` are left out (they are set at the foot);
  * `size` is the font size (9pt for footnotes), `indent` a box before the first word.
  */
-function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0): number {
+function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0, file?: string): number {
   const b = new LineBreaker(measure, size);
   const scale = size / 10;
-  const notes = ctx.footnotesIn(range);
+  const notes = ctx.footnotesIn(range, file);
   if (indent > 0) b.word(indent - 0.25 * size, 1);
   let pos = 0;
-  for (const m of ctx.inlineMathIn(range)) {
+  for (const m of ctx.inlineMathIn(range, file)) {
     if (notes.length > 0 && insideAny(m.range, notes)) continue;
     // Readers keep the TeX as written (Markdown) or without its braces (LaTeX).
     let written = m.tex;
@@ -409,7 +494,7 @@ function paragraphLines(text: string, range: Range, ctx: Context, measure: numbe
     pos = j + written.length;
     if (text.charAt(pos) === '$') pos++;
   }
-  const groups = ctx.citationGroupsIn(range, notes);
+  const groups = ctx.citationGroupsIn(range, notes, file);
   if (groups.length > 0) textWithoutCitations(b, text, pos);
   else b.text(text, 'regular', pos);
   // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key.
@@ -427,13 +512,13 @@ function insideAny(r: Range, notes: readonly Footnote[]): boolean {
 }
 
 /** Height of the footnotes referenced in `range`: each note's lines at 9pt on 10pt, from its strut to its depth. */
-function footnotesHeight(range: Range, ctx: Context): number {
-  const notes = ctx.footnotesIn(range);
+function footnotesHeight(range: Range, ctx: Context, file?: string): number {
+  const notes = ctx.footnotesIn(range, file);
   if (notes.length === 0) return 0;
   const f = P.footnote;
   let h = 0;
   for (const note of notes) {
-    const n = Math.max(1, paragraphLines(note.text, note.bodyRange, ctx, W, f.size, f.markBox));
+    const n = Math.max(1, paragraphLines(note.text, note.origin?.range ?? note.bodyRange, ctx, W, f.size, f.markBox, note.origin?.file));
     // Notes follow each other at the footnote leading: the strut (6.65pt) and depth (3pt) fit in it.
     h += n * f.leading;
   }
@@ -469,7 +554,7 @@ function placementAt(lines: SourceLines, line: number, algorithm = false): Float
   const m = /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
   if (m === null) return { here: algorithm && /\\begin\{algorithm\*?\}/.test(source), page: true };
   const spec = m[1] ?? '';
-  return { here: /[hH]/.test(spec), page: /p/.test(spec) || !/[tb]/.test(spec) };
+  return { here: /[hH]/.test(spec), page: /p/.test(spec) || !/[tb]/.test(spec), ...(spec.includes('H') ? { exactly: true } : {}) };
 }
 
 /** True when the line before `line` closes a display (`$$`, `\\]`, `\\end{equation}`, ...). */
@@ -536,17 +621,53 @@ class Context {
   private readonly display: MathNode[];
   private readonly groups: { range: Range; keys: number }[];
   private readonly notes: Footnote[];
+  /** What the estimate could not size, for the user. */
+  readonly estimateNotes: string[] = [];
+  private figureContext: FigureContext | undefined;
+
+  figures(options: EstimateOptions, tuning: LayoutTuning): FigureContext {
+    return (this.figureContext ??= {
+      width: W,
+      height: H,
+      baselineSkip: LINE,
+      captionSkip: P.captionSkip,
+      imageSize: options.imageSize,
+      graphicsPath: this.graphicsPath,
+      defaultAspect: tuning.defaultAspect,
+      capNatural: /\\setkeys\s*\{Gin\}\s*\{[^}]*\\maxwidth/.test(this.preamble),
+      notes: this.estimateNotes,
+    });
+  }
+
+  private readonly graphicsPath: readonly string[];
+  private readonly preamble: string;
+
   /** Environments declared with `\\newtheorem` where amsthm sets them (it has its own skips), and whether amsthm's `proof` is there. */
   readonly amsthm: { readonly theorems: ReadonlySet<string>; readonly proof: boolean };
 
   constructor(writeup: Writeup) {
     this.amsthm = amsthmOf(writeup);
+    this.graphicsPath = writeup.metadata.graphicsPath ?? [];
+    this.preamble = writeup.format === 'latex' ? (writeup.metadata.headerIncludes ?? '') : '';
     this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     const byGroup = new Map<string, { range: Range; keys: number }>();
+    this.citations = writeup.citations;
+    let lastIncluded: Citation | undefined;
+    let groupCount = 0;
     for (const c of writeup.citations) {
       const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
+      if (c.origin) {
+        // Keys of one group in an included file: the same \cite command, keys a comma apart on one line.
+        const o = c.origin;
+        const lo = lastIncluded?.origin;
+        const same = lastIncluded !== undefined && lo !== undefined && lo.file === o.file && lastIncluded.command === c.command && lo.range.end.line === o.range.start.line && o.range.start.character - lo.range.end.character <= 3;
+        if (!same) groupCount++;
+        this.groupIds.set(c, String(groupCount));
+        lastIncluded = c;
+        continue;
+      }
       const g = byGroup.get(id);
       if (g) g.keys++;
       else byGroup.set(id, { range: c.groupRange, keys: 1 });
@@ -554,24 +675,61 @@ class Context {
     this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
 
-  displayMathIn(range: Range): MathNode[] {
-    return within(this.display, (m) => m.range, range);
+  displayMathIn(range: Range, file?: string): MathNode[] {
+    return within(file !== undefined ? this.inFile(file).display : this.display, (m) => m.range, range);
   }
 
-  inlineMathIn(range: Range): MathNode[] {
-    return within(this.inline, (m) => m.range, range);
+  inlineMathIn(range: Range, file?: string): MathNode[] {
+    return within(file !== undefined ? this.inFile(file).inline : this.inline, (m) => m.range, range);
   }
 
   /** Citation groups inside `range`, without those inside the `notes` standing there. */
-  citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES): number[] {
-    const groups = within(this.groups, (g) => g.range, range);
+  citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): number[] {
+    const groups = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
     return (notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups).map((g) => g.keys);
   }
 
   /** Footnotes referenced inside `range`. */
-  footnotesIn(range: Range): readonly Footnote[] {
-    return this.notes.length === 0 ? NO_NOTES : within(this.notes, (n) => n.range, range);
+  footnotesIn(range: Range, file?: string): readonly Footnote[] {
+    const notes = file !== undefined ? this.inFile(file).notes : this.notes;
+    return notes.length === 0 ? NO_NOTES : within(notes, (n) => n.range, range);
   }
+
+  /**
+   * What an `\\input` file holds, at its own ranges: everything read from it points at the
+   * `\\input` command in the main file, so a lookup by that range would find the whole file's
+   * math and citations for each of its paragraphs.
+   */
+  private inFile(file: string): FileLookups {
+    let f = this.files.get(file);
+    if (f) return f;
+    const at = <T extends { range: Range; origin?: { file: string; range: Range } }>(xs: readonly T[]): T[] =>
+      xs.filter((x) => x.origin?.file === file).map((x) => ({ ...x, range: (x.origin as { range: Range }).range })).sort((a, b) => comparePositions(a.range.start, b.range.start));
+    const groups = new Map<string, { range: Range; keys: number }>();
+    for (const c of this.citations) {
+      if (c.origin?.file !== file) continue;
+      // The group stands where its first key does.
+      const r = c.origin.range;
+      const id = `${this.groupIds.get(c) ?? ''}`;
+      const g = groups.get(id);
+      if (g) g.keys++;
+      else groups.set(id, { range: r, keys: 1 });
+    }
+    f = { inline: at(this.inline), display: at(this.display), notes: at(this.notes), groups: [...groups.values()].sort((a, b) => comparePositions(a.range.start, b.range.start)) };
+    this.files.set(file, f);
+    return f;
+  }
+
+  private readonly files = new Map<string, FileLookups>();
+  private readonly citations: readonly Citation[];
+  private readonly groupIds = new Map<Citation, string>();
+}
+
+interface FileLookups {
+  readonly inline: MathNode[];
+  readonly display: MathNode[];
+  readonly notes: Footnote[];
+  readonly groups: { range: Range; keys: number }[];
 }
 
 const NO_NOTES: readonly Footnote[] = [];
@@ -642,8 +800,13 @@ function heightOfDisplay(math: MathNode): number {
  */
 export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): PageEstimate {
   const tuning: LayoutTuning = TUNING[writeup.format];
+  const { profile, notes: profileNotes } = profileOf(writeup);
+  W = profile.textWidth;
+  H = profile.textHeight;
+  FONT = profile.fontWidth;
   const pager = new Pager();
   const ctx = new Context(writeup);
+  ctx.estimateNotes.push(...profileNotes);
   const lines = new SourceLines(writeup.text);
   const items = itemsOf(writeup);
   const refs = writeup.referencesStart?.start;
@@ -674,6 +837,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       const isRefs = refs !== undefined && comparePositions(contentEnd, refs) === 0;
       const before = item.kind === 'heading' ? P.parSkip + P.headings[0].before * P.ex : 0;
       contentPages = pager.position() + (pager.y > 0 ? before / H : 0);
+      pager.markContentEnd();
       if (isRefs && item.kind !== 'heading') placeReferences(line, true);
     }
     if (item.kind === 'heading') {
@@ -685,26 +849,43 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     }
     placeBlock(pager, item.block, writeup, ctx, options, tuning, lines);
     if (!isFloat(item.block, writeup.format)) {
-      const notes = footnotesHeight(item.block.range, ctx);
+      const notes = footnotesHeight(item.block.origin?.range ?? item.block.range, ctx, item.block.origin?.file);
       if (notes > 0) pager.footnote(notes);
     }
   }
   if (contentPages === undefined && contentEnd) {
     contentPages = pager.position() + (pager.y > 0 ? (P.parSkip + P.headings[0].before * P.ex) / H : 0);
+    pager.markContentEnd();
     if (refs !== undefined && !refsPlaced) placeReferences(refs.line, true);
   }
   if (!refsPlaced && writeup.format === 'markdown' && writeup.citations.length > 0) {
-    if (contentPages === undefined) contentPages = pager.position();
+    if (contentPages === undefined) {
+      contentPages = pager.position();
+      pager.markContentEnd();
+    }
     placeReferences(writeup.lineCount, false);
   }
   pager.finish(writeup.lineCount);
   const totalPages = pager.position();
+  // Content ends where its last item ends: a content float LaTeX sets after the references heading counts.
+  if (contentPages !== undefined) contentPages = Math.max(contentPages, pager.contentFloatEnd);
+  const content = Math.min(contentPages ?? totalPages, totalPages);
+  let low = content;
+  let high = content;
+  for (const b of pager.nearBreaks) {
+    if (contentEnd !== undefined && b.line > contentEnd.line + 1) continue;
+    if (b.pages < 0) low = Math.min(low, content - 1);
+    else high = Math.max(high, content + 1);
+    ctx.estimateNotes.push(`the forced page break on line ${b.line} falls ${b.pages < 0 ? 'just after' : 'just before'} a page end: a small drift moves the content after it by a page (${b.pages < 0 ? 'one page less' : 'one page more'} is as likely)`);
+  }
   return {
     // The skip before a references/appendix heading with nothing after it is not a page of content.
-    contentPages: Math.min(contentPages ?? totalPages, totalPages),
+    contentPages: content,
+    ...(low !== content || high !== content ? { contentRange: [Math.max(0, low), high] as const } : {}),
     totalPages,
     pageBreaks: clampBreaks(pager.breaks, writeup.lineCount),
     breakdown: breakdownOf(pager, totalPages),
+    ...(ctx.estimateNotes.length > 0 ? { notes: [...new Set(ctx.estimateNotes)] } : {}),
     style: options.style ?? 'neurips',
   };
 }
@@ -747,16 +928,21 @@ function heading(pager: Pager, level: number, title: string, line: number, categ
 function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined): void {
   const { title, authors } = writeup.metadata;
   const t = P.title;
+  const template = writeup.metadata.pageSetup?.template;
+  // NeurIPS without `final` or `preprint` is a submission: an anonymous block instead of the authors.
+  const anonymous = writeup.format === 'latex' && template !== undefined && /^(neurips|nips)/i.test(template.name) && !template.options.some((o) => /^(final|preprint)$/.test(o));
   if (title !== undefined && title.trim() !== '') {
     const titleLines = Math.max(1, countTextLines(title, W, t.titleSize, 'bold'));
     let h = t.rules + titleLines * t.titleLeading;
-    // Authors: one tabular each (name in bold), side by side while they fit, each starting with a 24pt strut.
+    // Authors: one tabular each (name in bold), side by side while they fit (`\AND` starts a row), each starting with a 24pt strut.
     const rowsOfAuthors: number[] = [];
     let used = 0;
-    for (const a of authors) {
-      const rows = 1 + (a.affiliation ? a.affiliation.split(/\n|\\\\/).length : 0) + (a.email ? 1 : 0);
-      const width = Math.max(textWidth(a.name, 'bold'), textWidth(a.affiliation ?? ''), (a.email ?? '').length * 0.525) * 10 + 2 * t.tabColSep;
-      if (rowsOfAuthors.length === 0 || used + width > W) {
+    for (const a of anonymous ? [] : authors) {
+      const rows = a.lines ?? 1 + (a.affiliation ? a.affiliation.split(/\n|\\\\/).length : 0) + (a.email ? 1 : 0);
+      // The widest line: a multi-line block's affiliation lines were joined with ", ".
+      const affiliation = a.lines !== undefined ? (a.affiliation ?? '').split(', ') : [a.affiliation ?? ''];
+      const width = Math.max(textWidth(a.name, 'bold'), ...affiliation.map((l) => textWidth(l)), (a.email ?? '').length * 0.525) * 10 + 2 * t.tabColSep;
+      if (rowsOfAuthors.length === 0 || used + width > W || a.newRow === true) {
         rowsOfAuthors.push(rows);
         used = width;
       } else {
@@ -764,17 +950,24 @@ function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined
         used += width + 10;
       }
     }
+    // The anonymous block has four lines; with no \author at all the tabular still holds its strut.
+    if (anonymous) rowsOfAuthors.push(4);
+    else if (rowsOfAuthors.length === 0 && writeup.format === 'latex') rowsOfAuthors.push(1);
     for (const rows of rowsOfAuthors) h += t.authorStrut + (rows - 1) * t.authorRow + 3.3;
     h += t.afterAuthors;
     pager.y += h;
     pager.used.title += h;
   }
   if (abstract !== undefined && abstract.trim() !== '') {
-    const n = countTextLines(abstract, W - 2 * t.abstractMargin);
+    const n = countTextLines(abstract, (W - 2 * t.abstractMargin) / FONT);
     const h = t.abstractBefore + t.abstractHeading + 0.5 * P.ex + P.topSep + n * LINE + P.topSep + P.ex;
     pager.y += h;
     pager.used.title += h;
   }
+  // `\thanks` notes stand at the foot of the first page (not in a submission).
+  const f = P.footnote;
+  const thanks = anonymous ? [] : authors.flatMap((a) => a.thanks ?? []);
+  if (thanks.length > 0) pager.footnote(thanks.reduce((h, note) => h + Math.max(1, countTextLines(note, W - f.markBox, f.size)) * f.leading, 0) - f.leading + f.sep + f.depth);
 }
 
 function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning, lines: SourceLines): void {
@@ -782,11 +975,12 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
   const to = block.range.end.line;
   switch (block.type) {
     case 'paragraph': {
-      const n = paragraphLines(block.text, block.range, ctx, W * tuning.fill);
+      const [size, leading] = SIZES[block.size ?? 'normalsize'];
+      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file);
       if (n === 0) return;
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
       if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);
-      pager.lines(n, LINE, 'text', from, to);
+      pager.lines(n, leading, 'text', from, to);
       return;
     }
     case 'math': {
@@ -802,12 +996,17 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       return;
     }
     case 'figure': {
+      if (writeup.format === 'latex' && block.parts !== undefined) {
+        const body = figureBodyHeight(block, ctx.figures(options, tuning));
+        pager.float(Math.min(body + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE, H), 'figures', placementAt(lines, from), from);
+        return;
+      }
       const size = options.imageSize?.(block.path);
       const natural = size ? size.width * 1.00375 : undefined;
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
-      pager.float(h, 'figures', placementAt(lines, from));
+      pager.float(h, 'figures', placementAt(lines, from), from);
       return;
     }
     case 'table': {
@@ -823,7 +1022,10 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         pager.box(rules / 2, 'tables', to);
         pager.glue(12, 'tables');
       } else {
-        pager.float(block.rows * LINE + rules + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from));
+        // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
+        const [size, leading] = SIZES[block.size ?? 'normalsize'];
+        const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
+        pager.float(body + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from), from);
       }
       return;
     }
@@ -833,12 +1035,19 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         return;
       }
       pager.glue(P.parSkip + P.topSep, 'other');
-      pager.lines(Math.max(1, block.lines), LINE, 'other', from, to);
+      pager.lines(Math.max(1, block.lines), SIZES[block.size ?? 'normalsize'][1], 'other', from, to);
       pager.glue(P.topSep, 'other');
       return;
     }
     case 'environment': {
       if (block.name === 'abstract') return;
+      if (PICTURES.has(block.name)) {
+        // Its size is the drawing's: a quarter of a page, said in the notes.
+        ctx.estimateNotes.push(`a ${block.name} outside a figure on line ${from + 1} is counted as a quarter of a page`);
+        pager.glue(P.parSkip);
+        pager.box(0.25 * H, 'figures', from);
+        return;
+      }
       const name = block.name.replace(/\*$/, '');
       const quote = /^(quote|quotation|verse)$/.test(name);
       const measure = quote ? W - 2 * P.listIndent : W;
@@ -846,7 +1055,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
       // Displays inside (a theorem's equation) are set as displays, not as words.
       let text = block.text;
       let displays = 0;
-      for (const m of ctx.displayMathIn(block.range)) {
+      for (const m of ctx.displayMathIn(block.origin?.range ?? block.range, block.origin?.file)) {
         for (const written of [m.tex, stripBraces(m.tex), m.tex.trim(), stripBraces(m.tex).trim()]) {
           if (written !== '' && text.includes(written)) {
             text = text.replace(written, ' ');
@@ -855,7 +1064,7 @@ function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, 
         }
         displays += P.displaySkip * 2 + heightOfDisplay(m) + tuning.standaloneDisplay;
       }
-      const n = paragraphLines(`${label} ${text}`, block.range, ctx, measure * tuning.fill);
+      const n = paragraphLines(`${label} ${text}`, block.origin?.range ?? block.range, ctx, (measure * tuning.fill) / FONT, 10, 0, block.origin?.file);
       if (n === 0) return;
       // A theorem-like environment is a trivlist: \topsep above and below, and the \parskip of its
       // paragraph above; amsthm's theorems cancel that \parskip, its proof has a 6pt \topsep.
@@ -913,7 +1122,7 @@ function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number,
       const skip = depth > previous ? listLevel(depth).topSep : depth < previous ? Math.max(listLevel(previous).topSep, gap(depth)) : gap(depth);
       pager.glue(skip, 'lists', (depth === 1 ? (tight ? 0.5 : 1) : 0.5) * SHRINK);
     }
-    const n = Math.max(1, countTextLines(entry.text, W - listIndent(depth)));
+    const n = Math.max(1, countTextLines(entry.text, (W - listIndent(depth)) / FONT));
     const span = Math.max(0, to - from);
     const at = from + Math.floor((span * i) / Math.max(1, entries.length));
     pager.lines(n, LINE, 'lists', at, at);

@@ -73,6 +73,14 @@ export class LineBreaker {
     this.spaces = 0;
   }
 
+  /** Ends the line here (`\\`): the next word starts a new line. */
+  breakLine(): void {
+    if (this.lines === 0) return;
+    this.lines++;
+    this.used = 0;
+    this.spaces = 0;
+  }
+
   /**
    * Adds the words of plain text set in `face` (of `text` from `start` to `end`), measuring
    * characters without allocating. The end of the text ends a word.
@@ -84,6 +92,14 @@ export class LineBreaker {
     let chars = 0;
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
+      if (code === 0x2028) {
+        // A forced line break (LaTeX `\\`): the words after it start a line.
+        if (chars > 0) this.word(w * size, chars);
+        w = 0;
+        chars = 0;
+        this.breakLine();
+        continue;
+      }
       const cw = code < 256 ? (table[code] as number) : charWidth(text.charAt(i), face);
       if (cw === BREAK) {
         if (chars > 0) this.word(w * size, chars);

@@ -26,6 +26,10 @@ export interface PageEstimate {
   readonly totalPages: number;
   readonly pageBreaks: readonly PageBreak[];
   readonly breakdown: PageBreakdown;
+  /** Where a forced page break falls near a page end: the content pages it may as well come to (low, high). */
+  readonly contentRange?: readonly [number, number];
+  /** What the estimate could not size (a missing image, an unknown template...), for the user. */
+  readonly notes?: readonly string[];
   /** Page style used, e.g. `neurips`. */
   readonly style: string;
 }

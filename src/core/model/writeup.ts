@@ -8,6 +8,12 @@ export interface Author {
   readonly name: string;
   readonly affiliation?: string;
   readonly email?: string;
+  /** LaTeX: printed lines of the author's block (name, each `\\` line), where more than name/affiliation/email. */
+  readonly lines?: number;
+  /** LaTeX `\AND`: the author starts a new row of the title block. */
+  readonly newRow?: boolean;
+  /** LaTeX `\thanks{...}` texts of the author (footnotes of the first page). */
+  readonly thanks?: readonly string[];
 }
 
 /** What the front matter (Markdown) or the preamble (LaTeX) says about the writeup. */
@@ -36,6 +42,29 @@ export interface Metadata {
   readonly keyRanges: Readonly<Record<string, Range>>;
   /** The front matter as parsed, for anything not modelled above. */
   readonly raw: Readonly<Record<string, unknown>>;
+  /** LaTeX `\graphicspath{{a/}{b/}}`: folders images are also looked for in. */
+  readonly graphicsPath?: readonly string[];
+  /** LaTeX: what sets the page (class options, the template package, geometry), for the page estimate. */
+  readonly pageSetup?: PageSetup;
+}
+
+/** What a LaTeX preamble says about the page, as written. */
+export interface PageSetup {
+  /** `\documentclass[11pt,a4paper]{article}`: its options. */
+  readonly classOptions: readonly string[];
+  /** The NeurIPS-like package loaded, e.g. `neurips_2023` or `nips_2018`, with its options. */
+  readonly template?: {
+    readonly name: string;
+    readonly options: readonly string[];
+    /** A copy of the package next to the .tex: the lengths it sets and its geometry options. */
+    readonly local?: { readonly lengths: Readonly<Record<string, string>>; readonly geometry?: string };
+  };
+  /** Packages loaded (names only), e.g. `mathpazo`, `geometry`. */
+  readonly packages: readonly string[];
+  /** `\usepackage[...]{geometry}` options, `\geometry{...}` and `\newgeometry{...}` arguments, in order. */
+  readonly geometry: readonly string[];
+  /** `\setlength{\textheight}{...}`-style settings in the preamble: name to value as written. */
+  readonly lengths: Readonly<Record<string, string>>;
 }
 
 /** A citation of one key. A group `[@a; @b]` gives one Citation per key. */
@@ -82,13 +111,20 @@ export interface MathNode {
 
 interface BlockBase {
   readonly range: Range;
+  /** LaTeX: set when the block comes from an `\\input` file (`range` then points at the `\\input` command). */
+  readonly origin?: Origin;
 }
 
 /** A paragraph of running text. `text` has math replaced by its TeX and markup removed. */
 export interface ParagraphBlock extends BlockBase {
   readonly type: 'paragraph';
   readonly text: string;
+  /** LaTeX: a size switch in effect (`\\small`, `\\large`...), where not `normalsize`. */
+  readonly size?: FontSize;
 }
+
+/** LaTeX's size switches. */
+export type FontSize = 'tiny' | 'scriptsize' | 'footnotesize' | 'small' | 'normalsize' | 'large' | 'Large' | 'LARGE' | 'huge' | 'Huge';
 
 /** One item of a list at any depth, with only its own text (not that of the lists inside it). */
 export interface ListEntry {
@@ -118,9 +154,29 @@ export interface MathBlock extends BlockBase {
 /** An included graphic. `width` as written, e.g. `0.5\linewidth` or `50%`. */
 export interface FigureBlock extends BlockBase {
   readonly type: 'figure';
+  /** The first image's path and width as written (kept for rules that read one image). */
   readonly path: string;
   readonly width?: string;
   readonly caption?: string;
+  /** Every image of the figure in order, with the box it stands in (LaTeX; absent: one image `path`). */
+  readonly parts?: readonly FigurePart[];
+}
+
+/** One image of a figure: a subfigure, a minipage's image, or one of several images side by side. */
+export interface FigurePart {
+  readonly path: string;
+  /** `\includegraphics` options as written, e.g. `width=.5\linewidth,keepaspectratio`. */
+  readonly options?: string;
+  /** Which box (subfigure, minipage) it stands in, counted in the figure; absent at the figure's own level. */
+  readonly box?: number;
+  /** That box's width as written, e.g. `0.48\textwidth`. */
+  readonly boxWidth?: string;
+  /** That box's caption (a subcaption), where it has one. */
+  readonly caption?: string;
+  /** `\resizebox{w}{h}` around the image (`!` keeps the ratio), or `\scalebox{s}`. */
+  readonly resize?: { readonly width?: string; readonly height?: string; readonly scale?: number };
+  /** The image starts a new row (`\\`, `\par` or a blank line before it). */
+  readonly newRow?: boolean;
 }
 
 /** A table with its shape. */
@@ -129,6 +185,14 @@ export interface TableBlock extends BlockBase {
   readonly rows: number;
   readonly columns: number;
   readonly caption?: string;
+  /** LaTeX: the size switch in effect in the table's body (`\\small` before the tabular), where not `normalsize`. */
+  readonly size?: FontSize;
+  /** LaTeX: `\\resizebox{w}{h}`/`\\scalebox{s}`/`adjustbox` around the tabular (`max`: only shrinks). */
+  readonly resize?: { readonly width?: string; readonly height?: string; readonly scale?: number; readonly max?: boolean };
+  /** With `resize`: the longest cell text of each column, for the table's natural width. */
+  readonly columnChars?: readonly number[];
+  /** LaTeX: printed lines of the body when its cells wrap (`p{..}`, tabularx `X` columns), where more than `rows`. */
+  readonly lines?: number;
 }
 
 /** Verbatim code or an algorithm listing. */
@@ -139,6 +203,8 @@ export interface CodeBlock extends BlockBase {
   /** A floating listing (LaTeX `algorithm`): placed as floats are, with its caption. */
   readonly float?: boolean;
   readonly caption?: string;
+  /** LaTeX: the font size of a verbatim block (`fontsize=\\small`, `basicstyle=\\footnotesize`), where not `normalsize`. */
+  readonly size?: FontSize;
 }
 
 /** A theorem-like environment, quote or other container, with its plain text. */
@@ -207,6 +273,8 @@ export interface Footnote {
   readonly bodyRange: Range;
   /** Plain text (markup removed; math as its TeX). */
   readonly text: string;
+  /** Set when it comes from an `\\input` file: the whole note there. */
+  readonly origin?: Origin;
 }
 
 /** Something a reader could not make sense of: the model is still returned. */

@@ -1,6 +1,7 @@
 import { emptyHost, type FileHost } from '../host';
 import type { Range } from '../model/range';
-import type { Author, Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import type { Author, Block, Citation, DisableDirective, FontSize, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import { FigureParts, graphicsPathOf, pageSetupOf } from './latexFigures';
 import { LineIndex } from '../text/lineIndex';
 import { dirname, resolveInside, resolvePath } from '../text/paths';
 import type { ReadOptions } from './options';
@@ -37,9 +38,13 @@ const CITE_COMMANDS = new Set([
 
 const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum']);
 const FIGURE_ENVS = new Set(['figure', 'figure*', 'wrapfigure', 'subfigure', 'SCfigure']);
+/** Pictures drawn in TeX: their source is not text. */
+const PICTURE_ENVS = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
+/** Boxes that stand side by side inside a figure, each holding its own images and caption. */
+const BOX_ENVS = new Set(['subfigure', 'minipage', 'subfloat', 'subtable']);
 const TABLE_ENVS = new Set(['table', 'table*', 'wraptable']);
 const TABULAR_ENVS = new Set(['tabular', 'tabular*', 'tabularx', 'longtable', 'tabulary', 'supertabular']);
-const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'lstlisting', 'minted', 'comment', 'alltt']);
+const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'BVerbatim', 'LVerbatim', 'lstlisting', 'minted', 'comment', 'alltt', 'Highlighting']);
 const ALGORITHM_ENVS = new Set(['algorithm', 'algorithm*', 'algorithmic', 'algorithm2e', 'algorithmicx']);
 const THEOREM_ENVS = new Set([
   'theorem', 'lemma', 'proof', 'definition', 'corollary', 'proposition', 'remark', 'example', 'assumption',
@@ -58,13 +63,31 @@ const SILENT_COMMANDS = new Set([
 
 const MAX_INCLUDE_DEPTH = 8;
 
+const FONT_SIZES = new Set<string>(['tiny', 'scriptsize', 'footnotesize', 'small', 'normalsize', 'large', 'Large', 'LARGE', 'huge', 'Huge']);
+
 interface Env {
   readonly name: string;
   readonly start: number;
   readonly bodyStart: number;
+  /** A table scaled by `\resizebox`, `\scalebox` or `adjustbox`. */
+  resize?: { width?: string; height?: string; scale?: number; max?: boolean };
+  /** A tabular: its column spec as written. */
+  spec?: string;
+  /** A table: printed lines of its body when cells wrap (`p{..}`, `X` columns). */
+  lines?: number;
+  /** A table: the longest cell text of each column. */
+  columnChars?: number[];
+  /** A tabular: the size switch in effect where it starts. */
+  size?: FontSize;
+  /** The size in effect outside the environment and how many groups were open: restored at its end. */
+  readonly outer?: { readonly size: FontSize; readonly braces: number };
   /** Which kind of block this environment becomes, if any. */
   readonly kind: 'list' | 'figure' | 'table' | 'tabular' | 'code' | 'theorem' | 'document' | 'other';
   includegraphics?: { path: string; width?: string };
+  /** A figure float: all its images, in the boxes they stand in. */
+  parts?: FigureParts;
+  /** A box inside a figure (subfigure, minipage): its number in the figure. */
+  box?: number;
   caption?: string;
   rows?: number;
   columns?: number;
@@ -143,6 +166,8 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     ...(preambleEnd !== undefined
       ? { headerIncludes: text.slice(0, preambleEnd), range: lines.rangeAt(0, preambleEnd) }
       : {}),
+    ...graphicsPathOf(text, preambleEnd),
+    ...pageSetupOf(text, preambleEnd, host, dirname(options.file)),
   };
   return {
     file: options.file,
@@ -182,6 +207,11 @@ class LatexScanner {
   /** Vertical space asked for inside the open paragraph: it takes effect after the paragraph's line. */
   private pendingSpaces: Block[] = [];
   private inBody: boolean;
+  /** The size switch in effect (`\small`...), saved at each `{` and environment and restored at its end. */
+  private size: FontSize = 'normalsize';
+  private readonly sizes: FontSize[] = [];
+  /** The size where the open paragraph was last touched. */
+  private paraSize: FontSize = 'normalsize';
 
   constructor(
     private readonly text: string,
@@ -227,6 +257,7 @@ class LatexScanner {
     if (!this.inBody || this.inBlockEnv) return;
     if (this.paraStart < 0) this.paraStart = start;
     this.paraEnd = Math.max(this.paraEnd, end);
+    this.paraSize = this.size;
   }
 
   private flushParagraph(): void {
@@ -236,7 +267,7 @@ class LatexScanner {
     this.paraStart = -1;
     this.paraEnd = -1;
     const plain = toPlain(this.text.slice(start, end));
-    if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim() });
+    if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim(), ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...this.origin(start, end) });
     if (this.pendingSpaces.length > 0) {
       for (const space of this.pendingSpaces) this.place(space);
       this.pendingSpaces = [];
@@ -261,7 +292,7 @@ class LatexScanner {
     }
     if (this.inBody) {
       const text = toPlain(this.text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
-      this.sink.footnotes.push({ range: this.range(i, arg.end), bodyRange: this.range(g.start, g.end), text });
+      this.sink.footnotes.push({ range: this.range(i, arg.end), bodyRange: this.range(g.start, g.end), text, ...this.origin(i, arg.end) });
     }
     this.touch(i, arg.end);
     return g.start;
@@ -281,7 +312,10 @@ class LatexScanner {
         // A blank line ends a paragraph.
         let j = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
         while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
-        if (text[j] === '\n' || text[j] === '\r') this.flushParagraph();
+        if (text[j] === '\n' || text[j] === '\r') {
+          this.flushParagraph();
+          this.figureParts()?.rowBreak();
+        }
         i = j;
         continue;
       }
@@ -293,7 +327,9 @@ class LatexScanner {
         i = this.command(i);
         continue;
       }
-      if (c !== 32 && c !== 9 && c !== 123 && c !== 125) this.touch(i, i + 1);
+      if (c === 123) this.sizes.push(this.size);
+      else if (c === 125) this.size = this.sizes.pop() ?? 'normalsize';
+      else if (c !== 32 && c !== 9) this.touch(i, i + 1);
       i++;
     }
     this.flushParagraph();
@@ -412,6 +448,7 @@ class LatexScanner {
       return end + 2;
     }
     if (!/[A-Za-z@]/.test(next)) {
+      if (next === '\\' && !this.envs.some((e) => e.kind === 'tabular')) this.figureParts()?.rowBreak();
       // A control symbol: `\%`, `\$`, `\\`, `\{`... is text.
       this.touch(i, i + 2);
       return i + 2;
@@ -514,16 +551,56 @@ class LatexScanner {
         const path = g ? text.slice(g.start, g.end).trim() : '';
         const width = options ? /(?:^|,)\s*width\s*=\s*([^,]+)/.exec(text.slice(options.start, options.end))?.[1]?.trim() : undefined;
         const env = [...this.envs].reverse().find((e) => e.kind === 'figure');
-        if (env) env.includegraphics = { path, ...(width !== undefined ? { width } : {}) };
+        if (env) {
+          env.includegraphics ??= { path, ...(width !== undefined ? { width } : {}) };
+          const box = [...this.envs].reverse().find((e) => e.box !== undefined);
+          this.figureParts()?.image(path, options ? text.slice(options.start, options.end) : undefined, box?.box);
+        }
         else if (this.inBody && !this.inBlockEnv) {
           this.flushParagraph();
           this.place({ type: 'figure', range: this.range(i, arg.end), path, ...(width !== undefined ? { width } : {}) });
         }
         return arg.end;
       }
+      case 'hypertarget':
+        // pandoc's `\hypertarget{id}{\section{..}}`: the id prints nothing; the second argument is read.
+        return this.args(afterName, 1).end;
+      case 'par':
+      case 'newline':
+        this.figureParts()?.rowBreak();
+        this.touch(i, afterName);
+        return afterName;
+      case 'resizebox':
+      case 'scalebox': {
+        const parts = this.figureParts();
+        const table = parts ? undefined : [...this.envs].reverse().find((e) => e.kind === 'table');
+        if (!parts && !table) break;
+        const arg = this.args(afterName, name === 'resizebox' ? 2 : 1);
+        const [a, b] = arg.groups;
+        const resize = name === 'resizebox' && a && b ? { width: text.slice(a.start, a.end).trim(), height: text.slice(b.start, b.end).trim() } : a ? { scale: Number(text.slice(a.start, a.end).trim()) || 1 } : undefined;
+        if (resize && parts) parts.resize(resize);
+        // A table scaled to a width (`\resizebox{\textwidth}{!}{\begin{tabular}...}`): its rows scale with it.
+        else if (resize && table) table.resize = resize;
+        return arg.end;
+      }
+      case 'subfigure':
+      case 'subfloat': {
+        // subfigure/subfig's command form `\subfigure[caption]{\includegraphics...}`: one box.
+        const parts = this.figureParts();
+        if (!parts) break;
+        const arg = this.args(afterName, 0);
+        const o = arg.optional[arg.optional.length - 1];
+        parts.commandBox(o ? toPlain(text.slice(o.start, o.end)).replace(/\s+/g, ' ').trim() : undefined);
+        return arg.end;
+      }
       case 'caption': {
         const arg = this.args(afterName, 1);
         const g = arg.groups[0];
+        const box = this.envs[this.envs.length - 1]?.box !== undefined ? this.envs[this.envs.length - 1] : [...this.envs].reverse().find((e) => e.box !== undefined || e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
+        if (box?.box !== undefined && g) {
+          this.figureParts()?.boxCaption(box.box, toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim());
+          return g.start;
+        }
         const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
         if (env && g) env.caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
         // Its citations and math still count: scan inside the argument.
@@ -532,6 +609,7 @@ class LatexScanner {
       default:
         break;
     }
+    if (FONT_SIZES.has(name)) this.size = name as FontSize;
     if (SILENT_COMMANDS.has(name)) return this.args(afterName, name === 'hspace' || name === 'label' || name === 'ref' || name === 'eqref' || name === 'usepackage' || name === 'documentclass' || name === 'bibliographystyle' ? 1 : 0).end;
     // Any other command: its name prints nothing we count, its arguments are scanned as text.
     this.touch(i, afterName);
@@ -746,7 +824,8 @@ class LatexScanner {
       depth: this.ctx.depth + 1,
       at: { file: resolved, range: this.ctx.at ? this.ctx.at.range : here },
     });
-    child.inBody = this.inBody;
+    // A `\subfile` (or any child with its own \begin{document}): its preamble is not text.
+    child.inBody = this.inBody && !/\\begin\s*\{document\}/.test(content);
     child.run();
     this.ctx.visited.delete(resolved);
     return end;
@@ -787,11 +866,50 @@ class LatexScanner {
         this.sink.code.push(this.range(tagEnd, at));
         if (this.inBody && !this.inBlockEnv) {
           this.flushParagraph();
-          const body = text.slice(tagEnd, at).replace(/^\r?\n/, '').replace(/\r?\n$/, '');
-          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: body.split(/\r?\n|\r/).length });
+          // Options (`\begin{Verbatim}[..]`, `\begin{minted}{python}`) are not lines.
+          const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n]*\]|\s*\{[^}\n]*\})*[ \t]*\r?\n/, '').replace(/\r?\n$/, '');
+          const size = this.verbatimSize(name, text.slice(tagEnd, Math.min(at, tagEnd + 200)));
+          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: body.split(/\r?\n|\r/).length, ...(size !== 'normalsize' ? { size } : {}) });
         }
       }
       return at + endTag.length;
+    }
+    const float = BOX_ENVS.has(name) ? this.figureParts() : undefined;
+    if (float) {
+      // A box inside a figure: its width, then its images and caption (`\begin{subfigure}[t]{0.48\linewidth}`).
+      const arg = this.args(tagEnd, 1);
+      const w = arg.groups[0];
+      const box = float.openBox(w ? text.slice(w.start, w.end).trim() : undefined);
+      this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', box, outer: { size: this.size, braces: this.sizes.length } });
+      return arg.end;
+    }
+    if (PICTURE_ENVS.has(name)) {
+      // A TikZ or forest picture: not text. Outside a float it stands as a box of its own.
+      const endTag = `\\end{${name}}`;
+      const at = text.indexOf(endTag, tagEnd);
+      if (at < 0) {
+        this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${name}}\` has no \`${endTag}\`.`, i, tagEnd);
+        return tagEnd;
+      }
+      this.sink.code.push(this.range(tagEnd, at));
+      if (this.inBody && !this.inBlockEnv) {
+        this.flushParagraph();
+        this.place({ type: 'environment', range: this.range(i, at + endTag.length), name, text: '', ...this.origin(i, at + endTag.length) });
+      }
+      return at + endTag.length;
+    }
+    const tableEnv = name === 'adjustbox' ? [...this.envs].reverse().find((e) => e.kind === 'table') : undefined;
+    if (tableEnv) {
+      // `\begin{adjustbox}{width=\textwidth}` (or `max width=`) around a table's tabular.
+      const arg = this.args(tagEnd, 1);
+      const g = arg.groups[0];
+      const keys = g ? text.slice(g.start, g.end) : '';
+      const width = /(?:^|,)\s*(max\s+)?width\s*=\s*([^,]+)/.exec(keys);
+      const scale = /(?:^|,)\s*scale\s*=\s*([\d.]+)/.exec(keys);
+      if (width) tableEnv.resize = { width: (width[2] ?? '').trim(), height: '!', ...(width[1] ? { max: true } : {}) };
+      else if (scale) tableEnv.resize = { scale: Number(scale[1]) || 1 };
+      this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', outer: { size: this.size, braces: this.sizes.length } });
+      return arg.end;
     }
     const kind: Env['kind'] = LIST_ENVS.has(name)
       ? 'list'
@@ -814,12 +932,33 @@ class LatexScanner {
       const specArgs = this.args(tagEnd, name === 'tabular*' || name === 'tabularx' ? 2 : 1);
       const spec = specArgs.groups[specArgs.groups.length - 1];
       bodyStart = specArgs.end;
-      const env: Env = { name, start: i, bodyStart, kind, columns: spec ? countColumns(text.slice(spec.start, spec.end)) : 0 };
+      const specText = spec ? text.slice(spec.start, spec.end) : '';
+      const env: Env = { name, start: i, bodyStart, kind, columns: spec ? countColumns(specText) : 0, size: this.size, outer: { size: this.size, braces: this.sizes.length }, spec: specText };
       this.envs.push(env);
       return bodyStart;
     }
-    this.envs.push({ name, start: i, bodyStart, kind });
+    this.envs.push({ name, start: i, bodyStart, kind, outer: { size: this.size, braces: this.sizes.length }, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}) });
     return bodyStart;
+  }
+
+  /** The size a verbatim environment sets: its `fontsize=` option, its `\DefineVerbatimEnvironment`, `\lstset`'s `basicstyle`, else the size in effect. */
+  private verbatimSize(name: string, opening: string): FontSize {
+    const size = (s: string | undefined): FontSize | undefined => (s !== undefined && FONT_SIZES.has(s) ? (s as FontSize) : undefined);
+    const own = /^\s*\[[^\]]*(?:fontsize|basicstyle)\s*=\s*\{?\\(\w+)/.exec(opening);
+    if (own) return size(own[1]) ?? this.size;
+    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec(this.text.slice(0, 30000));
+    if (defined) return size(defined[1]) ?? this.size;
+    if (name === 'lstlisting') {
+      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec(this.text.slice(0, 30000));
+      if (lst) return size(lst[1]) ?? this.size;
+    }
+    return this.size;
+  }
+
+  /** The images of the figure float being read, if inside one. */
+  private figureParts(): FigureParts | undefined {
+    for (const e of this.envs) if (e.parts) return e.parts;
+    return undefined;
   }
 
   private endEnvironment(i: number, tagEnd: number, name: string): number {
@@ -839,7 +978,13 @@ class LatexScanner {
       if (open) this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${open.name}}\` ends at \`\\end{${name}}\`.`, open.start, open.bodyStart);
     }
     const env = this.envs[index] as Env;
+    // A size switch inside the environment ends with it (and so do groups left open in it).
+    if (env.outer) {
+      this.size = env.outer.size;
+      this.sizes.length = Math.min(this.sizes.length, env.outer.braces);
+    }
     this.envs.length = index;
+    if (env.box !== undefined) this.figureParts()?.closeBox();
     if (env.kind === 'document') {
       this.flushParagraph();
       this.inBody = false;
@@ -848,6 +993,7 @@ class LatexScanner {
     if (env.kind === 'other') return tagEnd;
     const body = this.text.slice(env.bodyStart, i);
     const range = this.range(env.start, tagEnd);
+    const origin = this.origin(env.start, tagEnd);
     if (env.kind === 'tabular') {
       const rows = countRows(body);
       const columns = Math.max(env.columns ?? 0, maxCells(body));
@@ -855,6 +1001,10 @@ class LatexScanner {
       if (table) {
         table.rows = rows;
         table.columns = columns;
+        const lines = wrappedLines(env.spec ?? '', body);
+        if (lines > rows) table.lines = lines;
+        if (table.resize) table.columnChars = columnChars(body);
+        if (env.size !== undefined && env.size !== 'normalsize') table.size = env.size;
         return tagEnd;
       }
       this.flushParagraph();
@@ -866,7 +1016,7 @@ class LatexScanner {
     switch (env.kind) {
       case 'list': {
         const { items, entries } = listItems(body);
-        this.place({ type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries });
+        this.place({ ...origin, type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries });
         break;
       }
       case 'figure':
@@ -876,10 +1026,11 @@ class LatexScanner {
           path: env.includegraphics?.path ?? '',
           ...(env.includegraphics?.width !== undefined ? { width: env.includegraphics.width } : {}),
           ...(env.caption !== undefined ? { caption: env.caption } : {}),
+          ...(env.parts && env.parts.count > 0 ? { parts: env.parts.done() } : {}),
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');
@@ -889,9 +1040,9 @@ class LatexScanner {
         break;
       }
       case 'theorem': {
-        const plain = toPlain(body).replace(/\s+/g, ' ').trim();
+        const plain = toPlain(body).replace(SPACES, ' ').trim();
         if (env.name === 'abstract' && !this.ctx.at) this.sink.meta.abstract = plain;
-        this.place({ type: 'environment', range, name: env.name, text: plain });
+        this.place({ ...origin, type: 'environment', range, name: env.name, text: plain });
         break;
       }
     }
@@ -938,7 +1089,7 @@ export function listItems(body: string): { items: string[]; entries: ListEntry[]
   }
   addText(source.length);
   if (itemStart >= 0) items.push(source.slice(itemStart));
-  const clean = (t: string): string => toPlain(t).replace(/\s+/g, ' ').trim();
+  const clean = (t: string): string => toPlain(t).replace(SPACES, ' ').trim();
   return { items: items.map(clean), entries: entries.map((e) => ({ depth: e.depth, text: clean(e.text) })) };
 }
 
@@ -1029,6 +1180,59 @@ function tabularRows(body: string): string[] {
     .filter((r) => r.length > 0);
 }
 
+/** Points per unit of a `p{..}` column width (`\linewidth` and `\textwidth` as the NeurIPS text width). */
+const COLUMN_UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 1.00375, in: 72.27, cm: 28.45, mm: 2.845, em: 10, ex: 4.5, linewidth: 397.5, textwidth: 397.5, columnwidth: 397.5, hsize: 397.5 };
+
+/**
+ * Printed lines of a tabular whose cells wrap: each `p{w}`/`m{w}`/`b{w}` column holds about w/4.6pt
+ * characters a line (`X` columns of tabularx share what is left of the text width); a row is as
+ * tall as its longest cell. Columns that do not wrap count one line.
+ */
+function wrappedLines(spec: string, body: string): number {
+  const widths: (number | undefined)[] = [];
+  const re = /([lcrSX])|[pmb]\{\s*([\d.]*)\s*\\?([a-z]+)\s*\}|\*\{(\d+)\}\{([^{}]*)\}|[@!>]?\{[^{}]*\}|./g;
+  const expanded = spec.replace(/\*\{(\d+)\}\{([^{}]*)\}/g, (_, n: string, inner: string) => inner.repeat(Math.min(20, Number(n))));
+  let xs = 0;
+  let fixed = 0;
+  for (let m = re.exec(expanded); m; m = re.exec(expanded)) {
+    if (m[1] === 'X') {
+      widths.push(-1);
+      xs++;
+    } else if (m[1] !== undefined) widths.push(undefined);
+    else if (m[3] !== undefined) {
+      const w = (m[2] === '' || m[2] === undefined ? 1 : Number(m[2])) * (COLUMN_UNITS[m[3]] ?? 0);
+      widths.push(w > 0 ? w : undefined);
+      fixed += w;
+    }
+  }
+  if (!widths.some((w) => w !== undefined)) return 0;
+  const xWidth = xs > 0 ? Math.max(40, (397.5 * 0.9 - fixed) / xs) : 0;
+  let lines = 0;
+  for (const row of tabularRows(body)) {
+    let tallest = 1;
+    row.split(/(?<!\\)&/).forEach((cell, i) => {
+      const w = widths[i] === -1 ? xWidth : widths[i];
+      if (w === undefined) return;
+      const chars = toPlain(cell).replace(/\\[A-Za-z]+\*?/g, '').replace(/\s+/g, ' ').trim().length;
+      tallest = Math.max(tallest, Math.ceil((chars * 4.6) / Math.max(20, w - 4)));
+    });
+    lines += tallest;
+  }
+  return lines;
+}
+
+/** The longest plain text of each column (`&`-separated cells), for the natural width of a scaled table. */
+function columnChars(body: string): number[] {
+  const out: number[] = [];
+  for (const row of tabularRows(body)) {
+    row.split(/(?<!\\)&/).forEach((cell, i) => {
+      const n = toPlain(cell).replace(/\\[A-Za-z]+\*?(\[[^\]]*\])?(\{[^{}]*\})?/g, '').trim().length;
+      out[i] = Math.max(out[i] ?? 0, n);
+    });
+  }
+  return out;
+}
+
 function countRows(body: string): number {
   return tabularRows(body).length;
 }
@@ -1040,9 +1244,11 @@ function maxCells(body: string): number {
 /** NeurIPS authors: `\And`/`\AND` (and `\and`) separate them; `\\` lines hold affiliation and e-mail. */
 export function parseAuthors(source: string): Author[] {
   const withoutThanks = removeCommand(source, 'thanks');
+  const separators = [...withoutThanks.matchAll(/\\(And|AND|and)\b/g)].map((m) => m[1]);
+  const thanks = argumentsOf(source, 'thanks');
   return withoutThanks
     .split(/\\(?:And|AND|and)\b/)
-    .map((chunk) => {
+    .map((chunk, index) => {
       const lines = chunk
         .split(/\\\\(?:\s*\[[^\]]*\])?/)
         .map((l) => l.replace(/%[^\n]*/g, ''))
@@ -1056,9 +1262,32 @@ export function parseAuthors(source: string): Author[] {
         .map((l) => toPlain(l).replace(/\s+/g, ' ').trim())
         .filter(Boolean)
         .join(', ');
-      return { name, ...(affiliation ? { affiliation } : {}), ...(email ? { email } : {}) };
+      const notes = index === 0 ? thanks : [];
+      return {
+        name,
+        ...(affiliation ? { affiliation } : {}),
+        ...(email ? { email } : {}),
+        ...(lines.length > 1 + (email ? 1 : 0) + (affiliation ? 1 : 0) || rest.filter((l) => l !== emailLine).length > 1 ? { lines: lines.length } : {}),
+        ...(separators[index - 1] === 'AND' ? { newRow: true } : {}),
+        ...(notes.length > 0 ? { thanks: notes } : {}),
+      };
     })
     .filter((a) => a.name.length > 0);
+}
+
+/** The plain text of each `\name{...}` argument in `source`. */
+function argumentsOf(source: string, name: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let guard = 0; guard < 50; guard++) {
+    const at = source.indexOf(`\\${name}{`, from);
+    if (at < 0) break;
+    const close = matchBracket(source, at + name.length + 1, '{', '}');
+    if (close < 0) break;
+    out.push(toPlain(source.slice(at + name.length + 2, close)).replace(/\s+/g, ' ').trim());
+    from = close + 1;
+  }
+  return out;
 }
 
 /** Removes `\name{...}` with its balanced argument. */
@@ -1090,6 +1319,11 @@ function withoutFootnotes(source: string): string {
   return parts.join('');
 }
 
+/** What `\\\\` becomes in plain text: U+2028 LINE SEPARATOR, white space to every other reader, a forced line break to the page estimate. */
+export const LINE_BREAK = '\u2028';
+/** Runs of white space other than a forced line break. */
+const SPACES = /[^\S\u2028]+/g;
+
 /**
  * Plain text of a LaTeX snippet: comments dropped, math kept as its TeX, markup commands
  * dropped with their arguments' text kept, `~` as a space.
@@ -1101,7 +1335,7 @@ export function toPlain(source: string): string {
       cmd.startsWith('cite') ? '[1]' : '',
     )
     .replace(/\\(begin|end)\{[^{}]*\}(\{[^{}]*\})?/g, ' ')
-    .replace(/\\\\(\[[^\]]*\])?/g, '\n')
+    .replace(/\\\\(\[[^\]]*\])?/g, LINE_BREAK)
     .replace(/\\([%$&#_{}])/g, '$1')
     .replace(/\\(And|AND|and|item|centering|noindent|maketitle|hline|toprule|midrule|bottomrule)\b/g, ' ')
     .replace(/\\(textbf|textit|emph|texttt|textsc|textrm|underline|mbox|text|url|href|footnote|caption|section|subsection|subsubsection|paragraph|title)\*?/g, '')

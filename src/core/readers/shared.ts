@@ -107,7 +107,7 @@ export function parseDisableComment(body: string, commentEndLine: number): Disab
 
 /** Headings that start the references and the appendix. */
 export const REFERENCES_TITLE = /^(references|bibliography|works cited|literature cited)$/i;
-export const APPENDIX_TITLE = /^(appendix|appendices)\b/i;
+export const APPENDIX_TITLE = /^(appendix|appendices|supplementary materials?)\b/i;
 
 /** A TeX dimension without braces, as `\\vskip` takes it: `-0.5\\baselineskip plus 1pt`. */
 export const VSKIP_LENGTH = /^\s*(-?\s*(?:[0-9]*\.?[0-9]+\s*)?(?:\\[A-Za-z@]+|[a-z]{2}))(?:\s+(?:plus|minus)\s+-?[0-9.]*\s*(?:\\[A-Za-z@]+|fil+|[a-z]{2}))*/;

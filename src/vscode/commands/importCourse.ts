@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { importCoursePage } from '../../core/courses/importPage';
+import { importCoursePage } from '../../core/courses/import';
 import type { Services } from '../services';
 
 /**

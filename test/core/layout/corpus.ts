@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { imageSize } from 'image-size';
+import { diskHost } from '../../../src/node/diskHost';
+import { diskImageSize } from '../../../src/node/imageSize';
 import { estimatePages } from '../../../src/core/layout';
 import { readWriteup } from '../../../src/core/readers';
 
@@ -45,8 +47,9 @@ export function imageSizer(file: string) {
 export function compare(measured: readonly Measured[]): Compared[] {
   return measured.map((m) => {
     const path = join(CORPUS_DIR, m.file);
-    const writeup = readWriteup(readFileSync(path, 'utf8'), { file: path });
-    const e = estimatePages(writeup, { imageSize: imageSizer(path) });
+    // As the CLI reads them: `\input` children and image sizes (resolution, PDF page box) from disk.
+    const writeup = readWriteup(readFileSync(path, 'utf8'), { file: path, host: diskHost });
+    const e = estimatePages(writeup, { imageSize: diskImageSize(path) });
     return {
       ...m,
       estimatedContent: e.contentPages,

@@ -1,0 +1,192 @@
+import type { FigureBlock, FigurePart } from '../model';
+import { countTextLines } from './lineBreak';
+import type { ImageSize } from './types';
+
+/*
+ * The height of a LaTeX figure float: rows of boxes. Each part (a subfigure or minipage of width
+ * w, or a bare image) holds its own images sized relative to w (`\linewidth` and `\textwidth`
+ * inside a minipage are the minipage's width) and its own caption; parts sit side by side while they fit in the text
+ * width, and a `\\`, `\par` or blank line starts a new row. Image sizes follow graphicx: `width=`,
+ * `height=`, `scale=`, `keepaspectratio`, `angle=90`, `\resizebox`/`\scalebox`, else the natural
+ * size (the host reads it: PNG/JPEG resolution, PDF page box, EPS bounding box).
+ */
+
+/** What sizing a figure needs from the page and the host. */
+export interface FigureContext {
+  /** Text width and height of the page (pt). */
+  readonly width: number;
+  readonly height: number;
+  readonly baselineSkip: number;
+  readonly captionSkip: number;
+  /** Natural size of an image path (relative to the writeup) in bp, or undefined. */
+  readonly imageSize: ((path: string) => ImageSize | undefined) | undefined;
+  readonly graphicsPath: readonly string[];
+  /** Height/width of an image whose size is unknown. */
+  readonly defaultAspect: number;
+  /** `\setkeys{Gin}{width=\maxwidth,...}` (pandoc's LaTeX): an image wider than the line is set at the line's width. */
+  readonly capNatural: boolean;
+  /** Where the estimate collects what it could not size. */
+  readonly notes: string[];
+}
+
+/** What pdflatex tries, in order, for an image named without an extension (graphicx + epstopdf). */
+const EXTENSIONS = ['.pdf', '.png', '.jpg', '.mps', '.jpeg', '.PDF', '.PNG', '.JPG', '.JPEG', '.eps'];
+const HAS_EXTENSION = /\.(pdf|png|jpe?g|eps|ps|mps|jbig2|jb2)$/i;
+
+/** The natural size of an image as graphicx finds it: as written, then in each `\graphicspath` folder, trying the extensions. */
+export function findImage(path: string, ctx: Pick<FigureContext, 'imageSize' | 'graphicsPath'>): ImageSize | undefined {
+  if (!ctx.imageSize || path === '') return undefined;
+  const names = HAS_EXTENSION.test(path) ? [path] : EXTENSIONS.map((e) => path + e).concat(path);
+  const dirs = ['', ...ctx.graphicsPath.map((d) => (d.endsWith('/') ? d : `${d}/`))];
+  for (const dir of dirs) {
+    for (const name of names) {
+      const size = ctx.imageSize(dir + name);
+      if (size && size.width > 0 && size.height > 0) return size;
+    }
+  }
+  return undefined;
+}
+
+/** Points per unit of the lengths images are sized with. */
+const UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 72.27 / 72, px: 72.27 / 72, in: 72.27, cm: 72.27 / 2.54, mm: 72.27 / 25.4, pc: 12, em: 10, ex: 4.5, dd: 1238 / 1157 };
+
+/**
+ * A length as written for an image or a box (`0.48\linewidth`, `.5\textwidth`, `6cm`, `3in`,
+ * `0.3\textheight`) in points, `\linewidth` and `\textwidth` being `line` (the box's width inside
+ * a minipage); undefined when it cannot be read.
+ */
+export function boxLength(spec: string | undefined, line: number, ctx: Pick<FigureContext, 'width' | 'height'>): number | undefined {
+  if (spec === undefined) return undefined;
+  const s = spec.replace(/\s+/g, '');
+  const rel = /^([0-9.]*)\\(linewidth|textwidth|columnwidth|hsize|textheight|paperwidth|paperheight)$/.exec(s);
+  if (rel) {
+    const f = rel[1] === '' || rel[1] === undefined ? 1 : Number(rel[1]);
+    if (!Number.isFinite(f)) return undefined;
+    // A minipage (and subfigure) sets \hsize, \linewidth, \columnwidth and \textwidth to its width.
+    const base = rel[2] === 'textheight' ? ctx.height : rel[2] === 'paperwidth' ? 612 : rel[2] === 'paperheight' ? 792 : line;
+    return f * base;
+  }
+  const m = /^([0-9.]+)(pt|bp|px|in|cm|mm|pc|em|ex|dd)$/.exec(s);
+  if (!m) return undefined;
+  const v = Number(m[1]);
+  return Number.isFinite(v) ? v * (UNITS[m[2] ?? 'pt'] ?? 1) : undefined;
+}
+
+/** `key=value` options of `\includegraphics`. */
+function optionsOf(spec: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (spec === undefined) return out;
+  for (const raw of spec.split(',')) {
+    const eq = raw.indexOf('=');
+    const key = (eq < 0 ? raw : raw.slice(0, eq)).trim();
+    if (key !== '') out.set(key, eq < 0 ? 'true' : raw.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+interface Box {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The size of one image in a line `line` wide. */
+export function imageBox(part: FigurePart, line: number, ctx: FigureContext): Box {
+  const o = optionsOf(part.options);
+  const found = findImage(part.path, ctx);
+  if (!found && part.path !== '') ctx.notes.push(`image not found or not readable: ${part.path} (sized as ${ctx.defaultAspect} of its width)`);
+  let nw = found ? found.width * (72.27 / 72) : undefined;
+  let nh = found ? found.height * (72.27 / 72) : undefined;
+  const angle = Number(o.get('angle') ?? 0);
+  if (nw !== undefined && nh !== undefined && Math.abs(Math.abs(angle) % 180 - 90) < 1) [nw, nh] = [nh, nw];
+  const aspect = nw !== undefined && nh !== undefined && nw > 0 ? nh / nw : ctx.defaultAspect;
+  let w = boxLength(o.get('width'), line, ctx);
+  let h = boxLength(o.get('height') ?? o.get('totalheight'), line, ctx);
+  const scale = Number(o.get('scale'));
+  if (w !== undefined && h !== undefined) {
+    if (o.has('keepaspectratio')) {
+      // The largest size inside w x h that keeps the ratio.
+      if (h / w > aspect) h = w * aspect;
+      else w = h / aspect;
+    }
+  } else if (w !== undefined) h = w * aspect;
+  else if (h !== undefined) w = h / aspect;
+  else if (Number.isFinite(scale) && scale > 0 && nw !== undefined) {
+    w = nw * scale;
+    h = w * aspect;
+  } else {
+    w = nw ?? line;
+    h = w * aspect;
+    if (ctx.capNatural && w > line) {
+      w = line;
+      h = w * aspect;
+    }
+    if (ctx.capNatural && h > ctx.height) {
+      h = ctx.height;
+      w = h / aspect;
+    }
+  }
+  const r = part.resize;
+  if (r) {
+    if (r.scale !== undefined) {
+      w *= r.scale;
+      h *= r.scale;
+    } else {
+      const rw = r.width === '!' ? undefined : boxLength(r.width, line, ctx);
+      const rh = r.height === '!' ? undefined : boxLength(r.height, line, ctx);
+      if (rw !== undefined && rh !== undefined) [w, h] = [rw, rh];
+      else if (rw !== undefined) [w, h] = [rw, (rw * h) / Math.max(w, 1e-6)];
+      else if (rh !== undefined) [w, h] = [(rh * w) / Math.max(h, 1e-6), rh];
+    }
+  }
+  return { width: w, height: h };
+}
+
+/** Lines `width` wide the items take when set side by side while they fit; each row as tall as its tallest item. */
+function rows(items: readonly (Box & { newRow: boolean })[], width: number, gap: number): number {
+  let total = 0;
+  let rowWidth = 0;
+  let rowHeight = 0;
+  let n = 0;
+  for (const item of items) {
+    if (n > 0 && (item.newRow || rowWidth + item.width > width + 2)) {
+      total += rowHeight + gap;
+      rowWidth = 0;
+      rowHeight = 0;
+      n = 0;
+    }
+    // The spaces between the boxes shrink (or the line comes out a little overfull): boxes that add up to the width share a row.
+    rowWidth += item.width;
+    rowHeight = Math.max(rowHeight, item.height);
+    n++;
+  }
+  return total + rowHeight;
+}
+
+/** Height of the figure's body (its images in rows of boxes with their subcaptions), without its own caption. */
+export function figureBodyHeight(block: FigureBlock, ctx: FigureContext): number {
+  const parts = block.parts ?? [{ path: block.path, ...(block.width !== undefined ? { options: `width=${block.width}` } : {}) }];
+  const W = ctx.width;
+  const items: (Box & { newRow: boolean })[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    const part = parts[i] as FigurePart;
+    if (part.box === undefined) {
+      items.push({ ...imageBox(part, W, ctx), newRow: part.newRow === true });
+      i++;
+      continue;
+    }
+    // A box: its images sized in its width, in rows, then its caption.
+    const box = part.box;
+    const declared = boxLength(part.boxWidth, W, ctx);
+    const inner: (Box & { newRow: boolean })[] = [];
+    const line = declared ?? W;
+    while (i < parts.length && (parts[i] as FigurePart).box === box) {
+      inner.push({ ...imageBox(parts[i] as FigurePart, line, ctx), newRow: false });
+      i++;
+    }
+    const width = declared ?? Math.max(...inner.map((b) => b.width));
+    const caption = part.caption !== undefined && part.caption !== '' ? countTextLines(`(a) ${part.caption}`, width) * ctx.baselineSkip + 4 : 0;
+    items.push({ width, height: rows(inner, width, 1) + caption, newRow: part.newRow === true });
+  }
+  return Math.min(rows(items, W, 2), ctx.height);
+}

@@ -1,0 +1,114 @@
+import type { PageSetup, Writeup } from '../model';
+
+/*
+ * Template profiles: the page a template sets (text block, body font), as data. The stock
+ * NeurIPS styles 2018-2025 share one block (5.5in x 9in on US letter, 10pt Times on 11pt); a
+ * local copy of the style next to the .tex, `\geometry`/`\newgeometry` or `\setlength` in the
+ * preamble, and font packages loaded after the template override it. Another template (ICML,
+ * ICLR, ACL, article) is one more entry in PROFILES and one more pattern in `templateOf`.
+ */
+
+export interface TemplateProfile {
+  readonly name: string;
+  /** Text block in TeX points. */
+  readonly textWidth: number;
+  readonly textHeight: number;
+  /** Body font width relative to Times (Latin Modern sets about 12% wider). */
+  readonly fontWidth: number;
+}
+
+const NEURIPS_BLOCK = { textWidth: 5.5 * 72.27, textHeight: 9 * 72.27, fontWidth: 1 };
+
+/** Stock profiles by package name. */
+export const PROFILES: Readonly<Record<string, TemplateProfile>> = Object.fromEntries(
+  ['nips_2018', 'neurips_2019', 'neurips_2020', 'neurips_2021', 'neurips_2022', 'neurips_2023', 'neurips_2024', 'neurips_2025'].map((name) => [name, { name, ...NEURIPS_BLOCK }]),
+);
+
+/** The profile when a writeup names no known template (Markdown goes through the NeurIPS 2024 template). */
+export const DEFAULT_PROFILE: TemplateProfile = { name: 'neurips', ...NEURIPS_BLOCK };
+
+/** Width of body fonts relative to Times, by the package that sets them (loaded after the template). */
+const FONT_WIDTHS: Readonly<Record<string, number>> = {
+  lmodern: 1.12,
+  cmbright: 1.12,
+  mathpazo: 1.07,
+  newpxtext: 1.07,
+  newpx: 1.07,
+  palatino: 1.07,
+  tgpagella: 1.07,
+  charter: 1.1,
+  XCharter: 1.1,
+  fourier: 1.1,
+  kpfonts: 1.1,
+  libertine: 1.03,
+  newtxtext: 1,
+  newtx: 1,
+  times: 1,
+  mathptmx: 1,
+  helvet: 1.1,
+};
+
+/** Points per unit of geometry lengths. */
+const UNIT: Readonly<Record<string, number>> = { pt: 1, bp: 72.27 / 72, in: 72.27, cm: 72.27 / 2.54, mm: 72.27 / 25.4, pc: 12 };
+const PAPER: Readonly<Record<string, readonly [number, number]>> = { letterpaper: [8.5 * 72.27, 11 * 72.27], a4paper: [(210 * 72.27) / 25.4, (297 * 72.27) / 25.4] };
+
+function length(v: string | undefined): number | undefined {
+  const m = /^\s*([\d.]+)\s*(pt|bp|in|cm|mm|pc)\s*$/.exec(v ?? '');
+  return m ? Number(m[1]) * (UNIT[m[2] ?? 'pt'] ?? 1) : undefined;
+}
+
+/** Text width and height set by geometry keys (`textwidth=`, `total={w,h}`, margins on a paper), where given. */
+export function geometryBlock(spec: string): { width?: number; height?: number } {
+  const keys = new Map<string, string>();
+  for (const m of spec.matchAll(/([A-Za-z][A-Za-z0-9]*)\s*(?:=\s*(\{[^}]*\}|[^,]+))?/g)) keys.set(m[1] ?? '', (m[2] ?? 'true').trim());
+  const paper = [...keys.keys()].map((k) => PAPER[k]).find((p) => p !== undefined) ?? PAPER['letterpaper'] ?? [612, 792];
+  const total = /^\{([^,]+),([^}]+)\}$/.exec(keys.get('total') ?? '');
+  let width = length(keys.get('textwidth') ?? keys.get('width') ?? total?.[1]);
+  let height = length(keys.get('textheight') ?? keys.get('height') ?? total?.[2]);
+  const margin = length(keys.get('margin'));
+  const hmargin = length(keys.get('hmargin')) ?? margin;
+  const vmargin = length(keys.get('vmargin')) ?? margin;
+  const left = length(keys.get('left') ?? keys.get('lmargin')) ?? hmargin;
+  const right = length(keys.get('right') ?? keys.get('rmargin')) ?? hmargin;
+  const top = length(keys.get('top') ?? keys.get('tmargin')) ?? vmargin;
+  const bottom = length(keys.get('bottom') ?? keys.get('bmargin')) ?? vmargin;
+  if (width === undefined && (left !== undefined || right !== undefined)) width = paper[0] - (left ?? right ?? 0) - (right ?? left ?? 0);
+  if (height === undefined && (top !== undefined || bottom !== undefined)) height = paper[1] - (top ?? bottom ?? 0) - (bottom ?? top ?? 0);
+  return { ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) };
+}
+
+/**
+ * The profile a writeup's page uses, and notes on what the estimate read or could not: the stock
+ * profile of its template, then a local copy's geometry and lengths, then the preamble's
+ * `\geometry`/`\newgeometry` and `\setlength`, then font packages loaded after the template.
+ */
+export function profileOf(writeup: Writeup): { profile: TemplateProfile; notes: string[] } {
+  const setup: PageSetup | undefined = writeup.metadata.pageSetup;
+  const notes: string[] = [];
+  if (writeup.format !== 'latex' || setup === undefined) return { profile: DEFAULT_PROFILE, notes };
+  const t = setup.template;
+  const stock = t ? PROFILES[t.name.toLowerCase()] : undefined;
+  if (t && !stock) notes.push(`template ${t.name} has no profile: the NeurIPS page is assumed`);
+  if (!t) notes.push('no NeurIPS template package found: the NeurIPS page is assumed');
+  let width: number = (stock ?? DEFAULT_PROFILE).textWidth;
+  let height: number = (stock ?? DEFAULT_PROFILE).textHeight;
+  const apply = (b: { width?: number; height?: number }): void => {
+    if (b.width !== undefined && b.width > 100) width = b.width;
+    if (b.height !== undefined && b.height > 100) height = b.height;
+  };
+  if (t?.local) {
+    apply(geometryBlock(t.local.geometry ?? ''));
+    apply({ ...optional('width', length(t.local.lengths['textwidth'])), ...optional('height', length(t.local.lengths['textheight'])) });
+  }
+  for (const g of setup.geometry) apply(geometryBlock(g));
+  apply({ ...optional('width', length(setup.lengths['textwidth'])), ...optional('height', length(setup.lengths['textheight'])) });
+  const start = t ? setup.packages.indexOf(t.name) : -1;
+  let fontWidth = 1;
+  for (const p of setup.packages.slice(start + 1)) fontWidth = FONT_WIDTHS[p] ?? fontWidth;
+  if (fontWidth !== 1) notes.push(`body font from ${setup.packages.slice(start + 1).filter((p) => FONT_WIDTHS[p] !== undefined).join(', ')}: text set about ${Math.round((fontWidth - 1) * 100)}% wider than Times`);
+  return { profile: { name: t?.name ?? 'neurips', textWidth: width, textHeight: height, fontWidth }, notes };
+}
+
+function optional<K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> {
+  return v === undefined ? {} : ({ [key]: v } as Record<K, number>);
+}
