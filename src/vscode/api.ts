@@ -1,3 +1,8 @@
+import type * as vscode from 'vscode';
+import type { ExactPagesInput } from '../core/layout/exact/status';
+import type { ExactState, ExactStats } from './exactPages';
+import type { DocumentBudget } from './pageBudget';
+
 /**
  * What `activate` returns: the extension's public API, used by the integration tests.
  *
@@ -10,6 +15,15 @@
 export interface WriteupApi {
   /** Resolves once `activate` has registered every feature adapter and command. */
   readonly ready: Promise<void>;
+  /** The background compile for exact pages: its counters and each document's state. */
+  readonly exactPages?: {
+    stats(): ExactStats;
+    input(document: vscode.TextDocument): ExactPagesInput | undefined;
+    state(document: vscode.TextDocument): ExactState;
+    readonly onDidChange: vscode.Event<vscode.Uri>;
+  };
+  /** The Page Budget view's rows for a document. */
+  readonly pageBudget?: (document: vscode.TextDocument) => DocumentBudget | undefined;
 }
 
 /** Builds the API object for `activate`; `ready` resolves when `markReady` is called. */

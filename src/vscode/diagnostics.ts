@@ -16,6 +16,11 @@ export interface LintResult {
   readonly shown: readonly vscode.Diagnostic[];
 }
 
+/** The background compile service, as lint needs it: when a compile finishes, page-limit may change (its figure reaches lint through the analysis). */
+export interface ExactPagesSource {
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+}
+
 /**
  * Lint on open and save (or while typing, debounced): runs the core engine off the typing path and
  * shows its problems in the Problems panel, source `writeup`, code = rule id linked to the rule's
@@ -31,7 +36,10 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Fires after a document's problems were updated. */
   readonly onDidLint = this.changed.event;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    exact?: ExactPagesSource,
+  ) {
     this.disposables.push(
       this.collection,
       this.changed,
@@ -43,6 +51,13 @@ export class LintDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration('writeup.lint') || e.affectsConfiguration('writeup.course') || e.affectsConfiguration('writeup.math')) this.relintAll();
       }),
     );
+    if (exact) {
+      // A compile finished (or failed): page-limit may now use (or stop using) its figure.
+      this.disposables.push(exact.onDidChange((uri) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) this.request(document, 'config');
+      }));
+    }
     this.disposables.push(
       this.services.courses.onDidChange(() => this.relintAll()),
       this.services.bib.onDidChange(() => this.relintAll()),
@@ -158,6 +173,6 @@ export class LintDiagnostics implements vscode.Disposable {
 }
 
 /** Registers lint diagnostics; returns the disposable (also reachable for code actions). */
-export function registerDiagnostics(services: Services): LintDiagnostics {
-  return new LintDiagnostics(services);
+export function registerDiagnostics(services: Services, exact?: ExactPagesSource): LintDiagnostics {
+  return new LintDiagnostics(services, exact);
 }

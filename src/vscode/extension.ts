@@ -18,6 +18,9 @@ import { registerDocumentSymbols } from './documentSymbols';
 import { createMarkdownItExtender } from './markdownItCitations';
 import { registerMathHover } from './mathHover';
 import { registerPageStatus } from './pageStatus';
+import { ExactPagesService } from './exactPages';
+import { registerPageBudget } from './pageBudget';
+import { killAllCompiles } from '../node/exactHost';
 import { registerPreview } from './preview/openPreview';
 import { createServices } from './services';
 import { registerTrustNotice } from './trust';
@@ -38,19 +41,33 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   // Feature registrations (each adds its own disposables):
   context.subscriptions.push(registerDocumentSymbols(services));
   context.subscriptions.push(registerMathHover(services));
-  context.subscriptions.push(registerPreview(services));
-  context.subscriptions.push(registerPageStatus(services));
+  const exactPages = new ExactPagesService(services);
+  context.subscriptions.push(exactPages);
+  context.subscriptions.push(registerPreview(services, exactPages));
+  context.subscriptions.push(registerPageStatus(services, exactPages));
+  const pageBudget = registerPageBudget(services, exactPages);
+  context.subscriptions.push(pageBudget.disposable);
   context.subscriptions.push(registerCourseStatus(services));
   context.subscriptions.push(registerCitationCompletion(services), registerCitationHover(services), registerCitationDefinition(services), registerCitationReferences(services), registerBibDiagnostics(services));
-  const lintDiagnostics = registerDiagnostics(services);
+  const lintDiagnostics = registerDiagnostics(services, exactPages);
   context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics), registerLintWorkspace(lintDiagnostics));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
   markReady();
   // `markdown.markdownItPlugins`: VS Code's Markdown preview calls this with its markdown-it.
-  return Object.assign(api, { extendMarkdownIt: createMarkdownItExtender(services) });
+  return Object.assign(api, {
+    extendMarkdownIt: createMarkdownItExtender(services),
+    exactPages: {
+      stats: () => exactPages.stats(),
+      input: (document: vscode.TextDocument) => exactPages.input(document),
+      state: (document: vscode.TextDocument) => exactPages.state(document),
+      onDidChange: exactPages.onDidChange,
+    },
+    pageBudget: (document: vscode.TextDocument) => pageBudget.budget.budget(document),
+  });
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything else is disposed through context.subscriptions; a compile still running is killed now.
+  killAllCompiles();
 }

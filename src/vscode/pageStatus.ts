@@ -2,12 +2,16 @@ import * as vscode from 'vscode';
 import { pageStatusText } from '../core/layout/status';
 import type { PageEstimate } from '../core/layout/types';
 import type { Services } from './services';
+import type { ExactPagesService } from './exactPages';
+import { shownFor } from './exactStatus';
 
 /** The estimate shown for a document, with the limit it is held to. */
 export interface ShownEstimate extends PageEstimate {
   readonly file: string;
-  /** The pages compared with the limit: content pages unless the course counts references. */
+  /** The pages compared with the limit: content pages unless the course counts references (exact while a compile is fresh). */
   readonly counted: number;
+  /** Whether the course counts the references (then `counted` is total pages). */
+  readonly countsReferences: boolean;
   readonly limit?: number;
 }
 
@@ -20,7 +24,10 @@ export class PageStatus implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: ShownEstimate | undefined;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    private readonly exact?: ExactPagesService,
+  ) {
     this.item.name = vscode.l10n.t('Writeup: Page Estimate');
     this.item.command = 'writeup.showPageEstimate';
     this.disposables.push(
@@ -31,6 +38,7 @@ export class PageStatus implements vscode.Disposable {
       }),
     );
     this.disposables.push(services.courses.onDidChange(() => this.update()));
+    if (exact) this.disposables.push(exact.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -48,7 +56,7 @@ export class PageStatus implements vscode.Disposable {
     const counted = analysis.countedPages;
     if (!estimate || !counted) return undefined;
     const limit = analysis.pageLimit;
-    return { ...estimate, file: document.uri.fsPath, counted: counted.pages, ...(limit ? { limit: limit.pages } : {}) };
+    return { ...estimate, file: document.uri.fsPath, counted: counted.pages, countsReferences: limit?.referencesCount ?? false, ...(limit ? { limit: limit.pages } : {}) };
   }
 
   private update(): void {
@@ -59,11 +67,13 @@ export class PageStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { text, level } = pageStatusText(e.counted, e.limit);
+    const document = vscode.window.activeTextEditor?.document;
+    const exact = this.exact && document ? shownFor(this.exact, document, e) : undefined;
+    const { text, level } = exact ? exact.status : pageStatusText(e.counted, e.limit);
     this.item.text = text;
     this.item.backgroundColor =
       level === 'over' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'near' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = tooltip(e);
+    this.item.tooltip = tooltip(e, exact?.lines);
     this.item.show();
   }
 
@@ -78,7 +88,7 @@ export class PageStatus implements vscode.Disposable {
   }
 }
 
-function tooltip(e: ShownEstimate): vscode.MarkdownString {
+function tooltip(e: ShownEstimate, exactLines: readonly string[] = []): vscode.MarkdownString {
   const b = e.breakdown;
   const row = (name: string, pages: number) => `| ${name} | ${pages.toFixed(2)} |`;
   const md = new vscode.MarkdownString(
@@ -97,7 +107,8 @@ function tooltip(e: ShownEstimate): vscode.MarkdownString {
       row('Other', b.other),
       '',
       ...(e.notes && e.notes.length > 0 ? [`**${vscode.l10n.t('May be off because:')}**`, '', ...e.notes.map((n) => `- ${n.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}`), ''] : []),
-      '_Estimated (NeurIPS style); compile to confirm._',
+      exactLines.length ? '' : '_Estimated (NeurIPS style); compile to confirm._',
+      ...exactLines,
     ].join('\n'),
   );
   md.isTrusted = false;
@@ -106,8 +117,8 @@ function tooltip(e: ShownEstimate): vscode.MarkdownString {
 }
 
 /** Registers the page status bar item and the `writeup.showPageEstimate` command. */
-export function registerPageStatus(services: Services): vscode.Disposable {
-  const status = new PageStatus(services);
+export function registerPageStatus(services: Services, exact?: ExactPagesService): vscode.Disposable {
+  const status = new PageStatus(services, exact);
   const command = vscode.commands.registerCommand('writeup.showPageEstimate', () => {
     const e = status.estimate() ?? status.latest();
     if (!e) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AnalyzeExtras, WriteupAnalysis, WriteupService } from '../core/analysis/index';
+import type { AnalyzeExtras, ExactPages, WriteupAnalysis, WriteupService } from '../core/analysis/index';
 import { editorService } from './analysisHost';
 import { BibService } from './bib';
 import { CourseService } from './courses';
@@ -18,13 +18,18 @@ export interface Services extends vscode.Disposable {
   readonly analysis: WriteupService;
   /** A document analysed at its current version: course, team size, page limit, pages, diagnostics. */
   analyze(document: vscode.TextDocument, extras?: AnalyzeExtras): WriteupAnalysis;
+  /** Plugs in the background compile: a fresh exact page count for a writeup's file (see src/vscode/exactPages.ts). */
+  useExactPages(provider: (file: string) => ExactPages | undefined): void;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const output = vscode.window.createOutputChannel('Research Writeup', { log: true });
   // The packs are asked for on each analysis, so the service can exist before the courses do.
-  const late: { courses?: CourseService } = {};
-  const analysis = editorService(() => late.courses?.all() ?? []);
+  const late: { courses?: CourseService; exactPages?: (file: string) => ExactPages | undefined } = {};
+  const analysis = editorService(
+    () => late.courses?.all() ?? [],
+    (file) => late.exactPages?.(file),
+  );
   const documents = new WriteupDocuments(analysis);
   const courses = new CourseService(documents, output, analysis);
   late.courses = courses;
@@ -37,6 +42,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     bib,
     analysis,
     analyze: (document, extras) => analysis.analyzeWriteup(documents.get(document), extras),
+    useExactPages: (provider) => {
+      late.exactPages = provider;
+    },
     dispose() {
       bib.dispose();
       courses.dispose();

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 /** What waits for workspace trust (Restricted Mode), as told to the user. */
 export const featuresWaitingForTrust: readonly string[] = [
   'Export PDF (runs pandoc and LaTeX)',
+  'exact page counts from a background compile (writeup.pages.exact)',
   'course packs from the workspace (.writeup/courses, writeup.coursePacks)',
   'settings that name programs (writeup.pandocPath, writeup.latexmkPath)',
   'New Proposal, New Report and Import Course (they create files)',

@@ -39,7 +39,7 @@ describe('writeup lint', () => {
     assert.ok((alice?.pages.estimated ?? 0) > 5);
     const over = alice?.diagnostics.find((d) => d.rule === 'page-limit');
     assert.equal(over?.severity, 'error');
-    assert.match(over?.message ?? '', /^\d\.\d of 5 pages; about \d\.\d pages over \(9\.520: 5 pages for individuals, NeurIPS style\)$/);
+    assert.match(over?.message ?? '', /^\d\.\d of 5 pages \(estimated\); about \d\.\d pages over \(9\.520: 5 pages for individuals, NeurIPS style\)$/);
     assert.equal(bob?.pages.limit, 8, 'three authors: the team limit');
     assert.deepEqual(bob?.diagnostics.filter((d) => d.rule === 'page-limit'), []);
   });

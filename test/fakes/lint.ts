@@ -41,6 +41,7 @@ export function inputsFor(writeup: Writeup, context: ExampleContext = {}, packs:
     ...(course ? { course } : {}),
     ...(deliverable ? { deliverable } : {}),
     ...(context.pages ? { pages: fakePages(context.pages) } : {}),
+    ...(context.exactPages ? { exactPages: context.exactPages } : {}),
     ...(context.bibKeys ? { bib: fakeBib(context.bibKeys) } : {}),
   };
 }

@@ -49,7 +49,7 @@ suite('Lint', () => {
       return found.length > 0 ? found : undefined;
     });
     assert.equal(over?.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(over?.message ?? '', /^\d\.\d of 5 pages; about \d\.\d pages over \(9\.520: 5 pages for individuals, NeurIPS style\)$/);
+    assert.match(over?.message ?? '', /^\d\.\d of 5 pages \(estimated\); about \d\.\d pages over \(9\.520: 5 pages for individuals, NeurIPS style\)$/);
     const target = (over?.code as { target: vscode.Uri }).target;
     assert.match(target.path, /docs\/rules\/page-limit\.md$/, 'the code links to the rule docs');
 

@@ -62,6 +62,24 @@ suite('untrusted workspace (Restricted Mode)', () => {
     assert.equal(fs.existsSync(exampleUri('report.pdf').fsPath), false);
   });
 
+  test('untrusted: saving a writeup starts no background compile for exact pages', async () => {
+    const api = await activateExtension();
+    const file = path.join(temp, 'report.tex');
+    fs.writeFileSync(file, '% writeup: course=mit-9.520-fall2024 kind=report\n\\documentclass{article}\n\\begin{document}\nText.\n\\end{document}\n');
+    const document = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(3, 0), 'More. '));
+    assert.ok(await document.save());
+    // Past the debounce (1.5 s by default): still nothing scheduled, started or running.
+    await new Promise((r) => setTimeout(r, 2500));
+    const stats = api.exactPages?.stats();
+    assert.equal(stats?.started, 0);
+    assert.deepEqual(stats?.running, []);
+    assert.equal(api.exactPages?.state(document).busy, false);
+    assert.equal(api.exactPages?.input(document), undefined);
+    assert.deepEqual(fs.readdirSync(temp).filter((f) => f !== 'report.pdf'), ['report.tex']);
+  });
+
   test('untrusted: a course pack in .writeup/courses is not loaded', async () => {
     const chosen = await vscode.commands.executeCommand<string | undefined>('writeup.selectCourse', 'untrusted-probe');
     assert.equal(chosen, undefined);

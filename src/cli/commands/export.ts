@@ -17,7 +17,7 @@ const usage = [
 ].join('\n');
 
 /** The pandoc template shipped in media/templates, found from the bundle or the sources. */
-function pandocTemplate(): string | undefined {
+export function pandocTemplate(): string | undefined {
   for (let dir = __dirname, i = 0; i < 5; dir = path.dirname(dir), i++) {
     const candidate = path.join(dir, 'media', 'templates', 'writeup.latex');
     if (fs.existsSync(candidate)) return candidate;

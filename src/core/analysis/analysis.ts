@@ -117,7 +117,7 @@ export class WriteupAnalysis {
   /** Every problem, as the lint engine reports them (sorted by position). */
   get diagnostics(): readonly Diagnostic[] {
     return this.once('diagnostics', () => {
-      const { course, deliverable, bib, pages } = this;
+      const { course, deliverable, bib, pages, exactPages } = this;
       return lint(
         {
           writeup: this.writeup,
@@ -126,6 +126,7 @@ export class WriteupAnalysis {
           ...(deliverable ? { deliverable } : {}),
           ...(bib ? { bib } : {}),
           ...(pages ? { pages } : {}),
+          ...(exactPages ? { exactPages } : {}),
         },
         this.settings.lint ?? {},
       );

@@ -1,3 +1,4 @@
+import type { ExactPagesInput } from '../layout/exact/status';
 import type { BibIndex } from '../bib/types';
 import type { CoursePack } from '../courses/types';
 import type { FileHost } from '../host';
@@ -44,11 +45,12 @@ export interface WriteupHost {
   readonly bibliography?: (writeup: Writeup) => BibIndex | undefined;
 }
 
-/** The page count of a compiled PDF, when one is known (see {@link WriteupServiceOptions.exactPages}). */
-export interface ExactPages {
-  readonly contentPages: number;
-  readonly totalPages: number;
-}
+/**
+ * The page count of a compiled PDF, when one is known (see {@link WriteupServiceOptions.exactPages}):
+ * content and total pages, PDF pages, how long the compile took, when it ran, and whether the
+ * text is still the compiled one.
+ */
+export type ExactPages = ExactPagesInput;
 
 /** How the pipeline reads a writeup: the readers by default. */
 export type WriteupReader = (document: WriteupDocument, files: FileHost) => Writeup;

@@ -26,6 +26,12 @@ export interface ExportRequest {
   readonly latexmk?: boolean;
   /** Per-step time limit in milliseconds. */
   readonly timeoutMs?: number;
+  /** LaTeX only: the file pdflatex runs instead of the writeup (a wrapper that `\input`s it). */
+  readonly entry?: string;
+  /** LaTeX only: options added to every pdflatex run (e.g. `-synctex=-1`). */
+  readonly latexOptions?: readonly string[];
+  /** LaTeX only: stop at the first error (the default); false lets pdflatex go on as far as it can. */
+  readonly haltOnError?: boolean;
 }
 
 /** One process to run. */
@@ -84,18 +90,18 @@ export function planExport(request: ExportRequest): ExportPlan {
   const pdflatex: ExportStep = {
     tool: 'pdflatex',
     command: tools.pdflatex || 'pdflatex',
-    args: ['-interaction=nonstopmode', '-halt-on-error', '-file-line-error', `-output-directory=${outDir}`, `-jobname=${job}`, source],
+    args: ['-interaction=nonstopmode', ...(request.haltOnError === false ? [] : ['-halt-on-error']), '-file-line-error', ...(request.latexOptions ?? []), `-output-directory=${outDir}`, `-jobname=${job}`, request.entry ?? source],
     cwd: dir,
     timeoutMs,
   };
   // bibtex runs where the .aux is (TeX Live refuses to write to absolute paths) and finds the
-  // .bib next to the writeup through BIBINPUTS.
+  // .bib and .bst next to the writeup through BIBINPUTS and BSTINPUTS.
   const bibtex: ExportStep = {
     tool: 'bibtex',
     command: tools.bibtex || 'bibtex',
     args: [job],
     cwd: outDir,
-    env: { BIBINPUTS: `${dir}${pathListSeparator(dir)}` },
+    env: { BIBINPUTS: `${dir}${pathListSeparator(dir)}`, BSTINPUTS: `${dir}${pathListSeparator(dir)}` },
     mayFail: true,
     timeoutMs,
   };

@@ -15,6 +15,7 @@ function context(example: RuleExample): string {
   if (c.course !== undefined) parts.push(`course \`${typeof c.course === 'string' ? c.course : c.course.id}\``);
   if (c.kind !== undefined) parts.push(`kind \`${c.kind}\``);
   if (c.pages) parts.push(`estimated ${c.pages.contentPages} content pages`);
+  if (c.exactPages) parts.push(`${c.exactPages.contentPages} content pages from a ${c.exactPages.fresh ? 'fresh' : 'stale'} compile`);
   if (c.bibKeys) parts.push(`bibliography keys ${c.bibKeys.map((k) => `\`${k}\``).join(', ') || '(none)'}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }

@@ -1,5 +1,6 @@
 import type { BibIndex } from '../bib/types';
 import type { CoursePack, Deliverable } from '../courses/types';
+import type { ExactPagesInput } from '../layout/exact/status';
 import type { PageEstimate } from '../layout/types';
 import type { Range } from '../model/range';
 import type { Writeup } from '../model/writeup';
@@ -18,6 +19,8 @@ export interface LintInputs {
   readonly courses?: readonly CoursePack[];
   readonly bib?: BibIndex;
   readonly pages?: PageEstimate;
+  /** The page count of the last compile; `page-limit` prefers it while fresh. */
+  readonly exactPages?: ExactPagesInput;
 }
 
 /** A configured severity: a rule's own, or `off`. */
@@ -155,6 +158,7 @@ export function lint(inputs: LintInputs, config: LintConfig = {}): Diagnostic[] 
       ...(inputs.deliverable ? { deliverable: inputs.deliverable } : {}),
       ...(inputs.bib ? { bib: inputs.bib } : {}),
       ...(inputs.pages ? { pages: inputs.pages } : {}),
+      ...(inputs.exactPages ? { exactPages: inputs.exactPages } : {}),
     };
     let reports: readonly Report[];
     try {

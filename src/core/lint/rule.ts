@@ -1,3 +1,4 @@
+import type { ExactPagesInput } from '../layout/exact/status';
 import type { BibIndex } from '../bib/types';
 import type { CoursePack, Deliverable } from '../courses/types';
 import type { PageBreak, PageEstimate } from '../layout/types';
@@ -41,6 +42,8 @@ export interface RuleContext {
   readonly courses: readonly CoursePack[];
   readonly bib?: BibIndex;
   readonly pages?: PageEstimate;
+  /** The page count of the last compile (a background compile in the editor, `--exact` on the command line). */
+  readonly exactPages?: ExactPagesInput;
   /** Rule-specific options from configuration. */
   readonly options: Readonly<Record<string, unknown>>;
 }
@@ -68,6 +71,8 @@ export interface ExampleContext {
   readonly kind?: string;
   /** A page estimate to use instead of the estimator's (keeps page examples exact). */
   readonly pages?: { readonly contentPages: number; readonly totalPages?: number; readonly pageBreaks?: readonly PageBreak[] };
+  /** An exact page count from a compile. */
+  readonly exactPages?: ExactPagesInput;
   /** Keys of a bibliography to pretend is present. */
   readonly bibKeys?: readonly string[];
   readonly options?: Readonly<Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { PageBreak } from '../../core/layout/types';
 import { macrosFromSetting } from '../../core/math/macros';
 import { renderPreviewPage } from '../../core/preview/csp';
 import { renderPreview } from '../../core/preview/render';
@@ -19,6 +20,12 @@ type FromWebview = { type: 'reveal'; line: number } | { type: 'ready' };
  * (debounced), scrolls with the editor, and reveals the source line of a clicked paragraph.
  * All HTML comes from the core (escaped and sanitised there); this class only moves it around.
  */
+/** Page ends measured by a compile (the background compile service), when fresh. */
+export interface ExactPageBreaks {
+  pageBreaks(document: vscode.TextDocument): readonly PageBreak[] | undefined;
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+}
+
 export class WriteupPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private source: vscode.Uri | undefined;
@@ -31,7 +38,13 @@ export class WriteupPreview implements vscode.Disposable {
   constructor(
     private readonly services: Services,
     private readonly debounceMs = 300,
+    private readonly exactBreaks?: ExactPageBreaks,
   ) {
+    if (exactBreaks) {
+      this.disposables.push(exactBreaks.onDidChange((uri) => {
+        if (this.panel && this.source?.toString() === uri.toString()) this.schedule();
+      }));
+    }
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.panel && this.source && e.document.uri.toString() === this.source.toString()) this.schedule();
@@ -126,8 +139,11 @@ export class WriteupPreview implements vscode.Disposable {
     const { analysis, resolveCitation } = await previewInputs(this.services, document);
     if (id !== this.renderId || this.panel !== panel) return;
     // The same estimate (image sizes included) and limit as the status bar and page-limit.
-    const { writeup, pages } = analysis;
+    const { writeup } = analysis;
     const pageLimit = analysis.pageLimit?.pages;
+    // Page ends from the last compile's SyncTeX while it is fresh.
+    const exact = this.exactBreaks?.pageBreaks(document);
+    const pages = analysis.pages && exact ? { ...analysis.pages, pageBreaks: exact } : analysis.pages;
     const baseDir = document.uri.scheme === 'file' ? vscode.Uri.file(path.dirname(document.uri.fsPath)) : undefined;
     const { body } = renderPreview(writeup, {
       resolveCitation,

@@ -75,7 +75,7 @@ describe('createWriteupService: one pipeline for every front end', () => {
         reads++;
         return fakeService().read({ ...document, text: document.text }) ?? files;
       },
-      exactPages: () => ({ contentPages: 4.2, totalPages: 5.1 }),
+      exactPages: () => ({ contentPages: 4.2, totalPages: 5.1, pdfPages: 6, compileMs: 1500, fresh: true, at: 0 }),
     });
     const analysis = service.analyze({ file: '/home/student/ws/report.md', text: report('Ann', 2) });
     assert.equal(reads, 1);

@@ -37,7 +37,7 @@ describe('planExport', () => {
     const bib = plan.steps[1];
     assert.deepEqual(bib?.args, ['report']);
     assert.equal(bib?.cwd, '/w');
-    assert.deepEqual(bib?.env, { BIBINPUTS: '/w:' });
+    assert.deepEqual(bib?.env, { BIBINPUTS: '/w:', BSTINPUTS: '/w:' });
     assert.equal(bib?.mayFail, true);
     assert.equal(plan.steps[0]?.mayFail, undefined);
   });
@@ -46,7 +46,7 @@ describe('planExport', () => {
     const plan = planExport({ file: 'C:\\w\\report.tex', format: 'latex', latexmk: false });
     assert.equal(plan.output, 'C:\\w\\report.pdf');
     assert.equal(plan.log, 'C:\\w\\report.log');
-    assert.deepEqual(plan.steps[1]?.env, { BIBINPUTS: 'C:\\w;' });
+    assert.deepEqual(plan.steps[1]?.env, { BIBINPUTS: 'C:\\w;', BSTINPUTS: 'C:\\w;' });
   });
 
   test('missing tools are named with what to install', () => {
