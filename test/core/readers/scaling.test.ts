@@ -66,10 +66,10 @@ function best(text: string, file: string, runs: number): number {
 describe('readers and the estimate scale linearly on pathological input', () => {
   for (const [name, file, make] of FAMILIES) {
     test(name, () => {
-      // Sizes large enough that the work, not the clock's grain or a collection, is measured.
+      // Sizes large enough that the work, not the clock's grain or the first growth of the heap, is measured.
       let bytes = 20_000;
       for (let i = 0; i < 3; i++) cost(make(bytes), file);
-      while (best(make(bytes), file, 3) < 25 && bytes < 1_600_000) bytes *= 2;
+      while (best(make(bytes), file, 3) < 80 && bytes < 3_200_000) bytes *= 2;
       const a = make(bytes);
       const b = make(bytes * 2);
       // Up to three tries: noise on a shared machine can spoil one (a quadratic reader fails all three).
