@@ -29,6 +29,18 @@ export default tseslint.config(
     },
   },
   {
+    // The adapters also run in a browser's web worker (package.json `browser`): Node only through
+    // the desktop host (src/vscode/host/node.ts) and the desktop-only modules it loads.
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/host/node.ts', 'src/vscode/mathRenderer.ts', 'src/vscode/mathWorker.ts', 'src/vscode/commands/exportPdf.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: nodeBuiltins, message: 'src/vscode runs on the web too: ask the host (src/vscode/host) instead of Node.' }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'media/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },

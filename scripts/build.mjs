@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { globSync } from 'glob';
 import { cpSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -71,6 +72,55 @@ const bundles = [
   { entryPoints: { mathWorker: 'src/vscode/mathWorker.ts' }, outdir: 'dist', minify: true, sourcemap: false },
 ];
 
+/**
+ * The web extension (package.json `browser`, for vscode.dev, github.dev and Codespaces in a
+ * browser): the same sources bundled for a web worker. `src/vscode/host/index.ts` binds `./web`
+ * instead of `./node`, so no Node built-in is reached; esbuild fails the build if one is.
+ */
+const webHost = {
+  name: 'web-host',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/node$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'vscode', 'host', 'index.ts')) ? { path: path.resolve(args.resolveDir, 'web.ts') } : undefined,
+    );
+  },
+};
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'cjs', // the web worker host loads CommonJS (module.exports.activate)
+  // A web worker has no DOM: packages' `worker` builds before their `browser` ones (e.g.
+  // decode-named-character-reference's browser build needs `document`).
+  conditions: ['worker'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+  plugins: [webHost],
+};
+const webBundles = [
+  // citation-js apart, as on the desktop: the web host reads dist/web/cslEngine.js on first use.
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', plugins: [webHost, cslApart] },
+  { entryPoints: { cslEngine: 'src/core/bib/cslEngine.ts' }, outdir: 'dist/web' },
+  { entryPoints: { mathWorker: 'src/vscode/host/mathWorker.web.ts' }, outdir: 'dist/web', minify: true, sourcemap: false },
+];
+
+/**
+ * The web integration suite (test/web), run by mocha's browser build inside the web worker host.
+ * The npm `assert` package reads `process.env.NODE_DEBUG` and `global`: given values here, and a
+ * small `process` (test/web/process-shim.js), since a web worker has neither.
+ */
+const webTests = {
+  ...web,
+  entryPoints: { index: 'test/web/index.ts' },
+  outdir: 'out/test/web',
+  minify: false,
+  sourcemap: 'linked',
+  define: { global: 'globalThis', 'process.env.NODE_DEBUG': 'false' },
+  inject: ['test/web/process-shim.js'],
+};
+
 /** The integration suite: one file per test module, run by mocha inside the extension host. */
 const integration = {
   entryPoints: globSync('test/integration/**/*.ts').sort(),
@@ -84,7 +134,7 @@ mkdirSync('dist', { recursive: true });
 // The preview's KaTeX stylesheet and fonts, served from media/katex (never from a CDN).
 cpSync('node_modules/katex/dist/katex.min.css', 'media/katex/katex.min.css');
 cpSync('node_modules/katex/dist/fonts', 'media/katex/fonts', { recursive: true, filter: (f) => !/\.(ttf|woff)$/.test(f) });
-const configs = [...bundles.map((b) => ({ ...common, ...b })), { ...common, ...integration }];
+const configs = [...bundles.map((b) => ({ ...common, ...b })), { ...common, ...integration }, ...webBundles.map((b) => ({ ...web, ...b })), webTests];
 if (watch) {
   for (const config of configs) {
     const ctx = await esbuild.context(config);

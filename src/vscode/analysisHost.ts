@@ -4,19 +4,18 @@ import type { CoursePack } from '../core/courses/types';
 import type { Writeup } from '../core/model/writeup';
 import { ReaderSessions } from '../core/readers/incremental';
 import { isAbsolutePath } from '../core/text/paths';
-import { diskImageSize } from '../node/imageSize';
 import { uriOfPath } from './bib';
-import { nodeFileHost } from './fileHost';
+import { host } from './host';
 
 /**
  * The editor's host for the analysis pipeline: open buffers before the disk, the packs of the
  * courses service, the `writeup.course`, `writeup.lint.*` and `writeup.math.macros` settings of
- * the writeup's folder, and image sizes for writeups saved on disk. The bibliography is read
+ * the writeup's folder, and image sizes for writeups saved in the workspace (src/vscode/host). The bibliography is read
  * asynchronously by the bib service and passed to each analysis.
  */
 export function editorHost(packs: () => readonly CoursePack[]): WriteupHost {
   return {
-    files: nodeFileHost,
+    files: host.files,
     packs,
     settings(file) {
       const uri = uriOfPath(file);
@@ -28,8 +27,9 @@ export function editorHost(packs: () => readonly CoursePack[]): WriteupHost {
     // Images may sit beside the writeup's folder (`../img`): anywhere in its workspace folder is read.
     imageSize: (file) => {
       if (!isAbsolutePath(file)) return undefined;
-      const root = vscode.workspace.getWorkspaceFolder(uriOfPath(file))?.uri.fsPath;
-      return diskImageSize(file, root !== undefined ? [root] : []);
+      const folder = vscode.workspace.getWorkspaceFolder(uriOfPath(file))?.uri;
+      // Desktop: read from disk; web: through workspace.fs in the background (host.onDidReadFiles).
+      return host.imageSizes(file, folder ? [host.pathOf(folder)] : []);
     },
   };
 }

@@ -1,18 +1,18 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { BibStore } from '../core/bib/index';
 import { bibliographyLookup } from '../core/text/paths';
 import type { BibFile, BibIndex } from '../core/bib/types';
 import type { WriteupDocuments } from './documents';
+import { host } from './host';
 
 /** An open document for a file path, if any. */
 function openDocument(path: string): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
+  return vscode.workspace.textDocuments.find((d) => host.isLocal(d.uri) && host.pathOf(d.uri) === path);
 }
 
 /** A path or URI string of a core result -> a VS Code URI. */
 export function uriOfPath(path: string): vscode.Uri {
-  return /^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
+  return host.uriOf(path);
 }
 
 /**
@@ -49,7 +49,7 @@ export class BibService implements vscode.Disposable {
   constructor(private readonly documents: WriteupDocuments) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (isBib(e.document) && e.contentChanges.length > 0) this.notify(e.document.uri.fsPath);
+        if (isBib(e.document) && e.contentChanges.length > 0) this.notify(host.pathOf(e.document.uri));
       }),
     );
   }
@@ -59,16 +59,16 @@ export class BibService implements vscode.Disposable {
     if (this.watcher) return;
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
     const drop = (uri: vscode.Uri) => {
-      this.stamps.delete(uri.fsPath);
-      this.notify(uri.fsPath);
+      this.stamps.delete(host.pathOf(uri));
+      this.notify(host.pathOf(uri));
     };
     this.watcher.onDidChange(drop);
     this.watcher.onDidCreate(drop);
     this.watcher.onDidDelete((uri) => {
-      this.stamps.delete(uri.fsPath);
-      this.store.remove(uri.fsPath);
+      this.stamps.delete(host.pathOf(uri));
+      this.store.remove(host.pathOf(uri));
       this.workspaceScan = undefined;
-      this.notify(uri.fsPath);
+      this.notify(host.pathOf(uri));
     });
     this.disposables.push(this.watcher);
   }
@@ -76,11 +76,14 @@ export class BibService implements vscode.Disposable {
   /** The bibliography files of a writeup document (absolute paths; they may not exist). */
   pathsFor(document: vscode.TextDocument): string[] {
     const writeup = this.documents.get(document);
-    const base = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const base = (() => {
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+      return folder && host.pathOf(folder.uri);
+    })();
     // Only .bib files inside the workspace (or the writeup's folder) are read; say so once per file.
-    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => host.pathOf(f.uri));
     // The writeup's own folder always counts: references.bib beside it is the default, even outside the workspace.
-    if (document.uri.scheme === 'file') roots.push(vscode.Uri.joinPath(document.uri, '..').fsPath);
+    if (host.isLocal(document.uri)) roots.push(host.pathOf(vscode.Uri.joinPath(document.uri, '..')));
     const { paths, refused } = bibliographyLookup(writeup, roots, base);
     for (const r of refused) {
       if (this.refusedShown.has(r.message)) continue;
@@ -98,13 +101,7 @@ export class BibService implements vscode.Disposable {
 
   /** The current text of a .bib path (open editor first, then disk), or undefined when missing. */
   async textOf(path: string): Promise<string | undefined> {
-    const open = openDocument(path);
-    if (open) return open.getText();
-    try {
-      return await fs.promises.readFile(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return host.readText(path);
   }
 
   /** The parse of one .bib file at its current text, or undefined when it does not exist. */
@@ -118,15 +115,12 @@ export class BibService implements vscode.Disposable {
       this.stamps.set(path, stamp);
       return bib;
     }
-    let stat: fs.Stats;
-    try {
-      stat = await fs.promises.stat(path);
-    } catch {
+    const stamp = await host.stamp(path);
+    if (stamp === undefined) {
       this.store.remove(path);
       this.stamps.delete(path);
       return undefined;
     }
-    const stamp = `m${stat.mtimeMs}:${stat.size}`;
     if (this.stamps.get(path) === stamp) return this.store.get(path);
     const text = await this.textOf(path);
     if (text === undefined) return undefined;
@@ -146,7 +140,7 @@ export class BibService implements vscode.Disposable {
   async workspaceFiles(): Promise<BibFile[]> {
     this.watch();
     this.workspaceScan ??= Promise.resolve(vscode.workspace.findFiles('**/*.bib', '**/node_modules/**', 2000)).then((uris) =>
-      uris.map((u) => u.fsPath),
+      uris.map((u) => host.pathOf(u)),
     );
     const files: BibFile[] = [];
     for (const path of await this.workspaceScan) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isBib } from './bib';
 import { toVsRange } from './convert';
+import { host } from './host';
 import type { Services } from './services';
 
 const DEBOUNCE_MS = 300;
@@ -23,7 +24,7 @@ class BibDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (!isBib(document) || document.uri.scheme !== 'file') return;
+    if (!isBib(document) || !host.isLocal(document.uri)) return;
     const key = document.uri.toString();
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
@@ -38,7 +39,7 @@ class BibDiagnostics implements vscode.Disposable {
 
   private async update(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
-    const bib = await this.services.bib.file(document.uri.fsPath);
+    const bib = await this.services.bib.file(host.pathOf(document.uri));
     if (!bib) return;
     this.collection.set(
       document.uri,

@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CitationReferencesProvider } from '../core/features/citationReferences';
 import type { Writeup } from '../core/model/writeup';
 import { isBib, uriOfPath } from './bib';
 import { writeupSelector } from './citationSources';
 import { fromVsPosition, toVsRange } from './convert';
+import { host } from './host';
 import type { Services } from './services';
 
 /** Find all references of a citation key: every citation of it in the workspace's writeups. */
@@ -21,7 +21,7 @@ class CitationReferencesAdapter implements vscode.ReferenceProvider {
   ): Promise<vscode.Location[] | undefined> {
     let key: string | undefined;
     if (isBib(document)) {
-      const bib = await this.services.bib.file(document.uri.fsPath);
+      const bib = await this.services.bib.file(host.pathOf(document.uri));
       key = bib && this.provider.keyInBib(bib, fromVsPosition(position));
     } else if (this.services.documents.isWriteup(document)) {
       key = this.provider.keyInWriteup(this.services.documents.get(document), fromVsPosition(position));
@@ -32,8 +32,8 @@ class CitationReferencesAdapter implements vscode.ReferenceProvider {
     const bib = !isBib(document) && context.includeDeclaration ? await this.services.bib.forDocument(document) : undefined;
     const locations = this.provider.provide(key, writeups, bib ? { bib } : {});
     if (isBib(document) && context.includeDeclaration) {
-      const own = (await this.services.bib.file(document.uri.fsPath))?.entries.find((e) => e.key === key);
-      if (own) locations.unshift({ file: document.uri.fsPath, range: own.keyRange });
+      const own = (await this.services.bib.file(host.pathOf(document.uri)))?.entries.find((e) => e.key === key);
+      if (own) locations.unshift({ file: host.pathOf(document.uri), range: own.keyRange });
     }
     return locations.map((l) => new vscode.Location(uriOfPath(l.file), toVsRange(l.range)));
   }
@@ -44,7 +44,7 @@ class CitationReferencesAdapter implements vscode.ReferenceProvider {
     const seen = new Set<string>();
     for (const d of vscode.workspace.textDocuments) {
       if (this.services.documents.isWriteup(d) && !isBib(d)) {
-        out.push({ ...this.services.documents.get(d), file: d.uri.scheme === 'file' ? d.uri.fsPath : d.uri.toString() });
+        out.push({ ...this.services.documents.get(d), file: host.isLocal(d.uri) ? host.pathOf(d.uri) : d.uri.toString() });
         seen.add(d.uri.toString());
       }
     }
@@ -52,15 +52,11 @@ class CitationReferencesAdapter implements vscode.ReferenceProvider {
     const uris = await vscode.workspace.findFiles('**/*.{md,tex}', '**/node_modules/**', 500, token);
     for (const uri of uris) {
       if (seen.has(uri.toString()) || token.isCancellationRequested) continue;
-      let text: string;
-      try {
-        text = await fs.promises.readFile(uri.fsPath, 'utf8');
-      } catch {
-        continue;
-      }
+      const text = await host.readText(host.pathOf(uri));
+      if (text === undefined) continue;
       // Cheap skip: files that cite nothing cannot refer to the key.
       if (!/[@\\]/.test(text)) continue;
-      out.push(this.services.analysis.read({ file: uri.fsPath, text }));
+      out.push(this.services.analysis.read({ file: host.pathOf(uri), text }));
     }
     return out;
   }

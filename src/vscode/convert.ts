@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Fix, Severity, TextEdit } from '../core/lint/rule';
 import type { Position, Range } from '../core/model/range';
+import { host } from './host';
 
 /**
  * Conversions between the core's plain data and VS Code's types. Every adapter converts here;
@@ -39,9 +39,9 @@ export function toVsSeverity(severity: Severity): vscode.DiagnosticSeverity {
  */
 export function toWorkspaceEdit(edits: readonly TextEdit[], documentUri: vscode.Uri, edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
   for (const e of edits) {
-    const uri = e.file === undefined ? documentUri : /^[a-z][a-z0-9+.-]+:/i.test(e.file) && !/^[a-z]:[\\/]/i.test(e.file) ? vscode.Uri.parse(e.file) : vscode.Uri.file(e.file);
+    const uri = e.file === undefined ? documentUri : host.uriOf(e.file);
     // An edit to a file that does not exist yet (e.g. a new references.bib) creates it first.
-    if (e.file !== undefined && uri.scheme === 'file' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()) && !fs.existsSync(uri.fsPath)) {
+    if (e.file !== undefined && host.isLocal(uri) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()) && !host.exists(host.pathOf(uri))) {
       edit.createFile(uri, { ignoreIfExists: true });
     }
     edit.replace(uri, toVsRange(e.range), e.newText);

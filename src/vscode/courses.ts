@@ -4,6 +4,7 @@ import type { WriteupService } from '../core/analysis/index';
 import type { ResolvedCourse } from '../core/courses/resolve';
 import type { CoursePack } from '../core/courses/types';
 import type { WriteupDocuments } from './documents';
+import { host } from './host';
 
 /** Where workspace course packs live, relative to each workspace folder. */
 export const workspacePackGlob = '.writeup/courses/*.json';
@@ -85,7 +86,7 @@ export class CourseService implements vscode.Disposable {
     const configured = vscode.workspace.getConfiguration('writeup').get<unknown>('coursePacks');
     for (const entry of Array.isArray(configured) ? configured : []) {
       if (typeof entry !== 'string' || entry.trim() === '') continue;
-      const uri = /^([a-z]:)?[\\/]/i.test(entry) || !base ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry);
+      const uri = /^([a-z]:)?[\\/]/i.test(entry) || !base ? host.uriOf(entry) : vscode.Uri.joinPath(base, entry);
       if (entry.toLowerCase().endsWith('.json')) {
         files.push(uri);
         patterns.push(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? '*.json'));

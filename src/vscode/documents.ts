@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import type { WriteupService } from '../core/analysis/index';
-import type { Writeup, WriteupFormat } from '../core/model/writeup';
-import { formatOf } from '../core/readers/index';
+import type { Writeup } from '../core/model/writeup';
+import { documentFormat } from './documentFormat';
+import { host } from './host';
 
-/** A document's writeup format: its language first, then its file name; undefined for neither. */
-export function documentFormat(document: vscode.TextDocument): WriteupFormat | undefined {
-  if (document.languageId === 'latex' || document.languageId === 'markdown') return document.languageId;
-  return formatOf(document.fileName);
-}
+// In its own module so that the desktop host's Export PDF needs no document cache (no import cycle).
+export { documentFormat } from './documentFormat';
 
 /**
  * Reads open documents into Writeup models, once per document version (through the pipeline's
@@ -17,6 +15,8 @@ export function documentFormat(document: vscode.TextDocument): WriteupFormat | u
 export class WriteupDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; writeup: Writeup }>();
   private readonly onClose = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+  /** Included files read in the background (web): read the writeups again. */
+  private readonly onRead = host.onDidReadFiles(() => this.cache.clear());
 
   /** `analysis` reads: the pipeline's read step, the same for every front end. */
   constructor(private readonly analysis: WriteupService) {}
@@ -33,7 +33,7 @@ export class WriteupDocuments implements vscode.Disposable {
     if (hit && hit.version === document.version) return hit.writeup;
     const format = documentFormat(document);
     const writeup = this.analysis.read({
-      file: document.uri.scheme === 'file' ? document.uri.fsPath : key,
+      file: host.isLocal(document.uri) ? host.pathOf(document.uri) : key,
       text: document.getText(),
       ...(format ? { format } : {}),
     });
@@ -43,6 +43,7 @@ export class WriteupDocuments implements vscode.Disposable {
 
   dispose(): void {
     this.onClose.dispose();
+    this.onRead.dispose();
     this.cache.clear();
   }
 }

@@ -1,9 +1,9 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { compileExact, DEFAULT_EXACT_TIMEOUT_MS, type ExactMeasure, type ExactPagesInput, type PagePair } from '../core/layout/exact';
 import type { PageBreak } from '../core/layout/types';
-import { killAllCompiles, nodeExactHost, runningCompiles } from '../node/exactHost';
+import { basenameOf } from '../core/text/paths';
 import { documentFormat } from './documents';
+import { host } from './host';
 import type { Services } from './services';
 
 /** The last good compile of a document. */
@@ -93,7 +93,7 @@ export class ExactPagesService implements vscode.Disposable {
   }
 
   stats(): ExactStats {
-    return { ...this.counts, running: runningCompiles() };
+    return { ...this.counts, running: host.compiler?.running() ?? [] };
   }
 
   /**
@@ -102,7 +102,7 @@ export class ExactPagesService implements vscode.Disposable {
    * Returns false when it will not compile (untrusted, not a writeup on disk, or switched off).
    */
   schedule(document: vscode.TextDocument, now = false): boolean {
-    if (!vscode.workspace.isTrusted || document.uri.scheme !== 'file' || !this.services.documents.isWriteup(document)) return false;
+    if (!host.compiler || !vscode.workspace.isTrusted || document.uri.scheme !== 'file' || !this.services.documents.isWriteup(document)) return false;
     const config = vscode.workspace.getConfiguration('writeup.pages', document.uri);
     if (!now && config.get<string>('exact', 'onSave') !== 'onSave') return false;
     const key = document.uri.toString();
@@ -124,6 +124,10 @@ export class ExactPagesService implements vscode.Disposable {
   /** `writeup.countExactPages`: compiles the active writeup now (saved first); resolves with its exact figures. */
   private async countNow(): Promise<ExactPagesInput | undefined> {
     const document = vscode.window.activeTextEditor?.document;
+    if (!host.compiler) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Writeup: counting exact pages runs LaTeX, which needs VS Code on the desktop. The estimate in the status bar works here.'));
+      return undefined;
+    }
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: counting exact pages runs LaTeX, so it waits until you trust this workspace.'));
       return undefined;
@@ -154,7 +158,8 @@ export class ExactPagesService implements vscode.Disposable {
 
   private async compile(document: vscode.TextDocument): Promise<void> {
     const format = documentFormat(document);
-    if (!format || document.isClosed || !vscode.workspace.isTrusted) return;
+    const compiler = host.compiler;
+    if (!compiler || !format || document.isClosed || !vscode.workspace.isTrusted) return;
     const key = document.uri.toString();
     // One compile at a time: a newer save of the same writeup cancels its compile; another writeup's compile is waited for.
     while (this.current) {
@@ -177,15 +182,15 @@ export class ExactPagesService implements vscode.Disposable {
           file: document.uri.fsPath,
           format,
           timeoutMs,
-          pandocTemplate: this.services.context.asAbsolutePath(path.join('media', 'templates', 'writeup.latex')),
+          pandocTemplate: this.services.context.asAbsolutePath('media/templates/writeup.latex'),
           tools: { pandoc: config.get<string>('pandocPath') || 'pandoc' },
         },
         {
-          ...nodeExactHost,
+          ...compiler.host,
           run: (step, signal) => {
             if (!spawned) this.counts.started++;
             spawned = true;
-            return nodeExactHost.run(step, signal);
+            return compiler.host.run(step, signal);
           },
         },
         controller.signal,
@@ -228,11 +233,11 @@ export class ExactPagesService implements vscode.Disposable {
   }
 
   private toDiagnostics(document: vscode.TextDocument, errors: readonly { file?: string; line?: number; message: string }[]): vscode.Diagnostic[] {
-    const own = path.basename(document.uri.fsPath);
+    const own = basenameOf(document.uri.fsPath);
     return errors.map((e) => {
-      const here = documentFormat(document) === 'latex' && e.file !== undefined && path.basename(e.file) === own && e.line !== undefined;
+      const here = documentFormat(document) === 'latex' && e.file !== undefined && basenameOf(e.file) === own && e.line !== undefined;
       const line = here ? Math.min(e.line ?? 0, document.lineCount - 1) : 0;
-      const message = here ? e.message : vscode.l10n.t('{0} (from the background compile{1})', e.message, e.file ? `, ${path.basename(e.file)}${e.line !== undefined ? `:${e.line + 1}` : ''}` : '');
+      const message = here ? e.message : vscode.l10n.t('{0} (from the background compile{1})', e.message, e.file ? `, ${basenameOf(e.file)}${e.line !== undefined ? `:${e.line + 1}` : ''}` : '');
       const d = new vscode.Diagnostic(document.lineAt(line).range, message, vscode.DiagnosticSeverity.Error);
       d.source = 'writeup (compile)';
       return d;
@@ -258,7 +263,7 @@ export class ExactPagesService implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.current?.controller.abort();
-    killAllCompiles();
+    host.compiler?.killAll();
     for (const d of this.disposables) d.dispose();
   }
 }

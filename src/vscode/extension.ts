@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { createApi, type WriteupApi } from './api';
-import { registerExportPdf } from './commands/exportPdf';
 import { registerImportCourse } from './commands/importCourse';
 import { registerNewWriteupCommands } from './commands/newWriteup';
 import { registerSelectCourse } from './commands/selectCourse';
@@ -20,8 +19,8 @@ import { registerMathHover } from './mathHover';
 import { registerPageStatus } from './pageStatus';
 import { ExactPagesService } from './exactPages';
 import { registerPageBudget } from './pageBudget';
-import { killAllCompiles } from '../node/exactHost';
 import { registerPreview } from './preview/openPreview';
+import { host } from './host';
 import { createServices } from './services';
 import { registerTrustNotice } from './trust';
 
@@ -31,12 +30,13 @@ import { registerTrustNotice } from './trust';
  */
 export function activate(context: vscode.ExtensionContext): WriteupApi & { extendMarkdownIt: ReturnType<typeof createMarkdownItExtender> } {
   const { api, markReady } = createApi();
+  host.start(context);
   const services = createServices(context);
   context.subscriptions.push(services);
   context.subscriptions.push(registerShowOutput(services));
   context.subscriptions.push(registerNewWriteupCommands(services));
   context.subscriptions.push(registerSelectCourse(services), registerImportCourse(services));
-  context.subscriptions.push(registerExportPdf(context, services.output));
+  context.subscriptions.push(host.registerExportPdf(context, services.output));
   context.subscriptions.push(registerTrustNotice(services.output));
   // Feature registrations (each adds its own disposables):
   context.subscriptions.push(registerDocumentSymbols(services));
@@ -51,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   context.subscriptions.push(registerCitationCompletion(services), registerCitationHover(services), registerCitationDefinition(services), registerCitationReferences(services), registerBibDiagnostics(services));
   const lintDiagnostics = registerDiagnostics(services, exactPages);
   context.subscriptions.push(lintDiagnostics, registerCodeActions(lintDiagnostics), registerLintWorkspace(lintDiagnostics));
+  // Files read in the background (web: figures, `\input`): check again with them.
+  context.subscriptions.push(host.onDidReadFiles(() => lintDiagnostics.relintAll()));
 
   // Keep last: integration tests await `api.ready` (see src/vscode/api.ts).
   markReady();
@@ -69,5 +71,5 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
 
 export function deactivate(): void {
   // Everything else is disposed through context.subscriptions; a compile still running is killed now.
-  killAllCompiles();
+  host.compiler?.killAll();
 }

@@ -1,9 +1,9 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { MathHoverProvider } from '../core/features/mathHover';
 import { macrosFromSetting } from '../core/math/macros';
 import { fromVsPosition, toVsRange } from './convert';
-import { MathRenderService } from './mathRenderer';
+import { host, type MathRenderer } from './host';
+import { base64OfText } from './host/common';
 import type { Services } from './services';
 
 /** Pixels per ex of an editor font size (MathJax's ex is half an em). */
@@ -23,7 +23,7 @@ function themeColor(): string {
  */
 export function registerMathHover(services: Services): vscode.Disposable {
   const core = new MathHoverProvider();
-  let renderer: MathRenderService | undefined;
+  let renderer: MathRenderer | undefined;
   const provider: vscode.HoverProvider = {
     async provideHover(document, position, token) {
       if (!services.documents.isWriteup(document)) return undefined;
@@ -44,7 +44,7 @@ export function registerMathHover(services: Services): vscode.Disposable {
       const markdown = new vscode.MarkdownString(undefined, false);
       markdown.isTrusted = false;
       if (result.ok) {
-        markdown.appendMarkdown(`![math](data:image/svg+xml;base64,${Buffer.from(result.svg, 'utf8').toString('base64')})`);
+        markdown.appendMarkdown(`![math](data:image/svg+xml;base64,${base64OfText(result.svg)})`);
       } else {
         markdown.appendMarkdown(vscode.l10n.t('**TeX error**'));
         markdown.appendCodeblock(result.error, 'text');
@@ -52,11 +52,7 @@ export function registerMathHover(services: Services): vscode.Disposable {
       return new vscode.Hover(markdown, toVsRange(info.math.range));
     },
   };
-  const rendererFor = (): MathRenderService =>
-    (renderer ??= new MathRenderService(
-      path.join(services.context.extensionPath, 'dist', 'mathWorker.js'),
-      path.join(services.context.globalStorageUri.fsPath, `mathWorker-${services.context.extension.packageJSON.version as string}.cache`),
-    ));
+  const rendererFor = (): MathRenderer => (renderer ??= host.mathRenderer(services.context));
   // Load MathJax when the cursor first enters math, so the first hover does not wait for it.
   let warmed = false;
   const warmer = vscode.window.onDidChangeTextEditorSelection((e) => {

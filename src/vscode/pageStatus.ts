@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { pageStatusText } from '../core/layout/status';
 import type { PageEstimate } from '../core/layout/types';
+import { host } from './host';
 import type { Services } from './services';
 import type { ExactPagesService } from './exactPages';
 import { shownFor } from './exactStatus';
@@ -39,6 +40,8 @@ export class PageStatus implements vscode.Disposable {
     );
     this.disposables.push(services.courses.onDidChange(() => this.update()));
     if (exact) this.disposables.push(exact.onDidChange(() => this.update()));
+    // Figures read in the background (web): estimate again with their sizes.
+    this.disposables.push(host.onDidReadFiles(() => this.update()));
     this.update();
   }
 
@@ -56,7 +59,7 @@ export class PageStatus implements vscode.Disposable {
     const counted = analysis.countedPages;
     if (!estimate || !counted) return undefined;
     const limit = analysis.pageLimit;
-    return { ...estimate, file: document.uri.fsPath, counted: counted.pages, countsReferences: limit?.referencesCount ?? false, ...(limit ? { limit: limit.pages } : {}) };
+    return { ...estimate, file: host.pathOf(document.uri), counted: counted.pages, countsReferences: limit?.referencesCount ?? false, ...(limit ? { limit: limit.pages } : {}) };
   }
 
   private update(): void {
@@ -126,7 +129,7 @@ export function registerPageStatus(services: Services, exact?: ExactPagesService
       return undefined;
     }
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('{0}: {1} content pages, {2} in total (estimated; compile to confirm).', vscode.workspace.asRelativePath(e.file), e.contentPages.toFixed(1), e.totalPages.toFixed(1)),
+      vscode.l10n.t('{0}: {1} content pages, {2} in total (estimated; compile to confirm).', vscode.workspace.asRelativePath(host.uriOf(e.file)), e.contentPages.toFixed(1), e.totalPages.toFixed(1)),
     );
     return e;
   });

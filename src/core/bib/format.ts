@@ -189,10 +189,22 @@ export function toCsl(data: ReferenceData): Record<string, unknown> {
 type CiteConstructor = new (data: unknown) => { format(format: string, options: Record<string, unknown>): unknown };
 let citeLoader: Promise<CiteConstructor> | undefined;
 
+/** Where citation-js comes from: the bundle's own chunk (dist/cslEngine.js) unless a host says otherwise. */
+let importEngine: () => Promise<{ readonly Cite: unknown }> = () => import('./cslEngine');
+
+/**
+ * Lets a host load citation-js its own way, e.g. the web extension host, where a chunk cannot be
+ * `require`d and is read through the editor's file system instead. Takes effect on the next load.
+ */
+export function setCslEngineLoader(load: () => Promise<{ readonly Cite: unknown }>): void {
+  importEngine = load;
+  citeLoader = undefined;
+}
+
 /** Loads citation-js and its CSL plugin on first use (never at activation). */
 function loadCite(): Promise<CiteConstructor> {
   citeLoader ??= (async () => {
-    const engine = await import('./cslEngine');
+    const engine = await importEngine();
     return engine.Cite as unknown as CiteConstructor;
   })();
   return citeLoader;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseLatexLog, parsePandocMessages, type LogProblem } from '../../core/export/log';
 import { missingToolMessage, planExport, type ExportPlan, type ExportStep } from '../../core/export/plan';
-import { documentFormat } from '../documents';
+import { documentFormat } from '../documentFormat';
 
 /** What `writeup.exportPdf` accepts from tests and automation. */
 export interface ExportPdfArgs {

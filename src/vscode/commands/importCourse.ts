@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { importCoursePage } from '../../core/courses/import';
+import { host } from '../host';
 import type { Services } from '../services';
 
 /**
@@ -18,7 +19,7 @@ export function registerImportCourse(services: Services): vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: open a folder first; the course pack is saved in its .writeup/courses/.'));
       return undefined;
     }
-    let source: vscode.Uri | undefined = page instanceof vscode.Uri ? page : typeof page === 'string' ? vscode.Uri.file(page) : undefined;
+    let source: vscode.Uri | undefined = page instanceof vscode.Uri ? page : typeof page === 'string' ? host.uriOf(page) : undefined;
     if (!source) {
       const picked = await vscode.window.showOpenDialog({
         title: vscode.l10n.t('Import Course from Page'),

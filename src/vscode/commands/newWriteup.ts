@@ -7,6 +7,7 @@ import {
   starterBibliography,
   type TemplateFormat,
 } from '../../core/templates/index';
+import { host } from '../host';
 import type { Services } from '../services';
 
 /**
@@ -155,7 +156,7 @@ function normalizeFormat(format: NewWriteupArgs['format']): TemplateFormat | und
 }
 
 async function targetFolder(folder: string | undefined): Promise<vscode.Uri | undefined> {
-  if (folder !== undefined) return /^[a-z][\w+.-]+:\//i.test(folder) && !/^[a-z]:[\\/]/i.test(folder) ? vscode.Uri.parse(folder) : vscode.Uri.file(folder);
+  if (folder !== undefined) return host.uriOf(folder);
   const first = vscode.workspace.workspaceFolders?.[0];
   if (first) return first.uri;
   const picked = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, openLabel: 'Create here' });

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PageBreak } from '../../core/layout/types';
 import { macrosFromSetting } from '../../core/math/macros';
@@ -7,7 +5,9 @@ import { renderPreviewPage } from '../../core/preview/csp';
 import { renderPreview } from '../../core/preview/render';
 import type { Services } from '../services';
 import { previewInputs } from './resolvers';
-import { resolveInside } from '../../core/text/paths';
+import { basenameOf, dirname, isAbsolutePath, resolveInside } from '../../core/text/paths';
+import { host } from '../host';
+import { nonce } from '../host/common';
 
 /** The webview's view type (tests look for it among the tabs). */
 export const previewViewType = 'writeup.preview';
@@ -99,7 +99,7 @@ export class WriteupPreview implements vscode.Disposable {
   }
 
   private titleFor(document: vscode.TextDocument): string {
-    return `Preview ${path.basename(document.fileName)}`;
+    return `Preview ${basenameOf(document.fileName)}`;
   }
 
   private schedule(): void {
@@ -144,7 +144,7 @@ export class WriteupPreview implements vscode.Disposable {
     // Page ends from the last compile's SyncTeX while it is fresh.
     const exact = this.exactBreaks?.pageBreaks(document);
     const pages = analysis.pages && exact ? { ...analysis.pages, pageBreaks: exact } : analysis.pages;
-    const baseDir = document.uri.scheme === 'file' ? vscode.Uri.file(path.dirname(document.uri.fsPath)) : undefined;
+    const baseDir = host.isLocal(document.uri) ? vscode.Uri.joinPath(document.uri, '..') : undefined;
     const { body } = renderPreview(writeup, {
       resolveCitation,
       ...(pages ? { pages } : {}),
@@ -160,11 +160,11 @@ export class WriteupPreview implements vscode.Disposable {
     const asUri = (...p: string[]): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
     panel.webview.html = renderPreviewPage({
       cspSource: panel.webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: nonce(),
       styles: [asUri('katex', 'katex.min.css'), asUri('preview.css')],
       scripts: [asUri('preview.js')],
       body,
-      title: path.basename(document.fileName),
+      title: basenameOf(document.fileName),
       state: { line: this.topLine(uri) ?? 0 },
     });
     this.loaded = true;
@@ -176,10 +176,10 @@ export class WriteupPreview implements vscode.Disposable {
 
   /** A figure's webview URI, only for files inside a workspace folder. */
   private imageUri(webview: vscode.Webview, baseDir: vscode.Uri | undefined, relative: string): string | undefined {
-    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    if (roots.length === 0 || (!baseDir && !path.isAbsolute(relative))) return undefined;
-    const inside = resolveInside(baseDir?.fsPath ?? path.dirname(relative), relative, roots);
-    return 'path' in inside ? webview.asWebviewUri(vscode.Uri.file(inside.path)).toString() : undefined;
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => host.pathOf(f.uri));
+    if (roots.length === 0 || (!baseDir && !isAbsolutePath(relative))) return undefined;
+    const inside = resolveInside(baseDir ? host.pathOf(baseDir) : dirname(relative), relative, roots);
+    return 'path' in inside ? webview.asWebviewUri(host.uriOf(inside.path)).toString() : undefined;
   }
 
   dispose(): void {
