@@ -1,7 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/course-pack.schema.json';
 import { bundledPackData, bundledPackIds } from './packs/index';
 import type { CoursePack, Deliverable } from './types';
+import { lazyAjv } from '../lazy/index';
 
 /** Something wrong with a course pack file; the pack is dropped only when `severity` is `error`. */
 export interface PackProblem {
@@ -53,6 +54,7 @@ let validator: ValidateFunction | undefined;
 /** The compiled schema validator, built on first use. */
 function validate(): ValidateFunction {
   if (!validator) {
+    const Ajv = lazyAjv();
     const ajv = new Ajv({ allErrors: true, strict: true });
     ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
     validator = ajv.compile(schema);

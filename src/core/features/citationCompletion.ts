@@ -48,18 +48,23 @@ export interface CitationCompletionList {
 const PANDOC_KEY_TAIL = /(?:^|[\s;])-?@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u;
 const LATEX_CITE = /\\(?:[a-zA-Z]*[cC]ite[a-zA-Z]*|nocite)\*?\s*(?:\[[^\]\n]*\]\s*){0,2}\{([^{}\\%]*)$/;
 
-/** Lines of `text` up to and including `line` (only as many as needed). */
-function linesUpTo(text: string, line: number): string[] {
+/**
+ * Lines of `text` up to and including `line` (only as many as needed), with the offset each starts
+ * at. Line ends are `\n`, `\r\n` or a lone `\r`, as everywhere else (LineIndex).
+ */
+function linesUpTo(text: string, line: number): { lines: string[]; starts: number[] } {
   const lines: string[] = [];
+  const starts: number[] = [];
   let start = 0;
   for (let l = 0; l <= line; l++) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    lines.push(text.slice(start, end).replace(/\r$/, ''));
-    if (nl < 0) break;
-    start = nl + 1;
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    lines.push(text.slice(start, end));
+    starts.push(start);
+    if (end >= text.length) break;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return lines;
+  return { lines, starts };
 }
 
 /** True when the Markdown line `line` is inside front matter, a fenced code block or `$$` math. */
@@ -163,7 +168,7 @@ function inLatexCommentOrMath(text: string, character: number): boolean {
  * `\citeauthor`, `\citeyear`, `\nocite`, `\citealp`... (optional arguments allowed), after `{` or a comma.
  */
 export function citationContextAt(text: string, format: WriteupFormat, position: Position): CitationContext | undefined {
-  const lines = linesUpTo(text, position.line);
+  const { lines, starts } = linesUpTo(text, position.line);
   const line = lines[position.line];
   if (line === undefined || position.character > line.length) return undefined;
   const before = line.slice(0, position.character);
@@ -199,14 +204,14 @@ export function citationContextAt(text: string, format: WriteupFormat, position:
   }
   if (inLatexCommentOrMath(line, position.character)) return undefined;
   // Keys may continue over lines: look back a little, beyond this line.
-  const offsetInText = lines.slice(0, position.line).reduce((n, l) => n + l.length + 1, 0) + position.character;
+  const offsetInText = (starts[position.line] ?? 0) + position.character;
   const window = text.slice(Math.max(0, offsetInText - 400), offsetInText);
   const m = LATEX_CITE.exec(window);
   if (!m) return undefined;
   const command = /\\([a-zA-Z]+)/.exec(m[0])?.[1] ?? 'cite';
   const inside = m[1] ?? '';
   const prefix = (inside.split(',').pop() ?? '').replace(/^\s+/, '');
-  if (/\s/.test(prefix)) return undefined;
+  if (/\s/.test(prefix) || prefix.length > position.character) return undefined;
   return { prefix, range: lineRange(position, prefix.length), command };
 }
 

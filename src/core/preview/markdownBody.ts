@@ -1,6 +1,7 @@
 /** A Markdown writeup's body through markdown-it, with math, citations, figures and page marks. */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { lazyMarkdownIt } from '../lazy/index';
 import { noMacros } from '../math/macros';
 import { type CitationEnv, markdownItCitations } from './citations';
 import { escapeHtml, isRelativeOrAbsolutePath, safeLinkUrl } from './escape';
@@ -15,7 +16,8 @@ let md: MarkdownIt | undefined;
 export function markdownFor(ctx: Context): MarkdownIt {
   current = ctx;
   if (md) return md;
-  md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  const MarkdownItClass = lazyMarkdownIt();
+  md = new MarkdownItClass({ html: false, linkify: false, typographer: true });
   md.validateLink = (url) => safeLinkUrl(url) !== undefined || (isRelativeOrAbsolutePath(url) && !/^\s*$/.test(url));
   markdownItMath(md, { macros: () => current?.macros ?? noMacros });
   markdownItCitations(md, { resolve: () => current?.options.resolveCitation });
