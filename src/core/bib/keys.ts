@@ -35,16 +35,27 @@ export function isValidBibKey(key: string): boolean {
   return /^[A-Za-z][\w:.+/-]*$/.test(key);
 }
 
+/** The family name of an author as a pack or a course page writes it: `Peter L. Bartlett`, `Bartlett, P. L.`, `P. Bartlett`. */
+function familyOfAuthor(author: string): string {
+  if (author.includes(',')) return author.split(',')[0] ?? author;
+  const words = author.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w));
+  return familyOfDisplay(words.length > 0 ? words.join(' ') : author);
+}
+
 /**
- * A readable key: first author's family name, year, first significant title word, e.g.
- * `bartlett2017spectrally`. A course paper's own key is used when it is a valid BibTeX key.
+ * The key scheme: first author's family name (`anonymous` without one), year, first significant
+ * title word, e.g. `bartlett2017spectrally`.
  */
-export function bibKeyFor(paper: Pick<CoursePaper, 'key' | 'title' | 'authors' | 'year'>): string {
-  if (isValidBibKey(paper.key)) return paper.key;
+export function schemeKey(paper: Pick<CoursePaper, 'title' | 'authors'> & { readonly year?: number | undefined }, anonymous = ''): string {
   const first = paper.authors[0];
-  const family = first ? ascii(familyOfDisplay(first)) : 'anon';
+  const family = first ? ascii(familyOfAuthor(first)) : '';
   const word = paper.title.split(/[\s-]+/).map(ascii).find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? '';
-  return `${family || 'anon'}${paper.year ?? ''}${word}`;
+  return `${family || anonymous}${paper.year ?? ''}${word}`;
+}
+
+/** A course paper's own key when it is a valid BibTeX key, else the scheme's. */
+export function bibKeyFor(paper: Pick<CoursePaper, 'key' | 'title' | 'authors' | 'year'>): string {
+  return isValidBibKey(paper.key) ? paper.key : schemeKey(paper, 'anon');
 }
 
 /** `base`, or `base` with the first free suffix a, b, ..., z, aa, ab... among `taken`. */

@@ -4,6 +4,7 @@
  * OpenReview links with a title next to them. Each paper under the heading it appears under,
  * deduplicated by title or identifier, with a stable citation key.
  */
+import { schemeKey } from '../../bib/keys';
 import { parseBib } from '../../bib/parse';
 import type { CoursePaper } from '../types';
 import { parseAuthors, quotedTitlesThenAuthors, type ReadPaper, readReference } from './citations';
@@ -23,18 +24,10 @@ interface Link {
   readonly index: number;
 }
 
-const stopWords = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'via', 'is', 'are', 'can', 'do', 'does', 'why', 'how', 'what', 'when', 'towards', 'toward']);
-
-/** `bartlett2017spectrally`: first author's last name, year, first significant title word. */
+/** The scheme's key (bib/keys.ts: `bartlett2017spectrally`); an arXiv id's key for a paper without authors. */
 export function citationKey(paper: Pick<CoursePaper, 'title' | 'authors' | 'year' | 'arxiv'>): string {
-  const ascii = (s: string) => s.normalize('NFKD').replace(/[^\w]/g, '').toLowerCase();
-  const first = paper.authors[0];
-  // "Zhang, C." and "Mei, Song" put the last name first.
-  const last = first ? ascii(first.includes(',') ? (first.split(',')[0] ?? first) : (first.split(/\s+/).filter((w) => !/^[A-Z]\.?$/.test(w)).pop() ?? first)) : '';
-  const word = paper.title.split(/[\s:,.?!-]+/).map(ascii).find((w) => w.length > 0 && !stopWords.has(w)) ?? '';
-  if (!last && paper.arxiv) return `arxiv${paper.arxiv.replace(/v\d+$/, '')}`;
-  const key = `${last}${paper.year ?? ''}${word}`;
-  return key || 'paper';
+  if (paper.arxiv && schemeKey({ title: '', authors: paper.authors }) === '') return `arxiv${paper.arxiv.replace(/v\d+$/, '')}`;
+  return schemeKey(paper) || 'paper';
 }
 
 const arxivUrl = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5}(?:v\d+)?)(?:\.pdf)?\/?$/i;
