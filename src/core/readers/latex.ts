@@ -680,9 +680,11 @@ class LatexScanner {
     // A text macro without arguments prints its body wherever it is used.
     const [macro, body] = arg.groups;
     const macroName = macro ? /^\s*\\([A-Za-z]+)\s*$/.exec(text.slice(macro.start, macro.end))?.[1] : undefined;
-    if ((name === 'newcommand' || name === 'renewcommand' || name === 'providecommand') && macroName && body && arg.optional.length === 0) {
+    const arity = arg.optional.length === 0 ? 0 : arg.optional.length === 1 && macro && text.slice(arg.optional[0]?.start ?? 0, arg.optional[0]?.end ?? 0).trim() === '1' ? 1 : -1;
+    if ((name === 'newcommand' || name === 'renewcommand' || name === 'providecommand') && macroName && body && arity >= 0) {
       const printed = toPlain(text.slice(body.start, body.end).replace(/\\xspace\b/g, '')).replace(/\s+/g, ' ').trim();
-      if (!/[\\#]/.test(printed) && printed.length <= 60) this.sink.macros.set(macroName, printed);
+      // Without arguments: `\\ours` -> its text; with one: `\\note{x}` -> its text around x (`#1` marks where).
+      if (!/\\/.test(printed) && printed.length <= 60 && (arity === 0 ? !printed.includes('#') : printed.split('#1').length === 2 && !/#[^1]/.test(printed))) this.sink.macros.set(arity === 0 ? macroName : `${macroName}#1`, printed);
     }
     return arg.end;
   }
@@ -1384,7 +1386,10 @@ const SPACES = /[^\S\u2028]+/g;
 export function toPlain(source: string, macros?: ReadonlyMap<string, string>): string {
   const uncommented = (source.includes('\\footnote') ? withoutFootnotes(source) : source).replace(/(?<!\\)%[^\n]*\n?/g, '');
   return (macros && macros.size > 0 ? uncommented.replace(OUTSIDE_MATH_MACRO, (whole, kept: string | undefined, name: string) => kept ?? macros.get(name) ?? whole) : uncommented)
-    .replace(OUTSIDE_MATH_COMMAND, plainCommand)
+    .replace(OUTSIDE_MATH_COMMAND, (whole: string, kept: string | undefined, name: string, options: string, first: string) => {
+      const oneArgument = kept === undefined ? macros?.get(`${name}#1`) : undefined;
+      return oneArgument !== undefined ? oneArgument.replace('#1', () => first) : plainCommand(whole, kept, name, options, first);
+    })
     .replace(/\\(label|ref|eqref|vspace|hspace|includegraphics|bibliographystyle|cite[a-z]*|citep|citet)\*?(\[[^\]]*\])*\{[^{}]*\}/g, (_m, cmd: string) =>
       cmd.startsWith('cite') ? '[1]' : '',
     )

@@ -154,6 +154,9 @@ describe('displays, citations and quotes as LaTeX sets them', () => {
     const w = doc('\\newcommand{\\ours}{DeepNetwork\\xspace}\n\\newcommand{\\epochs}{4}', 'Train \\ours for \\epochs{} epochs.');
     const p = w.blocks.find((b) => b.type === 'paragraph');
     assert.equal(p?.type === 'paragraph' ? p.text.replace(/\s+/g, ' ').trim() : undefined, 'Train DeepNetwork for 4 epochs.');
+    const w1 = doc('\\newcommand{\\note}[1]{\\textcolor{red}{Note: #1}}', 'Text \\note{check $x$ here} ends.');
+    const p1 = w1.blocks.find((b) => b.type === 'paragraph');
+    assert.equal(p1?.type === 'paragraph' ? p1.text.replace(/\s+/g, ' ').trim() : undefined, 'Text Note: check x here ends.');
     // Math keeps its TeX (the estimate sizes it from there).
     assert.equal(plain('Take $\\frac{a}{b}$ and \\(\\mathbb{R}\\) here.'), 'Take \\fracab and \\(\\mathbbR\\) here.');
     // Over a page of text, the names no longer take room: a paragraph full of \\cref is as long as one with "Figure 1".
