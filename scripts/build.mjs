@@ -34,9 +34,32 @@ const cslApart = {
   },
 };
 
+/**
+ * Libraries the extension loads on first use (src/core/lazy/index.ts requires `./<module>`): each
+ * is bundled to dist/lazy-<module>.js and left out of dist/extension.js, so activation neither
+ * reads nor compiles them. Other bundles (the CLI, a browser build) may keep them inline.
+ */
+export function lazyEntries() {
+  return ['katex', 'ajv', 'markdownIt', 'yaml'].map((module) => ({ module, file: `lazy-${module}`, entry: `src/core/lazy/${module}.ts` }));
+}
+
+/** Resolves src/core/lazy/index.ts's requires to the dist/lazy-*.js files beside the bundle. */
+const lazyApart = {
+  name: 'lazy-apart',
+  setup(build) {
+    const byModule = new Map(lazyEntries().map((e) => [`./${e.module}`, e.file]));
+    build.onResolve({ filter: /^\.\/[A-Za-z]+$/ }, (args) => {
+      const file = byModule.get(args.path);
+      if (!file || !/[\\/]src[\\/]core[\\/]lazy[\\/]index\.ts$/.test(args.importer)) return undefined;
+      return { path: `./${file}.js`, external: true };
+    });
+  },
+};
+
 /** Each bundle the project ships. Add new entry points here. */
 const bundles = [
-  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', plugins: [cslApart] },
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', plugins: [cslApart, lazyApart] },
+  { entryPoints: Object.fromEntries(lazyEntries().map((e) => [e.file, e.entry])), outdir: 'dist' },
   { entryPoints: { cslEngine: 'src/core/bib/cslEngine.ts' }, outdir: 'dist' },
   {
     entryPoints: { cli: 'src/cli/main.ts' },

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { createWriteupService, type ExactPages, type WriteupHost, type WriteupService } from '../core/analysis/index';
 import type { CoursePack } from '../core/courses/types';
+import type { Writeup } from '../core/model/writeup';
+import { ReaderSessions } from '../core/readers/incremental';
 import { isAbsolutePath } from '../core/text/paths';
 import { uriOfPath } from './bib';
 import { host } from './host';
@@ -32,7 +34,14 @@ export function editorHost(packs: () => readonly CoursePack[]): WriteupHost {
   };
 }
 
-/** The analysis pipeline over the editor's host; `exactPages` gives a fresh compiled page count for a writeup's file, when there is one. */
+/**
+ * The analysis pipeline over the editor's host; `exactPages` gives a fresh compiled page count for
+ * a writeup's file, when there is one. Its read step keeps a reader session per open writeup: a
+ * keystroke re-parses only the part of the text it touched (same model as a fresh read).
+ */
 export function editorService(packs: () => readonly CoursePack[], exactPages?: (file: string) => ExactPages | undefined): WriteupService {
-  return createWriteupService(editorHost(packs), exactPages ? { exactPages: (writeup) => exactPages(writeup.file) } : {});
+  return createWriteupService(editorHost(packs), {
+    read: new ReaderSessions().read,
+    ...(exactPages ? { exactPages: (writeup: Writeup) => exactPages(writeup.file) } : {}),
+  });
 }

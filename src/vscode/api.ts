@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ExactPagesInput } from '../core/layout/exact/status';
 import type { ExactState, ExactStats } from './exactPages';
-import type { DocumentBudget } from './pageBudget';
+import type { BudgetRow, DocumentBudget } from './pageBudget';
 
 /**
  * What `activate` returns: the extension's public API, used by the integration tests.
@@ -24,6 +24,8 @@ export interface WriteupApi {
   };
   /** The Page Budget view's rows for a document. */
   readonly pageBudget?: (document: vscode.TextDocument) => DocumentBudget | undefined;
+  /** The rows (and tree items) the Page Budget view was last given while visible. */
+  readonly pageBudgetShown?: () => { rows: readonly BudgetRow[]; items: vscode.TreeItem[] };
 }
 
 /** Builds the API object for `activate`; `ready` resolves when `markReady` is called. */

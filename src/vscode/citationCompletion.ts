@@ -6,7 +6,7 @@ import { CitationCompletionProvider, citationContextAt, type CitationCompletionI
 import { citationMarkdown } from '../core/features/citationShared';
 import type { Range } from '../core/model/range';
 import { uriOfPath } from './bib';
-import { citationSourcesFor, coursesFor, writeupSelector } from './citationSources';
+import { citationSourcesFor, writeupSelector } from './citationSources';
 import { fromVsPosition, toVsPosition, toVsRange } from './convert';
 import type { Services } from './services';
 import { documentFormat } from './documents';
@@ -63,7 +63,8 @@ class CitationCompletionAdapter implements vscode.CompletionItemProvider<Citatio
     if (!citationContextAt(text, format, fromVsPosition(position))) return undefined;
     const sources = await citationSourcesFor(this.services, document);
     if (token.isCancellationRequested) return undefined;
-    const list = this.provider.provide({ text, format }, fromVsPosition(position), sources);
+    const { file, bibItems } = this.services.documents.get(document);
+    const list = this.provider.provide({ text, format, file, ...(bibItems ? { bibItems } : {}) }, fromVsPosition(position), sources);
     if (!list) return undefined;
     const items = list.items.map((core) => {
       const item = new CitationItem(core);
@@ -114,10 +115,8 @@ export async function addCitationToBib(services: Services, args: AddCitationArgs
     void vscode.window.showWarningMessage(vscode.l10n.t('Save the writeup first: its bibliography (references.bib) goes beside it.'));
     return false;
   }
-  const { packs } = coursesFor(services, document);
-  const pack = packs.find((p) => p.id === args.packId);
   const bibText = await services.bib.textOf(target);
-  const plan = planAddPaper(services.documents.get(document), target, bibText, args.paper, pack);
+  const plan = planAddPaper(services.documents.get(document), target, bibText, args.paper);
   const edit = new vscode.WorkspaceEdit();
   const bibUri = uriOfPath(target);
   if (plan.createBibFile) edit.createFile(bibUri, { ignoreIfExists: true });

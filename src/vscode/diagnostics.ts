@@ -86,8 +86,10 @@ export class LintDiagnostics implements vscode.Disposable {
       return;
     }
     if (why === 'type') {
-      if (mode !== 'onType') return;
       const key = document.uri.toString();
+      // A run still in progress is for text that no longer exists: it stops at its next check.
+      this.runs.get(key)?.cancel();
+      if (mode !== 'onType') return;
       const pending = this.timers.get(key);
       if (pending) clearTimeout(pending);
       this.timers.set(key, setTimeout(() => {

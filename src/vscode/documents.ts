@@ -8,7 +8,8 @@ import { host } from './host';
 export { documentFormat } from './documentFormat';
 
 /**
- * Reads open documents into Writeup models, once per document version.
+ * Reads open documents into Writeup models, once per document version (through the pipeline's
+ * read step: in the editor, a reader session per document, see editorService).
  * Every feature asks here instead of parsing on its own.
  */
 export class WriteupDocuments implements vscode.Disposable {

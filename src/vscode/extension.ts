@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
       onDidChange: exactPages.onDidChange,
     },
     pageBudget: (document: vscode.TextDocument) => pageBudget.budget.budget(document),
+    pageBudgetShown: () => pageBudget.budget.visibleRows(),
   });
 }
 

@@ -34,6 +34,8 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   /** Changes measured at the last save, per document. */
   private readonly deltas = new Map<string, Map<string, number>>();
   private view: vscode.TreeView<BudgetRow> | undefined;
+  /** The rows last handed to the view while it was visible (what the workbench renders). */
+  private served: readonly BudgetRow[] = [];
   /** The writeup the view shows: the active editor's, kept while the focus is in a view or panel. */
   private shown: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document;
 
@@ -140,6 +142,11 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
     if (row) void this.view.reveal(row, { select: true, focus: false });
   }
 
+  /** The rows the visible view was last given, and their items as the workbench shows them. */
+  visibleRows(): { rows: readonly BudgetRow[]; items: vscode.TreeItem[] } {
+    return { rows: this.served, items: this.served.map((r) => this.getTreeItem(r)) };
+  }
+
   getParent(): undefined {
     return undefined;
   }
@@ -147,7 +154,9 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   getChildren(element?: BudgetRow): BudgetRow[] {
     if (element) return [];
     const document = this.current();
-    return (document && this.budget(document)?.rows.slice()) || [];
+    const rows = (document && this.budget(document)?.rows.slice()) || [];
+    if (this.view?.visible) this.served = rows;
+    return rows;
   }
 
   getTreeItem(row: BudgetRow): vscode.TreeItem {

@@ -19,7 +19,7 @@ describe('writeup cite', () => {
     const { code, stdout } = await run(['--course', 'mit-18.408', '--json', 'spectra'], dir);
     assert.equal(code, 0);
     const results = JSON.parse(stdout) as { key: string; source: string }[];
-    assert.deepEqual(Object.keys(results[0] ?? {}), ['key', 'title', 'authors', 'year', 'venue', 'source']);
+    assert.deepEqual(Object.keys(results[0] ?? {}), ['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'type', 'metadataSource', 'source']);
     assert.deepEqual(results.slice(0, 2).map((r) => [r.key, r.source]).sort(), [
       ['bartlett2017spectrally', 'course:mit-18.408'],
       ['smith2020spectra', 'bib:references.bib'],
@@ -42,5 +42,20 @@ describe('writeup cite', () => {
     assert.equal(badCourse.code, 2);
     assert.match(badCourse.stderr, /unknown course 'nope'/);
     assert.equal((await run(['--bib', 'missing.bib', 'x'], dir)).code, 2);
+  });
+
+  test('--json with a pack of complete metadata: a typo finds the paper, with full names, arXiv id, URL and type', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'writeup-cite-'));
+    const fixture = join(__dirname, '..', 'fixtures', 'courses', 'papers-pack.json');
+    const { code, stdout } = await run(['--packs', fixture, '--course', 'test-papers', '--json', 'sensitivty', 'generalisation'], empty);
+    assert.equal(code, 0);
+    const [first] = JSON.parse(stdout) as Record<string, unknown>[];
+    assert.equal(first?.key, 'novak2018sensitivity');
+    assert.deepEqual(first?.authors, ['Roman Novak', 'Yasaman Bahri', 'Daniel A. Abolafia', 'Jeffrey Pennington', 'Jascha Sohl-Dickstein']);
+    assert.equal(first?.arxiv, '1802.08760');
+    assert.equal(first?.url, 'https://arxiv.org/abs/1802.08760');
+    assert.equal(first?.type, 'inproceedings');
+    assert.equal(first?.metadataSource, 'https://arxiv.org/abs/1802.08760');
+    assert.equal(first?.source, 'course:test-papers');
   });
 });

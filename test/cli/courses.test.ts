@@ -41,6 +41,23 @@ describe('writeup courses', () => {
     });
   });
 
+  test('--json carries each paper: full author names, year, venue, arXiv id, DOI, URL, type, source of the facts', async () => {
+    const { code, stdout } = await run('courses', '--json', '--packs', 'test/fixtures/courses/papers-pack.json');
+    assert.equal(code, 0);
+    const packs = JSON.parse(stdout) as { id: string; paperCount: number; papers: Record<string, unknown>[] }[];
+    const fixture = packs.find((p) => p.id === 'test-papers');
+    assert.equal(fixture?.papers.length, fixture?.paperCount);
+    const belkin = fixture?.papers.find((p) => p.key === 'belkin2019reconciling');
+    assert.deepEqual(belkin?.authors, ['Mikhail Belkin', 'Daniel Hsu', 'Siyuan Ma', 'Soumik Mandal']);
+    assert.equal(belkin?.year, 2019);
+    assert.equal(belkin?.venue, 'Proceedings of the National Academy of Sciences');
+    assert.equal(belkin?.arxiv, '1812.11118');
+    assert.equal(belkin?.doi, '10.1073/pnas.1903070116');
+    assert.equal(belkin?.type, 'article');
+    assert.equal(belkin?.metadataSource, 'https://doi.org/10.1073/pnas.1903070116');
+    for (const pack of packs) for (const paper of pack.papers) assert.deepEqual(Object.keys(paper).slice(0, 5), ['key', 'title', 'authors', 'year', 'venue']);
+  });
+
   test('text mode is a readable listing', async () => {
     const { code, stdout } = await run('courses');
     assert.equal(code, 0);

@@ -46,6 +46,15 @@ describe('writeup outline', () => {
     assert.ok(o.citations.some((c) => c.key === 'golowich2018size'));
   });
 
+  test('--json: citations in every context, \\nocite{*} and \\bibitem definitions', async () => {
+    const { code, stdout } = await run('outline', '--json', 'test/fixtures/citations/contexts.tex');
+    assert.equal(code, 0);
+    const o = JSON.parse(stdout) as { citesAll?: boolean; bibItems?: { key: string; label?: string }[]; citations: { key: string; command: string }[] };
+    assert.equal(o.citesAll, true);
+    assert.deepEqual(o.bibItems?.map((b) => [b.key, b.label]), [['ctxBibitem', 'Doe(2020)']]);
+    assert.deepEqual(o.citations.map((c) => [c.key, c.command]).slice(0, 5), [['ctxPlain', 'citep'], ['ctxCaption', 'citet'], ['ctxFootnote', 'cite'], ['ctxTable', 'citep'], ['ctxOptional', 'citep']]);
+  });
+
   test('text mode prints an indented outline', async () => {
     const { code, stdout } = await run('outline', 'example/report.tex');
     assert.equal(code, 0);

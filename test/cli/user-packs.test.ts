@@ -97,6 +97,11 @@ describe('writeup cite, lint and new with user course packs (--packs)', () => {
       authors: ['Quuxley', 'Frobisher'],
       year: 2031,
       venue: 'COLT',
+      arxiv: null,
+      doi: null,
+      url: null,
+      type: 'inproceedings',
+      metadataSource: null,
       source: 'course:my-seminar',
     });
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { LINE_ENDS, withLineEnds } from '../helpers/lineEnds';
 import { families, regressions, runFamily } from './run';
 
 // The CI-sized fuzz run (`npm run fuzz` runs 100,000). FUZZ_RUNS overrides the per-family count.
@@ -15,8 +16,10 @@ describe('fuzz: hostile input never crashes, hangs, or yields ranges outside the
     });
   }
   for (const { file, family, text } of regressions()) {
-    test(`regression fixture ${file}`, () => {
-      assert.deepEqual(family.check(text), []);
-    });
+    for (const [name, eol] of LINE_ENDS) {
+      test(`regression fixture ${file} (${name})`, () => {
+        assert.deepEqual(family.check(withLineEnds(text, eol)), []);
+      });
+    }
   }
 });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { createBibIndex, parseBib } from '../../src/core/bib/index';
 import type { BibIndex } from '../../src/core/bib/types';
 import { loadBundledPacks, loadPack } from '../../src/core/courses/loader';
@@ -8,6 +9,8 @@ import { lint } from '../../src/core/lint/engine';
 import type { Range } from '../../src/core/model/range';
 import type { Writeup, WriteupFormat } from '../../src/core/model/writeup';
 import { renderPreview } from '../../src/core/preview/render';
+import { parseTree } from '../../src/core/readers/chunkedParse';
+import { ReaderSession } from '../../src/core/readers/incremental';
 import { readWriteup } from '../../src/core/readers/index';
 import { LineIndex } from '../../src/core/text/lineIndex';
 
@@ -75,6 +78,17 @@ export function checkWriteup(text: string, format: WriteupFormat): string[] {
   }
   const again = attempt('readWriteup (again)', failures, () => readWriteup(text, { file, format }));
   if (again && fingerprint(again) !== fingerprint(writeup)) failures.push('reading the same text twice gave different models');
+  // The editor's path: a reader session that read an earlier text (here: without the middle line).
+  const session = new ReaderSession();
+  const middle = lines.lineStart(Math.floor(lines.lineCount / 2));
+  const edited = attempt('ReaderSession.read', failures, () => {
+    session.read(text.slice(0, middle) + text.slice(lines.lineStart(Math.floor(lines.lineCount / 2) + 1)), { file, format });
+    return session.read(text, { file, format });
+  });
+  const whole = format === 'markdown' ? attempt('readWriteup (whole parse)', failures, () => readWriteup(text, { file, format }, parseTree)) : writeup;
+  // isDeepStrictEqual, not JSON: front matter with YAML aliases can make `metadata.raw` circular.
+  if (edited && whole && !isDeepStrictEqual(edited, whole)) failures.push('a reader session after an edit read the text differently from a fresh whole read');
+  if (whole && !isDeepStrictEqual(writeup, whole)) failures.push('the chunked Markdown parse read the text differently from a whole parse');
 
   const resolved = attempt('resolveCourse', failures, () => resolveCourse(writeup, { packs, setting: 'mit-9.520-fall2024' }));
   const pages = attempt('estimatePages', failures, () => estimatePages(writeup));
@@ -97,7 +111,8 @@ export function checkWriteup(text: string, format: WriteupFormat): string[] {
   for (const d of diagnostics ?? []) {
     const p = rangeProblem(`diagnostic ${d.rule}`, d.range, lines);
     if (p) failures.push(p);
-    if (!d.message || /\bundefined\b|\bNaN\b|\[object Object\]/.test(d.message)) failures.push(`diagnostic ${d.rule} has a broken message: ${JSON.stringify(d.message)}`);
+    // A JavaScript `undefined` or `NaN` printed into a message; not the word inside a rule id such as `undefined-citation`.
+    if (!d.message || /(?<![\w-])undefined(?![\w-])|(?<![\w-])NaN(?![\w-])|\[object Object\]/.test(d.message)) failures.push(`diagnostic ${d.rule} has a broken message: ${JSON.stringify(d.message)}`);
   }
   // Completion at a few positions: the end of each of the first lines and the very end.
   const probes = [lines.positionAt(text.length), ...Array.from({ length: Math.min(lines.lineCount, 5) }, (_, l) => lines.positionAt(lines.lineEnd(l)))];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bibText, latexText, markdownText, packText } from './arbitraries';
+import { LINE_ENDS, withLineEnds } from '../helpers/lineEnds';
 import { checkBib, checkPack, checkWriteup } from './pipeline';
 
 /** One family of generated inputs and the check each input goes through. */
@@ -12,11 +13,19 @@ export interface Family {
   readonly check: (text: string) => string[];
 }
 
-export const families: readonly Family[] = [
+const baseFamilies: readonly Family[] = [
   { name: 'markdown', extension: 'md', arbitrary: markdownText, check: (t) => checkWriteup(t, 'markdown') },
   { name: 'latex', extension: 'tex', arbitrary: latexText, check: (t) => checkWriteup(t, 'latex') },
   { name: 'bib', extension: 'bib', arbitrary: bibText, check: checkBib },
   { name: 'pack', extension: 'json', arbitrary: packText, check: checkPack },
+];
+
+/** Every family as generated, then with Windows (CRLF) and old Mac (lone CR) line ends. */
+export const families: readonly Family[] = [
+  ...baseFamilies,
+  ...baseFamilies.flatMap((f) =>
+    LINE_ENDS.filter(([name]) => name !== 'LF').map(([name, eol]) => ({ ...f, name: `${f.name}-${name.toLowerCase()}`, arbitrary: f.arbitrary.map((t) => withLineEnds(t, eol)) })),
+  ),
 ];
 
 export const regressionDir = join(__dirname, '..', 'fixtures', 'fuzz');

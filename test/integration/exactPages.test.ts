@@ -187,6 +187,10 @@ suite('Exact pages (background compile)', () => {
       editor.selection = new vscode.Selection(method, 3, method, 3);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(method, 3));
       assert.ok(hovers.some((h) => h.contents.some((c) => /Method: [\d.]+ pages estimated/.test(typeof c === 'string' ? c : c.value))));
+      // The view renders the rows it is given once visible: wait for them, not only for the header.
+      await waitFor('the view showing the exact rows', () => api.pageBudgetShown?.().rows.some((r) => r.title === 'Method' && r.exactPages !== undefined));
+      // The workbench paints the rows a moment after it is given them (seen in the harness): for the picture only.
+      if (process.env.WRITEUP_SCREENSHOT === '1') await new Promise((resolve) => setTimeout(resolve, 2000));
       await vscode.commands.executeCommand('editor.action.showHover');
       await screenshot('exact-pages');
     }

@@ -75,7 +75,7 @@ let shotCounter = 0;
 export async function screenshot(name?: string): Promise<void> {
   const runDir = process.env.WRITEUP_HARNESS_RUN;
   if (process.env.WRITEUP_SCREENSHOT !== '1' || !runDir) return;
-  const id = `${process.pid}-${++shotCounter}`;
+  const id = `${process.pid}-${Date.now()}-${++shotCounter}`; // each test file has its own counter
   console.log(`[harness:screenshot] ${name ?? '-'} id=${id}`);
   const done = path.join(runDir, 'shots', `${id}.done`);
   await waitFor(`screenshot ${name ?? ''}`, () => fs.existsSync(done), 30_000);

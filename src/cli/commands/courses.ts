@@ -1,5 +1,6 @@
 import { describeGroupSize, describePageLimit } from '../../core/courses/describe';
-import type { CoursePack, Deliverable } from '../../core/courses/types';
+import { arxivOf, paperType } from '../../core/bib/bibtex';
+import type { CoursePack, CoursePaper, Deliverable } from '../../core/courses/types';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
 import { packsOption, packsUsage, readCliPacks } from '../packs';
@@ -37,6 +38,34 @@ function deliverableSummary(d: Deliverable) {
   };
 }
 
+/** The JSON summary of a paper: its bibliographic facts, authors as full names, where they were confirmed. */
+export function paperSummary(paper: CoursePaper) {
+  const arxiv = arxivOf(paper);
+  return {
+    key: paper.key,
+    title: paper.title,
+    authors: [...paper.authors],
+    year: paper.year ?? null,
+    venue: paper.venue ?? null,
+    arxiv: arxiv ?? null,
+    doi: paper.doi ?? null,
+    url: paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : null),
+    type: paperType(paper),
+    ...(paper.volume !== undefined ? { volume: paper.volume } : {}),
+    ...(paper.number !== undefined ? { number: paper.number } : {}),
+    ...(paper.pages !== undefined ? { pages: paper.pages } : {}),
+    ...(paper.publisher !== undefined ? { publisher: paper.publisher } : {}),
+    ...(paper.topic !== undefined ? { topic: paper.topic } : {}),
+    ...(paper.label !== undefined ? { label: paper.label } : {}),
+    ...(paper.aliases !== undefined ? { aliases: [...paper.aliases] } : {}),
+    ...(paper.formerKeys !== undefined ? { formerKeys: [...paper.formerKeys] } : {}),
+    metadataSource: paper.metadataSource ?? null,
+    ...(paper.metadataSources !== undefined ? { metadataSources: [...paper.metadataSources] } : {}),
+    ...(paper.unverified !== undefined ? { unverified: [...paper.unverified] } : {}),
+    ...(paper.titleUnverified ? { titleUnverified: true } : {}),
+  };
+}
+
 /** The JSON summary of a pack. */
 export function packSummary(pack: CoursePack, origin = 'bundled') {
   return {
@@ -50,6 +79,7 @@ export function packSummary(pack: CoursePack, origin = 'bundled') {
     source: origin,
     deliverables: pack.deliverables.map(deliverableSummary),
     paperCount: pack.papers.length,
+    papers: pack.papers.map(paperSummary),
     suggestedProjectCount: pack.suggestedProjects?.length ?? 0,
   };
 }
@@ -82,7 +112,8 @@ const usage = [
   'group sizes, required sections) and the number of papers each lists.',
   '',
   'Options:',
-  '  --json            print JSON: [{ id, title, term, deliverables: [...], paperCount }]',
+  '  --json            print JSON: [{ id, title, term, deliverables: [...], paperCount, papers: [...] }]',
+  '                    (papers: key, title, authors, year, venue, arxiv, doi, url, type, metadataSource)',
   packsUsage(20),
 ].join('\n');
 

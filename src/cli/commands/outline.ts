@@ -13,6 +13,10 @@ export interface OutlineResult {
   readonly metadata: Omit<Writeup['metadata'], 'raw'>;
   readonly sections: readonly { level: number; title: string; unnumbered: boolean; range: Range; titleRange: Range }[];
   readonly citations: readonly { key: string; range: Range; command: string; file?: string }[];
+  /** `\nocite{*}` or `nocite: '@*'`: every bibliography entry is cited. */
+  readonly citesAll?: boolean;
+  /** Keys defined by `\bibitem` in the document's `thebibliography`. */
+  readonly bibItems?: readonly { key: string; range: Range; label?: string; file?: string }[];
   readonly math: readonly { tex: string; display: boolean; range: Range; delimiter: string; environment?: string }[];
   readonly referencesStart?: Range;
   readonly appendixStart?: Range;
@@ -29,6 +33,10 @@ export function outlineOf(file: string, writeup: Writeup): OutlineResult {
     metadata,
     sections: writeup.sections.map((s) => ({ level: s.level, title: s.title, unnumbered: s.unnumbered, range: s.range, titleRange: s.titleRange })),
     citations: writeup.citations.map((c) => ({ key: c.key, range: c.range, command: c.command, ...(c.origin ? { file: c.origin.file } : {}) })),
+    ...(writeup.citesAll ? { citesAll: true } : {}),
+    ...(writeup.bibItems
+      ? { bibItems: writeup.bibItems.map((b) => ({ key: b.key, range: b.range, ...(b.label !== undefined ? { label: b.label } : {}), ...(b.origin ? { file: b.origin.file } : {}) })) }
+      : {}),
     math: writeup.math.map((m) => ({
       tex: m.tex,
       display: m.display,

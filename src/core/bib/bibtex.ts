@@ -1,60 +1,19 @@
-import type { CoursePack, CoursePaper } from '../courses/types';
+import type { CoursePaper } from '../courses/types';
 import type { TextEdit } from '../lint/rule';
 import type { Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
-import { familyOfDisplay } from './names';
+import { keysInBibText, bibKeyFor, uniqueKey } from './keys';
+import { bibtexName } from './names';
 import { basenameOf, bibliographyNames, dirnameOf } from '../text/paths';
-
-const STOP_WORDS = new Set(
-  'a an the on of in for and or to with without is are be as at by from via what how why when where which do does can its into towards toward beyond under over through about we our'.split(
-    ' ',
-  ),
-);
-
-/** Lower-case ASCII letters of a word (accents dropped): `Müller` -> `muller`. */
-function ascii(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/ø/gi, 'o')
-    .replace(/ł/gi, 'l')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-/**
- * A readable key: first author's family name, year, first significant title word, e.g.
- * `bartlett2017spectrally`. A course paper's own key is used when it is a valid BibTeX key.
- */
-export function bibKeyFor(paper: Pick<CoursePaper, 'key' | 'title' | 'authors' | 'year'>): string {
-  if (/^[A-Za-z][\w:.+/-]*$/.test(paper.key)) return paper.key;
-  const first = paper.authors[0];
-  const family = first ? ascii(familyOfDisplay(first)) : 'anon';
-  const word = paper.title.split(/[\s-]+/).map(ascii).find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? '';
-  return `${family || 'anon'}${paper.year ?? ''}${word}`;
-}
-
-/** `base`, or `base` with the first free suffix a, b, ..., z, aa, ab... among `taken`. */
-export function uniqueKey(base: string, taken: ReadonlySet<string> | ((key: string) => boolean)): string {
-  const has = typeof taken === 'function' ? taken : (k: string) => taken.has(k);
-  if (!has(base)) return base;
-  for (let n = 0; ; n++) {
-    let suffix = '';
-    let i = n;
-    do {
-      suffix = String.fromCharCode(97 + (i % 26)) + suffix;
-      i = Math.floor(i / 26) - 1;
-    } while (i >= 0);
-    if (!has(base + suffix)) return base + suffix;
-  }
-}
 
 /** Escapes the characters BibTeX/LaTeX treat specially in a plain-text value (braces dropped). */
 function escapeValue(text: string): string {
+  return escapeSpecials(text.replace(/\s+/g, ' ').trim());
+}
+
+/** `\`, `&`, `%`, `$`, `#`, `_` escaped, braces dropped; spacing kept. */
+function escapeSpecials(text: string): string {
   return text
-    .replace(/\s+/g, ' ')
-    .trim()
     .replace(/[{}]/g, '')
     .replace(/\\/g, '\\textbackslash ')
     .replace(/([&%$#_])/g, '\\$1');
@@ -65,42 +24,90 @@ function escapeUrl(url: string): string {
   return url.replace(/[{}\s]/g, '');
 }
 
-/** "Bartlett, Peter L." from "Peter L. Bartlett"; a single name stays as it is. */
-function bibtexName(display: string): string {
-  const words = display.trim().split(/\s+/);
-  if (words.length <= 1) return display.trim();
-  return `${words[words.length - 1] ?? ''}, ${words.slice(0, -1).join(' ')}`;
+/**
+ * A title with its capitals protected from styles that lower-case titles: a capitalised word
+ * becomes `{P}rotected`, an acronym or mixed-case word `{ReLU}`; `$...$` math is kept as written.
+ */
+export function protectTitle(title: string): string {
+  const parts = title.replace(/\s+/g, ' ').trim().split(/(\$[^$]*\$)/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part.replace(/[{}]/g, '');
+      return escapeSpecials(part).replace(/(?<![\\\p{L}])[\p{L}\p{N}]+/gu, (word) => {
+        const capitals = word.match(/\p{Lu}/gu)?.length ?? 0;
+        if (capitals === 0) return word;
+        if (capitals === 1 && /^\p{Lu}/u.test(word)) return `{${word[0] ?? ''}}${word.slice(1)}`;
+        return `{${word}}`;
+      });
+    })
+    .join('');
 }
 
-const JOURNAL = /\b(journal|annals|transactions|letters|review|proceedings of the national|magazine|communications)\b/i;
+const JOURNAL = /\b(journal|annals|transactions|letters|review|proceedings of the national|magazine|communications|acta|bulletin|foundations and trends)\b/i;
 const ARXIV = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?(?:[?#].*)?$/i;
 
+/** The field a paper's venue goes in, per entry type (BibTeX's required field where there is one). */
+const VENUE_FIELD: Readonly<Record<string, string>> = {
+  article: 'journal',
+  inproceedings: 'booktitle',
+  techreport: 'institution',
+  phdthesis: 'school',
+  book: 'publisher',
+  misc: 'howpublished',
+};
+
+/** The arXiv id of a paper, from its `arxiv` field or an arxiv.org link; the version dropped. */
+export function arxivOf(paper: Pick<CoursePaper, 'arxiv' | 'url'>): string | undefined {
+  const id = paper.arxiv ?? ARXIV.exec(paper.url ?? '')?.[1];
+  return id?.replace(/v\d+$/, '');
+}
+
+/** The BibTeX type of a paper: its `type`, else `misc` without a venue (or with `arXiv`), `article` for journals, else `inproceedings`. */
+export function paperType(paper: Pick<CoursePaper, 'type' | 'venue'>): NonNullable<CoursePaper['type']> {
+  if (paper.type) return paper.type;
+  const venue = paper.venue?.trim();
+  if (!venue || /^arxiv\b/i.test(venue)) return 'misc';
+  return JOURNAL.test(venue) ? 'article' : 'inproceedings';
+}
+
 /**
- * A complete BibTeX entry for a course paper: `@inproceedings` for conferences, `@article` for
- * journals, `@misc` with `eprint`/`archivePrefix` or `url` when only a link is known.
+ * A complete BibTeX entry for a course paper, for its type: `@inproceedings` with `booktitle`,
+ * `@article` with `journal` (and volume, number, pages where known), `@misc` for a preprint
+ * (`howpublished` naming it); authors as `Last, First and ...`, the title's capitals protected,
+ * `eprint`/`archivePrefix` for arXiv, `doi`, `url`. Unconfirmed facts get a `note` saying so.
  */
-export function bibtexForPaper(paper: CoursePaper, key: string, pack?: CoursePack): string {
-  const arxiv = paper.arxiv ?? ARXIV.exec(paper.url ?? '')?.[1];
-  const venue = paper.venue && !/^arxiv$/i.test(paper.venue.trim()) ? paper.venue : undefined;
-  const type = venue === undefined ? 'misc' : JOURNAL.test(venue) ? 'article' : 'inproceedings';
-  const authors = paper.authors.map(bibtexName);
+export function bibtexForPaper(paper: CoursePaper, key: string): string {
+  const arxiv = arxivOf(paper);
+  const type = paperType(paper);
+  const venue = paper.venue && !/^arxiv\b/i.test(paper.venue.trim()) ? paper.venue : undefined;
+  const authors = paper.authors.filter((a) => a.trim().length > 0).map(bibtexName);
   if (paper.etAl) authors.push('others');
   const fields: [string, string][] = [];
   if (authors.length > 0) fields.push(['author', authors.map(escapeValue).join(' and ')]);
-  fields.push(['title', escapeValue(paper.title)]);
-  if (venue !== undefined) fields.push([type === 'article' ? 'journal' : 'booktitle', escapeValue(venue)]);
+  fields.push(['title', protectTitle(paper.title)]);
+  if (venue !== undefined) {
+    // A book's venue is its publisher, unless the publisher is given: then it names the series.
+    fields.push([type === 'book' && paper.publisher ? 'series' : (VENUE_FIELD[type] ?? 'howpublished'), escapeValue(venue)]);
+  } else if (type === 'misc' && arxiv) {
+    fields.push(['howpublished', `arXiv preprint arXiv:${escapeValue(arxiv)}`]);
+  }
+  if (paper.volume) fields.push(['volume', escapeValue(paper.volume)]);
+  if (paper.number) fields.push(['number', escapeValue(paper.number)]);
+  if (paper.pages) fields.push(['pages', escapeValue(paper.pages).replace(/\s*[-\u2013\u2014]+\s*/g, '--')]);
+  if (paper.publisher) fields.push(['publisher', escapeValue(paper.publisher)]);
   if (paper.year !== undefined) fields.push(['year', String(paper.year)]);
   if (arxiv) {
     fields.push(['eprint', escapeUrl(arxiv)]);
     fields.push(['archivePrefix', 'arXiv']);
+    // Old-style ids name their archive: `math.PR/0601001`.
+    const primary = /^([a-z-]+(?:\.[A-Z]{2})?)\//.exec(arxiv)?.[1];
+    if (primary) fields.push(['primaryClass', primary]);
   }
   if (paper.doi) fields.push(['doi', escapeUrl(paper.doi)]);
-  const url = paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : undefined);
+  const url = paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : paper.doi ? `https://doi.org/${paper.doi}` : undefined);
   if (url) fields.push(['url', escapeUrl(url)]);
-  const notes: string[] = [];
-  if (pack) notes.push(`Listed by ${pack.shortName ?? pack.id}${paper.topic ? ` (${paper.topic})` : ''}`);
-  if (paper.titleUnverified) notes.push('title taken from the course page: check it');
-  if (notes.length > 0) fields.push(['note', escapeValue(notes.join('; '))]);
+  const check = [...new Set([...(paper.titleUnverified ? ['title'] : []), ...(paper.unverified ?? [])])];
+  if (check.length > 0) fields.push(['note', escapeValue(`to check: ${check.join(', ')} not confirmed in a public source`)]);
   const width = Math.max(...fields.map(([name]) => name.length));
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n');
   return `@${type}{${key},\n${body}\n}\n`;
@@ -146,12 +153,9 @@ export function planAddPaper(
   bibFile: string,
   bibText: string | undefined,
   paper: CoursePaper,
-  pack?: CoursePack,
 ): AddPaperPlan {
-  const existing = new Set<string>();
-  if (bibText) for (const m of bibText.matchAll(/@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]+)/g)) if (m[1]) existing.add(m[1]);
-  const key = uniqueKey(bibKeyFor(paper), existing);
-  const entryText = bibtexForPaper(paper, key, pack);
+  const key = uniqueKey(bibKeyFor(paper), keysInBibText(bibText));
+  const entryText = bibtexForPaper(paper, key);
   const edits: TextEdit[] = [appendEntryEdit(bibText, entryText, bibFile)];
   const frontMatter = frontMatterEdit(writeup, bibFile);
   if (frontMatter) edits.push(frontMatter);

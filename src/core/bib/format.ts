@@ -1,5 +1,5 @@
 import type { CoursePaper } from '../courses/types';
-import { familyOfDisplay } from './names';
+import { familyOfDisplay, splitDisplayName } from './names';
 import type { BibEntry } from './types';
 
 /** What a reference is made of, from a .bib entry or a course paper. */
@@ -68,6 +68,11 @@ export function referenceOfPaper(paper: CoursePaper): ReferenceData {
     authors: paper.authors,
     ...(paper.year !== undefined ? { year: paper.year } : {}),
     ...(paper.venue !== undefined ? { venue: paper.venue } : {}),
+    ...(paper.type !== undefined ? { type: paper.type } : {}),
+    ...(paper.volume !== undefined ? { volume: paper.volume } : {}),
+    ...(paper.number !== undefined ? { number: paper.number } : {}),
+    ...(paper.pages !== undefined ? { pages: paper.pages } : {}),
+    ...(paper.publisher !== undefined ? { publisher: paper.publisher } : {}),
     ...(paper.doi !== undefined ? { doi: paper.doi } : {}),
     ...(arxiv !== undefined ? { arxiv } : {}),
     ...(paper.url !== undefined ? { url: paper.url } : {}),
@@ -91,13 +96,12 @@ export function authorYear(data: { readonly authors: readonly string[]; readonly
   return [shortAuthors(data.authors), data.year !== undefined ? String(data.year) : 'n.d.'].filter(Boolean).join(', ');
 }
 
-/** "Bartlett, P. L." from "Peter L. Bartlett". */
+/** "Bartlett, P. L." from "Peter L. Bartlett"; "van Laarhoven, T.", "Steele, G. L., Jr." with particles and suffixes. */
 function apaName(display: string): string {
-  const words = display.trim().split(/\s+/);
-  if (words.length <= 1) return display;
-  const family = words[words.length - 1] ?? '';
-  const initials = words
-    .slice(0, -1)
+  const { given, family, suffix } = splitDisplayName(display);
+  if (!given) return display;
+  const initials = given
+    .split(/\s+/)
     .map((w) =>
       w
         .split('-')
@@ -105,7 +109,7 @@ function apaName(display: string): string {
         .join('-'),
     )
     .join(' ');
-  return `${family}, ${initials}`;
+  return suffix ? `${family}, ${initials}, ${suffix}` : `${family}, ${initials}`;
 }
 
 /** The links worth showing: arXiv, DOI, URL (deduplicated). */

@@ -82,8 +82,45 @@ export function parseNames(raw: string): PersonName[] {
   return splitTopLevel(raw, /\s+and\s+/gi).map(parseName);
 }
 
-/** The family name of a "First Last" display name (the last word, keeping particles out). */
+/** Name suffixes BibTeX keeps apart from the family name: `Jr.`, `Sr.`, `II`, `III`, `IV`. */
+const SUFFIX = /^(jr|sr)\.?$|^(ii|iii|iv)$/i;
+
+/** Particles written in lower case before a family name (`van`, `de`, `von der`...). */
+const PARTICLE = /^(van|von|de|des|der|den|del|della|di|da|du|dos|das|le|la|ter|ten|zu|y|af|av|bin|ibn|al)$/;
+
+/** A "First Last" display name split into given names, particles + family name, and suffix. */
+export function splitDisplayName(display: string): { readonly given: string; readonly family: string; readonly suffix: string } {
+  const words = display.trim().split(/\s+/).filter((w) => w.length > 0);
+  let suffix = '';
+  const last = words[words.length - 1];
+  if (words.length >= 3 && last !== undefined && SUFFIX.test(last)) {
+    suffix = last;
+    words.pop();
+  }
+  if (words.length <= 1) return { given: '', family: words[0] ?? '', suffix };
+  // The family name starts at the first particle after the given names, else is the last word.
+  let start = words.length - 1;
+  for (let i = 1; i < words.length - 1; i++) {
+    if (PARTICLE.test(words[i] ?? '')) {
+      start = i;
+      break;
+    }
+  }
+  return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' '), suffix };
+}
+
+/**
+ * A display name as BibTeX writes it: `Bartlett, Peter L.`, `van Laarhoven, Twan`,
+ * `Steele, Jr., Guy L.`; a single name stays as it is.
+ */
+export function bibtexName(display: string): string {
+  const { given, family, suffix } = splitDisplayName(display);
+  if (!given) return suffix ? `${family}, ${suffix}` : family;
+  return suffix ? `${family}, ${suffix}, ${given}` : `${family}, ${given}`;
+}
+
+/** The family name of a "First Last" display name (particles and suffixes left out): `Laarhoven`. */
 export function familyOfDisplay(display: string): string {
-  const words = display.trim().split(/\s+/);
-  return words[words.length - 1] ?? display;
+  const words = splitDisplayName(display).family.split(' ');
+  return words[words.length - 1] || display;
 }

@@ -187,9 +187,16 @@ class Scanner {
   }
 }
 
+/** Offset of the line break (`\n`, `\r\n` or a lone `\r`) ending the line at `offset`, or -1 on the last line. */
+function lineEndAt(text: string, offset: number): number {
+  LINE_BREAK.lastIndex = offset;
+  return LINE_BREAK.exec(text)?.index ?? -1;
+}
+const LINE_BREAK = /[\r\n]/g;
+
 /** Start offset of the next entry that begins on a line after `offset`, or the end. */
 function nextEntryStart(text: string, offset: number): number {
-  const lineEnd = text.indexOf('\n', offset);
+  const lineEnd = lineEndAt(text, offset);
   if (lineEnd < 0) return text.length;
   ENTRY_START.lastIndex = lineEnd + 1;
   const m = ENTRY_START.exec(text);
@@ -449,7 +456,8 @@ export function parseBib(text: string, file: string): BibFile {
       const offset = error instanceof BibSyntaxError ? error.offset : s.pos;
       const message = error instanceof Error ? error.message : String(error);
       const resume = nextEntryStart(t, at);
-      const headerEnd = Math.min(t.indexOf('\n', at) < 0 ? t.length : t.indexOf('\n', at), resume);
+      const headerLineEnd = lineEndAt(t, at);
+      const headerEnd = Math.min(headerLineEnd < 0 ? t.length : headerLineEnd, resume);
       const keyMatch = /^@\s*[\w-]+\s*[{(]\s*([^,\s{}()]*)/.exec(t.slice(at, headerEnd));
       const key = keyMatch?.[1] ?? '';
       const line = s.lines.positionAt(offset).line + 1;

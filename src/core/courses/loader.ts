@@ -1,7 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/course-pack.schema.json';
 import { bundledPackData, bundledPackIds } from './packs/index';
 import type { CoursePack, Deliverable } from './types';
+import { lazyAjv } from '../lazy/index';
 
 /** Something wrong with a course pack file; the pack is dropped only when `severity` is `error`. */
 export interface PackProblem {
@@ -53,6 +54,7 @@ let validator: ValidateFunction | undefined;
 /** The compiled schema validator, built on first use. */
 function validate(): ValidateFunction {
   if (!validator) {
+    const Ajv = lazyAjv();
     const ajv = new Ajv({ allErrors: true, strict: true });
     ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
     validator = ajv.compile(schema);
@@ -93,7 +95,7 @@ function describe(error: ErrorObject): { pointer: string; message: string } {
   }
 }
 
-/** Cross-reference checks the schema cannot express: duplicate keys, unknown paper keys. */
+/** Cross-reference checks the schema cannot express: duplicate keys, former keys naming another paper, unknown paper keys. */
 function crossCheck(pack: CoursePack, file: string): PackProblem[] {
   const problems: PackProblem[] = [];
   const keys = new Set<string>();
@@ -102,6 +104,14 @@ function crossCheck(pack: CoursePack, file: string): PackProblem[] {
       problems.push({ file, pointer: `/papers/${i}/key`, message: `duplicate paper key '${paper.key}'`, severity: 'warning' });
     }
     keys.add(paper.key);
+  });
+  // A former key that is another paper's key would send old citations to the wrong paper.
+  pack.papers.forEach((paper, i) => {
+    paper.formerKeys?.forEach((old, j) => {
+      if (keys.has(old) && old !== paper.key) {
+        problems.push({ file, pointer: `/papers/${i}/formerKeys/${j}`, message: `former key '${old}' is the key of another paper in this pack`, severity: 'warning' });
+      }
+    });
   });
   const checkRefs = (refs: readonly string[] | undefined, base: string) =>
     refs?.forEach((key, j) => {

@@ -93,16 +93,39 @@ export interface CourseLink {
   readonly url: string;
 }
 
+/** BibTeX entry types a course paper can have. */
+export type PaperType = 'inproceedings' | 'article' | 'misc' | 'book' | 'techreport' | 'phdthesis';
+
 export interface CoursePaper {
   /** Stable citation key, e.g. `bartlett2017spectrally`. */
   readonly key: string;
   readonly title: string;
+  /** Full names, "First Last" (particles and suffixes kept: `Twan van Laarhoven`), in published order. */
   readonly authors: readonly string[];
   readonly year?: number;
+  /** Full name of the journal or proceedings of the published version; absent (or `arXiv`) for a preprint. */
   readonly venue?: string;
+  /** arXiv identifier, e.g. `1910.12478`. */
   readonly arxiv?: string;
   readonly doi?: string;
   readonly url?: string;
+  /** BibTeX entry type of the published version; guessed from `venue` when absent. */
+  readonly type?: PaperType;
+  readonly volume?: string;
+  readonly number?: string;
+  /** Page range, e.g. `6240--6249`. */
+  readonly pages?: string;
+  readonly publisher?: string;
+  /** Where the bibliographic facts were confirmed (arXiv, proceedings, DBLP, OpenReview page). */
+  readonly metadataSource?: string;
+  /** Further pages the facts were confirmed on. */
+  readonly metadataSources?: readonly string[];
+  /** Other wordings the course page uses for the paper: searching any of them finds it. */
+  readonly aliases?: readonly string[];
+  /** Fields that could not be confirmed in a public source (e.g. `year`). */
+  readonly unverified?: readonly string[];
+  /** Keys the paper had in earlier versions of the pack: citing one still finds it. */
+  readonly formerKeys?: readonly string[];
   /** The topic or heading the page lists it under. */
   readonly topic?: string;
   /** A sub-heading under the topic, where the page has one. */
@@ -117,26 +140,6 @@ export interface CoursePaper {
   readonly label?: string;
   /** True when the title is a phrase from the page, to be checked by the user. */
   readonly titleUnverified?: boolean;
-  /** Kind of publication, as in BibTeX (`misc` for an arXiv-only preprint). */
-  readonly type?: 'inproceedings' | 'article' | 'misc' | 'book' | 'techreport' | 'phdthesis';
-  /** Volume of the journal or proceedings, when confirmed. */
-  readonly volume?: string;
-  /** Issue or report number, when confirmed. */
-  readonly number?: string;
-  /** Page range such as `6240-6249`, when confirmed. */
-  readonly pages?: string;
-  /** Publisher (e.g. `PMLR`), when confirmed. */
-  readonly publisher?: string;
-  /** Page where the bibliographic facts were confirmed. */
-  readonly metadataSource?: string;
-  /** Pages where the facts were confirmed, when more than one. */
-  readonly metadataSources?: readonly string[];
-  /** Other strings the course page (or an earlier title) uses for the paper, e.g. `shen 2019`. */
-  readonly aliases?: readonly string[];
-  /** Fields that could not be confirmed from a public page (e.g. `venue`). */
-  readonly unverified?: readonly string[];
-  /** Keys the paper had in earlier versions of the pack. */
-  readonly formerKeys?: readonly string[];
 }
 
 export interface SuggestedProject {

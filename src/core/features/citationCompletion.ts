@@ -2,7 +2,7 @@ import { authorYear } from '../bib/format';
 import { citationCatalog, type CitationSource } from '../bib/search';
 import type { CoursePack, CoursePaper } from '../courses/types';
 import type { Position, Range } from '../model/range';
-import type { WriteupFormat } from '../model/writeup';
+import type { BibItem, WriteupFormat } from '../model/writeup';
 import { citationInfo, type CitationInfo, type CitationSources } from './citationShared';
 
 /** Where the cursor is in a citation, and what has been typed of the key. */
@@ -48,18 +48,23 @@ export interface CitationCompletionList {
 const PANDOC_KEY_TAIL = /(?:^|[\s;])-?@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u;
 const LATEX_CITE = /\\(?:[a-zA-Z]*[cC]ite[a-zA-Z]*|nocite)\*?\s*(?:\[[^\]\n]*\]\s*){0,2}\{([^{}\\%]*)$/;
 
-/** Lines of `text` up to and including `line` (only as many as needed). */
-function linesUpTo(text: string, line: number): string[] {
+/**
+ * Lines of `text` up to and including `line` (only as many as needed), with the offset each starts
+ * at. Line ends are `\n`, `\r\n` or a lone `\r`, as everywhere else (LineIndex).
+ */
+function linesUpTo(text: string, line: number): { lines: string[]; starts: number[] } {
   const lines: string[] = [];
+  const starts: number[] = [];
   let start = 0;
   for (let l = 0; l <= line; l++) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    lines.push(text.slice(start, end).replace(/\r$/, ''));
-    if (nl < 0) break;
-    start = nl + 1;
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    lines.push(text.slice(start, end));
+    starts.push(start);
+    if (end >= text.length) break;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return lines;
+  return { lines, starts };
 }
 
 /** True when the Markdown line `line` is inside front matter, a fenced code block or `$$` math. */
@@ -88,6 +93,18 @@ function inMarkdownBlock(lines: readonly string[], line: number): boolean {
     if (dollars % 2 === 1) displayMath = !displayMath;
   }
   return fence !== undefined || displayMath;
+}
+
+/** True when Markdown line `line` is in the value of the front matter's `nocite:` key. */
+function inNociteValue(lines: readonly string[], line: number): boolean {
+  if (line === 0 || !/^---\s*$/.test(lines[0] ?? '')) return false;
+  for (let l = 1; l < line; l++) if (/^(---|\.\.\.)\s*$/.test(lines[l] ?? '')) return false;
+  // The key the line belongs to: the nearest line above (or this one) that starts at column 0.
+  for (let l = line; l >= 1; l--) {
+    const text = lines[l] ?? '';
+    if (/^\S/.test(text)) return /^nocite\s*:/.test(text);
+  }
+  return false;
 }
 
 /** True when `character` on a Markdown line is inside a code span or inline/display math. */
@@ -151,11 +168,18 @@ function inLatexCommentOrMath(text: string, character: number): boolean {
  * `\citeauthor`, `\citeyear`, `\nocite`, `\citealp`... (optional arguments allowed), after `{` or a comma.
  */
 export function citationContextAt(text: string, format: WriteupFormat, position: Position): CitationContext | undefined {
-  const lines = linesUpTo(text, position.line);
+  const { lines, starts } = linesUpTo(text, position.line);
   const line = lines[position.line];
   if (line === undefined || position.character > line.length) return undefined;
   const before = line.slice(0, position.character);
   if (format === 'markdown') {
+    if (inNociteValue(lines, position.line)) {
+      // Pandoc's `nocite: '@a, @b'` in the front matter cites keys too.
+      const m = /(?:^|[\s,;'"|])@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u.exec(before);
+      if (!m) return undefined;
+      const prefix = m[1] ?? '';
+      return { prefix, range: lineRange(position, prefix.length), command: 'nocite' };
+    }
     if (inMarkdownBlock(lines, position.line) || inMarkdownSpan(line, position.character)) return undefined;
     // The innermost `[` still open before the cursor on this line.
     let depth = 0;
@@ -180,14 +204,14 @@ export function citationContextAt(text: string, format: WriteupFormat, position:
   }
   if (inLatexCommentOrMath(line, position.character)) return undefined;
   // Keys may continue over lines: look back a little, beyond this line.
-  const offsetInText = lines.slice(0, position.line).reduce((n, l) => n + l.length + 1, 0) + position.character;
+  const offsetInText = (starts[position.line] ?? 0) + position.character;
   const window = text.slice(Math.max(0, offsetInText - 400), offsetInText);
   const m = LATEX_CITE.exec(window);
   if (!m) return undefined;
   const command = /\\([a-zA-Z]+)/.exec(m[0])?.[1] ?? 'cite';
   const inside = m[1] ?? '';
   const prefix = (inside.split(',').pop() ?? '').replace(/^\s+/, '');
-  if (/\s/.test(prefix)) return undefined;
+  if (/\s/.test(prefix) || prefix.length > position.character) return undefined;
   return { prefix, range: lineRange(position, prefix.length), command };
 }
 
@@ -204,7 +228,7 @@ export class CitationCompletionProvider {
 
   /** Items for `position` in `document`, or undefined when the cursor is not in a citation. */
   provide(
-    document: { readonly text: string; readonly format: WriteupFormat },
+    document: { readonly text: string; readonly format: WriteupFormat; readonly file?: string; readonly bibItems?: readonly BibItem[] },
     position: Position,
     sources: CitationSources,
   ): CitationCompletionList | undefined {
@@ -214,6 +238,23 @@ export class CitationCompletionProvider {
     const catalog = citationCatalog(sources.bib, sources.packs);
     const ranked = catalog.search(context.prefix, { limit, ...(sources.courseId !== undefined ? { courseId: sources.courseId } : {}) });
     const items: CitationCompletionItem[] = [];
+    // Keys the document defines itself (`\bibitem`) come first when the typed text is in them.
+    const typed = context.prefix.toLowerCase();
+    for (const b of document.bibItems ?? []) {
+      if (sources.bib.has(b.key) || !(b.key.toLowerCase().includes(typed) || b.text.toLowerCase().includes(typed))) continue;
+      const reference = b.text || b.key;
+      items.push({
+        key: b.key,
+        label: b.key,
+        detail: `${b.label ? `${b.label} · ` : ''}${reference}`,
+        documentation: { key: b.key, reference, source: 'thebibliography of this document', links: [], data: { key: b.key, authors: [] } },
+        filterText: `${context.prefix} ${b.key} ${reference}`,
+        sortText: String(items.length).padStart(5, '0'),
+        range: context.range,
+        insertText: b.key,
+        source: { kind: 'bib', file: b.origin?.file ?? document.file ?? '' },
+      });
+    }
     for (const r of ranked.slice(0, limit)) {
       const c = r.candidate;
       const info = citationInfo(c, r.source, sources.courseId);

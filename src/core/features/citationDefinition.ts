@@ -15,13 +15,16 @@ export interface CitationLocation {
   readonly originRange: Range;
 }
 
-/** Go to definition: from a citation to its entry in the .bib. */
+/** Go to definition: from a citation to its entry in the .bib, or to its `\bibitem` in the document. */
 export class CitationDefinitionProvider {
-  provide(writeup: Pick<Writeup, 'citations'>, position: Position, bib: BibIndex): CitationLocation | undefined {
+  provide(writeup: Pick<Writeup, 'citations' | 'file' | 'bibItems'>, position: Position, bib: BibIndex): CitationLocation | undefined {
     const citation = citationAt(writeup, position);
     if (!citation) return undefined;
     const entry = bib.get(citation.key);
-    if (!entry) return undefined;
-    return { file: entry.file, range: entry.keyRange, entryRange: entry.range, originRange: citation.range };
+    if (entry) return { file: entry.file, range: entry.keyRange, entryRange: entry.range, originRange: citation.range };
+    const item = writeup.bibItems?.find((b) => b.key === citation.key);
+    if (!item) return undefined;
+    const at = item.origin ?? { file: writeup.file, range: item.range };
+    return { file: at.file, range: at.range, entryRange: at.range, originRange: citation.range };
   }
 }

@@ -22,11 +22,14 @@ export class CitationReferencesProvider {
   }
 
   /** Every citation of `key` in `writeups`, in order; with `bib`, its definition first. */
-  provide(key: string, writeups: Iterable<Pick<Writeup, 'file' | 'citations'>>, options: { readonly bib?: BibIndex } = {}): KeyLocation[] {
+  provide(key: string, writeups: Iterable<Pick<Writeup, 'file' | 'citations' | 'bibItems'>>, options: { readonly bib?: BibIndex } = {}): KeyLocation[] {
     const out: KeyLocation[] = [];
     const entry = options.bib?.get(key);
     if (entry) out.push({ file: entry.file, range: entry.keyRange });
-    for (const w of writeups) for (const c of w.citations) if (c.key === key) out.push({ file: w.file, range: c.range });
+    const list = [...writeups];
+    // A `\bibitem` defining the key counts as its definition too.
+    if (options.bib) for (const w of list) for (const b of w.bibItems ?? []) if (b.key === key) out.push(b.origin ?? { file: w.file, range: b.range });
+    for (const w of list) for (const c of w.citations) if (c.key === key) out.push({ file: w.file, range: c.range });
     return out;
   }
 }

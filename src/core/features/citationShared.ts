@@ -27,6 +27,8 @@ export interface CitationInfo {
   readonly links: readonly ReferenceLink[];
   /** The data the reference was made from (to format it again, e.g. with CSL). */
   readonly data: ReferenceData;
+  /** For a course paper not in the .bib: facts its pack could not confirm (`title`, `year`...). */
+  readonly unconfirmed?: readonly string[];
 }
 
 /** "18.408 - Generalization Bounds I" */
@@ -56,9 +58,12 @@ export function citationInfo(candidate: CitationCandidate, source: CitationSourc
   const links = referenceLinks(data);
   // A course listing may know a link the .bib entry lacks.
   if (listing) for (const l of referenceLinks(referenceOfPaper(listing.paper))) if (!links.some((x) => x.url === l.url)) links.push(l);
+  const paper = candidate.entry ? undefined : listing?.paper;
+  const unconfirmed = paper ? [...new Set([...(paper.titleUnverified ? ['title'] : []), ...(paper.unverified ?? [])])] : [];
   return {
     key: candidate.key,
     ...(candidate.title !== undefined ? { title: candidate.title } : {}),
+    ...(unconfirmed.length > 0 ? { unconfirmed } : {}),
     reference: formatReference(data),
     source: sourceLabel(candidate, source, courseId),
     links,
@@ -98,8 +103,9 @@ function decodeURISafe(url: string): string {
  * The Markdown shown in a hover or a completion item's documentation: the reference, its source
  * and its links. Every value from a .bib or a course pack is escaped: none of it renders as markup.
  */
-export function citationMarkdown(info: Pick<CitationInfo, 'reference' | 'source' | 'links'>, reference = info.reference): string {
+export function citationMarkdown(info: Pick<CitationInfo, 'reference' | 'source' | 'links' | 'unconfirmed'>, reference = info.reference): string {
   const lines = [escapeMarkdown(reference), '', `*Source:* ${escapeMarkdown(info.source)}`];
+  if (info.unconfirmed?.length) lines.push('', `*To check:* ${escapeMarkdown(info.unconfirmed.join(', '))} not confirmed in a public source`);
   if (info.links.length > 0) lines.push('', info.links.map((l) => markdownLink(l.label, l.url)).join(' · '));
   return lines.join('\n');
 }

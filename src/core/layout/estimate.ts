@@ -620,9 +620,12 @@ function stripBraces(tex: string): string {
  */
 function textWithoutCitations(b: LineBreaker, text: string, start: number): void {
   let pos = start;
+  // Next occurrences, searched again only once passed (a search per `@` made long text quadratic).
+  let cite = -2;
+  let bracketClose = -2;
   for (;;) {
     const at = text.indexOf('@', pos);
-    const cite = text.indexOf('\\cite', pos);
+    if (cite !== -1 && cite < pos) cite = text.indexOf('\\cite', pos);
     if (at < 0 && cite < 0) break;
     if (cite >= 0 && (at < 0 || cite < at)) {
       // \cite...[..]{keys}: up to the closing brace.
@@ -631,11 +634,18 @@ function textWithoutCitations(b: LineBreaker, text: string, start: number): void
       pos = close < 0 ? text.length : close + 1;
       continue;
     }
-    const open = text.lastIndexOf('[', at);
-    const shut = text.lastIndexOf(']', at);
+    // The last `[` and `]` between here and the `@` (one before `pos` never opens a group).
+    let open = -1;
+    let shut = -1;
+    for (let i = pos; i <= at; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91) open = i;
+      else if (c === 93) shut = i;
+    }
     if (open >= pos && open > shut) {
       // [@a; @b, p. 3]: the whole bracket.
-      const close = text.indexOf(']', at);
+      if (bracketClose !== -1 && bracketClose < at) bracketClose = text.indexOf(']', at);
+      const close = bracketClose;
       b.text(text, 'regular', pos, open);
       pos = close < 0 ? text.length : close + 1;
       continue;

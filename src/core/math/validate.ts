@@ -1,4 +1,4 @@
-import katex from 'katex';
+import { lazyKatex } from '../lazy/index';
 import type { Range } from '../model/range';
 import type { MathNode } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
@@ -214,7 +214,7 @@ function validateUncached(tex: string, options: TexOptions, macros: MacroMap): r
   const input = katexInput(tex, options);
   try {
     // KaTeX's public API; MathML output skips building HTML (the same parse errors, a fraction of the time).
-    katex.renderToString(input.text, {
+    lazyKatex().renderToString(input.text, {
       output: 'mathml',
       displayMode: options.display || options.environment !== undefined,
       throwOnError: true,

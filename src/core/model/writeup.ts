@@ -84,6 +84,22 @@ export interface Citation {
   readonly origin?: Origin;
 }
 
+/**
+ * A reference written in the document itself: LaTeX `\bibitem[label]{key}` in a
+ * `thebibliography` environment. A key defined here is not undefined.
+ */
+export interface BibItem {
+  readonly key: string;
+  /** Range of the key. */
+  readonly range: Range;
+  /** The optional label as written, e.g. `Foo(2020)`. */
+  readonly label?: string;
+  /** The item's text up to the next item (plain, markup removed). */
+  readonly text: string;
+  /** Set when it comes from an `\input` file: `range` then points at the `\input` command. */
+  readonly origin?: Origin;
+}
+
 /** Where something read from an included file (`\input`, `\include`) really is. */
 export interface Origin {
   /** Resolved path of the included file. */
@@ -308,6 +324,13 @@ export interface Writeup {
   /** Every body block in document order, including those before the first heading. */
   readonly blocks: readonly Block[];
   readonly citations: readonly Citation[];
+  /**
+   * True for `\nocite{*}` or pandoc `nocite: '@*'`: every entry of the bibliography is cited.
+   * (Other `\nocite{key}` and `nocite:` keys are in `citations`, command `nocite`.)
+   */
+  readonly citesAll?: boolean;
+  /** References the document defines itself (`\bibitem` in `thebibliography`). */
+  readonly bibItems?: readonly BibItem[];
   /** Every math node, inline and display, in document order. */
   readonly math: readonly MathNode[];
   /** Footnotes in the order they are referenced (the readers set it). */

@@ -31,6 +31,8 @@ export function surname(name: string): string {
   const clean = name.replace(/[{}]/g, '').trim();
   if (clean.includes(',')) return clean.split(',')[0]?.trim() ?? clean;
   const parts = clean.split(/\s+/);
+  // A suffix is not the surname: "Guy L. Steele Jr." is Steele.
+  if (parts.length >= 3 && /^(jr|sr)\.?$|^(ii|iii|iv)$/i.test(parts.at(-1) ?? '')) parts.pop();
   // Keep particles with the surname: "von Luxburg", "de Finetti".
   for (let i = 1; i < parts.length - 1; i++) {
     if (/^(von|van|der|de|da|di|del|la|le)$/.test(parts[i] ?? '')) return parts.slice(i).join(' ');
@@ -57,7 +59,7 @@ export function authorYear(work: CitedWork): string {
 }
 
 /** The bibliography entry's element id for a key; lone surrogates (not encodable) become U+FFFD. */
-function refId(key: string): string {
+export function refId(key: string): string {
   return escapeHtml(`ref-${encodeURIComponent(key.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))}`);
 }
 

@@ -19,6 +19,8 @@ export interface PreviewOptions {
   readonly pageLimit?: number;
   /** Macros from the `writeup.math.macros` setting (the writeup's own are added). */
   readonly macros?: MacroMap;
+  /** Every key of the writeup's bibliography, for `\nocite{*}` and pandoc's `nocite: '@*'`. */
+  readonly allKeys?: () => Iterable<string>;
 }
 
 /** The rendered writeup. */

@@ -1,6 +1,8 @@
 /** A LaTeX writeup's body from the reader's sections and blocks (paragraphs, lists, figures, tables, environments). */
 import { lineIndexOf } from '../model/query';
 import type { Block, Section } from '../model/writeup';
+import { closingBrace } from '../text/braces';
+import { refId } from './citations';
 import { escapeHtml, isRelativeOrAbsolutePath } from './escape';
 import { renderMathHtml } from './math';
 import type { Context } from './context';
@@ -52,14 +54,16 @@ function latexBlock(ctx: Context, block: Block): string {
     case 'figure': {
       const url = isRelativeOrAbsolutePath(block.path) ? ctx.options.resolveImage?.(block.path) : undefined;
       const width = cssWidth(block.width);
-      const caption = block.caption ? `<figcaption>${latexInline(ctx, block.caption)}</figcaption>` : '';
+      const caption = block.caption ? `<figcaption>${latexInline(ctx, captionSource(sourceOf(ctx, block)) ?? block.caption)}</figcaption>` : '';
       const img = url
         ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(block.caption ?? block.path)}"${width ? ` data-style="width:${width}"` : ''}>`
         : `<span class="figure missing">[figure: ${escapeHtml(block.path)}]</span>`;
       return `<figure ${line}>${img}${caption}</figure>`;
     }
-    case 'table':
-      return latexTable(ctx, sourceOf(ctx, block), line, block.caption);
+    case 'table': {
+      const source = sourceOf(ctx, block);
+      return latexTable(ctx, source, line, block.caption === undefined ? undefined : (captionSource(source) ?? block.caption));
+    }
     case 'code':
       return `<pre ${line}><code>${escapeHtml(sourceOf(ctx, block).replace(/^\\begin\{[^}]*\}(\[[^\]]*\])?\n?|\n?\\end\{[^}]*\}$/g, ''))}</code></pre>`;
     case 'environment': {
@@ -67,6 +71,7 @@ function latexBlock(ctx: Context, block: Block): string {
         .replace(/^\s*\\begin\{[^}]*\}(\[[^\]]*\])?/, '')
         .replace(/\\end\{[^}]*\}\s*$/, '');
       const name = block.name.replace(/\*$/, '');
+      if (name === 'thebibliography') return bibItemList(ctx, block, line);
       if (name === 'abstract') return `<div class="abstract" ${line}><h2>Abstract</h2><p>${latexInline(ctx, body)}</p></div>`;
       const title = name.charAt(0).toUpperCase() + name.slice(1);
       return `<div class="env env-${escapeHtml(name)}" ${line}><strong>${escapeHtml(title)}.</strong> ${latexInline(ctx, body)}</div>`;
@@ -76,6 +81,26 @@ function latexBlock(ctx: Context, block: Block): string {
     case 'space':
       return '';
   }
+}
+
+/** The LaTeX source of the first `\caption{...}` (optional short caption skipped) in a float's source. */
+function captionSource(source: string): string | undefined {
+  const m = /\\caption\*?\s*(?:\[[^\]]*\]\s*)?/.exec(source);
+  if (!m || source[m.index + m[0].length] !== '{') return undefined;
+  const open = m.index + m[0].length;
+  const close = closingBrace(source, open);
+  return close < 0 ? undefined : source.slice(open + 1, close);
+}
+
+/** A `thebibliography` environment as the list of its `\bibitem`s, each with its text. */
+function bibItemList(ctx: Context, block: Block, line: string): string {
+  const { start, end } = block.range;
+  const inside = (ctx.writeup.bibItems ?? []).filter((b) => !b.origin && b.range.start.line >= start.line && b.range.start.line <= end.line);
+  const items = inside.map((b) => {
+    const label = b.label ? `[${escapeHtml(b.label)}] ` : '';
+    return `<li id="${refId(b.key)}" data-key="${escapeHtml(b.key)}">${label}${escapeHtml(b.text)}</li>`;
+  });
+  return `<section class="references" ${line}><h2>References</h2><ol class="bibliography">${items.join('')}</ol></section>`;
 }
 
 function latexTable(ctx: Context, source: string, line: string, caption: string | undefined): string {

@@ -30,6 +30,9 @@ function group(src: string, i: number): { content: string; end: number } | undef
   return k < 0 ? undefined : { content: src.slice(j + 1, k), end: k + 1 };
 }
 
+/** Characters latexInlineHtml passes through as text (it stops at each one it may read otherwise). */
+const PLAIN_RUN = /[^%$~{}\-`'\\]+/y;
+
 /** Renders LaTeX running text: math, citations, emphasis, links, accents; other commands dropped, their text kept. */
 export function latexInlineHtml(src: string, resolve: CitationResolver | undefined, macros: MacroMap, cited: string[] = []): string {
   let out = '';
@@ -75,8 +78,11 @@ export function latexInlineHtml(src: string, resolve: CitationResolver | undefin
       continue;
     }
     if (c !== '\\') {
-      out += escapeHtml(c);
-      i++;
+      // A run of characters with no meaning here, escaped at once (one by one made long text slow).
+      PLAIN_RUN.lastIndex = i;
+      const run = PLAIN_RUN.exec(src)?.[0] ?? c;
+      out += escapeHtml(run);
+      i += run.length;
       continue;
     }
     // A command.
@@ -102,7 +108,7 @@ export function latexInlineHtml(src: string, resolve: CitationResolver | undefin
     }
     const name = m[1] ?? '';
     i += m[0].length;
-    if (/^(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite)$/.test(name)) {
+    if (/^([cC]ite|[cC]itep|[cC]itet|[cC]itealp|[cC]itealt|[cC]iteauthor|citeyear|citeyearpar|citenum|[pP]arencite|[tT]extcite|[aA]utocite|footcite|smartcite|supercite)$/.test(name)) {
       let j = i;
       const opts: string[] = [];
       for (let k = 0; k < 2; k++) {

@@ -1,6 +1,7 @@
 /** A Markdown writeup's body through markdown-it, with math, citations, figures and page marks. */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { lazyMarkdownIt } from '../lazy/index';
 import { noMacros } from '../math/macros';
 import { type CitationEnv, markdownItCitations } from './citations';
 import { escapeHtml, isRelativeOrAbsolutePath, safeLinkUrl } from './escape';
@@ -15,20 +16,23 @@ let md: MarkdownIt | undefined;
 export function markdownFor(ctx: Context): MarkdownIt {
   current = ctx;
   if (md) return md;
-  md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  const MarkdownItClass = lazyMarkdownIt();
+  md = new MarkdownItClass({ html: false, linkify: false, typographer: true });
   md.validateLink = (url) => safeLinkUrl(url) !== undefined || (isRelativeOrAbsolutePath(url) && !/^\s*$/.test(url));
   markdownItMath(md, { macros: () => current?.macros ?? noMacros });
   markdownItCitations(md, { resolve: () => current?.options.resolveCitation });
-  md.renderer.rules['image'] = (tokens, idx) => {
+  md.renderer.rules['image'] = (tokens, idx, opts, env: CitationEnv) => {
     const token = tokens[idx];
     if (!token) return '';
     const src = token.attrGet('src') ?? '';
     const alt = token.children ? token.children.map((c) => c.content).join('') : token.content;
+    // The caption is rendered inline: pandoc prints citations and math there too.
+    const caption = token.children && md ? md.renderer.renderInline(token.children, opts, env) : escapeHtml(alt);
     const url = isRelativeOrAbsolutePath(src) ? current?.options.resolveImage?.(src) : undefined;
     if (url === undefined) return `<span class="figure missing" title="${escapeHtml(src)}">[figure: ${escapeHtml(alt || src)}]</span>`;
     const width = cssWidth(token.attrGet('data-width') ?? undefined);
     const size = width ? ` data-style="width:${width}"` : '';
-    return `<span class="figure"><img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${size}><span class="caption">${escapeHtml(alt)}</span></span>`;
+    return `<span class="figure"><img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${size}><span class="caption">${caption}</span></span>`;
   };
   // Pandoc attributes after an image, `![a](b.png){width=50%}`: the width is kept, the rest dropped.
   md.inline.ruler.before('text', 'image_attributes', (state, silent) => {

@@ -1,4 +1,4 @@
-import katex from 'katex';
+import { lazyKatex } from '../lazy/index';
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateInline } from 'markdown-it';
 import { type MacroMap, macrosFingerprint, noMacros, toKatexMacros } from '../math/macros';
@@ -20,7 +20,7 @@ export function renderMathHtml(tex: string, display: boolean, macros: MacroMap =
   let html: string;
   const input = katexInput(tex, { display, ...(environment !== undefined ? { environment } : {}) }).text;
   try {
-    html = katex.renderToString(input, {
+    html = lazyKatex().renderToString(input, {
       displayMode: display || environment !== undefined,
       throwOnError: true,
       trust: false,

@@ -17,7 +17,8 @@ export { cssWidth } from './markdownBody';
 export { latexInlineHtml } from './latexInline';
 
 /** Renders a writeup to the preview's HTML body: title block, sections, math, figures, citations, bibliography, page marks. */
-export function renderPreview(writeup: Writeup, options: PreviewOptions = {}): PreviewHtml {
+export function renderPreview(writeup: Writeup, input: PreviewOptions = {}): PreviewHtml {
+  const options = withBibItems(writeup, input);
   const macros = mergeMacros(options.macros ?? noMacros, collectMacros(writeup.metadata.headerIncludes));
   const breaks = [...(options.pages?.pageBreaks ?? [])].sort((a, b) => a.line - b.line).map((b) => ({ line: b.line, page: b.page }));
   const ctx: Context = { writeup, options, macros, breaks, cited: [] };
@@ -25,12 +26,36 @@ export function renderPreview(writeup: Writeup, options: PreviewOptions = {}): P
   parts.push(writeup.format === 'markdown' ? markdownBody(ctx) : latexBody(ctx));
   // Page ends after the last block (e.g. the last page of a long bibliography) still get a mark.
   for (const b of ctx.breaks.splice(0)) parts.push(pageMark(b.page, ctx.options.pageLimit));
-  const bibliography = renderBibliography(ctx.cited, options.resolveCitation);
+  // `nocite` keys and `\nocite{*}` / `nocite: '@*'` put entries in the bibliography without a citation in the text.
+  for (const c of writeup.citations) if (c.command === 'nocite') ctx.cited.push(c.key);
+  if (writeup.citesAll && options.allKeys) ctx.cited.push(...options.allKeys());
+  // Keys the document's own `thebibliography` lists are not listed a second time.
+  const own = new Set((writeup.bibItems ?? []).map((b) => b.key));
+  const bibliography = renderBibliography(own.size > 0 ? ctx.cited.filter((k) => !own.has(k)) : ctx.cited, options.resolveCitation);
   if (bibliography) {
     const hasHeading = writeup.sections.some((s) => /^\s*(references|bibliography|works cited)\s*$/i.test(s.title));
     parts.push(`<section class="references">${hasHeading ? '' : '<h2>References</h2>'}${bibliography}</section>`);
   }
   return { body: moveInlineStyles(parts.join('\n')), citedKeys: [...new Set(ctx.cited)] };
+}
+
+/** The options with citations of the document's own `\bibitem`s resolving to their text (after the .bib). */
+function withBibItems(writeup: Writeup, options: PreviewOptions): PreviewOptions {
+  const items = writeup.bibItems;
+  if (!items || items.length === 0) return options;
+  const resolve = options.resolveCitation;
+  return {
+    ...options,
+    resolveCitation: (key) => {
+      const found = resolve?.(key);
+      if (found) return found;
+      const item = items.find((b) => b.key === key);
+      if (!item) return undefined;
+      // A natbib label `Foo et al.(2020)` gives the author-year label.
+      const label = /^(.*?)\s*\((\d{4}[a-z]?)\)/.exec(item.label ?? '');
+      return { key, authors: label?.[1] ? [label[1]] : [], ...(label?.[2] ? { year: label[2] } : {}), title: item.text };
+    },
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { lazyYaml } from '../lazy/index';
 import type { Range } from '../model/range';
 import type { Author, Metadata, ReaderProblem } from '../model/writeup';
 import type { LineIndex } from '../text/lineIndex';
@@ -16,6 +17,7 @@ export interface FrontMatterResult {
 export function readFrontMatter(yamlText: string, offset: number, blockRange: Range, lines: LineIndex): FrontMatterResult {
   const problems: ReaderProblem[] = [];
   const at = (start: number, end: number): Range => lines.rangeAt(offset + start, offset + end);
+  const { isMap, isScalar, parseDocument } = lazyYaml();
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   for (const error of doc.errors) {
     const [start, end] = error.pos;

@@ -1,5 +1,6 @@
 import type { Writeup, WriteupFormat } from '../model/writeup';
 import { readLatex } from './latex';
+import type { TreeParser } from './chunkedParse';
 import { readMarkdown } from './markdown';
 import type { ReadOptions } from './options';
 import { emptyWriteup } from './shared';
@@ -13,11 +14,14 @@ export function formatOf(file: string): WriteupFormat | undefined {
   return undefined;
 }
 
-/** Reads a writeup into the model. Never throws: problems are in `writeup.problems`. */
-export function readWriteup(text: string, options: ReadOptions): Writeup {
+/**
+ * Reads a writeup into the model. Never throws: problems are in `writeup.problems`. `markdownTree`
+ * is how Markdown reaches remark (a ReaderSession passes its chunked parse; same tree either way).
+ */
+export function readWriteup(text: string, options: ReadOptions, markdownTree?: TreeParser): Writeup {
   const format = options.format ?? formatOf(options.file) ?? 'markdown';
   try {
-    return capProblems(format === 'latex' ? readLatex(text, options) : readMarkdown(text, options));
+    return capProblems(format === 'latex' ? readLatex(text, options) : readMarkdown(text, options, markdownTree));
   } catch (error) {
     // A reader bug must not take the editor down: an empty model and one problem instead.
     const empty = emptyWriteup(text, options.file, format);

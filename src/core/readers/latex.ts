@@ -1,6 +1,6 @@
 import { emptyHost, type FileHost } from '../host';
 import type { Range } from '../model/range';
-import type { Author, Block, Citation, DisableDirective, FontSize, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
+import type { Author, BibItem, Block, Citation, DisableDirective, FontSize, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { FigureParts, graphicsPathOf, pageSetupOf } from './latexFigures';
 import { LineIndex } from '../text/lineIndex';
 import { dirname, resolveInside, resolvePath } from '../text/paths';
@@ -33,7 +33,8 @@ const SECTION_LEVELS: Readonly<Record<string, number>> = {
 const CITE_COMMANDS = new Set([
   'cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'citeyearpar', 'citenum', 'nocite',
   'Cite', 'Citep', 'Citet', 'Citealp', 'Citealt', 'Citeauthor', 'parencite', 'Parencite', 'textcite', 'Textcite',
-  'autocite', 'Autocite', 'footcite', 'smartcite', 'supercite', 'fullcite',
+  'autocite', 'Autocite', 'footcite', 'smartcite', 'supercite', 'fullcite', 'citetitle', 'Citetitle', 'citeurl', 'footcitetext',
+  'Citeyear', 'Citeyearpar', 'citealias', 'citepalias', 'citetalias', 'Smartcite', 'Footcite',
 ]);
 
 const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum']);
@@ -106,6 +107,9 @@ interface Sink {
   readonly footnotes: Footnote[];
   /** Text macros without arguments (`\\newcommand{\\ours}{OurNet}`): name to the text they print. */
   readonly macros: Map<string, string>;
+  readonly bibItems: BibItem[];
+  /** `\nocite{*}` seen. */
+  citesAll?: boolean;
   order: number;
   referencesStart?: Range;
   appendixStart?: Range;
@@ -139,6 +143,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     code: [],
     footnotes: [],
     macros: new Map(),
+    bibItems: [],
     order: 0,
     meta: { bibliography: [], disabled: [], keyRanges: {} },
   };
@@ -181,6 +186,8 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     sections: buildSections(sink.headings, sink.blocks, lines),
     blocks: sink.blocks.map((b) => b.block),
     citations: sink.citations,
+    ...(sink.citesAll ? { citesAll: true } : {}),
+    ...(sink.bibItems.length > 0 ? { bibItems: sink.bibItems } : {}),
     math: sink.math,
     ...(sink.referencesStart ? { referencesStart: sink.referencesStart } : {}),
     ...(sink.appendixStart ? { appendixStart: sink.appendixStart } : {}),
@@ -467,6 +474,7 @@ class LatexScanner {
     if (name === 'begin' || name === 'end') return this.environment(i, afterName, name === 'begin');
     if (name in SECTION_LEVELS) return this.section(i, name, star, afterName);
     if (CITE_COMMANDS.has(name)) return this.cite(i, name, afterName);
+    if (name === 'bibitem') return this.bibitem(i, afterName);
     if (DEFINITION_COMMANDS.has(name)) return this.skipDefinition(name, afterName);
     switch (name) {
       case 'title': {
@@ -779,6 +787,7 @@ class LatexScanner {
     const re = /[^,\s][^,]*/g;
     for (let m = re.exec(inner); m; m = re.exec(inner)) {
       const key = m[0].trim();
+      if (key === '*' && name === 'nocite') this.sink.citesAll = true;
       if (!key || key === '*') continue;
       const keyStart = g.start + m.index;
       this.sink.citations.push({
@@ -790,6 +799,29 @@ class LatexScanner {
       });
     }
     if (name !== 'nocite') this.touch(i, arg.end);
+    return arg.end;
+  }
+
+  /** `\bibitem[label]{key} text`: a reference the document defines itself. */
+  private bibitem(i: number, afterName: number): number {
+    const arg = this.args(afterName, 1);
+    const g = arg.groups[0];
+    if (!g) return afterName;
+    const key = this.text.slice(g.start, g.end).trim();
+    if (!key) return arg.end;
+    const keyStart = g.start + this.text.slice(g.start, g.end).indexOf(key);
+    const label = arg.optional[0];
+    // The item's text runs to the next item or the end of the list.
+    const rest = this.text.slice(arg.end, arg.end + 4000);
+    const stop = /\\bibitem\b|\\end\s*\{thebibliography\}/.exec(rest);
+    this.sink.bibItems.push({
+      key,
+      range: this.range(keyStart, keyStart + key.length),
+      ...(label ? { label: this.text.slice(label.start, label.end) } : {}),
+      text: toPlain(stop ? rest.slice(0, stop.index) : rest).replace(/\s+/g, ' ').trim(),
+      ...this.origin(keyStart, keyStart + key.length),
+    });
+    this.touch(i, arg.end);
     return arg.end;
   }
 

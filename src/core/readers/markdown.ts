@@ -1,11 +1,8 @@
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Range } from '../model/range';
+import { ChunkedTreeParser, type MdNode, parseTree, type TreeParser } from './chunkedParse';
 import type { Block, Citation, DisableDirective, Footnote, ListEntry, MathNode, Metadata, ReaderProblem, Writeup } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
+import { defuseDeepLists, defuseUnclosedBrackets } from './deepLists';
 import { readFrontMatter } from './frontMatter';
 import type { ReadOptions } from './options';
 import { nextAfter, PandocInlineScanner, type ScannedMath, type Span } from './pandocInline';
@@ -21,21 +18,6 @@ import {
   withoutRawSpaces,
 } from './shared';
 
-/** The parts of an mdast node the reader looks at (remark's node types, loosely). */
-interface MdNode {
-  readonly type: string;
-  readonly position?: { readonly start: { readonly offset?: number }; readonly end: { readonly offset?: number } };
-  readonly children?: readonly MdNode[];
-  readonly value?: string;
-  readonly alt?: string | null;
-  readonly depth?: number;
-  readonly ordered?: boolean | null;
-  readonly lang?: string | null;
-  readonly identifier?: string;
-}
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
-
 const startOf = (n: MdNode): number => n.position?.start.offset ?? 0;
 const endOf = (n: MdNode): number => n.position?.end.offset ?? 0;
 
@@ -46,14 +28,16 @@ const REGION_TYPES = new Set(['paragraph', 'heading', 'tableCell', 'math']);
  * Reads pandoc Markdown into the model: YAML front matter, headings with pandoc attributes,
  * blocks, pandoc citations and math (including raw `\(...\)`, `\[...\]` and math environments).
  */
-export function readMarkdown(original: string, options: ReadOptions): Writeup {
+export function readMarkdown(original: string, options: ReadOptions, parse: TreeParser = new ChunkedTreeParser().parse): Writeup {
   const lines = new LineIndex(original);
-  const text = defuseDeepContainers(defuseBrackets(original));
+  const deep = defuseDeepLists(defuseDeepContainers(defuseBrackets(defuseUnclosedBrackets(original))));
+  const text = deep.text;
   const hidden: ScannedMath[] = [];
-  const shrunk = shrinkLongLines(hideMath(text, hidden));
+  const shrunk = shrinkLongLines(hideMath(text, hidden), deep.indents);
   // Micromark drops a leading byte order mark and counts offsets without it.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const root = processor.parse(bom ? shrunk.text.slice(1) : shrunk.text) as unknown as MdNode;
+  // A session's chunked parse (readers/incremental) serves only text whose offsets are the text's own.
+  const root = (shrunk.spans.length > 0 || bom ? parseTree : parse)(bom ? shrunk.text.slice(1) : shrunk.text);
   if (shrunk.spans.length > 0 || bom) remapPositions(root, (o) => shrunk.toOriginal(o + bom), text);
   if (hidden.length > 0) restoreMathText(root, text, hidden);
   const collected = collect(root, text);
@@ -79,6 +63,7 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     metadata = result.metadata;
     problems.push(...result.problems);
   }
+  const nocite = yaml && metadata.raw['nocite'] !== undefined ? nociteKeys(text, startOf(yaml), endOf(yaml)) : undefined;
 
   const math: MathNode[] = scannedMath.map((m) => toMathNode(m, text, lines));
   const mathByStart = new Map<number, MathNode>(scannedMath.map((m, i) => [m.start, math[i] as MathNode]));
@@ -90,6 +75,13 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     ...(c.suppressAuthor ? { suppressAuthor: true } : {}),
     ...(c.inText ? { inText: true } : {}),
   }));
+  // Pandoc's `nocite:` keys are cited without appearing in the text (they come first: the front matter does).
+  citations.unshift(
+    ...(nocite?.keys ?? []).map((k): Citation => {
+      const range = lines.rangeAt(k.start, k.end);
+      return { key: k.key, range, groupRange: range, command: 'nocite' };
+    }),
+  );
 
   const headings: HeadingInfo[] = [];
   const placed: PlacedBlock[] = [];
@@ -139,6 +131,7 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     sections: buildSections(headings, placed, lines),
     blocks: placed.map((p) => p.block),
     citations,
+    ...(nocite?.all ? { citesAll: true } : {}),
     math,
     ...(referencesStart ? { referencesStart } : {}),
     ...(appendixStart ? { appendixStart } : {}),
@@ -148,6 +141,36 @@ export function readMarkdown(original: string, options: ReadOptions): Writeup {
     codeRanges: collected.code.map((s) => lines.rangeAt(s.start, s.end)),
     footnotes: footnotesOf(text, collected, masks, lines),
   };
+}
+
+/**
+ * The `@key`s of the front matter's `nocite:` value (between `start` and `end`), in order; `all`
+ * when it has `@*`. The value runs to the next key at the start of a line.
+ */
+function nociteKeys(text: string, start: number, end: number): { keys: { key: string; start: number; end: number }[]; all: boolean } {
+  const keys: { key: string; start: number; end: number }[] = [];
+  let all = false;
+  const head = /^nocite[ \t]*:/m.exec(text.slice(start, end));
+  if (!head) return { keys, all };
+  const from = start + head.index + head[0].length;
+  const next = /\n(?=[^\s#-]|---|\.\.\.)/.exec(text.slice(from, end));
+  const to = next ? from + next.index : end;
+  const re = /(?<![\p{L}\p{N}_.])@(\*|\{[^{}\n]*\}|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
+  const value = text.slice(from, to);
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    let key = m[1] ?? '';
+    if (key === '*') {
+      all = true;
+      continue;
+    }
+    let keyStart = from + m.index + 1;
+    if (key.startsWith('{')) {
+      key = key.slice(1, -1);
+      keyStart++;
+    } else key = key.replace(/[.:#$%&+?<>~/-]+$/, '');
+    if (key) keys.push({ key, start: keyStart, end: keyStart + key.length });
+  }
+  return { keys, all };
 }
 
 /** Index of the first of the sorted, non-overlapping `spans` that ends after `offset` (or their count). */
@@ -400,15 +423,25 @@ const LONG_LINE = 20_000;
  * pandoc scanner still reads the real line. Such a line loses only remark's inline markup
  * (code spans, links) inside it.
  */
-function shrinkLongLines(text: string): { text: string; spans: Span[]; toOriginal: (offset: number) => number } {
+function shrinkLongLines(text: string, indents: readonly Span[] = []): { text: string; spans: Span[]; toOriginal: (offset: number) => number } {
   const spans: Span[] = [];
-  let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || i === text.length) {
-      if (i - lineStart > LONG_LINE) spans.push({ start: lineStart, end: i });
-      lineStart = i + 1;
+  const blank = new Set(indents);
+  let nextIndent = 0;
+  // Line ends found with indexOf (native) rather than a loop over every character.
+  let cr = text.indexOf('\r');
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0) end = text.length;
+    if (cr >= 0 && cr < lineStart) cr = text.indexOf('\r', lineStart);
+    if (cr >= 0 && cr < end) end = cr;
+    if (end - lineStart > LONG_LINE) spans.push({ start: lineStart, end });
+    else {
+      // Indentation no container needs (see deepIndents) goes to remark as one space.
+      while (nextIndent < indents.length && (indents[nextIndent] as Span).start < lineStart) nextIndent++;
+      const indent = indents[nextIndent];
+      if (indent && indent.start < end) spans.push(indent);
     }
+    lineStart = end + 1;
   }
   if (spans.length === 0) return { text, spans, toOriginal: (o) => o };
   const parts: string[] = [];
@@ -417,7 +450,7 @@ function shrinkLongLines(text: string): { text: string; spans: Span[]; toOrigina
   let last = 0;
   let delta = 0;
   for (const span of spans) {
-    parts.push(text.slice(last, span.start), 'x');
+    parts.push(text.slice(last, span.start), blank.has(span) ? ' ' : 'x');
     shrunkStarts.push(span.start - delta);
     delta += span.end - span.start - 1;
     deltas.push(delta);
@@ -498,9 +531,12 @@ function collect(root: MdNode, text: string) {
       case 'footnoteDefinition':
         if (!footnoteDefs.has(node.identifier ?? '')) footnoteDefs.set(node.identifier ?? '', { start, end, text: plain(node).replace(/\s+/g, ' ').trim() });
         break;
-      case 'image':
-        masks.push({ start, end });
+      case 'image': {
+        // `![alt](url)`: pandoc reads the alt text (the figure's caption) as inlines, citations included.
+        const close = text[start] === '!' && text[start + 1] === '[' ? closingBracket(text, start + 1, end) : -1;
+        masks.push(close < 0 ? { start, end } : { start: close, end });
         return;
+      }
       case 'link':
       case 'linkReference': {
         const last = node.children?.[node.children.length - 1];
@@ -655,7 +691,8 @@ function readBlock(
       const lead = startOf(node) + (text.slice(startOf(node), endOf(node)).length - text.slice(startOf(node), endOf(node)).trimStart().length);
       const only = mathByStart.get(lead);
       // Display math alone in its paragraph (a pandoc-crossref `{#eq:x}` after it allowed) is a math block.
-      const body = text.slice(startOf(node), endOf(node)).replace(/\s*\{#[^{}]*\}\s*$/, '').trimEnd();
+      const whole = text.slice(startOf(node), endOf(node));
+      const body = (whole.includes('{#') ? whole.replace(/\s*\{#[^{}]*\}\s*$/, '') : whole).trimEnd();
       if (only && only.display && lines.offsetAt(only.range.end) >= startOf(node) + body.length) {
         return { type: 'math', range, math: only };
       }

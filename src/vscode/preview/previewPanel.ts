@@ -145,8 +145,11 @@ export class WriteupPreview implements vscode.Disposable {
     const exact = this.exactBreaks?.pageBreaks(document);
     const pages = analysis.pages && exact ? { ...analysis.pages, pageBreaks: exact } : analysis.pages;
     const baseDir = host.isLocal(document.uri) ? vscode.Uri.joinPath(document.uri, '..') : undefined;
+    const bib = writeup.citesAll ? await this.services.bib.forDocument(document) : undefined;
+    if (id !== this.renderId || this.panel !== panel) return;
     const { body } = renderPreview(writeup, {
       resolveCitation,
+      ...(bib ? { allKeys: () => [...bib.entries()].map((e) => e.key) } : {}),
       ...(pages ? { pages } : {}),
       ...(pageLimit !== undefined ? { pageLimit } : {}),
       macros: macrosFromSetting(vscode.workspace.getConfiguration('writeup.math', document.uri).get('macros')),

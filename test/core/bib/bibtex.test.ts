@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { appendEntryEdit, bibKeyFor, bibtexForPaper, frontMatterEdit, planAddPaper, uniqueKey } from '../../../src/core/bib/bibtex';
+import { appendEntryEdit, bibtexForPaper, frontMatterEdit, planAddPaper, protectTitle } from '../../../src/core/bib/bibtex';
+import { bibKeyFor, uniqueKey } from '../../../src/core/bib/keys';
 import { parseBib } from '../../../src/core/bib/parse';
 import type { CoursePaper } from '../../../src/core/courses/types';
 import { LineIndex } from '../../../src/core/text/lineIndex';
 import { fakeWriteup } from '../../fakes/writeup';
-import { pack } from '../../fakes/courses';
+import { bibtexName } from '../../../src/core/bib/names';
 
 /** Applies one edit to a text (what the editor does). */
 function apply(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }): string {
@@ -37,7 +38,7 @@ describe('BibTeX keys', () => {
 
 describe('bibtexForPaper', () => {
   test('a conference paper is a complete @inproceedings that parses back to the same data', () => {
-    const text = bibtexForPaper(spectral, 'bartlett2017spectrally', pack('mit-18.408'));
+    const text = bibtexForPaper(spectral, 'bartlett2017spectrally');
     assert.match(text, /^@inproceedings\{bartlett2017spectrally,\n/);
     const entry = parseBib(text, 'r.bib').entries[0];
     assert.equal(entry?.title, spectral.title);
@@ -57,6 +58,70 @@ describe('bibtexForPaper', () => {
   });
   test('a journal is an @article', () => {
     assert.match(bibtexForPaper({ key: 'k', title: 'T', authors: ['A B'], venue: 'Annals of Statistics', year: 2020 }, 'k'), /^@article\{k,[\s\S]*journal\s+= \{Annals of Statistics\}/);
+  });
+});
+
+describe('complete entries for each type', () => {
+  const sensitivity: CoursePaper = {
+    key: 'novak2018sensitivity',
+    title: 'Sensitivity and Generalization in Neural Networks: an Empirical Study',
+    authors: ['Roman Novak', 'Yasaman Bahri', 'Daniel A. Abolafia', 'Jeffrey Pennington', 'Jascha Sohl-Dickstein'],
+    year: 2018,
+    venue: 'International Conference on Learning Representations',
+    type: 'inproceedings',
+    arxiv: '1802.08760',
+  };
+  test('names: Last, First with particles and suffixes', () => {
+    assert.equal(bibtexName('Peter L. Bartlett'), 'Bartlett, Peter L.');
+    assert.equal(bibtexName('Twan van Laarhoven'), 'van Laarhoven, Twan');
+    assert.equal(bibtexName('Guy L. Steele Jr.'), 'Steele, Jr., Guy L.');
+    assert.equal(bibtexName('Remi Tachet des Combes'), 'des Combes, Remi Tachet');
+    assert.equal(bibtexName('Aristotle'), 'Aristotle');
+  });
+  test('capitals protected: {P}rotected words, {ReLU} acronyms, math kept', () => {
+    assert.equal(protectTitle('Deep ReLU Networks and SGD'), '{D}eep {ReLU} {N}etworks and {SGD}');
+    assert.equal(protectTitle('Spectrally-normalized margin bounds'), '{S}pectrally-normalized margin bounds');
+    assert.equal(protectTitle('Rates for $\\ell_1$ Gaussian'), '{R}ates for $\\ell_1$ {G}aussian');
+  });
+  test('@inproceedings: full names, booktitle, year, arXiv eprint; parses back with first names', () => {
+    const text = bibtexForPaper(sensitivity, 'novak2018sensitivity');
+    assert.match(text, /^@inproceedings\{novak2018sensitivity,\n/);
+    assert.match(text, /author\s+= \{Novak, Roman and Bahri, Yasaman and Abolafia, Daniel A\. and Pennington, Jeffrey and Sohl-Dickstein, Jascha\}/);
+    assert.match(text, /title\s+= \{\{S\}ensitivity and \{G\}eneralization in \{N\}eural \{N\}etworks: an \{E\}mpirical \{S\}tudy\}/);
+    assert.match(text, /booktitle\s+= \{International Conference on Learning Representations\}/);
+    assert.match(text, /eprint\s+= \{1802\.08760\}/);
+    assert.match(text, /url\s+= \{https:\/\/arxiv\.org\/abs\/1802\.08760\}/);
+    const parsed = parseBib(text, 'r.bib');
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.entries[0]?.title, sensitivity.title);
+    assert.deepEqual(parsed.entries[0]?.authors, sensitivity.authors);
+  });
+  test('@article: journal, volume, number, pages (en dash to --), doi', () => {
+    const text = bibtexForPaper(
+      { key: 'k', title: 'Benign overfitting in linear regression', authors: ['Peter L. Bartlett', 'Philip M. Long', 'Gábor Lugosi', 'Alexander Tsigler'], year: 2020, venue: 'Proceedings of the National Academy of Sciences', type: 'article', volume: '117', number: '48', pages: '30063–30070', doi: '10.1073/pnas.1907378117' },
+      'k',
+    );
+    assert.match(text, /^@article\{k,/);
+    assert.match(text, /journal\s+= \{Proceedings of the National Academy of Sciences\}/);
+    assert.match(text, /volume\s+= \{117\}/);
+    assert.match(text, /number\s+= \{48\}/);
+    assert.match(text, /pages\s+= \{30063--30070\}/);
+    assert.match(text, /doi\s+= \{10\.1073\/pnas\.1907378117\}/);
+    assert.doesNotMatch(text, /booktitle|eprint/);
+  });
+  test('theses, reports and books put the venue in the field BibTeX requires', () => {
+    assert.match(bibtexForPaper({ key: 'k', title: 'T', authors: ['A B'], type: 'phdthesis', venue: 'MIT', year: 2019 }, 'k'), /^@phdthesis\{k,[\s\S]*school\s+= \{MIT\}/);
+    assert.match(bibtexForPaper({ key: 'k', title: 'T', authors: ['A B'], type: 'techreport', venue: 'CBMM', year: 2020 }, 'k'), /institution\s+= \{CBMM\}/);
+    const book = bibtexForPaper({ key: 'k', title: 'T', authors: ['A B'], type: 'book', venue: 'Cambridge University Press', year: 2014 }, 'k');
+    assert.match(book, /publisher\s+= \{Cambridge University Press\}/);
+    assert.equal(book.match(/publisher/g)?.length, 1);
+  });
+
+  test('@misc for a preprint: howpublished names arXiv; unconfirmed fields get a note', () => {
+    const text = bibtexForPaper({ key: 'k', title: 'A preprint', authors: ['Ada Lovelace'], venue: 'arXiv', arxiv: '2210.07082', year: 2022, unverified: ['year'] }, 'k');
+    assert.match(text, /^@misc\{k,/);
+    assert.match(text, /howpublished\s+= \{arXiv preprint arXiv:2210\.07082\}/);
+    assert.match(text, /note\s+= \{to check: year not confirmed/);
   });
 });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { authorYear, formatReference, formatReferenceCsl, referenceLinks, referenceOfEntry, toCsl } from '../../../src/core/bib/format';
+import { authorYear, formatReference, formatReferenceCsl, referenceLinks, referenceOfEntry, referenceOfPaper, toCsl } from '../../../src/core/bib/format';
 import { parseBib } from '../../../src/core/bib/parse';
+import { paperPack } from '../../fakes/paperPack';
 
 const entries = parseBib(
   `@inproceedings{golowich2018size,
@@ -52,5 +53,17 @@ describe('references', () => {
     assert.ok(paper && article);
     assert.deepEqual(referenceLinks(paper), [{ label: 'arXiv:1712.06541', url: 'https://arxiv.org/abs/1712.06541' }]);
     assert.deepEqual(referenceLinks({ ...article, url: 'javascript:alert(1)' }), [{ label: 'doi:10.1017/S0962492921000027', url: 'https://doi.org/10.1017/S0962492921000027' }]);
+  });
+});
+
+describe('references of course papers with full metadata', () => {
+  test('APA names keep particles and suffixes; journal volume, issue and pages come from the pack', () => {
+    assert.equal(
+      formatReference(referenceOfPaper({ key: 'k', title: 'T', authors: ['Guy L. Steele Jr.', 'Twan van Laarhoven'], year: 2000 })),
+      'Steele, G. L., Jr., & van Laarhoven, T. (2000). T.',
+    );
+    const belkin = paperPack.papers.find((p) => p.key === 'belkin2019reconciling');
+    assert.ok(belkin);
+    assert.match(formatReference(referenceOfPaper(belkin)), /^Belkin, M\., Hsu, D\., Ma, S\., & Mandal, S\. \(2019\)\. .*Proceedings of the National Academy of Sciences, 116\(32\), 15849–15854\./);
   });
 });

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createBibIndex, emptyBibIndex } from '../../../src/core/bib/index';
 import { parseBib } from '../../../src/core/bib/parse';
-import { citationCatalog, toCiteResult } from '../../../src/core/bib/search';
+import { citationCatalog, oneEditVariants, spellingForm, toCiteResult } from '../../../src/core/bib/search';
 import { generateBib } from '../../../bench/cases/_bib';
 import { testPacks } from '../../fakes/courses';
+import { paperPack } from '../../fakes/paperPack';
 
 const bib = createBibIndex([
   parseBib(
@@ -87,7 +88,65 @@ describe('citation ranking', () => {
       authors: ['Ann Smith'],
       year: 2020,
       venue: null,
+      arxiv: null,
+      doi: null,
+      url: null,
+      type: 'article',
+      metadataSource: null,
       source: 'bib:/w/references.bib',
     });
+  });
+});
+
+describe('forgiving search over real titles (fixture pack)', () => {
+  const packs = [paperPack];
+  const catalog = citationCatalog(emptyBibIndex, packs);
+  const top = (q: string) => catalog.search(q)[0]?.candidate.key;
+  const keys = (q: string) => catalog.search(q).map((r) => r.candidate.key);
+
+  test('real title words, surnames, first names, years, arXiv ids, labels and aliases find the paper', () => {
+    assert.equal(top('sensitivity generalization empirical'), 'novak2018sensitivity');
+    assert.equal(top('Sohl-Dickstein'), 'novak2018sensitivity');
+    assert.equal(top('jascha'), 'novak2018sensitivity', 'a first name');
+    assert.equal(top('hongler 2018'), 'jacot2018neural');
+    assert.equal(top('1806.07572'), 'jacot2018neural');
+    assert.equal(top('arXiv:1806.07572v3'), 'jacot2018neural', 'a versioned id with its prefix');
+    assert.equal(top('kingma 15'), 'kingma2015adam', "the course page's link text");
+    assert.equal(top('novak 18'), 'novak2018sensitivity', 'an alias');
+    assert.equal(top('double descent'), 'belkin2019reconciling', 'a label');
+  });
+
+  test('one typo per word is forgiven: a dropped, doubled, swapped or wrong letter', () => {
+    assert.equal(top('sensitivty'), 'novak2018sensitivity', 'dropped');
+    assert.equal(top('senssitivity'), 'novak2018sensitivity', 'doubled');
+    assert.equal(top('sensitvity'), 'novak2018sensitivity', 'dropped in the middle');
+    assert.equal(top('tangnet kernel'), 'jacot2018neural', 'swapped');
+    assert.equal(top('reconcilimg'), 'belkin2019reconciling', 'wrong letter');
+    assert.equal(top('stochastik optimization'), 'kingma2015adam');
+    assert.deepEqual(keys('zzzzqqq'), []);
+  });
+
+  test('British and American spellings find each other', () => {
+    assert.equal(top('regularisation'), 'vanlaarhoven2017l2');
+    assert.equal(top('normalisation'), 'vanlaarhoven2017l2');
+    assert.equal(top('generalisation'), 'novak2018sensitivity');
+    assert.equal(spellingForm('behaviour'), 'behavior');
+    assert.equal(spellingForm('analyse'), 'analyze');
+    assert.equal(spellingForm('generalisation'), 'generalization');
+  });
+
+  test('exact word matches rank before typo matches', () => {
+    const bibWithBoth = createBibIndex([
+      parseBib('@article{a, author={Ann Smith}, title={Kernel regimes}, year=2020}\n@article{b, author={Bo Lee}, title={Kernal regimes}, year=2020}\n', '/w/r.bib'),
+    ]);
+    assert.deepEqual(citationCatalog(bibWithBoth, []).search('kernal').map((r) => r.candidate.key), ['b', 'a']);
+    assert.deepEqual(citationCatalog(bibWithBoth, []).search('kernel').map((r) => r.candidate.key), ['a', 'b']);
+  });
+
+  test('typo variants: Damerau distance one, only for words of four or more letters', () => {
+    const v = oneEditVariants('gaus');
+    assert.ok(v.has('gauss') && v.has('agus') && v.has('gus') && v.has('gaus0'));
+    assert.ok(!v.has('gaus'));
+    assert.equal(oneEditVariants('ntk').size, 0);
   });
 });

@@ -48,6 +48,18 @@ describe('loadPack', () => {
   });
 });
 
+describe('loadPack: paper metadata', () => {
+  test('the fixture pack with full metadata validates; a former key naming another paper is a warning', () => {
+    const { text } = { text: readFileSync('test/fixtures/courses/papers-pack.json', 'utf8') };
+    assert.deepEqual(loadPack(text, 'p.json').problems, []);
+    const paper = (key: string, extra: object = {}) => ({ key, title: key, authors: ['Ada Lovelace'], ...extra });
+    const clash = JSON.stringify({ id: 'x', title: 'X', deliverables: [], papers: [paper('a2020'), paper('b2021', { formerKeys: ['a2020', 'old2019'] })] });
+    assert.deepEqual(loadPack(clash, 'x.json').problems.map(formatProblem), ["x.json#/papers/1/formerKeys/0: former key 'a2020' is the key of another paper in this pack"]);
+    const badType = JSON.stringify({ id: 'x', title: 'X', deliverables: [], papers: [paper('a2020', { type: 'conference' })] });
+    assert.match(loadPack(badType, 'x.json').problems.map(formatProblem).join('\n'), /papers\/0\/type: must be one of "inproceedings", "article", "misc"/);
+  });
+});
+
 describe('mergePacks', () => {
   test('a broken pack never stops the others; a user pack with a bundled id overrides it and says so', () => {
     const files = ['broken.json', 'syntax.json', 'override-18.408.json'].map(fixture);

@@ -5,12 +5,14 @@ import { parseBib } from '../../../src/core/bib/parse';
 import { CitationCompletionProvider, citationContextAt } from '../../../src/core/features/citationCompletion';
 import type { WriteupFormat } from '../../../src/core/model/writeup';
 import { testPacks } from '../../fakes/courses';
+import { LINE_ENDS, type LineEnd, withLineEnds } from '../../helpers/lineEnds';
 
-/** `|` marks the cursor. */
-function at(source: string, format: WriteupFormat) {
-  const offset = source.indexOf('|');
-  const text = source.slice(0, offset) + source.slice(offset + 1);
-  const before = text.slice(0, offset).split('\n');
+/** `|` marks the cursor; `eol` the line ends the source is written with. */
+function at(source: string, format: WriteupFormat, eol: LineEnd = '\n') {
+  const converted = withLineEnds(source, eol);
+  const offset = converted.indexOf('|');
+  const text = converted.slice(0, offset) + converted.slice(offset + 1);
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   const position = { line: before.length - 1, character: (before[before.length - 1] ?? '').length };
   return { text, position, context: citationContextAt(text, format, position) };
 }
@@ -38,13 +40,21 @@ describe('citation contexts', () => {
     ['LaTeX keys over two lines', 'latex', '\\cite{a,\n  gol|', 'gol'],
   ];
   for (const [name, format, source, prefix] of positives) {
-    test(`in a citation: ${name}`, () => {
-      const { context } = at(source, format);
-      assert.ok(context, 'expected a citation context');
-      assert.equal(context.prefix, prefix);
-      assert.equal(context.range.end.character - context.range.start.character, prefix.length);
-    });
+    for (const [eolName, eol] of LINE_ENDS) {
+      test(`in a citation: ${name} (${eolName})`, () => {
+        const { context, position } = at(source, format, eol);
+        assert.ok(context, 'expected a citation context');
+        assert.equal(context.prefix, prefix);
+        assert.deepEqual(context.range, { start: { line: position.line, character: position.character - prefix.length }, end: position });
+      });
+    }
   }
+  test('a LaTeX citation after Windows line ends replaces the key from its first character (fuzz seed 1234)', () => {
+    const text = '\r\n\r\n\\citep[p.~3]{a,b}\n';
+    const context = citationContextAt(text, 'latex', { line: 2, character: 16 });
+    assert.deepEqual(context?.range, { start: { line: 2, character: 15 }, end: { line: 2, character: 16 } });
+    assert.equal(context?.prefix, 'b');
+  });
 
   const negatives: [string, WriteupFormat, string][] = [
     ['an e-mail address', 'markdown', 'Mail ada@mit|'],
@@ -64,7 +74,9 @@ describe('citation contexts', () => {
     ['LaTeX after the closing brace', 'latex', '\\cite{a} |'],
   ];
   for (const [name, format, source] of negatives) {
-    test(`not in a citation: ${name}`, () => assert.equal(at(source, format).context, undefined));
+    for (const [eolName, eol] of LINE_ENDS) {
+      test(`not in a citation: ${name} (${eolName})`, () => assert.equal(at(source, format, eol).context, undefined));
+    }
   }
 });
 

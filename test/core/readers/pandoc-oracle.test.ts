@@ -5,6 +5,7 @@
  * `+tex_math_single_backslash` (so `\(..\)` and `\[..\]` are math, as our reader treats them);
  * raw math environments (`\begin{align}`) are pandoc RawInline/RawBlock tex, counted as math.
  * Headings are the top-level ones (sections), not headings quoted inside a block quote.
+ * Citation keys include those of the front matter's `nocite:`.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -107,7 +108,12 @@ describe('pandoc oracle: the Markdown reader agrees with pandoc -t json', () => 
       const result = spawnSync('pandoc', ['-f', 'markdown-smart+tex_math_single_backslash', '-t', 'json'], { input: text, encoding: 'utf8' });
       assert.equal(result.status, 0, result.stderr);
       const expected: Found = { keys: [], math: [], headings: [] };
-      walkPandoc((JSON.parse(result.stdout) as { blocks: Json }).blocks, expected, true);
+      const doc = JSON.parse(result.stdout) as { blocks: Json; meta: Record<string, Json> };
+      walkPandoc(doc.blocks, expected, true);
+      // `nocite:` keys in the front matter are citations too (`@*` is every entry: no key of its own).
+      const nocite: Found = { keys: [], math: [], headings: [] };
+      walkPandoc(doc.meta['nocite'], nocite);
+      expected.keys.push(...nocite.keys.filter((k) => k !== '*'));
       const w = readWriteup(text, { file: join(dir, file) });
       assert.deepEqual(w.citations.map((c) => c.key).sort(), [...expected.keys].sort(), 'citation keys');
       assert.deepEqual(w.math.map((m) => norm(m.tex)), expected.math.map(norm), 'math sources');

@@ -8,6 +8,7 @@ import type { TextEdit } from '../../../../src/core/lint/rule';
 import { LineIndex } from '../../../../src/core/text/lineIndex';
 import { testPacks } from '../../../fakes/courses';
 import { readForTest } from '../../../fakes/writeup';
+import { paperPack } from '../../../fakes/paperPack';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
@@ -64,6 +65,45 @@ describe('undefined-citation', () => {
     assert.equal(add?.preferred, false);
     const own = (add?.edits ?? []).filter((e) => e.file === undefined);
     assert.equal(apply(text, own), '---\nbibliography: references.bib\n---\n\nSee [@bartlett2017spectrally].\n');
+  });
+
+  test('a paper with full metadata: the Add fix writes a complete entry (full names, booktitle, year, eprint)', () => {
+    const writeup = { ...readForTest('See [@novak2018sensitivity].\n', 'markdown'), file: '/w/proposal.md' };
+    const found = lint({ writeup, bib, courses: [paperPack] }, { ruleSet: [undefinedCitation] });
+    const add = found[0]?.fixes[0];
+    const after = apply(bibText, (add?.edits ?? []).filter((e) => e.file === '/w/references.bib'));
+    const entry = createBibIndex([parseBib(after, '/w/references.bib')]).get('novak2018sensitivity');
+    assert.equal(entry?.type, 'inproceedings');
+    assert.deepEqual(entry?.authors, ['Roman Novak', 'Yasaman Bahri', 'Daniel A. Abolafia', 'Jeffrey Pennington', 'Jascha Sohl-Dickstein']);
+    assert.equal(entry?.fields.booktitle, 'International Conference on Learning Representations');
+    assert.equal(entry?.fields.eprint, '1802.08760');
+    assert.equal(entry?.year, 2018);
+  });
+
+  test("a paper's former key still finds it: the Add fix adds it under its key and updates the citation", () => {
+    const text = '---\nbibliography: references.bib\n---\nSee [@sensitivity2018].\n';
+    const writeup = { ...readForTest(text, 'markdown'), file: '/w/proposal.md' };
+    const found = lint({ writeup, bib, courses: [paperPack] }, { ruleSet: [undefinedCitation] });
+    assert.match(found[0]?.message ?? '', /'sensitivity2018' is on the TP reading list/);
+    const add = found[0]?.fixes[0];
+    assert.equal(add?.preferred, true);
+    assert.equal(apply(text, (add?.edits ?? []).filter((e) => e.file === undefined)), '---\nbibliography: references.bib\n---\nSee [@novak2018sensitivity].\n');
+    assert.match(apply(bibText, (add?.edits ?? []).filter((e) => e.file !== undefined)), /@inproceedings\{novak2018sensitivity,/);
+  });
+
+  test('a former key of a paper the .bib already has under its current key: "Change to" it, not a second entry', () => {
+    const withNovak = createBibIndex([parseBib('@inproceedings{novak2018sensitivity, author={Novak, Roman}, title={Sensitivity and Generalization in Neural Networks: an Empirical Study}, booktitle={ICLR}, year=2018}\n', '/w/references.bib')]);
+    const text = 'See [@sensitivity2018].\n';
+    const writeup = { ...readForTest(text, 'markdown'), file: '/w/proposal.md' };
+    const found = lint({ writeup, bib: withNovak, courses: [paperPack] }, { ruleSet: [undefinedCitation] });
+    assert.deepEqual(found[0]?.fixes.map((f) => [f.title, f.preferred]), [["Change to 'novak2018sensitivity'", true]]);
+    assert.equal(apply(text, found[0]?.fixes[0]?.edits ?? []), 'See [@novak2018sensitivity].\n');
+  });
+
+  test('a key defined by \\bibitem in thebibliography is not undefined', () => {
+    const tex = '\\documentclass{article}\n\\begin{document}\nSee \\cite{own}.\n\\begin{thebibliography}{1}\n\\bibitem{own} A. Author. Title. 2020.\n\\end{thebibliography}\n\\end{document}\n';
+    const writeup = { ...readForTest(tex, 'latex'), file: '/w/report.tex' };
+    assert.deepEqual(lint({ writeup, bib, courses: packs }, { ruleSet: [undefinedCitation] }), []);
   });
 
   test('defined keys are fine; no bibliography known: quiet', () => {

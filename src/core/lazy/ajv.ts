@@ -1,0 +1,2 @@
+// Ajv, loaded on first use (see ../lazy/index.ts).
+export { default as Ajv } from 'ajv';
