@@ -1373,9 +1373,9 @@ function withoutFootnotes(source: string): string {
  * (a colour, a link target) print only what follows it; any other command prints its arguments,
  * never its own name.
  */
-/** Math spans: `$..$`, `\\(..\\)`, `\\[..\\]` and display environments (and an escaped dollar). */
-const MATH_SPAN = String.raw`(\\\$|\$\$?[^$]*\$\$?|\\\([\s\S]*?\\\)|(?<!\\)\\\[[\s\S]*?\\\]|\\begin\{(?:equation|align|gather|multline|eqnarray|flalign|alignat|displaymath|math)\*?\}[\s\S]*?\\end\{(?:equation|align|gather|multline|eqnarray|flalign|alignat|displaymath|math)\*?\})`;
-const OUTSIDE_MATH_COMMAND = new RegExp(String.raw`${MATH_SPAN}|\\([A-Za-z]+)\*?((?:\[[^\]]*\])*)\{([^{}]*)\}`, 'g');
+/** Math spans: `$..$`, `\\(..\\)`, `\\[..\\]` and display environments (and an escaped dollar); bounded, so unclosed ones stay linear. */
+const MATH_SPAN = String.raw`(\\\$|\$\$?[^$]{0,2000}\$\$?|\\\([\s\S]{0,400}?\\\)|(?<!\\)\\\[[\s\S]{0,2000}?\\\]|\\begin\{(?:equation|align|gather|multline|eqnarray|flalign|alignat|displaymath|math)\*?\}[\s\S]{0,5000}?\\end\{(?:equation|align|gather|multline|eqnarray|flalign|alignat|displaymath|math)\*?\})`;
+const OUTSIDE_MATH_COMMAND = new RegExp(String.raw`${MATH_SPAN}|\\([A-Za-z]+)\*?((?:\[[^\]]{0,200}\])*)\{([^{}]{0,2000})\}`, 'g');
 
 /** Math spans (kept whole), or a command without arguments, with or without `{}` after it. */
 const OUTSIDE_MATH_MACRO = new RegExp(String.raw`${MATH_SPAN}|\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?`, 'g');
