@@ -42,9 +42,11 @@ suite('Page Budget view', () => {
     await vscode.commands.executeCommand('writeup.pageBudget.focus');
     const first = await waitFor('the budget of report.tex', () => api.pageBudget?.(document));
     // Revealed, the view is asked for its rows: one labelled item per part, with its pages.
+    // The view may still hold an earlier test's writeup: wait for this one's rows.
+    const titles = first.rows.map((r) => r.title).join('|');
     const shown = await waitFor('the view given the rows of report.tex', () => {
       const s = api.pageBudgetShown?.();
-      return s && s.rows.some((r) => r.title === 'Method') ? s : undefined;
+      return s && s.rows.map((r) => r.title).join('|') === titles ? s : undefined;
     });
     assert.deepEqual(shown.items.map((i) => i.label), first.rows.map((r) => r.title));
     for (const item of shown.items) assert.match(String(item.description), /^\d+\.\d\d p/);
