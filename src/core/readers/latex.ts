@@ -105,6 +105,8 @@ interface Sink {
   readonly includes: string[];
   readonly code: Range[];
   readonly footnotes: Footnote[];
+  /** Text macros without arguments (`\\newcommand{\\ours}{OurNet}`): name to the text they print. */
+  readonly macros: Map<string, string>;
   readonly bibItems: BibItem[];
   /** `\nocite{*}` seen. */
   citesAll?: boolean;
@@ -140,6 +142,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     includes: [],
     code: [],
     footnotes: [],
+    macros: new Map(),
     bibItems: [],
     order: 0,
     meta: { bibliography: [], disabled: [], keyRanges: {} },
@@ -273,7 +276,7 @@ class LatexScanner {
     const end = this.paraEnd;
     this.paraStart = -1;
     this.paraEnd = -1;
-    const plain = toPlain(this.text.slice(start, end));
+    const plain = toPlain(this.text.slice(start, end), this.sink.macros);
     if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim(), ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...this.origin(start, end) });
     if (this.pendingSpaces.length > 0) {
       for (const space of this.pendingSpaces) this.place(space);
@@ -619,8 +622,11 @@ class LatexScanner {
     }
     if (FONT_SIZES.has(name)) this.size = name as FontSize;
     if (SILENT_COMMANDS.has(name)) return this.args(afterName, name === 'hspace' || name === 'label' || name === 'ref' || name === 'eqref' || name === 'usepackage' || name === 'documentclass' || name === 'bibliographystyle' ? 1 : 0).end;
-    // Any other command: its name prints nothing we count, its arguments are scanned as text.
-    this.touch(i, afterName);
+    // Any other command: its name prints nothing we count, its arguments are scanned as text
+    // (the paragraph reaches over its first argument, so a closing `\\cref{..}` stays whole).
+    const open = skipSpace(text, afterName);
+    const close = text[open] === '{' ? matchBracket(text, open, '{', '}') : -1;
+    this.touch(i, close > 0 && !/\n[^\S\n]*\n/.test(text.slice(open, close)) ? close + 1 : afterName);
     return afterName;
   }
 
@@ -678,7 +684,17 @@ class LatexScanner {
       if (m) j += m[0].length;
       return this.args(j, name === 'let' ? 0 : 1).end;
     }
-    return this.args(j, name === 'newtheorem' || name === 'DeclareMathOperator' ? 2 : name.endsWith('environment') ? 3 : 2).end;
+    const arg = this.args(j, name === 'newtheorem' || name === 'DeclareMathOperator' ? 2 : name.endsWith('environment') ? 3 : 2);
+    // A text macro without arguments prints its body wherever it is used.
+    const [macro, body] = arg.groups;
+    const macroName = macro ? /^\s*\\([A-Za-z]+)\s*$/.exec(text.slice(macro.start, macro.end))?.[1] : undefined;
+    const arity = arg.optional.length === 0 ? 0 : arg.optional.length === 1 && macro && text.slice(arg.optional[0]?.start ?? 0, arg.optional[0]?.end ?? 0).trim() === '1' ? 1 : -1;
+    if ((name === 'newcommand' || name === 'renewcommand' || name === 'providecommand') && macroName && body && arity >= 0) {
+      const printed = toPlain(text.slice(body.start, body.end).replace(/\\xspace\b/g, '')).replace(/\s+/g, ' ').trim();
+      // Without arguments: `\\ours` -> its text; with one: `\\note{x}` -> its text around x (`#1` marks where).
+      if (!/\\/.test(printed) && printed.length <= 60 && (arity === 0 ? !printed.includes('#') : printed.split('#1').length === 2 && !/#[^1]/.test(printed))) this.sink.macros.set(arity === 0 ? macroName : `${macroName}#1`, printed);
+    }
+    return arg.end;
   }
 
   /**
@@ -1351,6 +1367,45 @@ function withoutFootnotes(source: string): string {
   return parts.join('');
 }
 
+/**
+ * A command outside math that takes a brace argument: math spans (kept whole), or `\\name[..]{first}`.
+ * Reference commands print a name and a number; commands whose first argument is not text
+ * (a colour, a link target) print only what follows it; any other command prints its arguments,
+ * never its own name.
+ */
+/** Math spans: `$..$`, `\\(..\\)`, `\\[..\\]` and display environments (and an escaped dollar); bounded, so unclosed ones stay linear. */
+const MATH_SPAN = String.raw`(\\\$|\$\$?[^$]{0,2000}\$\$?|\\\([\s\S]{0,400}?\\\)|(?<!\\)\\\[[\s\S]{0,2000}?\\\]|\\begin\{(?:equation|align|gather|multline|eqnarray|flalign|alignat|displaymath|math)\*?\}[\s\S]{0,5000}?\\end\{(?:equation|align|gather|multline|eqnarray|flalign|alignat|displaymath|math)\*?\})`;
+const OUTSIDE_MATH_COMMAND = new RegExp(String.raw`${MATH_SPAN}|\\([A-Za-z]+)\*?((?:\[[^\]]{0,200}\])*)\{([^{}]{0,2000})\}`, 'g');
+
+/** Math spans (kept whole), or a command without arguments, with or without `{}` after it. */
+const OUTSIDE_MATH_MACRO = new RegExp(String.raw`${MATH_SPAN}|\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?`, 'g');
+
+/** Commands whose first brace argument prints nothing (a colour, a link's address, an index entry). */
+const HIDDEN_FIRST_ARGUMENT = new Set(['textcolor', 'color', 'colorbox', 'href', 'index', 'glsadd', 'pagestyle', 'thispagestyle', 'addtocounter', 'stepcounter', 'refstepcounter', 'bibliography', 'addbibresource', 'pagenumbering', 'phantomsection', 'hyperlink', 'hypertarget']);
+
+/** Commands that print a name before the referenced number: cleveref's `\\cref`, hyperref's `\\autoref`. */
+const NAMED_REFERENCE = /^(cref|Cref|autoref|Autoref|cpageref|Cpageref|vref|Vref|labelcref|crefrange|Crefrange|namecref|nameCref)$/;
+
+/** What a label's prefix (`fig:x`) prints before its number. */
+const REFERENCE_NAMES: Record<string, string> = { fig: 'Figure', tab: 'Table', tbl: 'Table', sec: 'Section', ssec: 'Section', subsec: 'Section', app: 'Appendix', eq: 'Equation', eqn: 'Equation', thm: 'Theorem', lem: 'Lemma', prop: 'Proposition', def: 'Definition', cor: 'Corollary', alg: 'Algorithm', algo: 'Algorithm' };
+
+function plainCommand(whole: string, kept: string | undefined, name: string, _options: string, first: string): string {
+  if (kept !== undefined) return kept;
+  // `\\ref`/`\\eqref` are left to the removal below (the tuned constants absorb their digits).
+  if (name === 'ref' || name === 'eqref') return whole;
+  if (NAMED_REFERENCE.test(name)) {
+    const labels = first.split(',').map((l) => l.trim()).filter((l) => l !== '');
+    const prefix = /^([A-Za-z]+)[:_-]/.exec(labels[0] ?? '')?.[1]?.toLowerCase() ?? 'sec';
+    const word = REFERENCE_NAMES[prefix] ?? 'Section';
+    if (labels.length <= 1) return `${word} 1`;
+    return `${word}s ${labels.map((_l, i) => String(i + 1)).join(', ')}`;
+  }
+  if (HIDDEN_FIRST_ARGUMENT.has(name)) return '';
+  // Commands the rest of `toPlain` reads (citations, labels, figures): left as written.
+  if (/^(label|vspace|hspace|includegraphics|bibliographystyle|cite[a-z]*|Cite[a-z]*|citep|citet|begin|end|textbf|textit|emph|texttt|textsc|textrm|textsf|textsl|textup|textmd|textnormal|enquote|underline|uline|mbox|text|url|footnote|caption|section|subsection|subsubsection|paragraph|title)$/.test(name)) return whole;
+  return `{${first}}`;
+}
+
 /** What `\\\\` becomes in plain text: U+2028 LINE SEPARATOR, white space to every other reader, a forced line break to the page estimate. */
 export const LINE_BREAK = '\u2028';
 /** Runs of white space other than a forced line break. */
@@ -1360,9 +1415,13 @@ const SPACES = /[^\S\u2028]+/g;
  * Plain text of a LaTeX snippet: comments dropped, math kept as its TeX, markup commands
  * dropped with their arguments' text kept, `~` as a space.
  */
-export function toPlain(source: string): string {
-  return (source.includes('\\footnote') ? withoutFootnotes(source) : source)
-    .replace(/(?<!\\)%[^\n]*\n?/g, '')
+export function toPlain(source: string, macros?: ReadonlyMap<string, string>): string {
+  const uncommented = (source.includes('\\footnote') ? withoutFootnotes(source) : source).replace(/(?<!\\)%[^\n]*\n?/g, '');
+  return (macros && macros.size > 0 ? uncommented.replace(OUTSIDE_MATH_MACRO, (whole, kept: string | undefined, name: string) => kept ?? macros.get(name) ?? whole) : uncommented)
+    .replace(OUTSIDE_MATH_COMMAND, (whole: string, kept: string | undefined, name: string, options: string, first: string) => {
+      const oneArgument = kept === undefined ? macros?.get(`${name}#1`) : undefined;
+      return oneArgument !== undefined ? oneArgument.replace('#1', () => first) : plainCommand(whole, kept, name, options, first);
+    })
     .replace(/\\(label|ref|eqref|vspace|hspace|includegraphics|bibliographystyle|cite[a-z]*|citep|citet)\*?(\[[^\]]*\])*\{[^{}]*\}/g, (_m, cmd: string) =>
       cmd.startsWith('cite') ? '[1]' : '',
     )

@@ -141,4 +141,29 @@ describe('displays, citations and quotes as LaTeX sets them', () => {
     const p = w.blocks.find((b) => b.type === 'paragraph');
     assert.equal(p?.type === 'paragraph' ? p.text.replace(/\s+/g, ' ').trim() : undefined, 'They call it a small gap in the text.');
   });
+
+  test('unknown commands print their arguments, never their names; \\cref and \\autoref print a name and a number', () => {
+    const plain = (body: string): string | undefined => {
+      const p = doc('\\usepackage{cleveref}', body).blocks.find((b) => b.type === 'paragraph');
+      return p?.type === 'paragraph' ? p.text.replace(/\s+/g, ' ').trim() : undefined;
+    };
+    assert.equal(plain('As \\cref{fig:loss} and \\autoref{tab:main} show.'), 'As Figure 1 and Table 1 show.');
+    assert.equal(plain('See \\Cref{sec:a,sec:b}.'), 'See Sections 1, 2.');
+    assert.equal(plain('A \\mymacro{kept word} and \\textcolor{red}{red text} and \\href{https://example.org/long/path}{a link}.'), 'A kept word and red text and a link.');
+    // A text macro without arguments prints its body, with or without `{}` after it.
+    const w = doc('\\newcommand{\\ours}{DeepNetwork\\xspace}\n\\newcommand{\\epochs}{4}', 'Train \\ours for \\epochs{} epochs.');
+    const p = w.blocks.find((b) => b.type === 'paragraph');
+    assert.equal(p?.type === 'paragraph' ? p.text.replace(/\s+/g, ' ').trim() : undefined, 'Train DeepNetwork for 4 epochs.');
+    const w1 = doc('\\newcommand{\\note}[1]{\\textcolor{red}{Note: #1}}', 'Text \\note{check $x$ here} ends.');
+    const p1 = w1.blocks.find((b) => b.type === 'paragraph');
+    assert.equal(p1?.type === 'paragraph' ? p1.text.replace(/\s+/g, ' ').trim() : undefined, 'Text Note: check x here ends.');
+    // Math keeps its TeX (the estimate sizes it from there).
+    assert.equal(plain('Take $\\frac{a}{b}$ and \\(\\mathbb{R}\\) here.'), 'Take \\fracab and \\(\\mathbbR\\) here.');
+    // Over a page of text, the names no longer take room: a paragraph full of \\cref is as long as one with "Figure 1".
+    const refs = Array.from({ length: 200 }, (_, i) => `word \\cref{fig:figure-label-${i}}`).join(' ');
+    const words = Array.from({ length: 200 }, () => 'word Figure 1').join(' ');
+    const a = estimatePages(doc('\\usepackage[final]{neurips_2024}\n\\usepackage{cleveref}', refs));
+    const b = estimatePages(doc('\\usepackage[final]{neurips_2024}\n\\usepackage{cleveref}', words));
+    assert.ok(Math.abs(a.contentPages - b.contentPages) < 0.01, `${a.contentPages} vs ${b.contentPages}`);
+  });
 });
