@@ -2,8 +2,7 @@
 // Markdown and LaTeX of varied shape, their bibliography and figures (small PNGs), all
 // deterministic. Run: node scripts/calibration-fixtures.mjs. Then `npm run calibrate`.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Buffer } from 'node:buffer';
-import { deflateSync } from 'node:zlib';
+import { greyPng } from './png.mjs';
 
 const out = new URL('../test/fixtures/calibration/', import.meta.url);
 mkdirSync(new URL('figures/', out), { recursive: true });
@@ -18,29 +17,7 @@ function rng(seed) {
 }
 
 // ---- PNG writer (grayscale gradient with a stripe)
-function crc32(buf) {
-  let c, crc = 0xffffffff;
-  for (const b of buf) {
-    c = (crc ^ b) & 0xff;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    crc = (crc >>> 8) ^ c;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
-function png(width, height) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; ihdr[9] = 0; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  const raw = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw[y * (width + 1) + 1 + x] = ((x * 255) / width + (Math.abs(y - height / 2) < 3 ? 128 : 0)) & 255;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
-}
+const png = (width, height) => greyPng(width, height, (x, y) => (x * 255) / width + (Math.abs(y - height / 2) < 3 ? 128 : 0));
 const FIGURES = { 'wide.png': [480, 240], 'landscape.png': [400, 300], 'square.png': [300, 300], 'tall.png': [240, 360], 'panel.png': [600, 200] };
 for (const [name, [w, h]] of Object.entries(FIGURES)) writeFileSync(new URL(`figures/${name}`, out), png(w, h));
 
