@@ -235,6 +235,31 @@ suite('Citations', () => {
     await waitFor('the diagnostic gone after the fix', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => /razin2020implicit/.test(d.message)));
   });
 
+  test('the bundled reading list: a paper found by an author the course page never names, accepted, lands in references.bib complete (full author names, title, year, eprint)', async () => {
+    const dir = fs.mkdtempSync(path.join(temp, 'notes-'));
+    const bibPath = path.join(dir, 'references.bib');
+    // The reading list links this paper as "neural tangent kernel (jacot et al. 2018)"; its third author comes from the pack's metadata.
+    fs.writeFileSync(path.join(dir, 'proposal.md'), '---\ntitle: Kernels\ncourse: dl-theory-notes\nbibliography: references.bib\n---\n\nWide networks train like kernels [@hongler\n');
+    const doc = await vscode.workspace.openTextDocument(path.join(dir, 'proposal.md'));
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const first = await waitFor('the reading-list paper offered first', async () => {
+      const items = await completions(doc, after(doc, '[@hongler'), '@');
+      return items[0] && labelOf(items[0]) === 'jacot2018neural' ? items[0] : undefined;
+    });
+    await accept(editor, first);
+    const bib = await waitFor('references.bib with the entry', () => fs.existsSync(bibPath) && fs.readFileSync(bibPath, 'utf8'));
+    assert.match(bib, /^@inproceedings\{jacot2018neural,\n/);
+    const field = (name: string) => new RegExp(`\\n {2}${name}\\s*= \\{(.*)\\},?\\n`).exec(bib)?.[1];
+    assert.equal(field('author'), 'Jacot, Arthur and Gabriel, Franck and Hongler, Clément');
+    assert.match(field('title') ?? '', /^\{N\}eural \{T\}angent \{K\}ernel: \{C\}onvergence and \{G\}eneralization in \{N\}eural \{N\}etworks$/);
+    assert.equal(field('booktitle'), 'Advances in Neural Information Processing Systems');
+    assert.equal(field('year'), '2018');
+    assert.equal(field('eprint'), '1806.07572');
+    assert.equal(field('archivePrefix'), 'arXiv');
+    assert.match(doc.getText(), /\[@jacot2018neural/);
+    await doc.save();
+  });
+
   test('a reading-list paper with full metadata (user pack): [@ with a typo finds it; accepting writes a complete entry; a preprint of it in a .bib gets the published-version fix', async () => {
     const config = vscode.workspace.getConfiguration('writeup');
     // The setting goes into example/.vscode/settings.json; a file this test created is removed after it.
