@@ -3,6 +3,7 @@
  * algorithms and code, environments, pictures, forced breaks and vertical space.
  */
 import type { Block, ListBlock, MathNode, Writeup } from '../model';
+import { captionHeight } from './captions';
 import type { Context } from './context';
 import { boxLength, figureBodyHeight } from './figures';
 import { parseLength } from './length';
@@ -54,20 +55,20 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'figure': {
       if (writeup.format === 'latex' && block.parts !== undefined) {
         const body = figureBodyHeight(block, ctx.figures(options, tuning));
-        pager.float(Math.min(body + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE, H), 'figures', placementAt(lines, from), from);
+        pager.float(Math.min(body + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure), H), 'figures', placementAt(lines, from), from);
         return;
       }
       const size = options.imageSize?.(block.path);
       const natural = size ? size.width * 1.00375 : undefined;
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
-      const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
+      const h = Math.min(width * aspect, H) + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure);
       pager.float(h, 'figures', placementAt(lines, from), from);
       return;
     }
     case 'table': {
       const rules = 11.5;
-      const cap = captionLines(block.caption, 'Table 1:') * LINE;
+      const cap = captionHeight(block.caption, 'Table 1:', ctx.captions.table);
       if (writeup.format === 'markdown') {
         // pandoc sets tables as longtables: in the text, 12pt above and below, rows may break.
         pager.glue(12, 'tables');
@@ -81,7 +82,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
         const [size, leading] = SIZES[block.size ?? 'normalsize'];
         const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
-        pager.float(body + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from), from);
+        pager.float(body + cap + (cap > 0 ? ctx.captions.table.skip : 0), 'tables', placementAt(lines, from), from);
       }
       return;
     }
@@ -203,11 +204,6 @@ export function parseWidth(spec: string | undefined, natural: number | undefined
     case undefined: return v <= 1 ? v * W : v;
     default: return v * (m[2] === 'bp' ? 1.00375 : 1);
   }
-}
-
-function captionLines(caption: string | undefined, label: string): number {
-  if (caption === undefined || caption.trim() === '') return 0;
-  return countTextLines(`${label} ${caption}`, W);
 }
 
 function heightOfDisplay(math: MathNode): number {
