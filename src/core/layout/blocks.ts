@@ -12,6 +12,7 @@ import { displayMathRowsHeight, displayMathWidth } from './mathBox';
 import type { LayoutTuning } from './neurips';
 import type { FloatPlacement, Pager } from './pager';
 import { paragraphLines, stripBraces } from './paragraph';
+import { placePicture } from './pictures';
 import type { SourceLines } from './sourceLines';
 import { FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
 import type { EstimateOptions } from './types';
@@ -99,10 +100,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'environment': {
       if (block.name === 'abstract') return;
       if (PICTURES.has(block.name)) {
-        // Its size is the drawing's: a quarter of a page, said in the notes.
-        ctx.estimateNotes.push(`a ${block.name} outside a figure on line ${from + 1} is counted as a quarter of a page`);
-        pager.glue(P.parSkip);
-        pager.box(0.25 * H, 'figures', from);
+        placePicture(pager, block.name, block.origin === undefined ? lines : undefined, from, to, ctx.estimateNotes);
         return;
       }
       const name = block.name.replace(/\*$/, '');
