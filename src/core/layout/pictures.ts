@@ -83,12 +83,14 @@ function lengthOf(value: string, dimension: string | undefined, unit: number): n
   return dimension === undefined ? v * unit : parseLength(`${value}${dimension}`);
 }
 
-/** A forest tree: its levels (the depth of its brackets, outside braces), one node tall each. */
+/** A forest tree growing down: its levels (the depth of its brackets, outside braces), one node tall each. */
 function forestHeight(source: string): number | undefined {
   let depth = 0;
   let deepest = 0;
   let braces = 0;
   const body = source.replace(/^\\begin\{forest\}/, '').replace(/(^|[^\\])%.*$/gm, '$1');
+  // A tree growing sideways is as tall as its widest level: not read here.
+  if (/\bgrow'?\s*=\s*(?!\s*(?:south|270|-90)\b)/.test(body)) return undefined;
   for (const c of body) {
     if (c === '{') braces++;
     else if (c === '}') braces = Math.max(0, braces - 1);

@@ -42,6 +42,7 @@ describe('pictureHeight', () => {
       assert.equal(pictureHeight(`\\begin{tikzpicture}${body}\\end{tikzpicture}`, 'tikzpicture'), undefined, body);
     }
     assert.equal(pictureHeight('\\begin{tikzpicture}\\node (a) {A};', 'pgfpicture'), undefined);
+    assert.equal(pictureHeight('\\begin{forest}\nfor tree={grow=east}\n[root [a] [b]]\n\\end{forest}', 'forest'), undefined);
   });
 });
 
