@@ -114,9 +114,9 @@
   window.addEventListener('message', function (event) {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
-    if (message.type === 'update' && typeof message.body === 'string') {
+    if (message.type === 'update' && (message.parts || typeof message.body === 'string')) {
       const y = window.scrollY;
-      if (message.parts && typeof message.version === 'number') {
+      if (message.parts) {
         build(message.parts, message.version);
         vscode.postMessage({ type: 'applied', version: pieces.version, items: pieces.items.length, patch: false });
       } else {

@@ -31,8 +31,12 @@ export function renderPreview(writeup: Writeup, input: PreviewOptions = {}, rend
   }
   const items = latexBodyItems(ctx, renderer);
   const tail = after(ctx).map((part) => `\n${part}`).join('');
+  // The page is built when asked for: a panel that sends only the changed parts never builds it.
+  let body: string | undefined;
   return {
-    body: `${head}\n<article class="body">${items.join('\n')}</article>${tail}`,
+    get body() {
+      return (body ??= `${head}\n<article class="body">${items.join('\n')}</article>${tail}`);
+    },
     citedKeys: [...new Set(ctx.cited)],
     parts: { head, items, tail },
   };

@@ -184,7 +184,7 @@ export class WriteupPreview implements vscode.Disposable {
     const baseDir = host.isLocal(document.uri) ? vscode.Uri.joinPath(document.uri, '..') : undefined;
     const bib = writeup.citesAll ? await this.services.bib.forDocument(document) : undefined;
     if (id !== this.renderId || this.panel !== panel) return;
-    const { body, parts } = this.session.render(writeup, {
+    const html = this.session.render(writeup, {
       resolveCitation,
       ...(bib ? { allKeys: () => [...bib.entries()].map((e) => e.key) } : {}),
       ...(pages ? { pages } : {}),
@@ -192,6 +192,7 @@ export class WriteupPreview implements vscode.Disposable {
       macros: macrosFromSetting(vscode.workspace.getConfiguration('writeup.math', document.uri).get('macros')),
       resolveImage: (p) => this.imageUri(panel.webview, baseDir, p),
     });
+    const { parts } = html;
     if (!full && this.loaded) {
       const line = this.topLine(uri);
       const base = this.shown;
@@ -199,7 +200,7 @@ export class WriteupPreview implements vscode.Disposable {
       this.shown = parts ? { version, parts } : undefined;
       // Only the items the edit changed when the page holds the previous ones; else the whole body (in pieces if it has them).
       if (parts && base) void panel.webview.postMessage({ type: 'patch', base: base.version, version, line, ...previewPatch(base.parts, parts) });
-      else void panel.webview.postMessage({ type: 'update', body, version, line, ...(parts ? { parts } : {}) });
+      else void panel.webview.postMessage({ type: 'update', version, line, ...(parts ? { parts } : { body: html.body }) });
       return;
     }
     this.shown = undefined;
@@ -210,7 +211,7 @@ export class WriteupPreview implements vscode.Disposable {
       nonce: nonce(),
       styles: [asUri('katex', 'katex.min.css'), asUri('preview.css')],
       scripts: [asUri('preview.js')],
-      body,
+      body: html.body,
       title: basenameOf(document.fileName),
       state: { line: this.topLine(uri) ?? 0 },
     });
