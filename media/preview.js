@@ -97,6 +97,13 @@
     let before = null;
     for (let i = start + added.length; i < pieces.items.length && !before; i++) before = pieces.items[i][0] || null;
     for (const nodes of added) for (const node of nodes) pieces.article.insertBefore(node, before);
+    // Kept items that only moved to another source line.
+    for (const [index, line] of message.lines || []) {
+      const first = (pieces.items[index] || []).find(function (node) {
+        return node.nodeType === 1 && node.hasAttribute('data-line');
+      });
+      if (first) first.setAttribute('data-line', String(line));
+    }
     if (typeof message.head === 'string') {
       remove(pieces.head);
       pieces.head = nodesOf(message.head);

@@ -158,6 +158,11 @@ describe('PreviewSession', () => {
     const moved = preview.render(reader.read(broken, { file }), options(0, undefined));
     assert.ok(preview.lastRender.rendered <= 2, `rendered ${preview.lastRender.rendered}`);
     assert.equal(moved.body, renderPreview(reader.read(broken, { file }), options(0, undefined)).body);
+    // The panel sends their new lines, not their HTML.
+    const shift = previewPatch(first.parts!, moved.parts!);
+    assert.ok(shift.items.filter((item) => item !== '').length <= 1, `${shift.items.length} items sent`);
+    assert.ok(shift.lines.length > 20);
+    assert.deepEqual(applyPreviewPatch(first.parts!, shift), moved.parts);
   });
 
   test('a work whose entry changed is cited anew where it is cited, and nowhere else', () => {
