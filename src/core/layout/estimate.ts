@@ -12,7 +12,7 @@ import { Pager } from './pager';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
 import { SourceLines } from './sourceLines';
-import { H, LINE, P, useTextBlock } from './textBlock';
+import { BODY, H, P, useTextBlock } from './textBlock';
 import { titleBlock } from './title';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
 
@@ -24,7 +24,7 @@ import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './
 export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): PageEstimate {
   const tuning: LayoutTuning = TUNING[writeup.format];
   const { profile, notes: profileNotes } = profileOf(writeup);
-  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth);
+  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.baselineSkip);
   const pager = new Pager();
   const ctx = new Context(writeup);
   ctx.estimateNotes.push(...profileNotes);
@@ -48,7 +48,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       if (i > 0) pager.glue(tuning.refGap, 'references');
       const n = Math.max(1, Math.round(tuning.refLines));
       const frac = tuning.refLines / n;
-      pager.lines(n, LINE * frac, 'references', line, line);
+      pager.lines(n, BODY * frac, 'references', line, line);
     }
   };
 

@@ -3,7 +3,7 @@
  */
 import { countTextLines } from './lineBreak';
 import type { Category, Pager } from './pager';
-import { LINE, P, SHRINK, W } from './textBlock';
+import { BODY, P, SHRINK, W } from './textBlock';
 
 export function heading(pager: Pager, level: number, title: string, line: number, category: Category): void {
   const spec = P.headings[Math.min(Math.max(level, 1), 3) - 1] ?? P.headings[2];
@@ -14,6 +14,6 @@ export function heading(pager: Pager, level: number, title: string, line: number
   }
   pager.glue(P.parSkip + spec.before * P.ex, category, 0.2 * P.ex * SHRINK);
   const n = Math.max(1, countTextLines(`0.0 ${title}`, W, spec.size, 'bold'));
-  pager.box(n * spec.leading, category, line, spec.after * P.ex + 2 * LINE);
+  pager.box(n * spec.leading, category, line, spec.after * P.ex + 2 * BODY);
   pager.glue(spec.after * P.ex, category, (level === 1 ? 0.2 * P.ex : 0) * SHRINK);
 }
