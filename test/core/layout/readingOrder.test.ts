@@ -28,3 +28,21 @@ describe('reading order, and where the content ends', () => {
     assert.ok(e.totalPages - e.contentPages > e.breakdown.references + 0.2, `${e.totalPages} - ${e.contentPages}`);
   });
 });
+
+describe('what an \\input child or a macro sets, at the size in effect', () => {
+  test('a size switch before the \\input sets the child at that size', () => {
+    const host = files({ '/w/child.tex': paras(6, 120, 9) });
+    const included = estimatePages(doc('\\usepackage[final]{neurips_2024}', `\\large\n${paras(1)}\n\n\\input{child}`, host));
+    const inline = estimatePages(doc('\\usepackage[final]{neurips_2024}', `\\large\n${paras(1)}\n\n${paras(6, 120, 9)}`));
+    assert.ok(Math.abs(included.contentPages - inline.contentPages) < 0.02, `${included.contentPages} vs ${inline.contentPages}`);
+  });
+
+  test('a figure built by a macro takes the room of the same figure written out', () => {
+    const figure = (path: string, caption: string) => `\\begin{figure}[t]\\centering\\includegraphics[width=0.8\\linewidth]{${path}}\\caption{${caption}}\\end{figure}`;
+    const size = () => ({ width: 400, height: 300 });
+    const macro = estimatePages(doc('\\usepackage[final]{neurips_2024}\n\\newcommand{\\plot}[2]{' + figure('#1', '#2') + '}', `${paras(2)}\n\\plot{a.png}{Loss curves.}\n${paras(2, 120, 7)}`), { imageSize: size });
+    const written = estimatePages(doc('\\usepackage[final]{neurips_2024}', `${paras(2)}\n${figure('a.png', 'Loss curves.')}\n${paras(2, 120, 7)}`), { imageSize: size });
+    assert.ok(macro.breakdown.figures > 0.3, `figures ${macro.breakdown.figures}`);
+    assert.ok(Math.abs(macro.contentPages - written.contentPages) < 0.01, `${macro.contentPages} vs ${written.contentPages}`);
+  });
+});

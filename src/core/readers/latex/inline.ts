@@ -19,7 +19,8 @@ export abstract class InlineScanner extends ScannerState {
       this.sink.footnotes.push({ range: this.range(i, arg.end), bodyRange: this.range(g.start, g.end), text, ...this.origin(i, arg.end) });
     }
     this.touch(i, arg.end);
-    return g.start;
+    // Scanned from its brace: the group it opens ends at its closing brace (a size switch in effect outlives it).
+    return g.start - 1;
   }
 
   /** `$...$` or `$$...$$`. */
