@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { FileHost } from '../../../src/core/host';
 import type { Block, FigureBlock } from '../../../src/core/model';
+import { estimatePages } from '../../../src/core/layout';
 import { readWriteup } from '../../../src/core/readers/index';
 import { unrollForeach } from '../../../src/core/readers/latex/macros';
 
@@ -83,5 +84,22 @@ describe('latex reader: size switches across groups in arguments and files', () 
     const host: FileHost = { readFile: (p) => (p === '/w/child.tex' ? 'Child text.\n\n\\small\nSmall text.' : undefined), exists: (p) => p === '/w/child.tex' };
     const w = doc('', '\\large\nMain.\n\n\\input{child}\n\nAfter.', host);
     assert.deepEqual(sizes(w.blocks), ['large', 'large', 'small', 'small']);
+  });
+});
+
+describe('latex reader and estimate: empty subcaptions', () => {
+  const figure = (caption: string) =>
+    `\\begin{figure}\\centering\n\\begin{subfigure}{0.45\\textwidth}\\includegraphics[width=\\linewidth]{a.png}\\${caption}\\end{subfigure}%\n\\begin{subfigure}{0.45\\textwidth}\\includegraphics[width=\\linewidth]{b.png}\\${caption}\\end{subfigure}\n\\caption{Two panels.}\\end{figure}`;
+
+  test('an empty \\caption{} in a subfigure prints its label "(a)"; an empty \\caption*{} prints nothing', () => {
+    const labelled = figures(doc('\\usepackage{subcaption}', figure('caption{}')).blocks)[0];
+    const bare = figures(doc('\\usepackage{subcaption}', figure('caption*{}')).blocks)[0];
+    assert.deepEqual(labelled?.parts?.map((p) => p.caption), ['', '']);
+    assert.deepEqual(bare?.parts?.map((p) => p.caption), [undefined, undefined]);
+    const size = () => ({ width: 100, height: 100 });
+    const height = (body: string): number => estimatePages(doc('\\usepackage[final]{neurips_2024}\n\\usepackage{subcaption}', body), { imageSize: size }).breakdown.figures * 648;
+    // The label's line: one 11pt line and the subcaption's skip.
+    const extra = height(figure('caption{}')) - height(figure('caption*{}'));
+    assert.ok(extra > 12 && extra < 18, `${extra}`);
   });
 });

@@ -223,7 +223,9 @@ export class LatexScanner extends PreambleScanner {
         const g = arg.groups[0];
         const box = this.envs[this.envs.length - 1]?.box !== undefined ? this.envs[this.envs.length - 1] : [...this.envs].reverse().find((e) => e.box !== undefined || e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
         if (box?.box !== undefined && g) {
-          this.figureParts()?.boxCaption(box.box, toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim());
+          // An empty `\caption{}` still prints its label "(a)"; an empty `\caption*{}` prints nothing.
+          const caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+          if (!star || caption !== '') this.figureParts()?.boxCaption(box.box, caption);
           return g.start - 1;
         }
         const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
