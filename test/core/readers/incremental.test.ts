@@ -128,6 +128,29 @@ describe('ReaderSession: the same model as a fresh read after every edit', () =>
     }
     randomEdits('fences', text, '/w/report.md', 21, 80);
   });
+  test('LaTeX: a keystroke scans one or two sections again; an unclosed $ reads whole until it is closed', () => {
+    const file = '/w/report.tex';
+    let text = generateLatex({ pages: 10, bibEntries: 10 });
+    const session = new ReaderSession();
+    session.read(text, { file });
+    const chunks = session.lastLatex.chunks;
+    assert.ok(chunks >= 8, `${chunks} chunks`);
+    const type = (at: number, s: string): void => {
+      text = `${text.slice(0, at)}${s}${text.slice(at)}`;
+      assert.deepEqual(session.read(text, { file }), readWriteup(text, { file }));
+    };
+    const middle = text.indexOf(' ', Math.floor(text.length / 2));
+    type(middle, 's');
+    assert.deepEqual([session.lastLatex.whole, session.lastLatex.chunks], [false, chunks]);
+    assert.ok(session.lastLatex.scanned <= 2, `${session.lastLatex.scanned} scanned`);
+    // A malformed citation is a problem of its own chunk: still read by section.
+    type(middle, ' \\cite ');
+    assert.equal(session.lastLatex.whole, false);
+    type(middle, ' $x');
+    assert.equal(session.lastLatex.whole, true);
+    type(middle + 3, '$');
+    assert.equal(session.lastLatex.whole, false);
+  });
   test('a fresh read (chunked too) is the same as a whole parse, on every fixture', () => {
     const files = globSync('{test/fixtures,example}/**/*.md').sort().filter((f) => statSync(f).size < 50_000);
     for (const f of files) {

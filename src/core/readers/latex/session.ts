@@ -42,8 +42,19 @@ const NOEND = /\\usepackage\s*\[[^\]]*\bnoend\b[^\]]*\]\s*\{[^}]*\b(?:algorithmi
 /** How far past its end a chunk's reading may look without running on (a `[` argument's bracket). */
 const LOOKAHEAD = 2_000;
 
-/** Most chunks one chunk is merged with (when it does not end where a section may start afresh) before the text is read whole. */
-const MAX_MERGES = 8;
+/**
+ * Most chunks one chunk is merged with (when it does not end where a section may start afresh)
+ * before the text is read whole: a construct left open seldom closes a few sections on (an
+ * unclosed `$` while typing never does), and each merge scans the chunk again.
+ */
+const MAX_MERGES = 3;
+
+/**
+ * Problems found without looking past the chunk (and the 2,000 characters kept with it): a chunk
+ * reporting only these still stands on its own. Others (an unclosed brace, `$` or environment)
+ * depend on the whole rest of the text.
+ */
+const LOCAL_PROBLEMS = new Set(['malformed-citation', 'unmatched-end']);
 
 /**
  * One open LaTeX document's reader: `read` gives the same model as `readLatex` on the same text,
@@ -52,9 +63,10 @@ const MAX_MERGES = 8;
  * is known (only the document environment open, no group, the normal size) once the chunk before
  * is read and found to end so, and a chunk is merged with the next until it does. Each chunk is read
  * with the rest of the text after it (what looks ahead sees what a whole read sees) and kept with
- * what it depends on: its text, the text macros defined before it, whether `noend` is loaded and,
- * for verbatim, the head of the text. A chunk that ran past its end or reported a problem is merged
- * with the next (its reading may depend on text after it). Files with `\input` are read whole.
+ * what it depends on: its text, the 2,000 characters after it (as far as a `[` argument is looked
+ * for), the text macros defined before it, whether `noend` is loaded and, for verbatim, the head of
+ * the text. A chunk that ran past its end or reported a problem that looked further is merged with
+ * the next (its reading may depend on text after it). Files with `\input` are read whole.
  * The random-edit test (test/core/readers/incremental.test.ts) compares the two.
  */
 export class LatexSession {
@@ -139,7 +151,7 @@ function readChunk(
   if (at.last) {
     // A document left open is reported at its `\begin{document}`, in another chunk.
     if (end.inDocument) return undefined;
-  } else if (end.at !== stop - start || !end.neutral || lines.furthest > stop - start || sink.problems.length > 0) return undefined;
+  } else if (end.at !== stop - start || !end.neutral || lines.furthest > stop - start || sink.problems.some((p) => !LOCAL_PROBLEMS.has(p.code))) return undefined;
   if (sink.includes.length > 0) return undefined;
   return { sink, line: 0, macros: sink.macros, macrosKey: macrosKeyOf(sink.macros) };
 }
