@@ -34,6 +34,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
   const reader = new LatexScanner(text, lines, sink, {
     host: options.host ?? emptyHost,
     baseDir: dirname(options.file),
+    file: options.file,
     visited: new Set([options.file]),
     depth: 0,
   });
@@ -54,6 +55,7 @@ export function emptySink(): Sink {
     code: [],
     footnotes: [],
     macros: new Map(),
+    blockMacros: new Map(),
     bibItems: [],
     order: 0,
     meta: { bibliography: [], disabled: [], keyRanges: {} },
@@ -62,7 +64,7 @@ export function emptySink(): Sink {
 
 /** Scans one chunk of a writeup into `sink` (LatexSession): `text` runs from the chunk's start to the end of the writeup. */
 export function scanChunk(text: string, lines: LineIndex, sink: Sink, options: ReadOptions, chunk: ChunkScan): ChunkEnd {
-  const scanner = new LatexScanner(text, lines, sink, { host: options.host ?? emptyHost, baseDir: dirname(options.file), visited: new Set([options.file]), depth: 0, chunk });
+  const scanner = new LatexScanner(text, lines, sink, { host: options.host ?? emptyHost, baseDir: dirname(options.file), file: options.file, visited: new Set([options.file]), depth: 0, chunk });
   return scanner.runChunk(chunk);
 }
 

@@ -66,7 +66,7 @@ const LOCAL_PROBLEMS = new Set(['malformed-citation', 'unmatched-end']);
  * what it depends on: its text, the 2,000 characters after it (as far as a `[` argument is looked
  * for), the text macros defined before it, whether `noend` is loaded and, for verbatim, the head of
  * the text. A chunk that ran past its end or reported a problem that looked further is merged with
- * the next (its reading may depend on text after it). Files with `\input` are read whole.
+ * the next (its reading may depend on text after it). Files with `\input` or block macros are read whole.
  * The random-edit test (test/core/readers/incremental.test.ts) compares the two.
  */
 export class LatexSession {
@@ -127,6 +127,9 @@ export class LatexSession {
         if (last || merges >= MAX_MERGES) return undefined;
         i++;
       }
+      // Macros that build blocks are read like `\input` children at each use (their positions in a
+      // file of their own): a text that defines one is read whole.
+      if (result.sink.blockMacros.size > 0) return undefined;
       out.push(result);
       macros = result.macros;
       macrosKey = result.macrosKey;
