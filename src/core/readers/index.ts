@@ -18,8 +18,12 @@ export function formatOf(file: string): WriteupFormat | undefined {
  * Reads a writeup into the model. Never throws: problems are in `writeup.problems`. `markdownTree`
  * is how Markdown reaches remark (a ReaderSession passes its chunked parse; same tree either way).
  */
-export function readWriteup(text: string, options: ReadOptions, markdownTree?: TreeParser): Writeup {
+export function readWriteup(original: string, options: ReadOptions, markdownTree?: TreeParser): Writeup {
   const format = options.format ?? formatOf(options.file) ?? 'markdown';
+  // Old Mac line ends (a lone CR) end a line in the editor and in TeX, but not in the YAML parser
+  // or every pattern of the readers: read them as LF. Same length, so every offset, line and
+  // character of the model is that of the original text.
+  const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
   try {
     return capProblems(format === 'latex' ? readLatex(text, options) : readMarkdown(text, options, markdownTree));
   } catch (error) {
