@@ -26,6 +26,8 @@ export interface WriteupApi {
   readonly pageBudget?: (document: vscode.TextDocument) => DocumentBudget | undefined;
   /** The rows (and tree items) the Page Budget view was last given while visible. */
   readonly pageBudgetShown?: () => { rows: readonly BudgetRow[]; items: vscode.TreeItem[] };
+  /** The page-estimate status bar item as shown: its text and its tooltip's Markdown (undefined while hidden). */
+  readonly pageStatusShown?: () => { text: string; tooltip: string } | undefined;
 }
 
 /** Builds the API object for `activate`; `ready` resolves when `markReady` is called. */

@@ -44,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
   const exactPages = new ExactPagesService(services);
   context.subscriptions.push(exactPages);
   context.subscriptions.push(registerPreview(services, exactPages));
-  context.subscriptions.push(registerPageStatus(services, exactPages));
+  const pageStatus = registerPageStatus(services, exactPages);
+  context.subscriptions.push(pageStatus.disposable);
   const pageBudget = registerPageBudget(services, exactPages);
   context.subscriptions.push(pageBudget.disposable);
   context.subscriptions.push(registerCourseStatus(services));
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
     },
     pageBudget: (document: vscode.TextDocument) => pageBudget.budget.budget(document),
     pageBudgetShown: () => pageBudget.budget.visibleRows(),
+    pageStatusShown: () => pageStatus.status.shown(),
   });
 }
 

@@ -80,6 +80,13 @@ export class PageStatus implements vscode.Disposable {
     this.item.show();
   }
 
+  /** What the status bar item shows now (text and tooltip), undefined while it is hidden. */
+  shown(): { text: string; tooltip: string } | undefined {
+    if (!this.current) return undefined;
+    const tip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tip === 'string' ? tip : (tip?.value ?? '') };
+  }
+
   /** The last estimate shown (recomputed when none yet). */
   latest(): ShownEstimate | undefined {
     return this.current ?? this.estimate();
@@ -120,7 +127,7 @@ function tooltip(e: ShownEstimate, exactLines: readonly string[] = []): vscode.M
 }
 
 /** Registers the page status bar item and the `writeup.showPageEstimate` command. */
-export function registerPageStatus(services: Services, exact?: ExactPagesService): vscode.Disposable {
+export function registerPageStatus(services: Services, exact?: ExactPagesService): { disposable: vscode.Disposable; status: PageStatus } {
   const status = new PageStatus(services, exact);
   const command = vscode.commands.registerCommand('writeup.showPageEstimate', () => {
     const e = status.estimate() ?? status.latest();
@@ -133,5 +140,5 @@ export function registerPageStatus(services: Services, exact?: ExactPagesService
     );
     return e;
   });
-  return vscode.Disposable.from(status, command);
+  return { disposable: vscode.Disposable.from(status, command), status };
 }

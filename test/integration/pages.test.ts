@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { pagesCommand } from '../../src/cli/commands/pages';
 import type { ShownEstimate } from '../../src/vscode/pageStatus';
@@ -58,5 +61,56 @@ suite('Page estimate', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
     assert.equal(original.isDirty, false, 'example/report.md is left unchanged');
+  });
+
+  test('the status tooltip says why the estimate may be off: a figure it cannot read', async () => {
+    const api = await activateExtension();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'writeup-notes-'));
+    try {
+      const file = path.join(dir, 'report.tex');
+      fs.writeFileSync(
+        file,
+        [
+          '\\documentclass{article}',
+          '\\usepackage[final]{neurips_2024}',
+          '\\usepackage{graphicx}',
+          '\\title{Kernels and width}',
+          '\\author{Ada Student}',
+          '\\begin{document}',
+          '\\maketitle',
+          '\\section{Introduction}',
+          'Wide networks behave like kernel machines early in training. '.repeat(20),
+          '\\begin{figure}[t]',
+          '\\centering',
+          '\\includegraphics[width=0.6\\linewidth]{plots/loss-curve.png}',
+          '\\caption{Training loss against width.}',
+          '\\end{figure}',
+          '\\end{document}',
+          '',
+        ].join('\n'),
+      );
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc);
+      const estimate = await waitFor('an estimate of the report', async () => {
+        const e = await shown();
+        return e && e.file.endsWith('report.tex') && e.file.includes('writeup-notes-') ? e : undefined;
+      });
+      assert.ok(
+        estimate.notes?.some((n) => n.includes('plots/loss-curve.png')),
+        `notes name the missing image (got: ${JSON.stringify(estimate.notes)})`,
+      );
+      const status = await waitFor('the status bar item', () => {
+        const s = api.pageStatusShown?.();
+        return s && s.tooltip.includes('loss-curve') ? s : undefined;
+      });
+      assert.match(status.text, /pages/);
+      assert.match(status.tooltip, /May be off because:/);
+      // The path is shown as written, its Markdown characters escaped.
+      assert.match(status.tooltip, /image not found or not readable: plots\/loss-curve\.png/);
+      await screenshot('pages-tooltip-notes');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { estimatePages, parseWidth, NEURIPS } from '../../../src/core/layout';
-import { algorithmHeight, listIndent } from '../../../src/core/layout/estimate';
+import { algorithmHeight, listIndent } from '../../../src/core/layout/blocks';
 import { textWidth } from '../../../src/core/layout/fonts';
 import { countTextLines } from '../../../src/core/layout/lineBreak';
 import { readWriteup } from '../../../src/core/readers';

@@ -1,0 +1,260 @@
+/*
+ * Places one block of the body on the pager: paragraphs, displays, lists, figures, tables,
+ * algorithms and code, environments, pictures, forced breaks and vertical space.
+ */
+import type { Block, ListBlock, MathNode, Writeup } from '../model';
+import type { Context } from './context';
+import { boxLength, figureBodyHeight } from './figures';
+import { parseLength } from './length';
+import { countTextLines } from './lineBreak';
+import { displayMathRowsHeight, displayMathWidth } from './mathBox';
+import type { LayoutTuning } from './neurips';
+import type { FloatPlacement, Pager } from './pager';
+import { paragraphLines, stripBraces } from './paragraph';
+import type { SourceLines } from './sourceLines';
+import { FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
+import type { EstimateOptions } from './types';
+
+/** Pictures drawn in TeX (the LaTeX reader's environment blocks without text). */
+const PICTURES = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
+
+export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning, lines: SourceLines): void {
+  const from = block.range.start.line;
+  const to = block.range.end.line;
+  const lastLine = pager.lastLine;
+  pager.lastLine = undefined;
+  switch (block.type) {
+    case 'paragraph': {
+      const [size, leading] = SIZES[block.size ?? 'normalsize'];
+      const last = { width: 0 };
+      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last);
+      if (n === 0) return;
+      // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
+      if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);
+      pager.lines(n, leading, 'text', from, to);
+      pager.lastLine = (last.width * FONT) / tuning.fill;
+      return;
+    }
+    case 'math': {
+      const standalone = from === 0 || lines.get(from - 1).trim() === '';
+      if (standalone) pager.glue(P.parSkip, 'math');
+      pager.shrinkable(10 * SHRINK);
+      // TeX's short skips: the paragraph's last line ends (plus 2em) before the centred display begins.
+      const width = standalone || lastLine === undefined ? undefined : displayMathWidth(block.math.tex, block.math.environment);
+      const short = width !== undefined && lastLine !== undefined && lastLine + 20 < (W - width) / 2;
+      const skips = short ? P.displayShortSkip.above + P.displayShortSkip.below : P.displaySkip * 2;
+      const h = skips + heightOfDisplay(block.math) + (standalone ? tuning.standaloneDisplay : 0);
+      pager.box(h, 'math', from);
+      return;
+    }
+    case 'list': {
+      placeList(pager, block, writeup.format === 'markdown', from, to);
+      return;
+    }
+    case 'figure': {
+      if (writeup.format === 'latex' && block.parts !== undefined) {
+        const body = figureBodyHeight(block, ctx.figures(options, tuning));
+        pager.float(Math.min(body + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE, H), 'figures', placementAt(lines, from), from);
+        return;
+      }
+      const size = options.imageSize?.(block.path);
+      const natural = size ? size.width * 1.00375 : undefined;
+      const width = parseWidth(block.width, natural);
+      const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
+      const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
+      pager.float(h, 'figures', placementAt(lines, from), from);
+      return;
+    }
+    case 'table': {
+      const rules = 11.5;
+      const cap = captionLines(block.caption, 'Table 1:') * LINE;
+      if (writeup.format === 'markdown') {
+        // pandoc sets tables as longtables: in the text, 12pt above and below, rows may break.
+        pager.glue(12, 'tables');
+        pager.longtable();
+        if (cap > 0) pager.box(cap + 4, 'tables', from, 2 * LINE);
+        pager.box(rules / 2, 'tables', from);
+        pager.lines(Math.max(1, block.rows), LINE, 'tables', from, to);
+        pager.box(rules / 2, 'tables', to);
+        pager.glue(12, 'tables');
+      } else {
+        // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
+        const [size, leading] = SIZES[block.size ?? 'normalsize'];
+        const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
+        pager.float(body + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from), from);
+      }
+      return;
+    }
+    case 'code': {
+      if (block.float === true) {
+        pager.float(algorithmHeight(block.lines, block.caption), 'other', placementAt(lines, from, true));
+        return;
+      }
+      pager.glue(P.parSkip + P.topSep, 'other');
+      pager.lines(Math.max(1, block.lines), SIZES[block.size ?? 'normalsize'][1], 'other', from, to);
+      pager.glue(P.topSep, 'other');
+      return;
+    }
+    case 'environment': {
+      if (block.name === 'abstract') return;
+      if (PICTURES.has(block.name)) {
+        // Its size is the drawing's: a quarter of a page, said in the notes.
+        ctx.estimateNotes.push(`a ${block.name} outside a figure on line ${from + 1} is counted as a quarter of a page`);
+        pager.glue(P.parSkip);
+        pager.box(0.25 * H, 'figures', from);
+        return;
+      }
+      const name = block.name.replace(/\*$/, '');
+      const quote = /^(quote|quotation|verse)$/.test(name);
+      const measure = quote ? W - 2 * P.listIndent : W;
+      const label = /^(proof)$/.test(name) ? 'Proof.' : /^(center|minipage|flushleft|flushright)$/.test(name) ? '' : 'Theorem 1.';
+      // Displays inside (a theorem's equation) are set as displays, not as words.
+      let text = block.text;
+      let displays = 0;
+      for (const m of ctx.displayMathIn(block.origin?.range ?? block.range, block.origin?.file)) {
+        for (const written of [m.tex, stripBraces(m.tex), m.tex.trim(), stripBraces(m.tex).trim()]) {
+          if (written !== '' && text.includes(written)) {
+            text = text.replace(written, ' ');
+            break;
+          }
+        }
+        displays += P.displaySkip * 2 + heightOfDisplay(m) + tuning.standaloneDisplay;
+      }
+      const n = paragraphLines(`${label} ${text}`, block.origin?.range ?? block.range, ctx, (measure * tuning.fill) / FONT, 10, 0, block.origin?.file);
+      if (n === 0) return;
+      // A theorem-like environment is a trivlist: \topsep above and below, and the \parskip of its
+      // paragraph above; amsthm's theorems cancel that \parskip, its proof has a 6pt \topsep.
+      const skips = ctx.amsthm.theorems.has(name)
+        ? { before: P.topSep, after: P.topSep, shrink: 2 }
+        : name === 'proof' && ctx.amsthm.proof
+          ? { before: P.amsthmProofSep + P.parTopSep + P.parSkip, after: P.amsthmProofSep + P.parTopSep, shrink: 0.5 }
+          : { before: P.parSkip + P.topSep, after: P.topSep, shrink: 2 };
+      pager.glue(skips.before, 'text', skips.shrink * SHRINK);
+      pager.lines(n, LINE, 'text', from, to);
+      if (displays > 0) {
+        pager.shrinkable(10 * SHRINK);
+        pager.box(displays, 'math', to);
+      }
+      pager.glue(skips.after, 'text', skips.shrink * SHRINK);
+      return;
+    }
+    case 'pagebreak': {
+      pager.clearPage(to + 1, /\\clearpage|\\cleardoublepage/.test(lines.get(from)));
+      return;
+    }
+    case 'space': {
+      pager.space(parseLength(block.length), block.keep === true);
+      return;
+    }
+  }
+}
+
+/**
+ * How much `\\resizebox`/`\\scalebox`/`adjustbox` scale a table: to the asked width from its natural
+ * width (each column as wide as its longest cell at about half an em a character, plus
+ * `\\tabcolsep` on both sides), or by the asked scale; a fixed height sets it outright.
+ */
+function tableScale(block: Extract<Block, { type: 'table' }>, size: number): number {
+  const r = block.resize;
+  if (!r) return 1;
+  if (r.scale !== undefined) return r.scale;
+  const natural = (block.columnChars ?? []).reduce((w, n) => w + n * 0.5 * size + 12, 0);
+  const width = r.width === undefined || r.width === '!' ? undefined : boxLength(r.width, W, { width: W, height: H });
+  const height = r.height === undefined || r.height === '!' ? undefined : boxLength(r.height, W, { width: W, height: H });
+  if (height !== undefined && width === undefined) return height / Math.max(1, block.rows * SIZES[block.size ?? 'normalsize'][1] + 11.5);
+  if (width === undefined || natural <= 0) return 1;
+  const scale = width / natural;
+  return r.max === true ? Math.min(1, scale) : scale;
+}
+
+/**
+ * Where the float starting at `line` may go: `[h]` here, `p` on a page of floats (`tbp` when it
+ * names nothing; `algorithm` floats are `htbp`).
+ */
+function placementAt(lines: SourceLines, line: number, algorithm = false): FloatPlacement {
+  const source = lines.get(line);
+  const m = /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
+  if (m === null) return { here: algorithm && /\\begin\{algorithm\*?\}/.test(source), page: true };
+  const spec = m[1] ?? '';
+  return { here: /[hH]/.test(spec), page: /p/.test(spec) || !/[tb]/.test(spec), ...(spec.includes('H') ? { exactly: true } : {}) };
+}
+
+/** True when the line before `line` closes a display (`$$`, `\\]`, `\\end{equation}`, ...). */
+function continuesDisplay(lines: SourceLines, line: number): boolean {
+  return line > 0 && /(?:\$\$|\\\]|\\end\{(?:equation|align|gather|multline|eqnarray)\*?\})\s*$/.test(lines.get(line - 1));
+}
+
+/** Parses a requested width (`0.5\linewidth`, `50%`, `3in`, `8cm`) into points. */
+export function parseWidth(spec: string | undefined, natural: number | undefined): number {
+  if (spec === undefined || spec.trim() === '') return Math.min(natural ?? W, W);
+  const s = spec.replace(/\s+/g, '');
+  const rel = /^([0-9.]*)\\(linewidth|textwidth|columnwidth|hsize)$/.exec(s);
+  if (rel) return W * (rel[1] === '' || rel[1] === undefined ? 1 : Number(rel[1]) || 1);
+  const m = /^([0-9.]+)(%|in|cm|mm|pt|bp|px|em)?$/.exec(s);
+  if (!m) return W;
+  const v = Number(m[1]);
+  switch (m[2]) {
+    case '%': return (W * v) / 100;
+    case 'in': return v * 72.27;
+    case 'cm': return (v * 72.27) / 2.54;
+    case 'mm': return (v * 72.27) / 25.4;
+    case 'px': return (v * 72.27) / 96;
+    case 'em': return v * 10;
+    case undefined: return v <= 1 ? v * W : v;
+    default: return v * (m[2] === 'bp' ? 1.00375 : 1);
+  }
+}
+
+function captionLines(caption: string | undefined, label: string): number {
+  if (caption === undefined || caption.trim() === '') return 0;
+  return countTextLines(`${label} ${caption}`, W);
+}
+
+function heightOfDisplay(math: MathNode): number {
+  return displayMathRowsHeight(math.tex, math.environment).height;
+}
+
+/** The list level of `depth` (1 = the outer list); deeper than five keeps the fifth. */
+function listLevel(depth: number): (typeof P.listLevels)[number] {
+  return P.listLevels[Math.min(Math.max(depth, 1), P.listLevels.length) - 1] ?? P.listLevels[0];
+}
+
+/** Text indent of a list item at `depth`: the left margins of its level and the levels around it. */
+export function listIndent(depth: number): number {
+  let indent = 0;
+  for (let d = 1; d <= Math.min(Math.max(depth, 1), 8); d++) indent += listLevel(d).indent;
+  return indent;
+}
+
+/**
+ * A list with its nested lists: each item set in its level's measure; `\topsep` around the list and
+ * around each nested list, `\itemsep` + `\parsep` between items (pandoc's tight lists drop
+ * `\itemsep`), the skips of the item's own level.
+ */
+function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number, to: number): void {
+  const entries = block.entries ?? block.items.map((text) => ({ depth: 1, text }));
+  const gap = (depth: number): number => listLevel(depth).parSep + (tight ? 0 : listLevel(depth).itemSep);
+  pager.glue(P.parSkip + P.topSep, 'lists', 2 * SHRINK);
+  let previous = 1;
+  entries.forEach((entry, i) => {
+    const depth = Math.max(1, entry.depth);
+    if (i > 0) {
+      // A nested list opens with its \topsep; where it closes, its \topsep and the next \itemsep merge (\addvspace).
+      const skip = depth > previous ? listLevel(depth).topSep : depth < previous ? Math.max(listLevel(previous).topSep, gap(depth)) : gap(depth);
+      pager.glue(skip, 'lists', (depth === 1 ? (tight ? 0.5 : 1) : 0.5) * SHRINK);
+    }
+    const n = Math.max(1, countTextLines(entry.text, (W - listIndent(depth)) / FONT));
+    const span = Math.max(0, to - from);
+    const at = from + Math.floor((span * i) / Math.max(1, entries.length));
+    pager.lines(n, LINE, 'lists', at, at);
+    previous = depth;
+  });
+  pager.glue(P.topSep, 'lists', 2 * SHRINK);
+}
+
+/** Height of an `algorithm` float: its ruled frame, caption ("Algorithm 1: ...") and one line a step. */
+export function algorithmHeight(steps: number, caption: string | undefined): number {
+  const a = P.algorithm;
+  const captionLines = Math.max(1, countTextLines(`Algorithm 1 ${caption ?? ''}`, W));
+  return a.frame + captionLines * LINE + 2 * a.stepsSep + Math.max(1, steps) * LINE;
+}

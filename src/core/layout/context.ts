@@ -1,0 +1,172 @@
+/*
+ * Per-writeup lookups the block handlers share: math, citation groups and footnotes inside a
+ * range (of the main file or of an `\input` child), amsthm's theorems and the figure context.
+ */
+import type { Citation, Footnote, MathNode, Range, Writeup } from '../model';
+import { comparePositions } from '../model';
+import { citationLabel, TEXTUAL_CITE, type CiteGroup } from './citations';
+import type { FigureContext } from './figures';
+import type { LayoutTuning } from './neurips';
+import { H, LINE, P, W } from './textBlock';
+import type { EstimateOptions } from './types';
+
+/** Per-writeup lookups shared by the block handlers. */
+export class Context {
+  private readonly inline: MathNode[];
+  private readonly display: MathNode[];
+  private readonly groups: CiteGroup[];
+  private readonly notes: Footnote[];
+  /** What the estimate could not size, for the user. */
+  readonly estimateNotes: string[] = [];
+  private figureContext: FigureContext | undefined;
+
+  figures(options: EstimateOptions, tuning: LayoutTuning): FigureContext {
+    return (this.figureContext ??= {
+      width: W,
+      height: H,
+      baselineSkip: LINE,
+      captionSkip: P.captionSkip,
+      imageSize: options.imageSize,
+      graphicsPath: this.graphicsPath,
+      defaultAspect: tuning.defaultAspect,
+      capNatural: /\\setkeys\s*\{Gin\}\s*\{[^}]*\\maxwidth/.test(this.preamble),
+      notes: this.estimateNotes,
+    });
+  }
+
+  private readonly graphicsPath: readonly string[];
+  private readonly preamble: string;
+  /** Width (pt) of a key where citations print as labels ("[3, 7]", "[Vas17]") rather than author and year. */
+  readonly citationLabel: number | undefined;
+
+  /** Environments declared with `\\newtheorem` where amsthm sets them (it has its own skips), and whether amsthm's `proof` is there. */
+  readonly amsthm: { readonly theorems: ReadonlySet<string>; readonly proof: boolean };
+
+  constructor(writeup: Writeup) {
+    this.amsthm = amsthmOf(writeup);
+    this.graphicsPath = writeup.metadata.graphicsPath ?? [];
+    this.preamble = writeup.format === 'latex' ? (writeup.metadata.headerIncludes ?? '') : '';
+    this.citationLabel = citationLabel(writeup);
+    this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
+    this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
+    this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
+    const byGroup = new Map<string, CiteGroup>();
+    this.citations = writeup.citations;
+    let lastIncluded: Citation | undefined;
+    let groupCount = 0;
+    for (const c of writeup.citations) {
+      const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
+      if (c.origin) {
+        // Keys of one group in an included file: the same \cite command, keys a comma apart on one line.
+        const o = c.origin;
+        const lo = lastIncluded?.origin;
+        const same = lastIncluded !== undefined && lo !== undefined && lo.file === o.file && lastIncluded.command === c.command && lo.range.end.line === o.range.start.line && o.range.start.character - lo.range.end.character <= 3;
+        if (!same) groupCount++;
+        this.groupIds.set(c, String(groupCount));
+        lastIncluded = c;
+        continue;
+      }
+      const g = byGroup.get(id);
+      if (g) g.keys++;
+      else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command) });
+    }
+    this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  }
+
+  displayMathIn(range: Range, file?: string): MathNode[] {
+    return within(file !== undefined ? this.inFile(file).display : this.display, (m) => m.range, range);
+  }
+
+  inlineMathIn(range: Range, file?: string): MathNode[] {
+    return within(file !== undefined ? this.inFile(file).inline : this.inline, (m) => m.range, range);
+  }
+
+  /** Citation groups inside `range`, without those inside the `notes` standing there. */
+  citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): readonly CiteGroup[] {
+    const groups = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
+    return notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups;
+  }
+
+  /** Footnotes referenced inside `range`. */
+  footnotesIn(range: Range, file?: string): readonly Footnote[] {
+    const notes = file !== undefined ? this.inFile(file).notes : this.notes;
+    return notes.length === 0 ? NO_NOTES : within(notes, (n) => n.range, range);
+  }
+
+  /**
+   * What an `\\input` file holds, at its own ranges: everything read from it points at the
+   * `\\input` command in the main file, so a lookup by that range would find the whole file's
+   * math and citations for each of its paragraphs.
+   */
+  private inFile(file: string): FileLookups {
+    let f = this.files.get(file);
+    if (f) return f;
+    const at = <T extends { range: Range; origin?: { file: string; range: Range } }>(xs: readonly T[]): T[] =>
+      xs.filter((x) => x.origin?.file === file).map((x) => ({ ...x, range: (x.origin as { range: Range }).range })).sort((a, b) => comparePositions(a.range.start, b.range.start));
+    const groups = new Map<string, CiteGroup>();
+    for (const c of this.citations) {
+      if (c.origin?.file !== file) continue;
+      // The group stands where its first key does.
+      const r = c.origin.range;
+      const id = `${this.groupIds.get(c) ?? ''}`;
+      const g = groups.get(id);
+      if (g) g.keys++;
+      else groups.set(id, { range: r, keys: 1, textual: TEXTUAL_CITE.test(c.command) });
+    }
+    f = { inline: at(this.inline), display: at(this.display), notes: at(this.notes), groups: [...groups.values()].sort((a, b) => comparePositions(a.range.start, b.range.start)) };
+    this.files.set(file, f);
+    return f;
+  }
+
+  private readonly files = new Map<string, FileLookups>();
+  private readonly citations: readonly Citation[];
+  private readonly groupIds = new Map<Citation, string>();
+}
+
+interface FileLookups {
+  readonly inline: MathNode[];
+  readonly display: MathNode[];
+  readonly notes: Footnote[];
+  readonly groups: CiteGroup[];
+}
+
+const NO_NOTES: readonly Footnote[] = [];
+
+/** The items of `sorted` (by start) whose range lies inside `outer`, by binary search. */
+function within<T>(sorted: readonly T[], rangeOf: (t: T) => Range, outer: Range): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comparePositions(rangeOf(sorted[mid] as T).start, outer.start) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length; i++) {
+    const r = rangeOf(sorted[i] as T);
+    if (comparePositions(r.start, outer.end) > 0) break;
+    if (inside(r, outer)) out.push(sorted[i] as T);
+  }
+  return out;
+}
+
+function inside(r: Range, outer: Range): boolean {
+  return comparePositions(outer.start, r.start) <= 0 && comparePositions(r.end, outer.end) <= 0;
+}
+
+/** True when `r` lies inside the range of one of `notes` (where the note stands in the text). */
+export function insideAny(r: Range, notes: readonly Footnote[]): boolean {
+  for (const n of notes) if (inside(r, n.range)) return true;
+  return false;
+}
+
+/** The theorem-like environments amsthm sets: a LaTeX writeup whose preamble loads it. */
+function amsthmOf(writeup: Writeup): Context['amsthm'] {
+  const theorems = new Set<string>();
+  if (writeup.format !== 'latex') return { theorems, proof: false };
+  const begin = writeup.text.indexOf('\\begin{document}');
+  const preamble = writeup.text.slice(0, begin < 0 ? Math.min(writeup.text.length, 20000) : begin);
+  if (!/\\usepackage(?:\[[^\]]*\])?\{[^}]*\bamsthm\b[^}]*\}/.test(preamble)) return { theorems, proof: false };
+  for (const m of preamble.matchAll(/\\newtheorem\*?\s*\{([^}]+)\}/g)) theorems.add((m[1] ?? '').trim());
+  return { theorems, proof: true };
+}

@@ -1,0 +1,83 @@
+/*
+ * Paragraph lines: text, inline math as unbreakable runs and citations as printed, broken
+ * in a measure; and the height of the footnotes a block references.
+ */
+import type { Range } from '../model';
+import { textWithoutCitations } from './citations';
+import { insideAny, type Context } from './context';
+import { LineBreaker } from './lineBreak';
+import { inlineMathWidth } from './mathBox';
+import { P, W } from './textBlock';
+
+/**
+ * Lines of a paragraph: its text, its inline math as unbreakable runs, its citations as printed.
+ * Math and citations of footnotes inside `range` are left out (they are set at the foot);
+ * `size` is the font size (9pt for footnotes), `indent` a box before the first word.
+ */
+export function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0, file?: string, last?: { width: number }): number {
+  const b = new LineBreaker(measure, size);
+  const scale = size / 10;
+  const notes = ctx.footnotesIn(range, file);
+  if (indent > 0) b.word(indent - 0.25 * size, 1);
+  let pos = 0;
+  for (const m of ctx.inlineMathIn(range, file)) {
+    if (notes.length > 0 && insideAny(m.range, notes)) continue;
+    // Readers keep the TeX as written (Markdown) or without its braces (LaTeX).
+    let written = m.tex;
+    let j = text.indexOf(written, pos);
+    if (j < 0) {
+      written = stripBraces(m.tex);
+      j = written === '' ? -1 : text.indexOf(written, pos);
+    }
+    if (j < 0) continue;
+    // The text up to the math, without the `$` that opens it (and spaces after that).
+    let k = j;
+    while (k > pos && /\s/.test(text.charAt(k - 1))) k--;
+    if (text.charCodeAt(k - 1) !== 36) k = j;
+    while (k > pos && text.charCodeAt(k - 1) === 36) k--;
+    b.text(text, 'regular', pos, k);
+    let w = inlineMathWidth(m.tex) * scale;
+    // Long inline math breaks after relations and operators.
+    while (w > 140 * scale) {
+      b.word(120 * scale, 1);
+      w -= 120 * scale;
+    }
+    b.word(w, 1);
+    pos = j + written.length;
+    if (text.charAt(pos) === '$') pos++;
+  }
+  const groups = ctx.citationGroupsIn(range, notes, file);
+  if (groups.length > 0) textWithoutCitations(b, text, pos);
+  else b.text(text, 'regular', pos);
+  // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key;
+  // a numeric one as "[3, 17]": the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet` still names the authors).
+  for (const { keys, textual } of groups) {
+    if (ctx.citationLabel !== undefined && !textual) {
+      b.word((2 + ctx.citationLabel * keys) * scale, 3);
+      continue;
+    }
+    b.word((40 + 45 * keys) * scale, 4);
+    b.word(20 * scale, 2);
+  }
+  if (last) last.width = b.lastLineWidth;
+  return b.lines;
+}
+
+/** Height of the footnotes referenced in `range`: each note's lines at 9pt on 10pt, from its strut to its depth. */
+export function footnotesHeight(range: Range, ctx: Context, file?: string): number {
+  const notes = ctx.footnotesIn(range, file);
+  if (notes.length === 0) return 0;
+  const f = P.footnote;
+  let h = 0;
+  for (const note of notes) {
+    const n = Math.max(1, paragraphLines(note.text, note.origin?.range ?? note.bodyRange, ctx, W, f.size, f.markBox, note.origin?.file));
+    // Notes follow each other at the footnote leading: the strut (6.65pt) and depth (3pt) fit in it.
+    h += n * f.leading;
+  }
+  return h - f.leading + f.sep + f.depth;
+}
+
+/** TeX as the LaTeX reader leaves it in plain text: without braces. */
+export function stripBraces(tex: string): string {
+  return tex.replace(/\\[{}]|[{}]/g, '');
+}

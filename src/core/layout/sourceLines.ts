@@ -1,0 +1,22 @@
+/*
+ * Lines of the source text, for the few questions the estimate asks of the line a block starts on.
+ */
+/** Lines of the source, found on demand (splitting a long writeup would cost more than the estimate). */
+export class SourceLines {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {}
+
+  get(line: number): string {
+    if (line < 0) return '';
+    while (this.starts.length <= line + 1) {
+      const last = this.starts[this.starts.length - 1] as number;
+      if (last > this.text.length) return '';
+      const nl = this.text.indexOf('\n', last);
+      this.starts.push(nl < 0 ? this.text.length + 1 : nl + 1);
+    }
+    const start = this.starts[line] as number;
+    if (start > this.text.length) return '';
+    return this.text.slice(start, (this.starts[line + 1] as number) - 1);
+  }
+}
