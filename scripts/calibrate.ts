@@ -108,6 +108,8 @@ function main(): void {
   if (!existsSync(STYLE)) throw new Error(`calibrate: put a local copy of the NeurIPS style at ${STYLE} (it is never committed)`);
   mkdirSync(WORK, { recursive: true });
   copyFileSync(STYLE, join(WORK, 'neurips_2024.sty'));
+  // Other stock styles a writeup names (e.g. nips_2018.sty for the 2018 submission), also never committed.
+  for (const sty of readdirSync(join(ROOT, '.calibrate')).filter((f) => f.endsWith('.sty') && f !== 'neurips_2024.sty')) copyFileSync(join(ROOT, '.calibrate', sty), join(WORK, sty));
   copyFileSync(join(CORPUS_DIR, 'refs.bib'), join(WORK, 'refs.bib'));
   cpSync(join(CORPUS_DIR, 'figures'), join(WORK, 'figures'), { recursive: true });
   cpSync(join(CORPUS_DIR, 'parts'), join(WORK, 'parts'), { recursive: true });

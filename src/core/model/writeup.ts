@@ -57,7 +57,18 @@ export interface PageSetup {
     readonly name: string;
     readonly options: readonly string[];
     /** A copy of the package next to the .tex: the lengths it sets and its geometry options. */
-    readonly local?: { readonly lengths: Readonly<Record<string, string>>; readonly geometry?: string };
+    readonly local?: {
+      readonly lengths: Readonly<Record<string, string>>;
+      readonly geometry?: string;
+      /**
+       * How the copy sets the body's leading: `renewed` when it redefines `\normalsize` (10pt on
+       * 11pt), `lineno-first` when it also loads lineno before that (a submission then keeps the
+       * article's 12pt), `article` when it leaves the article class's 10pt on 12pt.
+       */
+      readonly leading?: 'renewed' | 'lineno-first' | 'article';
+      /** The copy makes a camera-ready copy without the `final` option (`\@neuripsfinaltrue` by default). */
+      readonly finalByDefault?: boolean;
+    };
   };
   /** Packages loaded (names only), e.g. `mathpazo`, `geometry`. */
   readonly packages: readonly string[];
@@ -137,6 +148,19 @@ export interface ParagraphBlock extends BlockBase {
   readonly text: string;
   /** LaTeX: a size switch in effect (`\\small`, `\\large`...), where not `normalsize`. */
   readonly size?: FontSize;
+  /** Where the reader found inline math and citations in `text`: the page estimate sets the text between them. */
+  readonly inline?: InlineSpans;
+}
+
+/**
+ * Offsets in a paragraph's `text`. `math`: each inline math node of the paragraph (not of its
+ * footnotes) found in the text, in order: the text before it ends at `before` (its opening `$`
+ * left out), the node's TeX and closing `$` end at `end`. `citations`: stretches that print as a
+ * citation (`[@a; @b]`, `@a`, `\\cite{..}`) after the last math, each `[start, end)`.
+ */
+export interface InlineSpans {
+  readonly math: readonly { readonly node: MathNode; readonly before: number; readonly end: number }[];
+  readonly citations: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** LaTeX's size switches. */
