@@ -5,6 +5,7 @@ import { dirname } from '../../text/paths';
 import type { ReadOptions } from '../options';
 import { buildSections, emptyMetadata } from '../shared';
 import { graphicsPathOf, pageSetupOf } from './figures';
+import { documentFactsOf, unreadBibliography } from './documentFacts';
 import { LatexScanner } from './scanner';
 import type { Sink } from './state';
 
@@ -57,7 +58,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
   const metadata: Metadata = {
     ...emptyMetadata(),
     authors: m.authors ?? [],
-    bibliography: m.bibliography,
+    bibliography: m.bibliography.length > 0 ? m.bibliography : unreadBibliography(text),
     disabledRules: m.disabled,
     keyRanges: m.keyRanges,
     ...(m.title !== undefined ? { title: m.title } : {}),
@@ -72,6 +73,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
       : {}),
     ...graphicsPathOf(text, preambleEnd),
     ...pageSetupOf(text, preambleEnd, host, dirname(options.file)),
+    ...documentFactsOf(text, preambleEnd !== undefined ? text.slice(0, preambleEnd) : '', lines),
   };
   return {
     file: options.file,
