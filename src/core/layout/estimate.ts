@@ -6,7 +6,7 @@ import type { Block, Position, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
 import { placeBlock } from './blocks';
 import { Context } from './context';
-import { heading } from './heading';
+import { heading, headingStacks } from './heading';
 import { TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
 import { footnotesHeight } from './paragraph';
@@ -30,6 +30,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   ctx.estimateNotes.push(...profileNotes);
   const lines = new SourceLines(writeup.text);
   const items = itemsOf(writeup);
+  const stacks = headingStacks(items.map((it) => (it.kind === 'heading' ? it.section : undefined)));
   const refs = writeup.referencesStart?.start;
   const appendix = writeup.appendixStart?.start;
   const contentEnd = refs && appendix ? (comparePositions(refs, appendix) <= 0 ? refs : appendix) : (refs ?? appendix);
@@ -64,7 +65,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     if (item.kind === 'heading') {
       const s = item.section;
       const isRefsHeading = refs !== undefined && comparePositions(s.range.start, refs) === 0;
-      heading(pager, s.level, s.title, line, isRefsHeading ? 'references' : 'text');
+      heading(pager, s.level, s.title, line, isRefsHeading ? 'references' : 'text', stacks.get(s));
       if (isRefsHeading) placeReferences(line, false);
       continue;
     }
