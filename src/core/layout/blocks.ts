@@ -15,7 +15,7 @@ import { stripBraces } from '../readers/inlineSpans';
 import { paragraphLines } from './paragraph';
 import { placePicture } from './pictures';
 import type { SourceLines } from './sourceLines';
-import { FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
+import { BODY, FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
 import type { EstimateOptions } from './types';
 
 /** Pictures drawn in TeX (the LaTeX reader's environment blocks without text). */
@@ -28,7 +28,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
   pager.lastLine = undefined;
   switch (block.type) {
     case 'paragraph': {
-      const [size, leading] = SIZES[block.size ?? 'normalsize'];
+      const [size, leading] = block.size === undefined || block.size === 'normalsize' ? [10, BODY] : SIZES[block.size];
       const last = { width: 0 };
       const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last, block.inline);
       if (n === 0) return;
@@ -130,7 +130,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
           ? { before: P.amsthmProofSep + P.parTopSep + P.parSkip, after: P.amsthmProofSep + P.parTopSep, shrink: 0.5 }
           : { before: P.parSkip + P.topSep, after: P.topSep, shrink: 2 };
       pager.glue(skips.before, 'text', skips.shrink * SHRINK);
-      pager.lines(n, LINE, 'text', from, to);
+      pager.lines(n, BODY, 'text', from, to);
       if (displays > 0) {
         pager.shrinkable(10 * SHRINK);
         pager.box(displays, 'math', to);
@@ -241,7 +241,7 @@ function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number,
     const n = Math.max(1, countTextLines(entry.text, (W - listIndent(depth)) / FONT));
     const span = Math.max(0, to - from);
     const at = from + Math.floor((span * i) / Math.max(1, entries.length));
-    pager.lines(n, LINE, 'lists', at, at);
+    pager.lines(n, BODY, 'lists', at, at);
     previous = depth;
   });
   pager.glue(P.topSep, 'lists', 2 * SHRINK);

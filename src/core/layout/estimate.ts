@@ -12,7 +12,7 @@ import { Pager } from './pager';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
 import { SourceLines } from './sourceLines';
-import { H, LINE, P, useTextBlock } from './textBlock';
+import { BODY, H, P, useTextBlock } from './textBlock';
 import { titleBlock } from './title';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
 
@@ -24,7 +24,7 @@ import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './
 export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): PageEstimate {
   const tuning: LayoutTuning = TUNING[writeup.format];
   const { profile, notes: profileNotes } = profileOf(writeup);
-  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth);
+  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.baselineSkip);
   const pager = new Pager();
   const ctx = new Context(writeup);
   ctx.estimateNotes.push(...profileNotes);
@@ -49,24 +49,30 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       if (i > 0) pager.glue(tuning.refGap, 'references');
       const n = Math.max(1, Math.round(tuning.refLines));
       const frac = tuning.refLines / n;
-      pager.lines(n, LINE * frac, 'references', line, line);
+      pager.lines(n, BODY * frac, 'references', line, line);
     }
   };
 
+  /** The heading that opens the references (in an `\\input` child every heading stands where the child does: its title tells). */
+  const isRefsHeading = (s: Section): boolean => refs !== undefined && comparePositions(s.range.start, refs) === 0 && (s.origin === undefined || REFERENCES_TITLE.test(s.title));
+  // Where the references or appendix heading is read from a child, content ends at that heading, not at the child's first item.
+  const endHeading = contentEnd && items.find((it) => it.kind === 'heading' && it.section.origin !== undefined && comparePositions(it.start, contentEnd) === 0 && CONTENT_END_TITLE.test(it.section.title));
   for (const item of items) {
     const line = item.start.line;
-    if (contentPages === undefined && contentEnd && comparePositions(item.start, contentEnd) >= 0) {
+    const reached = contentEnd !== undefined && (endHeading === undefined ? comparePositions(item.start, contentEnd) >= 0 : item === endHeading || comparePositions(item.start, contentEnd) > 0);
+    if (contentPages === undefined && contentEnd && reached) {
       const isRefs = refs !== undefined && comparePositions(contentEnd, refs) === 0;
       const before = item.kind === 'heading' ? P.parSkip + P.headings[0].before * P.ex : 0;
       contentPages = pager.position() + (pager.y > 0 ? before / H : 0);
       pager.markContentEnd();
-      if (isRefs && item.kind !== 'heading') placeReferences(line, true);
+      // `\\bibliography` followed by another heading (an appendix): the list is set before that heading.
+      if (isRefs && !(item.kind === 'heading' && isRefsHeading(item.section))) placeReferences(line, true);
     }
     if (item.kind === 'heading') {
       const s = item.section;
-      const isRefsHeading = refs !== undefined && comparePositions(s.range.start, refs) === 0;
-      heading(pager, s.level, s.title, line, isRefsHeading ? 'references' : 'text', stacks.get(s));
-      if (isRefsHeading) placeReferences(line, false);
+      const refsHeading = isRefsHeading(s);
+      heading(pager, s.level, s.title, line, refsHeading ? 'references' : 'text', stacks.get(s));
+      if (refsHeading) placeReferences(line, false);
       continue;
     }
     placeBlock(pager, item.block, writeup, ctx, options, tuning, lines);
@@ -134,13 +140,34 @@ function breakdownOf(pager: Pager, totalPages: number): PageBreakdown {
   return { ...b, other: Math.max(0, totalPages - known) };
 }
 
+/** A heading that opens the references. */
+const REFERENCES_TITLE = /^(references|bibliography)$/i;
+/** Headings where the content ends, as the readers find them (the references, an appendix). */
+const CONTENT_END_TITLE = /^(references|bibliography|appendix|appendices|supplementary materials?)\b/i;
+
 /** An event of the body in source order: a heading or a block. */
 type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'block'; block: Block; start: Position };
 
+/**
+ * The headings and blocks in source order. Reading order breaks ties of position: everything read
+ * from an `\\input` child (or a macro's expansion) stands at the command, so each heading goes
+ * just before its first block (an empty section just before the next section's first block),
+ * not all of them ahead of the child's text.
+ */
 function itemsOf(writeup: Writeup): Item[] {
-  const items: Item[] = [];
-  for (const section of writeup.sections) items.push({ kind: 'heading', section, start: section.range.start });
-  for (const block of writeup.blocks) items.push({ kind: 'block', block, start: block.range.start });
-  items.sort((a, b) => comparePositions(a.start, b.start) || (a.kind === 'heading' ? -1 : 1));
-  return items;
+  const index = new Map<Block, number>();
+  writeup.blocks.forEach((b, i) => index.set(b, i));
+  const keys: number[] = [];
+  let next = writeup.blocks.length;
+  for (let s = writeup.sections.length - 1; s >= 0; s--) {
+    const first = writeup.sections[s]?.blocks[0];
+    const at = first !== undefined ? index.get(first) : undefined;
+    if (at !== undefined) next = at;
+    keys[s] = next - 0.5;
+  }
+  const items: { item: Item; order: number }[] = [];
+  writeup.sections.forEach((section, s) => items.push({ item: { kind: 'heading', section, start: section.range.start }, order: keys[s] ?? 0 }));
+  writeup.blocks.forEach((block, i) => items.push({ item: { kind: 'block', block, start: block.range.start }, order: i }));
+  items.sort((a, b) => comparePositions(a.item.start, b.item.start) || a.order - b.order);
+  return items.map((x) => x.item);
 }

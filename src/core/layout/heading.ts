@@ -4,7 +4,7 @@
 import type { Section } from '../model';
 import { countTextLines } from './lineBreak';
 import type { Category, Pager } from './pager';
-import { LINE, P, SHRINK, W } from './textBlock';
+import { BODY, P, SHRINK, W } from './textBlock';
 
 /**
  * Where a heading stands among others: `stacked` when it follows another heading with nothing
@@ -64,6 +64,6 @@ export function heading(pager: Pager, level: number, title: string, line: number
   }
   pager.glue(P.parSkip + (stack.stacked ? 0 : spec.before * P.ex), category, stack.stacked ? 0 : 0.2 * P.ex * SHRINK);
   const n = Math.max(1, countTextLines(`0.0 ${title}`, W, spec.size, 'bold'));
-  pager.box(n * spec.leading, category, line, spec.after * P.ex + stack.following + 2 * LINE);
+  pager.box(n * spec.leading, category, line, spec.after * P.ex + stack.following + 2 * BODY);
   pager.glue(spec.after * P.ex, category, (level === 1 ? 0.2 * P.ex : 0) * SHRINK);
 }

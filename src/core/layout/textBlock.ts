@@ -18,14 +18,21 @@ export let H: number = P.textHeight;
 /** Body font width relative to Times: text is broken in a measure this much narrower. */
 export let FONT = 1;
 
-/** The body's baseline skip. */
+/** The style's baseline skip at `\normalsize`: captions, and tables and algorithms in floats (a float resets the size). */
 export const LINE = P.baselineSkip;
 
-/** Sets the text block (pt) and the body font's width relative to Times for the estimate starting now. */
-export function useTextBlock(width: number, height: number, fontWidth: number): void {
+/**
+ * The leading of body text at `\normalsize` under the writeup's template: `LINE`, or the article
+ * class's 12pt where a 2018-2021 submission loads lineno first (see `profile.ts`).
+ */
+export let BODY: number = LINE;
+
+/** Sets the text block (pt), the body font's width relative to Times and the body's leading for the estimate starting now. */
+export function useTextBlock(width: number, height: number, fontWidth: number, leading: number = LINE): void {
   W = width;
   H = height;
   FONT = fontWidth;
+  BODY = leading;
 }
 
 /** How much of the style's shrinkable glue pages use on average (calibrated). */

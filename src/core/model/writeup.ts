@@ -97,7 +97,18 @@ export interface PageSetup {
     readonly name: string;
     readonly options: readonly string[];
     /** A copy of the package next to the .tex: the lengths it sets and its geometry options. */
-    readonly local?: { readonly lengths: Readonly<Record<string, string>>; readonly geometry?: string };
+    readonly local?: {
+      readonly lengths: Readonly<Record<string, string>>;
+      readonly geometry?: string;
+      /**
+       * How the copy sets the body's leading: `renewed` when it redefines `\normalsize` (10pt on
+       * 11pt), `lineno-first` when it also loads lineno before that (a submission then keeps the
+       * article's 12pt), `article` when it leaves the article class's 10pt on 12pt.
+       */
+      readonly leading?: 'renewed' | 'lineno-first' | 'article';
+      /** The copy makes a camera-ready copy without the `final` option (`\@neuripsfinaltrue` by default). */
+      readonly finalByDefault?: boolean;
+    };
   };
   /** Packages loaded (names only), e.g. `mathpazo`, `geometry`. */
   readonly packages: readonly string[];
