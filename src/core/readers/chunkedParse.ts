@@ -36,9 +36,11 @@ interface ChunkTree {
   readonly definitions: readonly string[];
   /** False when the chunk ends inside a construct the next chunk's lines may still belong to. */
   readonly closed: boolean;
+  /** For a chunk that is not closed: what ends the open construct (a closing fence line, `-->`...), when known. */
+  readonly until?: RegExp;
 }
 
-/** Most chunks merged into one before the session parses the text whole instead. */
+/** Most merges of one chunk with those after it before the session parses the text whole instead. */
 const MAX_MERGES = 8;
 
 /**
@@ -78,14 +80,18 @@ export class ChunkedTreeParser {
     let trailer = this.trailer;
     for (let attempt = 0; attempt < 2; attempt++) {
       const chunks: { start: number; tree: ChunkTree }[] = [];
-      let merges = 0;
       for (let i = 0; i < cuts.length; i++) {
         const start = cuts[i] as number;
         let end = cuts[i + 1] ?? text.length;
         let t = tree(text.slice(start, end), trailer);
+        // A fenced block with blank lines in it spans many cuts: the chunk runs on to the first cut
+        // after what closes it (or one cut further when that is not known).
+        let merges = 0;
         while (t && !t.closed && end < text.length) {
           if (++merges > MAX_MERGES) return this.whole(text);
+          const close = closeAfter(text, end, t.until);
           i++;
+          while (i + 1 < cuts.length && (cuts[i + 1] as number) < close) i++;
           end = cuts[i + 1] ?? text.length;
           t = tree(text.slice(start, end), trailer);
         }
@@ -132,17 +138,15 @@ function trailerOf(definitions: readonly string[]): string {
   return `\n\n${[...new Set(definitions)].sort().join('\n')}\n`;
 }
 
-/** Characters after which a chunk is cut at the next line that may start one, hash or not. */
-const LONG_CHUNK = 4_096;
-
 /**
  * Offsets where a chunk may start: 0, then the start of each line that follows a blank line and
  * begins with `#`, a letter, `>` or `\`, past the front matter (a block quote there is a new one:
- * the blank line closed the one before). Headings always cut; other lines cut when a
- * hash of their first characters says so (about one in sixteen), so cuts depend on the text around
- * them only and stay put when an edit elsewhere moves them, or when the chunk is past LONG_CHUNK
- * (micromark is quadratic in the block quotes and list items of one parse: it splices each
- * container's end into the event list of the whole document; 2,000 `> q` paragraphs take seconds).
+ * the blank line closed the one before). Every such line cuts, so a chunk is about a paragraph and
+ * an edit re-parses little (a 10-page writeup's keystroke went from about 4.5 KB through remark to
+ * under 1 KB), and cuts depend on the text around them only: they stay put when an edit elsewhere
+ * moves them. Short chunks also keep remark off its quadratic paths (micromark splices each
+ * container's end into the event list of the whole parse: 2,000 `> q` paragraphs in one parse take
+ * seconds).
  */
 export function cutPoints(text: string): number[] {
   const cuts = [0];
@@ -153,33 +157,24 @@ export function cutPoints(text: string): number[] {
     at = close.index + close[0].length;
   }
   let previousBlank = false;
-  let cr = text.indexOf('\r');
-  while (at < text.length) {
-    // Line ends found with indexOf (native) rather than a loop over every character.
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    if (cr >= 0 && cr < at) cr = text.indexOf('\r', at);
-    if (cr >= 0 && cr < end) end = cr;
+  const n = text.length;
+  while (at < n) {
+    // Line ends by a loop over the characters: optimised code calls out of line for every
+    // `indexOf(c, from)`, some microseconds each, which made this 30 times slower once V8 optimised it.
+    let end = at;
+    let eol = 0;
+    while (end < n && (eol = text.charCodeAt(end)) !== 10 && eol !== 13) end++;
     let first = at;
     while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
     const blank = first === end;
     if (previousBlank && !blank && at > 0) {
       const c = text.charCodeAt(at);
-      if (c === 35 /* # */) cuts.push(at);
-      else if (((c | 32) >= 97 && (c | 32) <= 122) || c === 62 /* > */ || c === 92 /* \ */) {
-        if ((lineHash(text, at, end) & 15) === 0 || at - (cuts[cuts.length - 1] as number) > LONG_CHUNK) cuts.push(at);
-      }
+      if (c === 35 /* # */ || ((c | 32) >= 97 && (c | 32) <= 122) || c === 62 /* > */ || c === 92 /* \ */) cuts.push(at);
     }
     previousBlank = blank;
-    at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    at = end + (eol === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return cuts;
-}
-
-function lineHash(text: string, start: number, end: number): number {
-  let h = 2166136261;
-  for (let i = start; i < Math.min(end, start + 24); i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Remark's tree of `chunk` with `trailer` appended, or undefined when the trailer did not read as its definitions. */
@@ -202,7 +197,36 @@ function parseChunk(chunk: string, trailer: string): ChunkTree | undefined {
   // A label over several lines would not survive the trailer's one line per definition.
   if (definitions.some((d) => /[\r\n]/.test(d))) return undefined;
   const lastNode = own[own.length - 1];
-  return { nodes: own, definitions, closed: !lastNode || closedBlock(lastNode, chunk) };
+  if (!lastNode || closedBlock(lastNode, chunk)) return { nodes: own, definitions, closed: true };
+  const until = closerOf(lastNode, chunk);
+  return { nodes: own, definitions, closed: false, ...(until ? { until } : {}) };
+}
+
+/** Where the first match of `until` at or after `from` ends; `from` when there is none or nothing to look for. */
+function closeAfter(text: string, from: number, until: RegExp | undefined): number {
+  if (!until) return from;
+  const re = new RegExp(until.source, 'gm');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? m.index + m[0].length : from;
+}
+
+/** What closes the fenced code or math block, or the raw HTML block, that `node` leaves open. */
+function closerOf(node: MdNode, chunk: string): RegExp | undefined {
+  const source = chunk.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  if (node.type === 'code' || node.type === 'math') {
+    const fence = /^[ \t]*(`{3,}|~{3,}|\${2,})/.exec(source)?.[1];
+    if (!fence) return undefined;
+    return new RegExp(`^[ \\t]*\\${fence[0] ?? ''}{${fence.length},}[ \\t]*$`);
+  }
+  if (node.type === 'html') {
+    const s = source.trimStart();
+    const end = s.startsWith('<!--') ? '-->' : s.startsWith('<?') ? '?>' : s.startsWith('<![CDATA[') ? ']]>' : undefined;
+    if (end) return new RegExp(end.replace(/[?\]]/g, '\\$&'));
+    const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(s);
+    if (raw) return new RegExp(`</${raw[1] ?? ''}>`, 'i');
+  }
+  return undefined;
 }
 
 /** False for a fenced code block, `$$` math block or raw HTML block of a kind that runs past blank lines, left open. */

@@ -16,6 +16,19 @@ export interface FrontMatterResult {
  * `blockRange` covers the block with its `---` fences.
  */
 export function readFrontMatter(yamlText: string, offset: number, blockRange: Range, lines: LineIndex): FrontMatterResult {
+  // Typing below the front matter leaves it as it was: the last answer is kept with all it was read
+  // from (the text up to the block's end fixes every position in it), so it cannot go stale.
+  const key = `${JSON.stringify(blockRange)}\u0000${yamlText}\u0000${lines.text.slice(0, offset + yamlText.length)}`;
+  if (lastRead?.key === key) return lastRead.result;
+  const result = readFresh(yamlText, offset, blockRange, lines);
+  lastRead = { key, result };
+  return result;
+}
+
+/** The last front matter read, with what it was read from. */
+let lastRead: { readonly key: string; readonly result: FrontMatterResult } | undefined;
+
+function readFresh(yamlText: string, offset: number, blockRange: Range, lines: LineIndex): FrontMatterResult {
   const problems: ReaderProblem[] = [];
   const at = (start: number, end: number): Range => lines.rangeAt(offset + start, offset + end);
   const { isMap, isScalar, parseDocument } = lazyYaml();

@@ -3,18 +3,27 @@ import type { FileHost } from '../host';
 import type { Writeup } from '../model/writeup';
 import { readWriteup, type ReadOptions } from './index';
 import { ChunkedTreeParser, flat } from './chunkedParse';
+import { LatexSession } from './latex/session';
 
 /**
  * One open document's reader: `read` gives the same model as `readWriteup` on the same text, and
- * hands remark only the chunks of Markdown an edit touched (see ChunkedTreeParser). Every other
- * step of the reader is linear and runs on the whole text, so nothing of an older text survives in
- * the model; the random-edit test (test/core/readers/incremental.test.ts) compares the two.
+ * hands remark only the chunks of Markdown an edit touched (see ChunkedTreeParser); every other
+ * step of the Markdown reader is linear and runs on the whole text. LaTeX is scanned again only in
+ * the sections an edit touched (see LatexSession). The random-edit test
+ * (test/core/readers/incremental.test.ts) compares both with a fresh read.
  */
 export class ReaderSession {
   private readonly markdown = new ChunkedTreeParser();
+  private readonly latex = new LatexSession();
+  private readonly readLatex = (text: string, options: ReadOptions): Writeup => this.latex.read(text, options);
 
   read(text: string, options: ReadOptions): Writeup {
-    return readWriteup(flat(text), options, this.markdown.parse);
+    return readWriteup(flat(text), options, this.markdown.parse, this.readLatex);
+  }
+
+  /** How the last LaTeX read went (for the benchmarks and tests): chunks, how many were scanned, whether it was read whole. */
+  get lastLatex(): { readonly chunks: number; readonly scanned: number; readonly whole: boolean } {
+    return this.latex.last;
   }
 
   /** How the last Markdown read went (for the benchmarks and tests): chunks, and how many remark parsed. */

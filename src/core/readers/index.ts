@@ -29,12 +29,13 @@ export function formatOf(file: string): WriteupFormat | undefined {
 
 /**
  * Reads a writeup into the model. Never throws: problems are in `writeup.problems`. `markdownTree`
- * is how Markdown reaches remark (a ReaderSession passes its chunked parse; same tree either way).
+ * is how Markdown reaches remark (a ReaderSession passes its chunked parse; same tree either way),
+ * `latex` how LaTeX is read (a ReaderSession passes its LatexSession; same model either way).
  */
-export function readWriteup(text: string, options: ReadOptions, markdownTree?: TreeParser): Writeup {
+export function readWriteup(text: string, options: ReadOptions, markdownTree?: TreeParser, latex: (text: string, options: ReadOptions) => Writeup = readLatex): Writeup {
   const format = options.format ?? formatOf(options.file) ?? 'markdown';
   try {
-    return capProblems(format === 'latex' ? readLatex(text, options) : readMarkdown(text, options, markdownTree));
+    return capProblems(format === 'latex' ? latex(text, options) : readMarkdown(text, options, markdownTree));
   } catch (error) {
     // A reader bug must not take the editor down: an empty model and one problem instead.
     const empty = emptyWriteup(text, options.file, format);

@@ -30,6 +30,25 @@ const SAMPLE_MD = [
   'Last words.', '',
 ].join('\n');
 
+/** More snippets for LaTeX: what opens or closes a construct across a section cut, or changes what the preamble defines. */
+const LATEX_SNIPPETS = [
+  '\n\n\\section{New}\n\n', '\n\n\\subsection*{Sub}\n', '\\newcommand{\\ours}{OurNet}\n', '\\ours{} ', '\\iffalse ', '\\fi ', '\\small ', '\\normalsize',
+  '\\appendix\n', '\\[', '\\]', '\\begin{equation}', '\\end{equation}', '\\footnote{', '\\vskip 2pt\n', '[', ']', '\\begin{figure}\n', '\\end{figure}\n',
+  '\\title{T}', '\\author{A \\And B}', '% writeup: course=mit-18.408\n', '% writeup-disable-next-line\n', '\\usepackage[noend]{algpseudocode}\n', '\\begin{document}',
+  '\\end{document}', '\\bibitem{k} Text.\n', '\\begin{lstlisting}\nx\n\\end{lstlisting}\n', '\\def\\x', '\\item ',
+];
+
+const SAMPLE_TEX = [
+  '\\documentclass{article}', '\\usepackage{neurips_2024}', '\\newcommand{\\method}{DeepNet}', '\\title{A Study}', '\\author{Ann Lee \\\\ MIT \\And Bo Chen}', '',
+  '\\begin{document}', '\\maketitle', '\\begin{abstract}', 'We study \\method{} on $x$.', '\\end{abstract}', '', '\\section{Introduction}', '',
+  'Text citing \\citep{a,b} with $a+b$ and a footnote\\footnote{See \\cite{c}.}.', '', '\\begin{itemize}', '\\item one', '', '\\item two', '\\end{itemize}', '',
+  '\\subsection{Details}', '', '% a comment', '', '\\begin{figure}[t]', '\\centering', '\\includegraphics[width=0.5\\linewidth]{fig.png}', '\\caption{A figure.}',
+  '\\end{figure}', '', '\\section{Method}', '', '\\begin{equation}', 'E = mc^2', '\\end{equation}', '', '{\\small Small words.}', '', '\\begin{verbatim}', 'code', '',
+  '\\section{Not a section}', '\\end{verbatim}', '', '\\section{Results}', '', '\\begin{table}', '\\begin{tabular}{lc}', 'a & b \\\\', '\\end{tabular}', '\\end{table}', '',
+  '\\appendix', '', '\\section{Extra}', '', 'More \\method.', '', '\\begin{thebibliography}{1}', '\\bibitem{a} A. Author. Title.', '', '\\section{After}', '',
+  '\\end{thebibliography}', '\\end{document}', '',
+].join('\n');
+
 function lineEnds(text: string, eol: string): string {
   return eol === '\n' ? text : text.replace(/\r\n|\r|\n/g, eol);
 }
@@ -45,7 +64,8 @@ function randomEdits(name: string, start: string, file: string, seed: number, ed
       const len = 1 + Math.floor(rand() * 12);
       text = text.slice(0, at) + text.slice(at + len);
     } else {
-      const snippet = SNIPPETS[Math.floor(rand() * SNIPPETS.length)] ?? 'a';
+      const snippets = file.endsWith('.tex') ? [...SNIPPETS, ...LATEX_SNIPPETS] : SNIPPETS;
+      const snippet = snippets[Math.floor(rand() * snippets.length)] ?? 'a';
       text = text.slice(0, at) + snippet + text.slice(at);
     }
     const incremental = session.read(text, { file });
@@ -71,10 +91,66 @@ describe('ReaderSession: the same model as a fresh read after every edit', () =>
     test(`generated 3-page markdown writeup (${label})`, () => {
       randomEdits('generated md', lineEnds(generateMarkdown({ pages: 3, bibEntries: 10 }), eol), '/w/report.md', 11, 120);
     });
+    test(`LaTeX sample with preamble macros, floats, verbatim, appendix, bibliography (${label})`, () => {
+      const text = lineEnds(SAMPLE_TEX, eol);
+      const session = new ReaderSession();
+      session.read(text, { file: '/w/report.tex' });
+      // Not a whole read in disguise: the body is read in its sections (with lone CRs, `%` still
+      // comments out up to the next LF, here the rest of the file, and the session reads it whole).
+      if (eol !== '\r') {
+        assert.equal(session.lastLatex.whole, false);
+        assert.ok(session.lastLatex.chunks >= 5, `${session.lastLatex.chunks} chunks`);
+      }
+      randomEdits('sample tex', text, '/w/report.tex', 17, 300);
+    });
     test(`generated 2-page LaTeX writeup (${label})`, () => {
       randomEdits('generated tex', lineEnds(generateLatex({ pages: 2, bibEntries: 10 }), eol), '/w/report.tex', 13, 60);
     });
   }
+  test('code fences with blank lines in them stay chunked: a keystroke re-parses only the fence\'s chunk', () => {
+    const fence = (n: number): string => ['```python', ...Array.from({ length: 12 }, (_, k) => `def f${n}_${k}(x):\n    return x + ${k}\n`), '```'].join('\n');
+    const parts: string[] = [];
+    for (let n = 0; n < 5; n++) parts.push(`# Part ${n}`, `Some words about part ${n} and [@key${n}].`, fence(n), `After the code of part ${n}.`);
+    let text = `${parts.join('\n\n')}\n`;
+    const session = new ReaderSession();
+    for (const eol of ['\n', '\r\n']) {
+      text = lineEnds(text, eol);
+      assert.deepEqual(session.read(text, { file: '/w/report.md' }), readWriteup(text, { file: '/w/report.md' }, parseTree));
+      assert.equal(session.lastParse.whole, false);
+      assert.ok(session.lastParse.chunks >= 15, `${session.lastParse.chunks} chunks`);
+      const at = text.indexOf('about part 3');
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      const model = session.read(text, { file: '/w/report.md' });
+      // The paragraph's chunk runs into the fence after it: read once alone, then merged up to the fence's end.
+      assert.equal(session.lastParse.parsed, 2);
+      assert.deepEqual(model, readWriteup(text, { file: '/w/report.md' }, parseTree));
+      assert.equal(model.codeRanges?.length, 5);
+    }
+    randomEdits('fences', text, '/w/report.md', 21, 80);
+  });
+  test('LaTeX: a keystroke scans one or two sections again; an unclosed $ reads whole until it is closed', () => {
+    const file = '/w/report.tex';
+    let text = generateLatex({ pages: 10, bibEntries: 10 });
+    const session = new ReaderSession();
+    session.read(text, { file });
+    const chunks = session.lastLatex.chunks;
+    assert.ok(chunks >= 8, `${chunks} chunks`);
+    const type = (at: number, s: string): void => {
+      text = `${text.slice(0, at)}${s}${text.slice(at)}`;
+      assert.deepEqual(session.read(text, { file }), readWriteup(text, { file }));
+    };
+    const middle = text.indexOf(' ', Math.floor(text.length / 2));
+    type(middle, 's');
+    assert.deepEqual([session.lastLatex.whole, session.lastLatex.chunks], [false, chunks]);
+    assert.ok(session.lastLatex.scanned <= 2, `${session.lastLatex.scanned} scanned`);
+    // A malformed citation is a problem of its own chunk: still read by section.
+    type(middle, ' \\cite ');
+    assert.equal(session.lastLatex.whole, false);
+    type(middle, ' $x');
+    assert.equal(session.lastLatex.whole, true);
+    type(middle + 3, '$');
+    assert.equal(session.lastLatex.whole, false);
+  });
   test('a fresh read (chunked too) is the same as a whole parse, on every fixture', () => {
     const files = globSync('{test/fixtures,example}/**/*.md').sort().filter((f) => statSync(f).size < 50_000);
     for (const f of files) {

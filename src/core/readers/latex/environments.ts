@@ -128,10 +128,10 @@ export abstract class EnvironmentScanner extends InlineScanner {
     const size = (s: string | undefined): FontSize | undefined => (s !== undefined && FONT_SIZES.has(s) ? (s as FontSize) : undefined);
     const own = /^\s*\[[^\]]*(?:fontsize|basicstyle)\s*=\s*\{?\\(\w+)/.exec(opening);
     if (own) return size(own[1]) ?? this.size;
-    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec(this.text.slice(0, 30000));
+    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec((this.ctx.chunk?.head ?? this.text).slice(0, 30000));
     if (defined) return size(defined[1]) ?? this.size;
     if (name === 'lstlisting') {
-      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec(this.text.slice(0, 30000));
+      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec((this.ctx.chunk?.head ?? this.text).slice(0, 30000));
       if (lst) return size(lst[1]) ?? this.size;
     }
     return this.size;

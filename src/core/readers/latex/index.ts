@@ -7,7 +7,9 @@ import { buildSections, emptyMetadata } from '../shared';
 import { graphicsPathOf, pageSetupOf } from './figures';
 import { documentFactsOf, unreadBibliography } from './documentFacts';
 import { LatexScanner } from './scanner';
-import type { Sink } from './state';
+import type { ChunkEnd, ChunkScan, Sink } from './state';
+
+export type { ChunkEnd, ChunkScan, Sink } from './state';
 
 /*
  * A tolerant, single-pass LaTeX reader. It does not build a full TeX syntax tree: it reads the
@@ -29,7 +31,21 @@ export { LINE_BREAK, toPlain } from './text';
 /** Reads a NeurIPS-template LaTeX file into the model. */
 export function readLatex(text: string, options: ReadOptions): Writeup {
   const lines = new LineIndex(text);
-  const sink: Sink = {
+  const sink = emptySink();
+  const reader = new LatexScanner(text, lines, sink, {
+    host: options.host ?? emptyHost,
+    baseDir: dirname(options.file),
+    file: options.file,
+    visited: new Set([options.file]),
+    depth: 0,
+  });
+  reader.run();
+  return writeupOf(text, lines, sink, options);
+}
+
+/** A Sink with nothing in it yet. */
+export function emptySink(): Sink {
+  return {
     citations: [],
     math: [],
     headings: [],
@@ -45,16 +61,17 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     order: 0,
     meta: { bibliography: [], disabled: [], keyRanges: {} },
   };
-  const host = options.host ?? emptyHost;
-  const reader = new LatexScanner(text, lines, sink, {
-    host,
-    baseDir: dirname(options.file),
-    file: options.file,
-    visited: new Set([options.file]),
-    depth: 0,
-  });
-  reader.run();
+}
 
+/** Scans one chunk of a writeup into `sink` (LatexSession): `text` runs from the chunk's start to the end of the writeup. */
+export function scanChunk(text: string, lines: LineIndex, sink: Sink, options: ReadOptions, chunk: ChunkScan): ChunkEnd {
+  const scanner = new LatexScanner(text, lines, sink, { host: options.host ?? emptyHost, baseDir: dirname(options.file), file: options.file, visited: new Set([options.file]), depth: 0, chunk });
+  return scanner.runChunk(chunk);
+}
+
+/** The model from what the scan of `text` left in `sink`. */
+export function writeupOf(text: string, lines: LineIndex, sink: Sink, options: ReadOptions): Writeup {
+  const host = options.host ?? emptyHost;
   const m = sink.meta;
   const preambleEnd = m.preambleEnd;
   const metadata: Metadata = {

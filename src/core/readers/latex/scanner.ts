@@ -7,13 +7,41 @@ import { CITE_COMMANDS, DEFINITION_COMMANDS, FONT_SIZES, MAX_INCLUDE_DEPTH, SECT
 import { type BlockMacro, expandBody } from './macros';
 import { PreambleScanner, parseAuthors } from './preamble';
 import { matchBracket, skipSpace } from './source';
+import type { ChunkEnd, ChunkScan } from './state';
 import { toPlain } from './text';
 
 /** One pass over one file's text: the main loop, the command dispatch, sections and included files. */
 export class LatexScanner extends PreambleScanner {
   run(): void {
+    this.scan(this.text.length);
+    for (const env of this.envs) {
+      if (env.name === 'document' && this.ctx.at === undefined) {
+        this.problem('unclosed-environment', 'Unclosed environment: `\\begin{document}` has no `\\end{document}`.', env.start, env.bodyStart, 'warning');
+      } else if (env.name !== 'document') {
+        this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${env.name}}\` has no \`\\end{${env.name}}\`.`, env.start, env.bodyStart);
+      }
+    }
+  }
+
+  /**
+   * Reads one chunk (LatexSession): up to its stop, or to the end of the text when it is the last
+   * (then environments left open are reported as `run` does, but for the document: the session
+   * reads such a text whole).
+   */
+  runChunk(chunk: ChunkScan): ChunkEnd {
+    const at = this.scan(chunk.stop);
+    if (chunk.stop >= this.text.length) {
+      for (const env of this.envs) {
+        if (env.name !== 'document') this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${env.name}}\` has no \`\\end{${env.name}}\`.`, env.start, env.bodyStart);
+      }
+    }
+    const neutral = this.envs.length === 1 && this.envs[0]?.kind === 'document' && this.inBody && this.sizes.length === 0 && this.size === 'normalsize';
+    return { at, neutral, inDocument: this.envs.some((e) => e.kind === 'document') };
+  }
+
+  /** The main loop, up to `n`; returns where it stopped (past `n` when a construct ran on). */
+  private scan(n: number): number {
     const text = this.text;
-    const n = text.length;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -46,13 +74,7 @@ export class LatexScanner extends PreambleScanner {
       i++;
     }
     this.flushParagraph();
-    for (const env of this.envs) {
-      if (env.name === 'document' && this.ctx.at === undefined) {
-        this.problem('unclosed-environment', 'Unclosed environment: `\\begin{document}` has no `\\end{document}`.', env.start, env.bodyStart, 'warning');
-      } else if (env.name !== 'document') {
-        this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${env.name}}\` has no \`\\end{${env.name}}\`.`, env.start, env.bodyStart);
-      }
-    }
+    return i;
   }
 
 

@@ -37,7 +37,7 @@ export interface Env {
   columns?: number;
 }
 
-/** Output shared by the main file and its includes. */
+/** Output shared by the main file and its includes (and what a LatexSession keeps per chunk). */
 export interface Sink {
   readonly citations: Citation[];
   readonly math: MathNode[];
@@ -74,6 +74,29 @@ export interface Sink {
   };
 }
 
+/**
+ * How one chunk of a writeup is read on its own (see LatexSession): up to `stop`, with what the
+ * rest of the document decides given rather than looked for in the text.
+ */
+export interface ChunkScan {
+  /** Where the chunk ends: scanning stops there (the text goes on, for what looks ahead). */
+  readonly stop: number;
+  /** A chunk of the document's body (after `\\begin{document}`), read as if that were open. */
+  readonly body: boolean;
+  /** Whether algorithmic/algpseudocode is loaded with `noend` (looked for in the whole text). */
+  readonly noEnd: boolean;
+  /** The start of the whole text, where verbatim settings are looked for. */
+  readonly head: string;
+}
+
+/** Where a chunk's scan ended and whether the state there is the one a body chunk starts from. */
+export interface ChunkEnd {
+  readonly at: number;
+  readonly neutral: boolean;
+  /** A document environment is still open (the chunk's own, or the one a body chunk is read in). */
+  readonly inDocument: boolean;
+}
+
 export interface IncludeContext {
   readonly host: FileHost;
   readonly baseDir: string;
@@ -82,6 +105,8 @@ export interface IncludeContext {
   /** Files being read, and the macros being expanded (`\\name`), against cycles. */
   readonly visited: Set<string>;
   readonly depth: number;
+  /** Set when one chunk of the main file is read (LatexSession). */
+  readonly chunk?: ChunkScan;
   /** Set for an included file: ranges go to the `\input` command, `origin` to the file. */
   readonly at?: { readonly file: string; readonly range: Range };
 }
@@ -110,7 +135,8 @@ export abstract class ScannerState {
     protected readonly sink: Sink,
     protected readonly ctx: IncludeContext,
   ) {
-    this.inBody = ctx.at !== undefined || !/\\begin\s*\{document\}/.test(text);
+    this.inBody = ctx.at !== undefined || ctx.chunk?.body === true || !/\\begin\s*\{document\}/.test(text);
+    if (ctx.chunk?.body) this.envs.push({ name: 'document', start: -1, bodyStart: -1, kind: 'document' });
   }
 
   /** Range in the main file for offsets of this text. */
@@ -130,7 +156,7 @@ export abstract class ScannerState {
 
   /** True when algorithmic or algpseudocode is loaded with `noend` (no "end if" lines). */
   protected noEndLines(): boolean {
-    this.noEnd ??= /\\usepackage\s*\[[^\]]*\bnoend\b[^\]]*\]\s*\{[^}]*\b(?:algorithmic|algpseudocode)\b/.test(this.text);
+    this.noEnd ??= this.ctx.chunk ? this.ctx.chunk.noEnd : /\\usepackage\s*\[[^\]]*\bnoend\b[^\]]*\]\s*\{[^}]*\b(?:algorithmic|algpseudocode)\b/.test(this.text);
     return this.noEnd;
   }
 
