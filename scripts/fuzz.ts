@@ -15,7 +15,7 @@ const started = performance.now();
 for (const family of families) {
   // Budget factor 2: a hang guard proportional to size (2 s + 20 ms/KB), not a speed goal.
   const r = runFamily(family, perFamily, seed, 2);
-  const line = `${family.name.padEnd(9)} ${String(r.runs).padStart(7)} inputs in ${(r.ms / 1000).toFixed(1)} s; slowest ${r.slowest.ms.toFixed(0)} ms (${r.slowest.bytes} bytes)`;
+  const line = `${family.name.padEnd(9)} ${String(r.runs).padStart(7)} inputs in ${(r.ms / 1000).toFixed(1)} s; slowest ${r.slowest.ms.toFixed(0)} ms of CPU (${r.slowest.bytes} bytes)`;
   if (r.failure) {
     failed++;
     const kept = r.counterexample !== undefined ? keepRegression(family, r.counterexample) : 'not kept';

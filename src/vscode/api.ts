@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ExactPagesInput } from '../core/layout/exact/status';
+import type { RunCounts } from '../core/analysis/supersede';
 import type { ExactState, ExactStats } from './exactPages';
 import type { BudgetRow, DocumentBudget } from './pageBudget';
 
@@ -28,6 +29,8 @@ export interface WriteupApi {
   readonly pageBudgetShown?: () => { rows: readonly BudgetRow[]; items: vscode.TreeItem[] };
   /** The page-estimate status bar item as shown: its text and its tooltip's Markdown (undefined while hidden). */
   readonly pageStatusShown?: () => { text: string; tooltip: string } | undefined;
+  /** Lint runs so far: started, finished (problems published), superseded by a newer edit or run. */
+  readonly lintRuns?: () => RunCounts;
 }
 
 /** Builds the API object for `activate`; `ready` resolves when `markReady` is called. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { diagnosticsInSteps, LatestRuns, type RunCounts } from '../core/analysis/supersede';
 import { isWriteupCandidate } from '../core/lint/discover';
 import type { Diagnostic } from '../core/lint/engine';
 import { toVsRange, toVsSeverity } from './convert';
@@ -29,7 +30,8 @@ export interface ExactPagesSource {
 export class LintDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('writeup');
   private readonly results = new Map<string, LintResult>();
-  private readonly runs = new Map<string, vscode.CancellationTokenSource>();
+  /** One lint run per document: a newer run or an edit stops the one in progress at its next step. */
+  private readonly runs = new LatestRuns<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -87,8 +89,8 @@ export class LintDiagnostics implements vscode.Disposable {
     }
     if (why === 'type') {
       const key = document.uri.toString();
-      // A run still in progress is for text that no longer exists: it stops at its next check.
-      this.runs.get(key)?.cancel();
+      // A run still in progress is for text that no longer exists: it stops at its next step.
+      this.runs.cancel(key);
       if (mode !== 'onType') return;
       const pending = this.timers.get(key);
       if (pending) clearTimeout(pending);
@@ -119,33 +121,30 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Lints `document` now and shows the result unless it went stale. */
   async run(document: vscode.TextDocument): Promise<LintResult | undefined> {
     const key = document.uri.toString();
-    this.runs.get(key)?.cancel();
-    const source = new vscode.CancellationTokenSource();
-    this.runs.set(key, source);
-    const token = source.token;
     const version = document.version;
-    const stale = () => token.isCancellationRequested || document.isClosed || document.version !== version;
     try {
-      // Yield first: the run starts after the event that asked for it has been handled.
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (stale()) return undefined;
-      const bib = await this.services.bib.forDocument(document);
-      if (stale()) return undefined;
-      const diagnostics = this.services.analyze(document, { bib }).diagnostics;
-      if (stale()) return undefined;
-      const shown = diagnostics.map((d) => this.toVs(d));
-      const result: LintResult = { version, diagnostics, shown };
-      this.results.set(key, result);
-      this.collection.set(document.uri, shown);
-      this.changed.fire(document.uri);
-      return result;
+      return await this.runs.run(key, () => !document.isClosed && document.version === version, async (run) => {
+        // The run starts after the event that asked for it has been handled.
+        await run.checkpoint();
+        const bib = await this.services.bib.forDocument(document);
+        const diagnostics = await diagnosticsInSteps(run, () => this.services.analyze(document, { bib }));
+        if (run.stale) return undefined;
+        const shown = diagnostics.map((d) => this.toVs(d));
+        const result: LintResult = { version, diagnostics, shown };
+        this.results.set(key, result);
+        this.collection.set(document.uri, shown);
+        this.changed.fire(document.uri);
+        return result;
+      });
     } catch (error) {
       this.services.output.appendLine(`lint failed for ${document.uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
-    } finally {
-      if (this.runs.get(key) === source) this.runs.delete(key);
-      source.dispose();
     }
+  }
+
+  /** How many lint runs started, finished, and were superseded by a newer edit or run. */
+  get runCounts(): RunCounts {
+    return this.runs.stats;
   }
 
   private toVs(d: Diagnostic): vscode.Diagnostic {
@@ -157,7 +156,7 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    this.runs.get(key)?.cancel();
+    this.runs.cancel(key);
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
     this.timers.delete(key);
@@ -166,7 +165,7 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const source of this.runs.values()) source.cancel();
+    this.runs.cancelAll();
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }

@@ -69,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): WriteupApi & { exten
     pageBudget: (document: vscode.TextDocument) => pageBudget.budget.budget(document),
     pageBudgetShown: () => pageBudget.budget.visibleRows(),
     pageStatusShown: () => pageStatus.status.shown(),
+    lintRuns: () => lintDiagnostics.runCounts,
   });
 }
 

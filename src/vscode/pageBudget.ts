@@ -19,6 +19,8 @@ export interface DocumentBudget {
 }
 
 const MIN_DELTA = 0.05;
+/** Typing moves the cursor too: the view follows it once it rests this long, not at every keystroke. */
+const FOLLOW_DELAY_MS = 250;
 
 /**
  * The page budget of the active writeup: a tree view in the Explorer ("Page Budget") with the
@@ -36,6 +38,7 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   private view: vscode.TreeView<BudgetRow> | undefined;
   /** The rows last handed to the view while it was visible (what the workbench renders). */
   private served: readonly BudgetRow[] = [];
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** The writeup the view shows: the active editor's, kept while the focus is in a view or panel. */
   private shown: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document;
 
@@ -136,6 +139,16 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   /** Selects the part the cursor is in, when the view is open. */
   private follow(editor: vscode.TextEditor): void {
     if (!this.view?.visible || editor.document !== this.current()) return;
+    // Each keystroke would read and estimate a long writeup again: a newer cursor move supersedes this one.
+    if (this.followTimer) clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => {
+      this.followTimer = undefined;
+      if (this.view?.visible && editor.document === this.current()) this.select(editor);
+    }, FOLLOW_DELAY_MS);
+  }
+
+  private select(editor: vscode.TextEditor): void {
+    if (!this.view) return;
     const line = editor.selection.active.line;
     const rows = this.getChildren();
     const row = rows.filter((r) => r.line <= line).pop();
@@ -174,6 +187,7 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
   }
 
   dispose(): void {
+    if (this.followTimer) clearTimeout(this.followTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -107,6 +107,50 @@ suite('Lint', () => {
     await waitFor('the default severity back', () => problems(doc.uri, 'empty-section')[0]?.severity === vscode.DiagnosticSeverity.Information);
   });
 
+  test('typing fast in a long writeup with onType: edits supersede older lint runs; the problems shown are those of the last text and stay so', async () => {
+    const file = path.join(dir, 'fast-report.md');
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} on margins and ranks, long enough to wrap over a line or two of the text block [@a${i % 7}].`).join('\n\n');
+    fs.writeFileSync(file, `---\ntitle: Fast\nauthor: Ada\ncourse: mit-9.520-fall2024\nkind: report\n---\n\n# Introduction\n\n${paragraphs}\n`);
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const api = await activateExtension();
+    const config = vscode.workspace.getConfiguration('writeup.lint');
+    const before = config.inspect('run')?.globalValue;
+    try {
+      await config.update('run', 'onType', vscode.ConfigurationTarget.Global);
+      const start = api.lintRuns?.();
+      assert.ok(start, 'the API reports lint runs');
+      // Twelve edits as fast as the editor takes them, a save in the middle (a save lints at once, no debounce).
+      const edits = 12;
+      for (let i = 0; i < edits; i++) {
+        await waitFor('the edit to apply', async () => {
+          const edit = new vscode.WorkspaceEdit();
+          edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), `\n# Empty ${i}\n`);
+          return vscode.workspace.applyEdit(edit);
+        });
+        if (i === edits / 2) void doc.save();
+      }
+      // Text after the last heading: every heading typed but the last is empty.
+      await waitFor('the last edit to apply', async () => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), '\nThe end.\n');
+        return vscode.workspace.applyEdit(edit);
+      });
+      await waitFor('the problems of the last text', () => problems(doc.uri, 'empty-section').length === edits - 1);
+      // A moment later nothing older has overwritten them.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(problems(doc.uri, 'empty-section').length, edits - 1);
+      const end = api.lintRuns?.();
+      assert.ok(end);
+      // Runs of every open document count (a settings change relints them all); still fewer than the edits.
+      const finished = end.finished - start.finished;
+      assert.ok(finished >= 1 && finished < edits, `${finished} runs published problems for ${edits + 1} edits (${end.superseded - start.superseded} superseded)`);
+    } finally {
+      await config.update('run', before, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   test('writeup.lint.run: onType checks without saving, off clears the problems (settings restored after)', async () => {
     const file = path.join(dir, 'typing-report.md');
     fs.writeFileSync(file, '---\ntitle: Typing\nauthor: Ada\ncourse: mit-9.520-fall2024\nkind: report\n---\n\n# Introduction\n\nText.\n');

@@ -4,8 +4,12 @@
 /** Lines of the source, found on demand (splitting a long writeup would cost more than the estimate). */
 export class SourceLines {
   private readonly starts: number[] = [0];
+  private readonly text: string;
 
-  constructor(private readonly text: string) {}
+  constructor(text: string) {
+    // A lone CR (old Mac line ends) ends a line as the readers read it; same length, same offsets.
+    this.text = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  }
 
   get(line: number): string {
     if (line < 0) return '';

@@ -32,13 +32,19 @@ export function formatOf(file: string): WriteupFormat | undefined {
  * is how Markdown reaches remark (a ReaderSession passes its chunked parse; same tree either way),
  * `latex` how LaTeX is read (a ReaderSession passes its LatexSession; same model either way).
  */
-export function readWriteup(text: string, options: ReadOptions, markdownTree?: TreeParser, latex: (text: string, options: ReadOptions) => Writeup = readLatex): Writeup {
+export function readWriteup(original: string, options: ReadOptions, markdownTree?: TreeParser, latex: (text: string, options: ReadOptions) => Writeup = readLatex): Writeup {
   const format = options.format ?? formatOf(options.file) ?? 'markdown';
+  // Old Mac line ends (a lone CR) end a line in the editor and in TeX, but not in the YAML parser
+  // or every pattern of the readers: read them as LF. Same length, so every offset, line and
+  // character of the model is that of the original text, which the model keeps as `text`.
+  const lone = original.includes('\r') && /\r(?!\n)/.test(original);
+  const text = lone ? original.replace(/\r(?!\n)/g, '\n') : original;
   try {
-    return capProblems(format === 'latex' ? latex(text, options) : readMarkdown(text, options, markdownTree));
+    const writeup = capProblems(format === 'latex' ? latex(text, options) : readMarkdown(text, options, markdownTree));
+    return lone ? { ...writeup, text: original } : writeup;
   } catch (error) {
     // A reader bug must not take the editor down: an empty model and one problem instead.
-    const empty = emptyWriteup(text, options.file, format);
+    const empty = emptyWriteup(original, options.file, format);
     const message = error instanceof Error ? error.message : String(error);
     return {
       ...empty,

@@ -54,7 +54,9 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - (this.starts[lo] ?? 0) };
+    // An offset between the CR and the LF of a line end (e.g. past a LaTeX `\` that ends at the CR) is the line's end, as in VS Code.
+    const start = this.starts[lo] ?? 0;
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - start };
   }
 
   offsetAt(position: Position): number {

@@ -15,6 +15,7 @@ import { CitationHoverProvider } from '../../../src/core/features/citationHover'
 import { lint } from '../../../src/core/lint/engine';
 import { renderPreview } from '../../../src/core/preview/render';
 import { readWriteup } from '../../../src/core/readers/index';
+import { LINE_ENDS, withLineEnds } from '../../helpers/lineEnds';
 
 const dir = join(__dirname, '..', '..', 'fixtures', 'citations');
 
@@ -47,6 +48,16 @@ for (const c of cases) {
     test('the reader finds one citation per context', () => {
       assert.deepEqual([...new Set(writeup.citations.map((x) => x.key))].sort(), [...c.keys].sort());
     });
+
+    for (const [kind, eol] of LINE_ENDS.filter(([k]) => k !== 'LF')) {
+      test(`with ${kind} line ends: the same citations at the same lines and characters, the same undefined-citation problems`, () => {
+        const other = readWriteup(withLineEnds(text, eol), { file: join(dir, c.file) });
+        const seen = (w: typeof writeup) => w.citations.map((x) => [x.key, x.range, x.groupRange]);
+        assert.deepEqual(seen(other), seen(writeup));
+        const problems = (w: typeof writeup) => lint({ writeup: w, bib: bibFor([]), courses: [] }).filter((d) => d.rule === 'undefined-citation').map((d) => [d.message, d.range]);
+        assert.deepEqual(problems(other), problems(writeup));
+      });
+    }
 
     test('hover shows the reference of each', () => {
       const hover = new CitationHoverProvider();

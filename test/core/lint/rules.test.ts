@@ -5,6 +5,7 @@ import { allRuleDocs } from '../../../src/core/lint/docs';
 import { knownRuleIds } from '../../../src/core/lint/engine';
 import { rules } from '../../../src/core/lint/rules/index';
 import { runExample } from '../../fakes/lint';
+import { LINE_ENDS, withLineEnds } from '../../helpers/lineEnds';
 
 const ruleFiles = readdirSync('src/core/lint/rules')
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
@@ -62,6 +63,17 @@ describe('every lint rule', () => {
             found.map((d) => d.message).join('\n'),
           );
           for (const d of found) assert.doesNotMatch(d.message, /\{\w+\}/, 'every placeholder filled');
+        });
+      }
+      // Windows (CRLF) and old Mac (lone CR) line ends: every example gives the same problems at the same lines and characters.
+      for (const [kind, eol] of LINE_ENDS.filter(([k]) => k !== 'LF')) {
+        test(`every example with ${kind} line ends`, () => {
+          const seen = (text: string, example: (typeof rule.examples.ok)[number]) =>
+            runExample(rule, { ...example, text }).map((d) => ({ messageId: d.messageId, message: d.message, severity: d.severity, range: d.range }));
+          for (const example of [...rule.examples.ok, ...rule.examples.notOk]) {
+            const lf = withLineEnds(example.text, '\n');
+            assert.deepEqual(seen(withLineEnds(lf, eol), example), seen(lf, example), example.title);
+          }
         });
       }
     });

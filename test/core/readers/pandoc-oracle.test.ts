@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { readWriteup } from '../../../src/core/readers/index';
 import { MATH_ENVIRONMENTS } from '../../../src/core/readers/pandocInline';
+import type { Writeup } from '../../../src/core/model/writeup';
+import { LINE_ENDS, withLineEnds } from '../../helpers/lineEnds';
 
 const dir = join(__dirname, '..', '..', 'fixtures', 'readers', 'oracle');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
@@ -120,5 +122,17 @@ describe('pandoc oracle: the Markdown reader agrees with pandoc -t json', () => 
       assert.deepEqual(w.sections.map((s) => s.title), expected.headings, 'heading titles');
       assert.ok(expected.keys.length + expected.math.length + expected.headings.length > 0, 'fixture finds something');
     });
+    // Windows (CRLF) and old Mac (lone CR) line ends: what the LF text gives (pandoc's answer, above), at the same lines and characters.
+    for (const [kind, eol] of LINE_ENDS.filter(([k]) => k !== 'LF')) {
+      test(`${file} (${kind})`, () => {
+        const lf = withLineEnds(readFileSync(join(dir, file), 'utf8'), '\n');
+        const found = (w: Writeup) => ({
+          keys: w.citations.map((c) => [c.key, c.range]),
+          math: w.math.map((m) => [norm(m.tex), m.range, m.contentRange]),
+          headings: w.sections.map((s) => [s.title, s.level, s.range, s.titleRange]),
+        });
+        assert.deepEqual(found(readWriteup(withLineEnds(lf, eol), { file: join(dir, file) })), found(readWriteup(lf, { file: join(dir, file) })));
+      });
+    }
   }
 });

@@ -1,11 +1,12 @@
 /**
- * No input hangs the readers or the page estimate: for each family of pathological input, twice
+ * No input hangs the readers (Markdown, LaTeX, .bib) or the page estimate: for each family of pathological input, twice
  * the input takes at most 2.5 times as long (linear or n log n, not quadratic). Not a timing test:
  * only the ratio of two sizes is checked, in CPU time, best of seven (interleaved) after a warm-up,
  * in up to three tries.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { parseBib } from '../../../src/core/bib/parse';
 import { estimatePages } from '../../../src/core/layout/index';
 import { readWriteup } from '../../../src/core/readers/index';
 
@@ -30,6 +31,11 @@ const FAMILIES: readonly Family[] = [
   ['markdown: list items each one level deeper (3,000 levels is 9 MB)', 'report.md', (b) => deepList(b, '  ', () => '-')],
   ['markdown: numbered items each one level deeper', 'report.md', (b) => deepList(b, '   ', () => '1.')],
   ['markdown: block quotes nested on one line', 'report.md', (b) => `# A\n\n${times('> ', b)}text\n`],
+  ['markdown: block quote markers without spaces (>>>)', 'report.md', (b) => `# A\n\n${times('>', b)}text\n`],
+  ['markdown: list items and block quotes alternating on one line (- >- >)', 'report.md', (b) => `# A\n\n${times('- >', b)}text\n`],
+  ['markdown: block quotes each one level deeper, one per line', 'report.md', (b) => deepList(b, '> ', () => '>')],
+  ['markdown: front matter of anchors, each aliased by the next', 'report.md', (b) => `---\n${lines(b, (i) => `k${i}: &a${i} [${i ? `*a${i - 1}, `.repeat(8) : 'x'}]`)}\n---\n\n# A\n`],
+  ['markdown: a run of unclosed link destinations [a](', 'report.md', (b) => `# A\n\n${times('[a](', b)}\n`],
   ['markdown: a run of unclosed [', 'report.md', (b) => `# A\n\n${times('[', b)}@key\n`],
   ['markdown: a run of unclosed [@key', 'report.md', (b) => `# A\n\n${times('[@a', b)}\n`],
   ['markdown: nested [ ] around a citation', 'report.md', (b) => `# A\n\n${times('[', b / 2)}@key${times(']', b / 2)}\n`],
@@ -38,6 +44,9 @@ const FAMILIES: readonly Family[] = [
   ['markdown: emphasis and backticks never closed', 'report.md', (b) => `# A\n\n${times('*a _b `c ', b)}\n`],
   ['markdown: many short paragraphs and headings', 'report.md', (b) => times('## H\n\nText [@a] $x$.\n\n- i\n\n', b)],
   ['latex: a run of unclosed {', 'report.tex', (b) => `\\section{A}\n${times('{', b)}\n`],
+  ['latex: braces each one level deeper, one per line', 'report.tex', (b) => `\\section{A}\n${times('{x\n', b)}`],
+  ['latex: a run of unclosed optional arguments', 'report.tex', (b) => `\\section{A}\n${times('\\cite[', b)}\n`],
+  ['latex: \\begin of unknown environments never ended, one per line', 'report.tex', (b) => `\\section{A}\n${times('\\begin{x}\n', b)}`],
   ['latex: nested braces in a citation', 'report.tex', (b) => `\\section{A}\n\\cite{${times('{', b / 2)}k${times('}', b / 2)}}\n`],
   ['latex: environments nested across lines', 'report.tex', (b) => `\\section{A}\n${times('\\begin{itemize}\\item x\n', b)}`],
   ['latex: a run of unclosed $ and \\(', 'report.tex', (b) => `\\section{A}\n${times('$x \\( ', b)}\n`],
@@ -45,10 +54,29 @@ const FAMILIES: readonly Family[] = [
   ['latex: many short sections and paragraphs', 'report.tex', (b) => times('\\section{H}\nText \\cite{a} $x$.\n\n', b)],
 ];
 
-/** CPU milliseconds of reading `text` and estimating its pages. */
+const BIB_FAMILIES: readonly Family[] = [
+  ['bib: a run of unclosed {', 'references.bib', (b) => `@article{k, title = ${times('{', b)}\n`],
+  ['bib: braces each one level deeper, one per line', 'references.bib', (b) => `@article{k, title = ${times('{x\n', b)}}\n`],
+  ['bib: one long line of @', 'references.bib', (b) => times('@', b)],
+  ['bib: entries never closed', 'references.bib', (b) => times('@article{k, title = "x",\n', b)],
+  ['bib: many entries', 'references.bib', (b) => times('@article{k1, title = {A {B} title}, author = {Last, First and Other, A.}, year = 2017}\n', b)],
+];
+
+/** `line(i)` for i = 0, 1, ... joined by line ends, until about `bytes`. */
+function lines(bytes: number, line: (i: number) => string): string {
+  const out: string[] = [];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    out.push(line(i));
+    size += (out[i]?.length ?? 0) + 1;
+  }
+  return out.join('\n');
+}
+
+/** CPU milliseconds of reading `text` (and estimating its pages, for a writeup). */
 function cost(text: string, file: string): number {
   const start = process.cpuUsage();
-  estimatePages(readWriteup(text, { file: `/w/${file}` }));
+  if (file.endsWith('.bib')) parseBib(text, `/w/${file}`);
+  else estimatePages(readWriteup(text, { file: `/w/${file}` }));
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
 }
@@ -63,8 +91,8 @@ function best(text: string, file: string, runs: number): number {
   return least;
 }
 
-describe('readers and the estimate scale linearly on pathological input', () => {
-  for (const [name, file, make] of FAMILIES) {
+describe('readers (writeups and .bib) and the estimate scale linearly on pathological input', () => {
+  for (const [name, file, make] of [...FAMILIES, ...BIB_FAMILIES]) {
     test(name, () => {
       // Sizes large enough that the work, not the clock's grain or the first growth of the heap, is measured.
       let bytes = 20_000;

@@ -95,9 +95,10 @@ export class LatexScanner extends PreambleScanner {
     }
     if (!/[A-Za-z@]/.test(next)) {
       if (next === '\\' && !this.envs.some((e) => e.kind === 'tabular')) this.figureParts()?.rowBreak();
-      // A control symbol: `\%`, `\$`, `\\`, `\{`... is text.
-      this.touch(i, i + 2);
-      return i + 2;
+      // A control symbol: `\%`, `\$`, `\\`, `\{`... is text (`\` before a CRLF line end takes both characters).
+      const end = next === '\r' && text[i + 2] === '\n' ? i + 3 : i + 2;
+      this.touch(i, end);
+      return end;
     }
     let j = i + 1;
     while (j < text.length && /[A-Za-z@]/.test(text[j] ?? '')) j++;

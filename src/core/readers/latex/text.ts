@@ -73,11 +73,11 @@ export function toPlain(source: string, macros?: ReadonlyMap<string, string>): s
       const oneArgument = kept === undefined ? macros?.get(`${name}#1`) : undefined;
       return oneArgument !== undefined ? oneArgument.replace('#1', () => first) : plainCommand(whole, kept, name, options, first);
     })
-    .replace(/\\(label|ref|eqref|vspace|hspace|includegraphics|bibliographystyle|cite[a-z]*|citep|citet)\*?(\[[^\]]*\])*\{[^{}]*\}/g, (_m, cmd: string) =>
+    .replace(/\\(label|ref|eqref|vspace|hspace|includegraphics|bibliographystyle|cite[a-z]*|citep|citet)\*?(\[[^\]]{0,200}\])*\{[^{}]*\}/g, (_m, cmd: string) =>
       cmd.startsWith('cite') ? '[1]' : '',
     )
     .replace(/\\(begin|end)\{[^{}]*\}(\{[^{}]*\})?/g, ' ')
-    .replace(/\\\\(\[[^\]]*\])?/g, LINE_BREAK)
+    .replace(/\\\\(\[[^\]]{0,200}\])?/g, LINE_BREAK)
     .replace(/\\([%$&#_{}])/g, '$1')
     .replace(/\\(And|AND|and|item|centering|noindent|maketitle|hline|toprule|midrule|bottomrule)\b/g, ' ')
     .replace(/\\(textbf|textit|emph|texttt|textsc|textrm|textsf|textsl|textup|textmd|textnormal|enquote|underline|uline|mbox|text|url|href|footnote|caption|section|subsection|subsubsection|paragraph|title)\*?/g, '')

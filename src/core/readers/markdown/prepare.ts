@@ -41,14 +41,14 @@ export function defuseBrackets(text: string): string {
 
 /** Block quote and list nesting on one line beyond which markers are read as plain text. */
 export const MAX_CONTAINER_DEPTH = 32;
-export const CONTAINER_MARKER = /^[ \t]{0,3}(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?/;
+export const CONTAINER_MARKER = /^[ \t]{0,3}(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?/;
 
 /**
  * Remark is quadratic in container nesting: a line of 700 `- ` or `> ` markers takes half a
  * second. Markers past a depth no writeup reaches become spaces (same length, so offsets hold).
  */
 export function defuseDeepContainers(text: string): string {
-  if (!/(?:(?:>|[-*+]|\d[.)])[ \t]+){33}/.test(text)) return text;
+  if (!/(?:>[ \t]*|(?:[-*+]|\d[.)])[ \t]+){33}/.test(text)) return text;
   return text.replace(/[^\n]+/g, (line) => {
     let rest = line;
     for (let depth = 0; depth < MAX_CONTAINER_DEPTH; depth++) {
