@@ -1,6 +1,6 @@
 import { type Position, comparePositions, containsPosition } from '../model/range';
 import type { MathNode, Writeup } from '../model/writeup';
-import { collectMacros, type MacroMap, mergeMacros } from '../math/macros';
+import { type MacroMap, mergeMacros, noMacros } from '../math/macros';
 
 /** What a math hover shows: the formula under the cursor and the macros to expand it with. */
 export interface MathHoverInfo {
@@ -14,9 +14,6 @@ export interface MathHoverInfo {
 
 /** Finds the formula at a position, for the hover image. */
 export class MathHoverProvider {
-  private cachedFor: string | undefined;
-  private cachedMacros: MacroMap = {};
-
   /**
    * The math node containing `position` (delimiters included), or undefined when the position
    * is not in math. `userMacros` come from the `writeup.math.macros` setting.
@@ -29,17 +26,8 @@ export class MathHoverProvider {
       tex: math.tex,
       display: math.display,
       ...(math.environment !== undefined ? { environment: math.environment } : {}),
-      macros: mergeMacros(userMacros, this.documentMacros(writeup)),
+      macros: mergeMacros(userMacros, writeup.metadata.mathMacros ?? noMacros),
     };
-  }
-
-  private documentMacros(writeup: Writeup): MacroMap {
-    const source = writeup.metadata.headerIncludes ?? '';
-    if (this.cachedFor !== source) {
-      this.cachedFor = source;
-      this.cachedMacros = collectMacros(source);
-    }
-    return this.cachedMacros;
   }
 }
 

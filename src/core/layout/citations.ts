@@ -26,17 +26,16 @@ const NUMERIC_BST = /^(plain|unsrt|abbrv|ieeetr|ieeetran|ieee_fullname|acm|siam|
  */
 export function citationLabel(writeup: Writeup): number | undefined {
   if (writeup.format !== 'latex') return undefined;
-  const style = /\\bibliographystyle\s*\{([^}]*)\}/.exec(writeup.text)?.[1]?.trim();
+  const style = writeup.metadata.bibliographyStyle;
   if (style !== undefined && /^(alpha|amsalpha|alphaurl)$/i.test(style)) return 30;
   return numericCitations(writeup, style) ? 12.5 : undefined;
 }
 
 function numericCitations(writeup: Writeup, style: string | undefined): boolean {
-  const pre = writeup.metadata.headerIncludes ?? '';
-  if (/\\PassOptionsToPackage\s*\{[^}]*\bnumbers\b[^}]*\}\s*\{natbib\}/.test(pre)) return true;
-  if (/\\usepackage\s*\[[^\]]*\bnumbers\b[^\]]*\]\s*\{natbib\}/.test(pre) || /\\setcitestyle\s*\{[^}]*\bnumbers\b/.test(pre)) return true;
-  const biblatex = /\\usepackage\s*(?:\[([^\]]*)\])?\s*\{biblatex\}/.exec(pre);
-  if (biblatex) return !/\b(?:cite)?style\s*=\s*(authoryear|authortitle|apa|chicago|mla|verbose)/.test(biblatex[1] ?? '');
+  const packages = writeup.metadata.citationPackage;
+  if (packages?.natbib.some((o) => /\bnumbers\b/.test(o))) return true;
+  const biblatex = packages?.biblatex;
+  if (biblatex) return !biblatex.some((o) => /\b(?:cite)?style\s*=\s*(authoryear|authortitle|apa|chicago|mla|verbose)/.test(o));
   if (style !== undefined && NUMERIC_BST.test(style)) return true;
   const setup = writeup.metadata.pageSetup;
   return setup?.template?.options.includes('nonatbib') === true && !setup.packages.includes('natbib');

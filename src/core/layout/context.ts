@@ -30,13 +30,13 @@ export class Context {
       imageSize: options.imageSize,
       graphicsPath: this.graphicsPath,
       defaultAspect: tuning.defaultAspect,
-      capNatural: /\\setkeys\s*\{Gin\}\s*\{[^}]*\\maxwidth/.test(this.preamble),
+      capNatural: this.capNatural,
       notes: this.estimateNotes,
     });
   }
 
   private readonly graphicsPath: readonly string[];
-  private readonly preamble: string;
+  private readonly capNatural: boolean;
   /** Width (pt) of a key where citations print as labels ("[3, 7]", "[Vas17]") rather than author and year. */
   readonly citationLabel: number | undefined;
 
@@ -50,7 +50,7 @@ export class Context {
     this.captions = captionStyles(writeup.metadata.headerIncludes ?? '');
     this.amsthm = amsthmOf(writeup);
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
-    this.preamble = writeup.format === 'latex' ? (writeup.metadata.headerIncludes ?? '') : '';
+    this.capNatural = writeup.format === 'latex' && writeup.metadata.imageMaxWidth === true;
     this.citationLabel = citationLabel(writeup);
     this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
@@ -167,11 +167,7 @@ export function insideAny(r: Range, notes: readonly Footnote[]): boolean {
 
 /** The theorem-like environments amsthm sets: a LaTeX writeup whose preamble loads it. */
 function amsthmOf(writeup: Writeup): Context['amsthm'] {
-  const theorems = new Set<string>();
-  if (writeup.format !== 'latex') return { theorems, proof: false };
-  const begin = writeup.text.indexOf('\\begin{document}');
-  const preamble = writeup.text.slice(0, begin < 0 ? Math.min(writeup.text.length, 20000) : begin);
-  if (!/\\usepackage(?:\[[^\]]*\])?\{[^}]*\bamsthm\b[^}]*\}/.test(preamble)) return { theorems, proof: false };
-  for (const m of preamble.matchAll(/\\newtheorem\*?\s*\{([^}]+)\}/g)) theorems.add((m[1] ?? '').trim());
-  return { theorems, proof: true };
+  const setup = writeup.format === 'latex' ? writeup.metadata.theorems : undefined;
+  if (!setup?.amsthm) return { theorems: new Set(), proof: false };
+  return { theorems: new Set(setup.names), proof: true };
 }

@@ -4,19 +4,10 @@
  * plus the user's `writeup.math.macros` setting. The same map feeds KaTeX (validation and
  * preview) and MathJax (hover images).
  */
+import type { MacroDefinition } from '../model/writeup';
 import { closingBrace } from '../text/braces';
 
-/** One macro: its name without the backslash, its replacement and how many arguments it takes. */
-export interface MacroDefinition {
-  readonly name: string;
-  /** Replacement text; `#1`..`#9` stand for the arguments. */
-  readonly body: string;
-  readonly args: number;
-  /** Default of an optional first argument (`\newcommand{\x}[2][default]{...}`). */
-  readonly optionalDefault?: string;
-  /** Where it was defined: `preamble` (header-includes or .tex preamble) or `setting`. */
-  readonly source: 'preamble' | 'setting';
-}
+export type { MacroDefinition } from '../model/writeup';
 
 /** Macros by name (without the backslash). Later definitions win. */
 export type MacroMap = Readonly<Record<string, MacroDefinition>>;

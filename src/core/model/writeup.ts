@@ -1,4 +1,4 @@
-import type { Range } from './range';
+import type { Position, Range } from './range';
 
 /** The two source formats a writeup can be written in. */
 export type WriteupFormat = 'markdown' | 'latex';
@@ -46,6 +46,46 @@ export interface Metadata {
   readonly graphicsPath?: readonly string[];
   /** LaTeX: what sets the page (class options, the template package, geometry), for the page estimate. */
   readonly pageSetup?: PageSetup;
+  /** TeX macros the preamble or `header-includes` defines, by name (without the backslash). */
+  readonly mathMacros?: Readonly<Record<string, MacroDefinition>>;
+  /** LaTeX `\bibliographystyle{...}`: the first one written, trimmed. */
+  readonly bibliographyStyle?: string;
+  /** LaTeX: the citation packages' options as the preamble writes them. */
+  readonly citationPackage?: CitationPackageOptions;
+  /** LaTeX: the `\newtheorem` environments of the preamble and whether amsthm is loaded. */
+  readonly theorems?: TheoremSetup;
+  /** LaTeX `\setkeys{Gin}{width=\maxwidth...}` (pandoc's template): images no wider than their natural size. */
+  readonly imageMaxWidth?: boolean;
+  /** LaTeX: where the first line that starts with `\end{document}` stands. */
+  readonly documentEnd?: Position;
+}
+
+/** One TeX macro: its name without the backslash, its replacement and how many arguments it takes. */
+export interface MacroDefinition {
+  readonly name: string;
+  /** Replacement text; `#1`..`#9` stand for the arguments. */
+  readonly body: string;
+  readonly args: number;
+  /** Default of an optional first argument (`\newcommand{\x}[2][default]{...}`). */
+  readonly optionalDefault?: string;
+  /** Where it was defined: `preamble` (header-includes or .tex preamble) or `setting`. */
+  readonly source: 'preamble' | 'setting';
+}
+
+/** The options of the citation packages, split at commas and trimmed. */
+export interface CitationPackageOptions {
+  /** natbib: `\usepackage[...]{natbib}`, `\PassOptionsToPackage{...}{natbib}` and `\setcitestyle{...}`. */
+  readonly natbib: readonly string[];
+  /** biblatex, where `\usepackage[...]{biblatex}` loads it: the options of the first such line. */
+  readonly biblatex?: readonly string[];
+}
+
+/** Theorem-like environments declared in a LaTeX preamble. */
+export interface TheoremSetup {
+  /** Environment names declared with `\newtheorem` (or `\newtheorem*`). */
+  readonly names: readonly string[];
+  /** The preamble loads amsthm (which sets these environments and `proof`). */
+  readonly amsthm: boolean;
 }
 
 /** What a LaTeX preamble says about the page, as written. */

@@ -2,7 +2,7 @@
  * The preview's HTML for a writeup: title block, body (markdownBody.ts or latexBody.ts), page marks
  * (pageMarks.ts) and bibliography. Every text is escaped; no script, no inline handler.
  */
-import { collectMacros, mergeMacros, noMacros } from '../math/macros';
+import { mergeMacros, noMacros } from '../math/macros';
 import type { Writeup } from '../model/writeup';
 import { type CitationEnv, renderBibliography } from './citations';
 import { escapeHtml } from './escape';
@@ -21,7 +21,7 @@ export { moveInlineStyles } from './styles';
 /** Renders a writeup to the preview's HTML body: title block, sections, math, figures, citations, bibliography, page marks. */
 export function renderPreview(writeup: Writeup, input: PreviewOptions = {}, renderer: ItemRenderer = renderItem): PreviewHtml {
   const options = withBibItems(writeup, input);
-  const macros = mergeMacros(options.macros ?? noMacros, collectMacros(writeup.metadata.headerIncludes));
+  const macros = mergeMacros(options.macros ?? noMacros, writeup.metadata.mathMacros ?? noMacros);
   const breaks = [...(options.pages?.pageBreaks ?? [])].sort((a, b) => a.line - b.line).map((b) => ({ line: b.line, page: b.page }));
   const ctx: Context = { writeup, options, macros, breaks, cited: [] };
   const head = moveInlineStyles(titleBlock(ctx));

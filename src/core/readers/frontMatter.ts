@@ -1,5 +1,6 @@
 import type { Node as YamlNode } from 'yaml';
 import { lazyYaml } from '../lazy/index';
+import { collectMacros } from '../math/macros';
 import type { Range } from '../model/range';
 import type { Author, Metadata, ReaderProblem } from '../model/writeup';
 import type { LineIndex } from '../text/lineIndex';
@@ -103,6 +104,7 @@ function readFresh(yamlText: string, offset: number, blockRange: Range, lines: L
     ...(date !== undefined ? { date } : {}),
     ...(abstract !== undefined ? { abstract: abstract.trim() } : {}),
     ...(headerIncludes ? { headerIncludes } : {}),
+    ...mathMacrosOf(headerIncludes),
   };
   return { metadata, problems };
 }
@@ -154,4 +156,10 @@ function authors(value: unknown): Author[] {
     }
   }
   return out;
+}
+
+/** The TeX macros `header-includes` defines, read once for the math rules, hover and preview. */
+function mathMacrosOf(headerIncludes: string): Pick<Metadata, 'mathMacros'> {
+  const macros = collectMacros(headerIncludes);
+  return Object.keys(macros).length > 0 ? { mathMacros: macros } : {};
 }

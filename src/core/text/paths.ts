@@ -129,15 +129,8 @@ function printable(s: string): string {
 }
 
 /** The bibliography files as written in the writeup (front matter, `\bibliography`, `\addbibresource`). */
-export function bibliographyNames(writeup: Pick<Writeup, 'text' | 'format' | 'metadata'>): string[] {
-  const names = [...writeup.metadata.bibliography];
-  if (writeup.format === 'latex' && names.length === 0) {
-    const re = /^[^%\n]*?\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}/gm;
-    for (let m = re.exec(writeup.text); m; m = re.exec(writeup.text)) {
-      for (const n of (m[1] ?? '').split(',')) if (n.trim()) names.push(n.trim());
-    }
-  }
-  return names.map((n) => (/\.bib$/i.test(n) ? n : `${n}.bib`));
+export function bibliographyNames(writeup: Pick<Writeup, 'metadata'>): string[] {
+  return writeup.metadata.bibliography.map((n) => (/\.bib$/i.test(n) ? n : `${n}.bib`));
 }
 
 /**

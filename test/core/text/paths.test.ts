@@ -133,7 +133,7 @@ describe('resolveInside', () => {
 describe('bibliography lookup', () => {
   test('names from front matter, \\bibliography, or references.bib beside the writeup', () => {
     assert.deepEqual(bibliographyNames(writeup('/w/r.md', ['refs'])), ['refs.bib']);
-    assert.deepEqual(bibliographyNames(writeup('/w/r.tex', [], 'x\n\\bibliography{a,b}\n', 'latex')), ['a.bib', 'b.bib']);
+    assert.deepEqual(bibliographyNames(readWriteup('x\n\\bibliography{a,b}\n', { file: '/w/r.tex' })), ['a.bib', 'b.bib']);
     assert.deepEqual(bibliographyPaths(writeup('/w/r.md', [])), ['/w/references.bib']);
     assert.deepEqual(bibliographyPaths(writeup('Untitled-1', []), '/w'), ['/w/references.bib']);
     assert.deepEqual(bibliographyPaths(writeup('Untitled-1', [])), []);

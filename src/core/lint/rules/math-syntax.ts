@@ -1,4 +1,4 @@
-import { collectMacros, macrosFromSetting, mergeMacros } from '../../math/macros';
+import { macrosFromSetting, mergeMacros, noMacros } from '../../math/macros';
 import { texProblemMessages, validateMathNodes } from '../../math/validate';
 import type { Report, Rule } from '../rule';
 
@@ -67,7 +67,7 @@ export const mathSyntax: Rule = {
     ],
   },
   check({ writeup, options }) {
-    const macros = mergeMacros(macrosFromSetting(options['macros']), collectMacros(writeup.metadata.headerIncludes));
+    const macros = mergeMacros(macrosFromSetting(options['macros']), writeup.metadata.mathMacros ?? noMacros);
     const reports: Report[] = [];
     for (const p of validateMathNodes(writeup.text, writeup.math, macros)) {
       reports.push({ messageId: p.code, data: p.data, range: p.range });

@@ -111,11 +111,8 @@ function tail(writeup: Writeup, index: LineIndex, afterLine: number): { position
   const refs = writeup.referencesStart?.start.line;
   if (refs !== undefined && refs > afterLine) return { position: { line: refs, character: 0 }, prefix: false };
   if (writeup.format === 'latex') {
-    const m = /^[ \t]*\\end\{document\}/m.exec(writeup.text);
-    if (m) {
-      const at = index.positionAt(m.index);
-      if (at.line > afterLine) return { position: { line: at.line, character: 0 }, prefix: false };
-    }
+    const at = writeup.metadata.documentEnd;
+    if (at && at.line > afterLine) return { position: { line: at.line, character: 0 }, prefix: false };
   }
   return { position: endOf(index, writeup), prefix: true };
 }

@@ -5,6 +5,7 @@ import { dirname } from '../../text/paths';
 import type { ReadOptions } from '../options';
 import { buildSections, emptyMetadata } from '../shared';
 import { graphicsPathOf, pageSetupOf } from './figures';
+import { documentFactsOf, unreadBibliography } from './documentFacts';
 import { LatexScanner } from './scanner';
 import type { ChunkEnd, ChunkScan, Sink } from './state';
 
@@ -76,7 +77,7 @@ export function writeupOf(text: string, lines: LineIndex, sink: Sink, options: R
   const metadata: Metadata = {
     ...emptyMetadata(),
     authors: m.authors ?? [],
-    bibliography: m.bibliography,
+    bibliography: m.bibliography.length > 0 ? m.bibliography : unreadBibliography(text),
     disabledRules: m.disabled,
     keyRanges: m.keyRanges,
     ...(m.title !== undefined ? { title: m.title } : {}),
@@ -91,6 +92,7 @@ export function writeupOf(text: string, lines: LineIndex, sink: Sink, options: R
       : {}),
     ...graphicsPathOf(text, preambleEnd),
     ...pageSetupOf(text, preambleEnd, host, dirname(options.file)),
+    ...documentFactsOf(text, preambleEnd !== undefined ? text.slice(0, preambleEnd) : '', lines),
   };
   return {
     file: options.file,
