@@ -137,9 +137,19 @@ function breakdownOf(pager: Pager, totalPages: number): PageBreakdown {
 type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'block'; block: Block; start: Position };
 
 function itemsOf(writeup: Writeup): Item[] {
+  // Document order: the blocks before the first heading, then each heading with its own blocks.
+  // It orders what an `\input` child holds (all of it starts at the `\input` command).
+  const order = new Map<Block | Section, number>();
+  const owned = new Set(writeup.sections.flatMap((s) => s.blocks));
+  for (const block of writeup.blocks) if (!owned.has(block)) order.set(block, order.size);
+  for (const section of writeup.sections) {
+    order.set(section, order.size);
+    for (const block of section.blocks) order.set(block, order.size);
+  }
   const items: Item[] = [];
   for (const section of writeup.sections) items.push({ kind: 'heading', section, start: section.range.start });
   for (const block of writeup.blocks) items.push({ kind: 'block', block, start: block.range.start });
-  items.sort((a, b) => comparePositions(a.start, b.start) || (a.kind === 'heading' ? -1 : 1));
+  const rank = (item: Item): number => order.get(item.kind === 'heading' ? item.section : item.block) ?? 0;
+  items.sort((a, b) => comparePositions(a.start, b.start) || rank(a) - rank(b));
   return items;
 }
