@@ -90,3 +90,6 @@ export function textWithoutCitations(b: LineBreaker, text: string, start: number
 }
 
 const KEY_CHAR = /[\w:.#$%&+?<>~/-]/;
+
+/** What the LaTeX reader's plain text holds where a citation command stood. */
+export const CITE_PLACEHOLDER = '[1]';

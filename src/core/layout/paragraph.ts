@@ -3,7 +3,7 @@
  * in a measure; and the height of the footnotes a block references.
  */
 import type { Range } from '../model';
-import { textWithoutCitations } from './citations';
+import { CITE_PLACEHOLDER, textWithoutCitations, type CiteGroup } from './citations';
 import { insideAny, type Context } from './context';
 import { LineBreaker } from './lineBreak';
 import { inlineMathWidth } from './mathBox';
@@ -19,6 +19,34 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
   const scale = size / 10;
   const notes = ctx.footnotesIn(range, file);
   if (indent > 0) b.word(indent - 0.25 * size, 1);
+  const groups = ctx.citationGroupsIn(range, notes, file);
+  let cited = 0;
+  // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key;
+  // a numeric one as "[3, 17]": the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet` still names the authors).
+  const cite = ({ keys, textual }: CiteGroup): void => {
+    if (ctx.citationLabel !== undefined && !textual) {
+      b.word((2 + ctx.citationLabel * keys) * scale, 3);
+      return;
+    }
+    b.word((40 + 45 * keys) * scale, 4);
+    b.word(20 * scale, 2);
+  };
+  // LaTeX plain text holds the reader's placeholder where each citation command stood: the citation is set there.
+  const segment = (from: number, to: number): void => {
+    if (!ctx.latex || groups.length === 0) {
+      b.text(text, 'regular', from, to);
+      return;
+    }
+    let p = from;
+    for (let at = text.indexOf(CITE_PLACEHOLDER, p); at >= 0 && at < to && cited < groups.length; at = text.indexOf(CITE_PLACEHOLDER, p)) {
+      b.text(text, 'regular', p, at);
+      cite(groups[cited++] as CiteGroup);
+      p = at + CITE_PLACEHOLDER.length;
+      // Punctuation right after the citation stays with it.
+      if (p < to && !/\s/.test(text.charAt(p))) b.attach();
+    }
+    b.text(text, 'regular', p, to);
+  };
   let pos = 0;
   for (const m of ctx.inlineMathIn(range, file)) {
     if (notes.length > 0 && insideAny(m.range, notes)) continue;
@@ -35,7 +63,7 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
     while (k > pos && /\s/.test(text.charAt(k - 1))) k--;
     if (text.charCodeAt(k - 1) !== 36) k = j;
     while (k > pos && text.charCodeAt(k - 1) === 36) k--;
-    b.text(text, 'regular', pos, k);
+    segment(pos, k);
     let w = inlineMathWidth(m.tex) * scale;
     // Long inline math breaks after relations and operators.
     while (w > 140 * scale) {
@@ -46,19 +74,10 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
     pos = j + written.length;
     if (text.charAt(pos) === '$') pos++;
   }
-  const groups = ctx.citationGroupsIn(range, notes, file);
-  if (groups.length > 0) textWithoutCitations(b, text, pos);
-  else b.text(text, 'regular', pos);
-  // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key;
-  // a numeric one as "[3, 17]": the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet` still names the authors).
-  for (const { keys, textual } of groups) {
-    if (ctx.citationLabel !== undefined && !textual) {
-      b.word((2 + ctx.citationLabel * keys) * scale, 3);
-      continue;
-    }
-    b.word((40 + 45 * keys) * scale, 4);
-    b.word(20 * scale, 2);
-  }
+  if (ctx.latex || groups.length === 0) segment(pos, text.length);
+  else textWithoutCitations(b, text, pos);
+  // Citations not found where they stood (Markdown's, or in math) are set at the end.
+  for (const g of groups.slice(cited)) cite(g);
   if (last) last.width = b.lastLineWidth;
   return b.lines;
 }
