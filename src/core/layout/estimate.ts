@@ -24,7 +24,7 @@ import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './
 export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): PageEstimate {
   const tuning: LayoutTuning = TUNING[writeup.format];
   const { profile, notes: profileNotes } = profileOf(writeup);
-  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth);
+  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.style, profile.sizes);
   const pager = new Pager();
   const ctx = new Context(writeup);
   ctx.estimateNotes.push(...profileNotes);

@@ -12,7 +12,7 @@ export function heading(pager: Pager, level: number, title: string, line: number
   const below = pager.afterHeading();
   if (level >= 4) {
     // \paragraph: a run-in bold heading, part of the paragraph that follows (which adds the \parskip).
-    pager.glue(Math.max(0, 1.5 * P.ex - below), category);
+    pager.glue(Math.max(0, P.paragraphBefore * P.ex - below), category);
     return;
   }
   pager.glue(P.parSkip + Math.max(0, spec.before * P.ex - below), category, 0.2 * P.ex * SHRINK);

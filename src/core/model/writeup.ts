@@ -57,7 +57,12 @@ export interface PageSetup {
     readonly name: string;
     readonly options: readonly string[];
     /** A copy of the package next to the .tex: the lengths it sets and its geometry options. */
-    readonly local?: { readonly lengths: Readonly<Record<string, string>>; readonly geometry?: string };
+    readonly local?: {
+      readonly lengths: Readonly<Record<string, string>>;
+      readonly geometry?: string;
+      /** False when the copy sets no body size (`\normalsize`): a rewrite that leaves the article class's sizes. */
+      readonly bodySize?: boolean;
+    };
   };
   /** Packages loaded (names only), e.g. `mathpazo`, `geometry`. */
   readonly packages: readonly string[];

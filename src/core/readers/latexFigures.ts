@@ -156,7 +156,9 @@ export function pageSetupOf(text: string, preambleEnd: number | undefined, host:
         template = {
           name,
           options,
-          ...(local !== undefined ? { local: { lengths: lengths ?? {}, ...(geometryInSty ? { geometry: geometryInSty[1] ?? geometryInSty[2] ?? '' } : {}) } } : {}),
+          ...(local !== undefined
+            ? { local: { lengths: lengths ?? {}, ...(geometryInSty ? { geometry: geometryInSty[1] ?? geometryInSty[2] ?? '' } : {}), bodySize: /\\(?:renewcommand|def)\s*\{?\s*\\normalsize\b/.test(local) } }
+            : {}),
         };
       }
     }
