@@ -120,3 +120,20 @@ describe('title block and algorithm2e as printed', () => {
     assert.equal(noEnd?.type === 'code' ? noEnd.lines : undefined, 10);
   });
 });
+
+describe('a local copy of the style that sets no body size', () => {
+  test("the article class's 10pt on 12pt, its skips, and the copy's \\parskip apply; the notes say so", () => {
+    const sty = (extra: string) => `\\RequirePackage[letterpaper]{geometry}\n\\geometry{textheight=9in,textwidth=5.5in,top=1in}\n\\RequirePackage{times}\n\\setlength{\\parskip}{4pt}\n${extra}`;
+    const at = (extra: string) => {
+      const files: Record<string, string> = { '/w/neurips_2021.sty': sty(extra) };
+      const host: FileHost = { readFile: (p) => files[p], exists: (p) => p in files };
+      return estimatePages(doc('\\usepackage[final]{neurips_2021}', `\\section{Intro}\n${paras(12)}`, '/w/r.tex', host));
+    };
+    const rewritten = at('');
+    const stock = at('\\renewcommand\\normalsize{\\@setfontsize\\normalsize\\@xpt\\@xipt}');
+    // Lines of 12pt instead of 11pt: about a tenth more (less the smaller paragraph skip).
+    assert.ok(rewritten.contentPages > stock.contentPages * 1.05, `${rewritten.contentPages} vs ${stock.contentPages}`);
+    assert.match((rewritten.notes ?? []).join(), /neurips_2021\.sty sets no body size/);
+    assert.equal((stock.notes ?? []).filter((n) => /body size/.test(n)).length, 0);
+  });
+});
