@@ -7,12 +7,12 @@ import { comparePositions } from '../model';
 import { placeBlock } from './blocks';
 import { Context } from './context';
 import { heading } from './heading';
-import { TUNING, type LayoutTuning } from './neurips';
+import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
 import { SourceLines } from './sourceLines';
-import { H, LINE, P, useTextBlock } from './textBlock';
+import { FONT, H, LINE, P, W, useTextBlock } from './textBlock';
 import { titleBlock } from './title';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
 
@@ -44,10 +44,12 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     const keys = new Set(writeup.citations.map((c) => c.key)).size;
     if (keys === 0) return;
     if (withHeading) heading(pager, 1, 'References', line, 'references');
+    // An entry's lines were fitted on the NeurIPS measure in Times: a wider font or a narrower block takes more.
+    const perEntry = (tuning.refLines * FONT * NEURIPS.textWidth) / W;
     for (let i = 0; i < keys; i++) {
       if (i > 0) pager.glue(tuning.refGap, 'references');
-      const n = Math.max(1, Math.round(tuning.refLines));
-      const frac = tuning.refLines / n;
+      const n = Math.max(1, Math.round(perEntry));
+      const frac = perEntry / n;
       pager.lines(n, LINE * frac, 'references', line, line);
     }
   };
@@ -59,7 +61,10 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       const before = item.kind === 'heading' ? P.parSkip + P.headings[0].before * P.ex : 0;
       contentPages = pager.position() + (pager.y > 0 ? before / H : 0);
       pager.markContentEnd();
-      if (isRefs && item.kind !== 'heading') placeReferences(line, true);
+      // The bibliography (`\bibliography`) stands here unless this is the References heading itself
+      // (an appendix heading may follow it directly).
+      const refsHeading = item.kind === 'heading' && refs !== undefined && comparePositions(item.section.range.start, refs) === 0;
+      if (isRefs && !refsHeading) placeReferences(line, true);
     }
     if (item.kind === 'heading') {
       const s = item.section;

@@ -137,3 +137,20 @@ describe('a local copy of the style that sets no body size', () => {
     assert.equal((stock.notes ?? []).filter((n) => /body size/.test(n)).length, 0);
   });
 });
+
+describe('the references', () => {
+  const body = `\\section{Intro}\n${Array.from({ length: 30 }, (_, i) => `${prose(30, i + 1)} \\citep{key${i}}.`).join('\n\n')}\n\\bibliographystyle{plainnat}\n\\bibliography{refs}\n`;
+  test('are set where \\bibliography stands even when an appendix heading follows it at once', () => {
+    const appendix = `\\appendix\n\\section{More}\n${paras(2)}`;
+    const withAppendix = estimatePages(doc(TEMPLATE, `${body}${appendix}`));
+    const alone = estimatePages(doc(TEMPLATE, body));
+    assert.ok(alone.breakdown.references > 0.5, `references ${alone.breakdown.references}`);
+    assert.ok(Math.abs(withAppendix.breakdown.references - alone.breakdown.references) < 0.01, `${withAppendix.breakdown.references} vs ${alone.breakdown.references}`);
+  });
+
+  test('take more lines in a wider font (lmodern) or a narrower text block', () => {
+    const times = estimatePages(doc(TEMPLATE, body)).breakdown.references;
+    const lm = estimatePages(doc(`${TEMPLATE}\n\\usepackage{lmodern}`, body)).breakdown.references;
+    assert.ok(lm > times * 1.08, `${lm} vs ${times}`);
+  });
+});
