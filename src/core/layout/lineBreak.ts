@@ -134,7 +134,7 @@ export class LineBreaker {
         continue;
       }
       const cw = code < 256 ? (table[code] as number) : charWidth(text.charAt(i), face);
-      if ((code === 45 || code === 0x2013 || code === 0x2014) && chars > 0 && i + 1 < end && /[A-Za-z]/.test(text.charAt(i + 1))) {
+      if ((code === 45 || code === 0x2013 || code === 0x2014) && chars > 0 && i + 1 < end && isLetter(text.charCodeAt(i + 1))) {
         // `bottom-up`, `well–known`: TeX may break after the hyphen or dash.
         this.word((w + cw) * size, chars + 1);
         this.joined = true;
@@ -153,6 +153,11 @@ export class LineBreaker {
     }
     if (chars > 0) this.word(w * size, chars);
   }
+}
+
+/** An ASCII letter (a compound word goes on after its hyphen). */
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** Lines needed for `words` in a measure of `measure` points at `size` points. */

@@ -21,32 +21,6 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
   if (indent > 0) b.word(indent - 0.25 * size, 1);
   const groups = ctx.citationGroupsIn(range, notes, file);
   let cited = 0;
-  // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key;
-  // a numeric one as "[3, 17]": the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet` still names the authors).
-  const cite = ({ keys, textual }: CiteGroup): void => {
-    if (ctx.citationLabel !== undefined && !textual) {
-      b.word((2 + ctx.citationLabel * keys) * scale, 3);
-      return;
-    }
-    b.word((40 + 45 * keys) * scale, 4);
-    b.word(20 * scale, 2);
-  };
-  // LaTeX plain text holds the reader's placeholder where each citation command stood: the citation is set there.
-  const segment = (from: number, to: number): void => {
-    if (!ctx.latex || groups.length === 0) {
-      b.text(text, 'regular', from, to);
-      return;
-    }
-    let p = from;
-    for (let at = text.indexOf(CITE_PLACEHOLDER, p); at >= 0 && at < to && cited < groups.length; at = text.indexOf(CITE_PLACEHOLDER, p)) {
-      b.text(text, 'regular', p, at);
-      cite(groups[cited++] as CiteGroup);
-      p = at + CITE_PLACEHOLDER.length;
-      // Punctuation right after the citation stays with it.
-      if (p < to && !/\s/.test(text.charAt(p))) b.attach();
-    }
-    b.text(text, 'regular', p, to);
-  };
   let pos = 0;
   for (const m of ctx.inlineMathIn(range, file)) {
     if (notes.length > 0 && insideAny(m.range, notes)) continue;
@@ -63,7 +37,7 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
     while (k > pos && /\s/.test(text.charAt(k - 1))) k--;
     if (text.charCodeAt(k - 1) !== 36) k = j;
     while (k > pos && text.charCodeAt(k - 1) === 36) k--;
-    segment(pos, k);
+    cited = setText(b, text, pos, k, ctx, groups, cited, scale);
     let w = inlineMathWidth(m.tex) * scale;
     // Long inline math breaks after relations and operators.
     while (w > 140 * scale) {
@@ -74,12 +48,49 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
     pos = j + written.length;
     if (text.charAt(pos) === '$') pos++;
   }
-  if (ctx.latex || groups.length === 0) segment(pos, text.length);
+  if (ctx.latex || groups.length === 0) cited = setText(b, text, pos, text.length, ctx, groups, cited, scale);
   else textWithoutCitations(b, text, pos);
   // Citations not found where they stood (Markdown's, or in math) are set at the end.
-  for (const g of groups.slice(cited)) cite(g);
+  for (let i = cited; i < groups.length; i++) setCitation(b, ctx, groups[i] as CiteGroup, scale);
   if (last) last.width = b.lastLineWidth;
   return b.lines;
+}
+
+/**
+ * A citation as printed: "(Author et al. 2021; Other 2020)", about 60pt and 45pt a further key;
+ * a numeric one "[3, 17]", the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet`
+ * still names the authors).
+ */
+function setCitation(b: LineBreaker, ctx: Context, { keys, textual }: CiteGroup, scale: number): void {
+  if (ctx.citationLabel !== undefined && !textual) {
+    b.word((2 + ctx.citationLabel * keys) * scale, 3);
+    return;
+  }
+  b.word((40 + 45 * keys) * scale, 4);
+  b.word(20 * scale, 2);
+}
+
+/**
+ * Sets `text` from `from` to `to`. LaTeX plain text holds the reader's placeholder where each
+ * citation command stood: the next of `groups` (from `cited`) is set there. Returns how many are set.
+ */
+function setText(b: LineBreaker, text: string, from: number, to: number, ctx: Context, groups: readonly CiteGroup[], cited: number, scale: number): number {
+  if (!ctx.latex || cited >= groups.length) {
+    b.text(text, 'regular', from, to);
+    return cited;
+  }
+  let p = from;
+  let n = cited;
+  for (let at = text.indexOf(CITE_PLACEHOLDER, p); at >= 0 && at < to && n < groups.length; at = text.indexOf(CITE_PLACEHOLDER, p)) {
+    b.text(text, 'regular', p, at);
+    setCitation(b, ctx, groups[n++] as CiteGroup, scale);
+    p = at + CITE_PLACEHOLDER.length;
+    // Punctuation right after the citation stays with it.
+    const c = text.charCodeAt(p);
+    if (p < to && c !== 32 && c !== 10 && c !== 9 && c !== 13) b.attach();
+  }
+  b.text(text, 'regular', p, to);
+  return n;
 }
 
 /** Height of the footnotes referenced in `range`: each note's lines at 9pt on 10pt, from its strut to its depth. */
