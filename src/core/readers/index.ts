@@ -1,3 +1,16 @@
+/*
+ * The readers: the only code that reads a writeup's source. They turn LaTeX or pandoc Markdown
+ * into the model (src/core/model/writeup.ts) that every other part of the core uses.
+ *
+ * - latex/: the LaTeX reader, split by job (scanner state, inline math and citations,
+ *   environments, preamble and metadata, the command dispatch, TeX-to-text, tables, lists,
+ *   figures).
+ * - markdown/: the pandoc Markdown reader (text prepared for remark, the tree walk, blocks,
+ *   front-matter `nocite:` and footnotes); pandocInline.ts scans its citations and math,
+ *   frontMatter.ts its YAML, deepLists.ts and chunkedParse.ts guard and speed up remark.
+ * - shared.ts: what both readers build the same way (sections, directives, raw spaces);
+ *   incremental.ts keeps one reader session per open document.
+ */
 import type { Writeup, WriteupFormat } from '../model/writeup';
 import { readLatex } from './latex';
 import type { TreeParser } from './chunkedParse';

@@ -1,6 +1,6 @@
-import type { FileHost } from '../host';
-import type { FigurePart, PageSetup } from '../model/writeup';
-import { resolvePath } from '../text/paths';
+import type { FileHost } from '../../host';
+import type { FigurePart, PageSetup } from '../../model/writeup';
+import { resolvePath } from '../../text/paths';
 
 /*
  * What the LaTeX reader keeps for the page estimate about figures and the page: every image of a

@@ -1,0 +1,47 @@
+/* The commands and environments the LaTeX reader knows by name, grouped by what they become. */
+
+export const SECTION_LEVELS: Readonly<Record<string, number>> = {
+  part: 0,
+  chapter: 0,
+  section: 1,
+  subsection: 2,
+  subsubsection: 3,
+  paragraph: 4,
+  subparagraph: 5,
+};
+
+export const CITE_COMMANDS = new Set([
+  'cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'citeyearpar', 'citenum', 'nocite',
+  'Cite', 'Citep', 'Citet', 'Citealp', 'Citealt', 'Citeauthor', 'parencite', 'Parencite', 'textcite', 'Textcite',
+  'autocite', 'Autocite', 'footcite', 'smartcite', 'supercite', 'fullcite', 'citetitle', 'Citetitle', 'citeurl', 'footcitetext',
+  'Citeyear', 'Citeyearpar', 'citealias', 'citepalias', 'citetalias', 'Smartcite', 'Footcite',
+]);
+
+export const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum']);
+export const FIGURE_ENVS = new Set(['figure', 'figure*', 'wrapfigure', 'subfigure', 'SCfigure']);
+/** Pictures drawn in TeX: their source is not text. */
+export const PICTURE_ENVS = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
+/** Boxes that stand side by side inside a figure, each holding its own images and caption. */
+export const BOX_ENVS = new Set(['subfigure', 'minipage', 'subfloat', 'subtable']);
+export const TABLE_ENVS = new Set(['table', 'table*', 'wraptable']);
+export const TABULAR_ENVS = new Set(['tabular', 'tabular*', 'tabularx', 'longtable', 'tabulary', 'supertabular']);
+export const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'BVerbatim', 'LVerbatim', 'lstlisting', 'minted', 'comment', 'alltt', 'Highlighting']);
+export const ALGORITHM_ENVS = new Set(['algorithm', 'algorithm*', 'algorithmic', 'algorithm2e', 'algorithmicx']);
+export const THEOREM_ENVS = new Set([
+  'theorem', 'lemma', 'proof', 'definition', 'corollary', 'proposition', 'remark', 'example', 'assumption',
+  'claim', 'conjecture', 'fact', 'observation', 'note', 'problem', 'question', 'quote', 'quotation', 'verse',
+  'abstract', 'thebibliography',
+]);
+/** Commands whose arguments are definitions, not text: skipped whole. */
+export const DEFINITION_COMMANDS = new Set(['newcommand', 'renewcommand', 'providecommand', 'DeclareMathOperator', 'newenvironment', 'renewenvironment', 'newtheorem', 'def', 'gdef', 'edef', 'xdef', 'let']);
+/** Commands that print nothing: they do not start a paragraph, their arguments are skipped. */
+export const SILENT_COMMANDS = new Set([
+  'label', 'ref', 'eqref', 'maketitle', 'centering', 'noindent', 'vspace', 'hspace', 'bibliographystyle', 'usepackage',
+  'documentclass', 'setlength', 'addtolength', 'setcounter', 'pagestyle', 'thispagestyle', 'small', 'footnotesize',
+  'large', 'Large', 'normalsize', 'raggedright', 'vfill', 'hfill', 'tableofcontents',
+  'graphicspath', 'hypersetup', 'input', 'include', 'includeonly', 'date',
+]);
+
+export const MAX_INCLUDE_DEPTH = 8;
+
+export const FONT_SIZES = new Set<string>(['tiny', 'scriptsize', 'footnotesize', 'small', 'normalsize', 'large', 'Large', 'LARGE', 'huge', 'Huge']);

@@ -1,0 +1,229 @@
+import type { FontSize } from '../../model/writeup';
+import { MATH_ENVIRONMENTS } from '../pandocInline';
+import { algorithmLines } from './algorithms';
+import { ALGORITHM_ENVS, BOX_ENVS, FIGURE_ENVS, FONT_SIZES, LIST_ENVS, PICTURE_ENVS, TABLE_ENVS, TABULAR_ENVS, THEOREM_ENVS, VERBATIM_ENVS } from './commands';
+import { FigureParts } from './figures';
+import { InlineScanner } from './inline';
+import { listItems } from './lists';
+import { skipSpace } from './source';
+import type { Env } from './state';
+import { columnChars, countColumns, countRows, maxCells, wrappedLines } from './tables';
+import { SPACES, toPlain } from './text';
+
+/** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
+export abstract class EnvironmentScanner extends InlineScanner {
+
+  protected environment(i: number, afterName: number, begin: boolean): number {
+    const text = this.text;
+    const k = skipSpace(text, afterName);
+    if (text[k] !== '{') {
+      this.touch(i, afterName);
+      return afterName;
+    }
+    const close = text.indexOf('}', k);
+    if (close < 0 || close - k > 60) {
+      this.problem('unclosed-brace', 'Unclosed brace: `{` has no matching `}`.', k, k + 1);
+      return k + 1;
+    }
+    const name = text.slice(k + 1, close).trim();
+    const tagEnd = close + 1;
+    if (!begin) return this.endEnvironment(i, tagEnd, name);
+
+    if (name === 'document') {
+      if (!this.ctx.at) this.sink.meta.preambleEnd ??= i;
+      this.inBody = true;
+      this.envs.push({ name, start: i, bodyStart: tagEnd, kind: 'document' });
+      return tagEnd;
+    }
+    if (MATH_ENVIRONMENTS.has(name) || VERBATIM_ENVS.has(name)) {
+      const endTag = `\\end{${name}}`;
+      const at = text.indexOf(endTag, tagEnd);
+      if (at < 0) {
+        this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${name}}\` has no \`${endTag}\`.`, i, tagEnd);
+        return tagEnd;
+      }
+      if (MATH_ENVIRONMENTS.has(name)) {
+        this.addMath(i, at + endTag.length, tagEnd, at, name !== 'math', 'env', name);
+      } else {
+        this.sink.code.push(this.range(tagEnd, at));
+        if (this.inBody && !this.inBlockEnv) {
+          this.flushParagraph();
+          // Options (`\begin{Verbatim}[..]`, `\begin{minted}{python}`) are not lines.
+          const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n]*\]|\s*\{[^}\n]*\})*[ \t]*\r?\n/, '').replace(/\r?\n$/, '');
+          const size = this.verbatimSize(name, text.slice(tagEnd, Math.min(at, tagEnd + 200)));
+          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: body.split(/\r?\n|\r/).length, ...(size !== 'normalsize' ? { size } : {}) });
+        }
+      }
+      return at + endTag.length;
+    }
+    const float = BOX_ENVS.has(name) ? this.figureParts() : undefined;
+    if (float) {
+      // A box inside a figure: its width, then its images and caption (`\begin{subfigure}[t]{0.48\linewidth}`).
+      const arg = this.args(tagEnd, 1);
+      const w = arg.groups[0];
+      const box = float.openBox(w ? text.slice(w.start, w.end).trim() : undefined);
+      this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', box, outer: { size: this.size, braces: this.sizes.length } });
+      return arg.end;
+    }
+    if (PICTURE_ENVS.has(name)) {
+      // A TikZ or forest picture: not text. Outside a float it stands as a box of its own.
+      const endTag = `\\end{${name}}`;
+      const at = text.indexOf(endTag, tagEnd);
+      if (at < 0) {
+        this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${name}}\` has no \`${endTag}\`.`, i, tagEnd);
+        return tagEnd;
+      }
+      this.sink.code.push(this.range(tagEnd, at));
+      if (this.inBody && !this.inBlockEnv) {
+        this.flushParagraph();
+        this.place({ type: 'environment', range: this.range(i, at + endTag.length), name, text: '', ...this.origin(i, at + endTag.length) });
+      }
+      return at + endTag.length;
+    }
+    const tableEnv = name === 'adjustbox' ? [...this.envs].reverse().find((e) => e.kind === 'table') : undefined;
+    if (tableEnv) {
+      // `\begin{adjustbox}{width=\textwidth}` (or `max width=`) around a table's tabular.
+      const arg = this.args(tagEnd, 1);
+      const g = arg.groups[0];
+      const keys = g ? text.slice(g.start, g.end) : '';
+      const width = /(?:^|,)\s*(max\s+)?width\s*=\s*([^,]+)/.exec(keys);
+      const scale = /(?:^|,)\s*scale\s*=\s*([\d.]+)/.exec(keys);
+      if (width) tableEnv.resize = { width: (width[2] ?? '').trim(), height: '!', ...(width[1] ? { max: true } : {}) };
+      else if (scale) tableEnv.resize = { scale: Number(scale[1]) || 1 };
+      this.envs.push({ name, start: i, bodyStart: arg.end, kind: 'other', outer: { size: this.size, braces: this.sizes.length } });
+      return arg.end;
+    }
+    const kind: Env['kind'] = LIST_ENVS.has(name)
+      ? 'list'
+      : FIGURE_ENVS.has(name)
+        ? 'figure'
+        : TABLE_ENVS.has(name)
+          ? 'table'
+          : TABULAR_ENVS.has(name)
+            ? 'tabular'
+            : ALGORITHM_ENVS.has(name)
+              ? 'code'
+              : THEOREM_ENVS.has(name)
+                ? 'theorem'
+                : 'other';
+    if (name === 'thebibliography') this.markReferences(i, tagEnd);
+    if (kind !== 'other') this.flushParagraph();
+    let bodyStart = tagEnd;
+    if (kind === 'tabular') {
+      // The column spec: `{lcc}` (and tabular*'s width first).
+      const specArgs = this.args(tagEnd, name === 'tabular*' || name === 'tabularx' ? 2 : 1);
+      const spec = specArgs.groups[specArgs.groups.length - 1];
+      bodyStart = specArgs.end;
+      const specText = spec ? text.slice(spec.start, spec.end) : '';
+      const env: Env = { name, start: i, bodyStart, kind, columns: spec ? countColumns(specText) : 0, size: this.size, outer: { size: this.size, braces: this.sizes.length }, spec: specText };
+      this.envs.push(env);
+      return bodyStart;
+    }
+    this.envs.push({ name, start: i, bodyStart, kind, outer: { size: this.size, braces: this.sizes.length }, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}) });
+    return bodyStart;
+  }
+
+  /** The size a verbatim environment sets: its `fontsize=` option, its `\DefineVerbatimEnvironment`, `\lstset`'s `basicstyle`, else the size in effect. */
+  protected verbatimSize(name: string, opening: string): FontSize {
+    const size = (s: string | undefined): FontSize | undefined => (s !== undefined && FONT_SIZES.has(s) ? (s as FontSize) : undefined);
+    const own = /^\s*\[[^\]]*(?:fontsize|basicstyle)\s*=\s*\{?\\(\w+)/.exec(opening);
+    if (own) return size(own[1]) ?? this.size;
+    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec(this.text.slice(0, 30000));
+    if (defined) return size(defined[1]) ?? this.size;
+    if (name === 'lstlisting') {
+      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec(this.text.slice(0, 30000));
+      if (lst) return size(lst[1]) ?? this.size;
+    }
+    return this.size;
+  }
+
+
+
+  protected endEnvironment(i: number, tagEnd: number, name: string): number {
+    let index = -1;
+    for (let e = this.envs.length - 1; e >= 0; e--) {
+      if (this.envs[e]?.name === name) {
+        index = e;
+        break;
+      }
+    }
+    if (index < 0) {
+      this.problem('unmatched-end', `\`\\end{${name}}\` has no matching \`\\begin{${name}}\`.`, i, tagEnd);
+      return tagEnd;
+    }
+    for (let e = this.envs.length - 1; e > index; e--) {
+      const open = this.envs[e];
+      if (open) this.problem('unclosed-environment', `Unclosed environment: \`\\begin{${open.name}}\` ends at \`\\end{${name}}\`.`, open.start, open.bodyStart);
+    }
+    const env = this.envs[index] as Env;
+    // A size switch inside the environment ends with it (and so do groups left open in it).
+    if (env.outer) {
+      this.size = env.outer.size;
+      this.sizes.length = Math.min(this.sizes.length, env.outer.braces);
+    }
+    this.envs.length = index;
+    if (env.box !== undefined) this.figureParts()?.closeBox();
+    if (env.kind === 'document') {
+      this.flushParagraph();
+      this.inBody = false;
+      return tagEnd;
+    }
+    if (env.kind === 'other') return tagEnd;
+    const body = this.text.slice(env.bodyStart, i);
+    const range = this.range(env.start, tagEnd);
+    const origin = this.origin(env.start, tagEnd);
+    if (env.kind === 'tabular') {
+      const rows = countRows(body);
+      const columns = Math.max(env.columns ?? 0, maxCells(body));
+      const table = [...this.envs].reverse().find((e) => e.kind === 'table');
+      if (table) {
+        table.rows = rows;
+        table.columns = columns;
+        const lines = wrappedLines(env.spec ?? '', body);
+        if (lines > rows) table.lines = lines;
+        if (table.resize) table.columnChars = columnChars(body);
+        if (env.size !== undefined && env.size !== 'normalsize') table.size = env.size;
+        return tagEnd;
+      }
+      this.flushParagraph();
+      this.place({ type: 'table', range, rows, columns });
+      return tagEnd;
+    }
+    this.paraStart = -1;
+    this.paraEnd = -1;
+    switch (env.kind) {
+      case 'list': {
+        const { items, entries } = listItems(body);
+        this.place({ ...origin, type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries });
+        break;
+      }
+      case 'figure':
+        this.place({
+          type: 'figure',
+          range,
+          path: env.includegraphics?.path ?? '',
+          ...(env.includegraphics?.width !== undefined ? { width: env.includegraphics.width } : {}),
+          ...(env.caption !== undefined ? { caption: env.caption } : {}),
+          ...(env.parts && env.parts.count > 0 ? { parts: env.parts.done() } : {}),
+        });
+        break;
+      case 'table':
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}) });
+        break;
+      case 'code': {
+        const language = env.name.replace(/\*$/, '');
+        const float = language === 'algorithm';
+        const lines = algorithmLines(body, this.noEndLines());
+        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}) });
+        break;
+      }
+      case 'theorem': {
+        const plain = toPlain(body).replace(SPACES, ' ').trim();
+        if (env.name === 'abstract' && !this.ctx.at) this.sink.meta.abstract = plain;
+        this.place({ ...origin, type: 'environment', range, name: env.name, text: plain });
+        break;
+      }
+    }
+    return tagEnd;
+  }
+}

@@ -1,0 +1,79 @@
+import { toPlain } from './text';
+
+/* Tables read from a tabular's spec and body: columns, rows, wrapped lines, cell widths. */
+
+/** Columns in a tabular spec such as `l|c|p{3cm}` or `*{3}{c}`. */
+export function countColumns(spec: string): number {
+  let s = spec.replace(/\*\{(\d+)\}\{([^{}]*)\}/g, (_, n: string, inner: string) => inner.repeat(Math.min(50, Number(n))));
+  s = s.replace(/[@!>]?\{[^{}]*\}/g, '');
+  return (s.match(/[lcrpmbXLCRJS]/g) ?? []).length;
+}
+
+export function tabularRows(body: string): string[] {
+  return body
+    .replace(/%[^\n]*/g, '')
+    .split(/\\\\(?:\s*\[[^\]]*\])?/)
+    .map((r) => r.replace(/\\(hline|toprule|midrule|bottomrule|cline\{[^}]*\}|cmidrule(\([^)]*\))?\{[^}]*\})/g, '').trim())
+    .filter((r) => r.length > 0);
+}
+
+/** Points per unit of a `p{..}` column width (`\linewidth` and `\textwidth` as the NeurIPS text width). */
+export const COLUMN_UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 1.00375, in: 72.27, cm: 28.45, mm: 2.845, em: 10, ex: 4.5, linewidth: 397.5, textwidth: 397.5, columnwidth: 397.5, hsize: 397.5 };
+
+/**
+ * Printed lines of a tabular whose cells wrap: each `p{w}`/`m{w}`/`b{w}` column holds about w/4.6pt
+ * characters a line (`X` columns of tabularx share what is left of the text width); a row is as
+ * tall as its longest cell. Columns that do not wrap count one line.
+ */
+export function wrappedLines(spec: string, body: string): number {
+  const widths: (number | undefined)[] = [];
+  const re = /([lcrSX])|[pmb]\{\s*([\d.]*)\s*\\?([a-z]+)\s*\}|\*\{(\d+)\}\{([^{}]*)\}|[@!>]?\{[^{}]*\}|./g;
+  const expanded = spec.replace(/\*\{(\d+)\}\{([^{}]*)\}/g, (_, n: string, inner: string) => inner.repeat(Math.min(20, Number(n))));
+  let xs = 0;
+  let fixed = 0;
+  for (let m = re.exec(expanded); m; m = re.exec(expanded)) {
+    if (m[1] === 'X') {
+      widths.push(-1);
+      xs++;
+    } else if (m[1] !== undefined) widths.push(undefined);
+    else if (m[3] !== undefined) {
+      const w = (m[2] === '' || m[2] === undefined ? 1 : Number(m[2])) * (COLUMN_UNITS[m[3]] ?? 0);
+      widths.push(w > 0 ? w : undefined);
+      fixed += w;
+    }
+  }
+  if (!widths.some((w) => w !== undefined)) return 0;
+  const xWidth = xs > 0 ? Math.max(40, (397.5 * 0.9 - fixed) / xs) : 0;
+  let lines = 0;
+  for (const row of tabularRows(body)) {
+    let tallest = 1;
+    row.split(/(?<!\\)&/).forEach((cell, i) => {
+      const w = widths[i] === -1 ? xWidth : widths[i];
+      if (w === undefined) return;
+      const chars = toPlain(cell).replace(/\\[A-Za-z]+\*?/g, '').replace(/\s+/g, ' ').trim().length;
+      tallest = Math.max(tallest, Math.ceil((chars * 4.6) / Math.max(20, w - 4)));
+    });
+    lines += tallest;
+  }
+  return lines;
+}
+
+/** The longest plain text of each column (`&`-separated cells), for the natural width of a scaled table. */
+export function columnChars(body: string): number[] {
+  const out: number[] = [];
+  for (const row of tabularRows(body)) {
+    row.split(/(?<!\\)&/).forEach((cell, i) => {
+      const n = toPlain(cell).replace(/\\[A-Za-z]+\*?(\[[^\]]*\])?(\{[^{}]*\})?/g, '').trim().length;
+      out[i] = Math.max(out[i] ?? 0, n);
+    });
+  }
+  return out;
+}
+
+export function countRows(body: string): number {
+  return tabularRows(body).length;
+}
+
+export function maxCells(body: string): number {
+  return tabularRows(body).reduce((n, r) => Math.max(n, r.split(/(?<!\\)&/).length), 0);
+}
