@@ -52,16 +52,97 @@
     }, 100);
   });
 
+  // The page in pieces (title block, one node list per body item, tail), once an update brought
+  // them: an edit then replaces only the items it changed (src/core/preview/patch.ts).
+  let pieces;
+
+  function nodesOf(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    const nodes = Array.prototype.slice.call(template.content.childNodes);
+    for (const node of nodes) {
+      if (node.nodeType !== 1) continue;
+      if (node.hasAttribute('data-style')) node.style.cssText = node.getAttribute('data-style');
+      applyStyles(node);
+    }
+    return nodes;
+  }
+
+  function remove(nodes) {
+    for (const node of nodes) node.remove();
+  }
+
+  function build(parts, version) {
+    root.textContent = '';
+    const head = nodesOf(parts.head);
+    for (const node of head) root.appendChild(node);
+    const article = document.createElement('article');
+    article.className = 'body';
+    const items = parts.items.map(function (html) {
+      const nodes = nodesOf(html);
+      for (const node of nodes) article.appendChild(node);
+      return nodes;
+    });
+    root.appendChild(article);
+    const tail = nodesOf(parts.tail);
+    for (const node of tail) root.appendChild(node);
+    pieces = { version: version, head: head, article: article, items: items, tail: tail };
+  }
+
+  function patch(message) {
+    const start = message.start;
+    const added = message.items.map(nodesOf);
+    const removed = pieces.items.splice.apply(pieces.items, [start, message.deleteCount].concat(added));
+    for (const nodes of removed) remove(nodes);
+    let before = null;
+    for (let i = start + added.length; i < pieces.items.length && !before; i++) before = pieces.items[i][0] || null;
+    for (const nodes of added) for (const node of nodes) pieces.article.insertBefore(node, before);
+    // Kept items that only moved to another source line.
+    for (const [index, line] of message.lines || []) {
+      const first = (pieces.items[index] || []).find(function (node) {
+        return node.nodeType === 1 && node.hasAttribute('data-line');
+      });
+      if (first) first.setAttribute('data-line', String(line));
+    }
+    if (typeof message.head === 'string') {
+      remove(pieces.head);
+      pieces.head = nodesOf(message.head);
+      for (const node of pieces.head) root.insertBefore(node, pieces.article);
+    }
+    if (typeof message.tail === 'string') {
+      remove(pieces.tail);
+      pieces.tail = nodesOf(message.tail);
+      for (const node of pieces.tail) root.appendChild(node);
+    }
+    pieces.version = message.version;
+  }
+
   let ignoreScrollUntil = 0;
   window.addEventListener('message', function (event) {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
-    if (message.type === 'update' && typeof message.body === 'string') {
+    if (message.type === 'update' && (message.parts || typeof message.body === 'string')) {
       const y = window.scrollY;
-      root.innerHTML = message.body;
+      if (message.parts) {
+        build(message.parts, message.version);
+        vscode.postMessage({ type: 'applied', version: pieces.version, items: pieces.items.length, patch: false });
+      } else {
+        root.innerHTML = message.body;
+        pieces = undefined;
+      }
       applyStyles(root);
       window.scrollTo(0, y);
       ignoreScrollUntil = Date.now() + 200;
+    } else if (message.type === 'patch') {
+      const y = window.scrollY;
+      if (!pieces || message.base !== pieces.version) {
+        vscode.postMessage({ type: 'resync' });
+        return;
+      }
+      patch(message);
+      window.scrollTo(0, y);
+      ignoreScrollUntil = Date.now() + 200;
+      vscode.postMessage({ type: 'applied', version: pieces.version, items: pieces.items.length, patch: true });
     } else if (message.type === 'scrollToLine' && typeof message.line === 'number') {
       if (Date.now() < ignoreScrollUntil) return;
       scrollToLine(message.line);

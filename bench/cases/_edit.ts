@@ -7,7 +7,10 @@ import type { BibIndex } from '../../src/core/bib/types';
 import { estimatePages } from '../../src/core/layout/index';
 import { lint } from '../../src/core/lint/engine';
 import type { CitationResolver } from '../../src/core/preview/citations';
+import type { PreviewOptions, PreviewParts } from '../../src/core/preview/context';
+import { patchSize, previewPatch } from '../../src/core/preview/patch';
 import { renderPreview } from '../../src/core/preview/render';
+import { PreviewSession } from '../../src/core/preview/session';
 import { parseTree } from '../../src/core/readers/chunkedParse';
 import { ReaderSession } from '../../src/core/readers/incremental';
 import { readWriteup } from '../../src/core/readers/index';
@@ -19,11 +22,15 @@ interface State {
   text: string;
   readonly file: string;
   readonly session: ReaderSession;
+  /** The open preview's session (reuses the HTML of the blocks an edit did not touch). */
+  readonly preview: PreviewSession;
   readonly packs: readonly CoursePack[];
   readonly bib: BibIndex;
   readonly resolve: CitationResolver;
   n: number;
   last: number;
+  /** The parts the preview's page holds (the previous render's). */
+  shown: PreviewParts | undefined;
 }
 
 /**
@@ -47,7 +54,7 @@ function setup(format: 'md' | 'tex', pages: number): State {
     const e = bib.get(key);
     return e ? { key, authors: e.authors, ...(e.year !== undefined ? { year: e.year } : {}), ...(e.title ? { title: e.title } : {}) } : undefined;
   };
-  const state: State = { text, file: `/bench/report.${format}`, session: new ReaderSession(), packs: loadBundledPacks(), bib, resolve, n: 0, last: 0 };
+  const state: State = { text, file: `/bench/report.${format}`, session: new ReaderSession(), preview: new PreviewSession(), packs: loadBundledPacks(), bib, resolve, n: 0, last: 0, shown: undefined };
   // The document is open: the session has read it once.
   state.session.read(text, { file: state.file });
   return state;
@@ -94,21 +101,50 @@ export function editCase(name: string, format: 'md' | 'tex', pages: number): Ben
   };
 }
 
-function preview(state: State, writeup: Writeup): number {
-  const estimate = estimatePages(writeup);
-  return renderPreview(writeup, { pages: estimate, pageLimit: 8, resolveCitation: state.resolve, resolveImage: (p) => `https://webview/${p}` }).body.length;
+function previewOptions(state: State, writeup: Writeup): PreviewOptions {
+  return { pages: estimatePages(writeup), pageLimit: 8, resolveCitation: state.resolve, resolveImage: (p) => `https://webview/${p}` };
 }
 
-/** `preview-<pages>p-<format>`: one edit in an open writeup to new preview HTML (read, estimate, render). */
+/**
+ * What the preview panel does after an edit: renders through the open preview's session (which
+ * reuses unchanged blocks) and, when the page holds the previous parts, computes the patch of the
+ * items that changed, which is all it sends (a Markdown preview sends the whole body). Returns the
+ * characters sent.
+ */
+function preview(state: State, writeup: Writeup): number {
+  const html = state.preview.render(writeup, previewOptions(state, writeup));
+  const before = state.shown;
+  state.shown = html.parts;
+  return html.parts && before ? patchSize(previewPatch(before, html.parts)) : html.body.length;
+}
+
+/** The whole page of the current text (what the panel sent before patches), in characters. */
+function pageBytes(state: State): number {
+  const writeup = state.session.read(state.text, { file: state.file });
+  return state.preview.render(writeup, previewOptions(state, writeup)).body.length;
+}
+
+/** `preview-<pages>p-<format>`: one edit in an open writeup to what the preview panel sends its page (read, estimate, render, patch). */
 export function previewCase(name: string, format: 'md' | 'tex', pages: number): BenchCase<State> {
   return {
     name,
     runs: 30,
-    setup: () => setup(format, pages),
+    setup: () => {
+      const state = setup(format, pages);
+      // The preview is open: it has rendered the document once.
+      state.last = preview(state, state.session.read(state.text, { file: state.file }));
+      return state;
+    },
     run(state) {
       state.last = preview(state, state.session.read(type(state), { file: state.file }));
       return state.last;
     },
-    extra: (state) => ({ bytes: state.text.length, html_bytes: state.last, full_read_median_ms: fullReadMedian(state, (w) => preview(state, w)) }),
+    extra: (state) => ({
+      bytes: state.text.length,
+      sent_bytes: state.last,
+      html_bytes: pageBytes(state),
+      // Before sessions: the whole text read and the whole preview rendered afresh.
+      full_read_median_ms: fullReadMedian(state, (w) => renderPreview(w, previewOptions(state, w)).body.length),
+    }),
   };
 }

@@ -35,6 +35,10 @@ const bench: SizeCase = {
       cli_gzip_bytes: cli.gzip,
       // citation-js, required from its own file on the first formatted reference.
       ...(csl ? { csl_engine_bytes: csl.bytes } : {}),
+      // Libraries and data required from dist/lazy-*.js when a feature first needs them (src/core/lazy).
+      lazy_bytes: readdirSync(path.join(root, 'dist'))
+        .filter((f) => /^lazy-.*\.js$/.test(f))
+        .reduce((n, f) => n + statSync(path.join(root, 'dist', f)).size, 0),
       minified,
       ...(vsix ? { vsix_bytes: statSync(path.join(root, vsix.file)).size, vsix: vsix.file } : {}),
     };

@@ -67,7 +67,9 @@ export class CourseStatus implements vscode.Disposable {
       }),
       services.courses.onDidChange(() => this.update()),
     );
-    this.update();
+    // The writeup already open is read after activation, not during it.
+    const first = setTimeout(() => this.update(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
   private schedule(): void {

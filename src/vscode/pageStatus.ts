@@ -42,7 +42,9 @@ export class PageStatus implements vscode.Disposable {
     if (exact) this.disposables.push(exact.onDidChange(() => this.update()));
     // Figures read in the background (web): estimate again with their sizes.
     this.disposables.push(host.onDidReadFiles(() => this.update()));
-    this.update();
+    // The writeup already open is read after activation, not during it.
+    const first = setTimeout(() => this.update(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
   private schedule(): void {

@@ -95,6 +95,35 @@ suite('Math', () => {
     await screenshot('preview');
   });
 
+  test('typing in a LaTeX report patches the open preview with the changed block only, and the page applies it', async () => {
+    // A copy of example/report.tex outside example/ (which must stay unchanged), so typing leaves no trace.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'writeup-preview-'));
+    const file = path.join(dir, 'report.tex');
+    fs.copyFileSync(exampleUri('report.tex').fsPath, file);
+    try {
+      const doc = await vscode.workspace.openTextDocument(file);
+      const editor = await vscode.window.showTextDocument(doc);
+      await activateExtension();
+      await vscode.commands.executeCommand('writeup.openPreviewToSide');
+      type State = { source?: string; painted: number; pieced: number; patched: number; resyncs: number };
+      const state = async () => vscode.commands.executeCommand<State | undefined>('writeup._previewState');
+      await waitFor('the report.tex preview to load', async () => {
+        const s = await state();
+        return s && s.painted > 0 && s.source === doc.uri.toString();
+      });
+      const at = doc.positionAt(doc.getText().indexOf('\\section{'));
+      // The first edit sends the page in pieces, the next one only the block it touched.
+      await editor.edit((b) => b.insert(at, 'A first sentence.\n\n'));
+      await waitFor('the page to take the body in pieces', async () => ((await state())?.pieced ?? 0) > 0);
+      await editor.edit((b) => b.insert(at, 'x'));
+      await waitFor('the page to apply the patch', async () => ((await state())?.patched ?? 0) > 0);
+      assert.equal((await state())?.resyncs, 0);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("VS Code's Markdown preview gets author-year citations through extendMarkdownIt", async () => {
     await activateExtension();
     const exports = extension().exports as unknown as { extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt };

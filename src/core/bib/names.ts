@@ -1,4 +1,4 @@
-import { latexToUnicode } from './latex';
+import { texToUnicode } from '../readers/latex/runningText';
 
 /** One person's name split the way BibTeX splits it. */
 export interface PersonName {
@@ -42,7 +42,7 @@ function joinWords(a: string, b: string): string {
 
 /** True when a name word is a particle such as `van`, `de`, `von` (starts in lower case). */
 function isParticle(word: string): boolean {
-  const plain = latexToUnicode(word);
+  const plain = texToUnicode(word);
   const first = plain[0];
   return first !== undefined && first !== first.toUpperCase() && first === first.toLowerCase();
 }
@@ -53,15 +53,15 @@ export function parseName(raw: string): PersonName {
   if (trimmed.toLowerCase() === 'others') return { given: '', family: 'others', display: 'others' };
   const parts = splitTopLevel(trimmed, /,/g);
   if (parts.length >= 2) {
-    const family = latexToUnicode(parts[0] ?? '');
-    const suffix = parts.length >= 3 ? latexToUnicode(parts[1] ?? '') : '';
-    const given = latexToUnicode(parts[parts.length - 1] ?? '');
+    const family = texToUnicode(parts[0] ?? '');
+    const suffix = parts.length >= 3 ? texToUnicode(parts[1] ?? '') : '';
+    const given = texToUnicode(parts[parts.length - 1] ?? '');
     const familyFull = suffix ? `${family} ${suffix}` : family;
     return { given, family: familyFull, display: joinWords(joinWords(given, family), suffix) };
   }
   const words = splitTopLevel(trimmed, /\s+/g);
   if (words.length <= 1) {
-    const only = latexToUnicode(trimmed);
+    const only = texToUnicode(trimmed);
     return { given: '', family: only, display: only };
   }
   // The family name starts at the first lower-case particle (not the first word), else is the last word.
@@ -72,8 +72,8 @@ export function parseName(raw: string): PersonName {
       break;
     }
   }
-  const given = latexToUnicode(words.slice(0, familyStart).join(' '));
-  const family = latexToUnicode(words.slice(familyStart).join(' '));
+  const given = texToUnicode(words.slice(0, familyStart).join(' '));
+  const family = texToUnicode(words.slice(familyStart).join(' '));
   return { given, family, display: `${given} ${family}`.trim() };
 }
 

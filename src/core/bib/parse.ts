@@ -1,7 +1,7 @@
 import type { Position, Range } from '../model/range';
 import type { ReaderProblem } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
-import { latexToUnicode } from './latex';
+import { texToUnicode } from '../readers/latex/runningText';
 import { parseNames } from './names';
 import type { BibEntry, BibFile } from './types';
 
@@ -315,7 +315,7 @@ function readEntry(s: Scanner, type: string, start: number, close: number): RawE
       // Names are converted one part at a time when they are split (see toEntry).
       if (name === 'author') author = value;
       else if (name === 'editor') editor = value;
-      else fields[name] = VERBATIM.has(name) ? value.trim() : latexToUnicode(value);
+      else fields[name] = VERBATIM.has(name) ? value.trim() : texToUnicode(value);
     }
     const after = t.charCodeAt(s.pos);
     if (after !== 44 && after !== close && after !== 64) {

@@ -1,4 +1,4 @@
-import fuzzysort from 'fuzzysort';
+import { lazyFuzzysort } from '../lazy/index';
 import type { CoursePack, CoursePaper } from '../courses/types';
 import { arxivOf, paperType } from './bibtex';
 import { normalizeTitle } from './keys';
@@ -121,7 +121,7 @@ function makeCandidate(
     words: ` ${wordsOf(`${searchText} ${data.venue ?? ''}${arxiv}`).join(' ')}`,
     searchText,
     lower: searchText.toLowerCase(),
-    prepared: fuzzysort.prepare(searchText),
+    prepared: lazyFuzzysort().prepare(searchText),
   };
 }
 
@@ -276,7 +276,7 @@ export class CitationCatalog {
       if (out.length >= limit) break;
       // Scattered matches: `bartlet17` finds Bartlett 2017.
       const rest = tier.filter((i) => strong?.[i] !== 1 && near?.[i] !== 1).map((i) => this.candidates[i] as CitationCandidate);
-      const fuzzy = fuzzysort.go(q, rest, { key: 'prepared', threshold: 0.35, limit: limit - out.length });
+      const fuzzy = lazyFuzzysort().go(q, rest, { key: 'prepared', threshold: 0.35, limit: limit - out.length });
       const scored = fuzzy.map((r) => ({ c: r.obj, score: r.score }));
       scored.sort((a, b) => this.compare(a, b));
       for (const x of scored) out.push(x);
@@ -307,7 +307,7 @@ export class CitationCatalog {
   /** Appends the best `room` of `close` (matches with a typo or the other spelling) to `out`, scored below word matches. */
   private rankNearMatches(q: string, close: readonly CitationCandidate[], room: number, out: { c: CitationCandidate; score: number }[]): void {
     if (close.length === 0 || room <= 0) return;
-    const scored = close.map((c) => ({ c, score: 0.5 + 0.4 * (fuzzysort.single(q, c.prepared)?.score ?? 0) }));
+    const scored = close.map((c) => ({ c, score: 0.5 + 0.4 * (lazyFuzzysort().single(q, c.prepared)?.score ?? 0) }));
     scored.sort((a, b) => this.compare(a, b));
     for (const x of scored.slice(0, room)) out.push(x);
   }
@@ -322,10 +322,10 @@ export class CitationCatalog {
     const keyed: { c: CitationCandidate; score: number }[] = [];
     const others: CitationCandidate[] = [];
     for (const c of words) {
-      if (c.lower.startsWith(qLower)) keyed.push({ c, score: 1.3 + (fuzzysort.single(q, c.prepared)?.score ?? 0) });
+      if (c.lower.startsWith(qLower)) keyed.push({ c, score: 1.3 + (lazyFuzzysort().single(q, c.prepared)?.score ?? 0) });
       else others.push(c);
     }
-    const best = fuzzysort.go(q, others, { key: 'prepared', limit: room });
+    const best = lazyFuzzysort().go(q, others, { key: 'prepared', limit: room });
     const scored = [...keyed, ...best.map((r) => ({ c: r.obj, score: 1 + r.score }))];
     if (best.length < room && best.length < others.length) {
       // The fuzzy matcher wants the letters in order; "2017 bartlett" still matches by words.

@@ -1,8 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from '../../../schemas/course-pack.schema.json';
-import { bundledPackData, bundledPackIds } from './packs/index';
+import { bundledPackIds } from './packs/index';
 import type { CoursePack, Deliverable } from './types';
-import { lazyAjv } from '../lazy/index';
+import { lazyAjv, lazyCoursePackSchema, lazyPackData } from '../lazy/index';
 
 /** Something wrong with a course pack file; the pack is dropped only when `severity` is `error`. */
 export interface PackProblem {
@@ -45,7 +44,7 @@ let bundled: readonly CoursePack[] | undefined;
 
 /** The bundled packs (validated by the tests, so not again at run time). */
 export function loadBundledPacks(): readonly CoursePack[] {
-  bundled ??= bundledPackData.map((p) => p as CoursePack);
+  bundled ??= lazyPackData().map((p) => p as CoursePack);
   return bundled;
 }
 
@@ -57,7 +56,7 @@ function validate(): ValidateFunction {
     const Ajv = lazyAjv();
     const ajv = new Ajv({ allErrors: true, strict: true });
     ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
-    validator = ajv.compile(schema);
+    validator = ajv.compile(lazyCoursePackSchema());
   }
   return validator;
 }

@@ -10,7 +10,8 @@ import { countTextLines } from './lineBreak';
 import { displayMathRowsHeight, displayMathWidth } from './mathBox';
 import type { LayoutTuning } from './neurips';
 import type { FloatPlacement, Pager } from './pager';
-import { paragraphLines, stripBraces } from './paragraph';
+import { stripBraces } from '../readers/inlineSpans';
+import { paragraphLines } from './paragraph';
 import type { SourceLines } from './sourceLines';
 import { FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
 import type { EstimateOptions } from './types';
@@ -27,7 +28,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'paragraph': {
       const [size, leading] = SIZES[block.size ?? 'normalsize'];
       const last = { width: 0 };
-      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last);
+      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last, block.inline);
       if (n === 0) return;
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
       if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);

@@ -1,9 +1,8 @@
 /*
  * Citations as a paragraph prints them: groups, whether their keys print as labels ("[3, 7]")
- * or author and year, and the text of a paragraph without them.
+ * or author and year (where they stand in a paragraph's text: readers/inlineSpans.ts).
  */
 import type { Range, Writeup } from '../model';
-import type { LineBreaker } from './lineBreak';
 
 /** A citation group: where it stands, its keys, and whether it names the authors in the text (`\\citet`). */
 export interface CiteGroup {
@@ -42,54 +41,6 @@ function numericCitations(writeup: Writeup, style: string | undefined): boolean 
   const setup = writeup.metadata.pageSetup;
   return setup?.template?.options.includes('nonatbib') === true && !setup.packages.includes('natbib');
 }
-
-/**
- * Sets `text` from `start` without its citations as they stand in a paragraph — `[@a; @b]`, `@a`,
- * `\\citep[..]{a,b}` — scanning for `@` and `\\cite` and setting the pieces between them where they
- * are (a regular expression over every paragraph, or new strings, cost more than the rest of the estimate).
- */
-export function textWithoutCitations(b: LineBreaker, text: string, start: number): void {
-  let pos = start;
-  // Next occurrences, searched again only once passed (a search per `@` made long text quadratic).
-  let cite = -2;
-  let bracketClose = -2;
-  for (;;) {
-    const at = text.indexOf('@', pos);
-    if (cite !== -1 && cite < pos) cite = text.indexOf('\\cite', pos);
-    if (at < 0 && cite < 0) break;
-    if (cite >= 0 && (at < 0 || cite < at)) {
-      // \cite...[..]{keys}: up to the closing brace.
-      const close = text.indexOf('}', cite);
-      b.text(text, 'regular', pos, cite);
-      pos = close < 0 ? text.length : close + 1;
-      continue;
-    }
-    // The last `[` and `]` between here and the `@` (one before `pos` never opens a group).
-    let open = -1;
-    let shut = -1;
-    for (let i = pos; i <= at; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 91) open = i;
-      else if (c === 93) shut = i;
-    }
-    if (open >= pos && open > shut) {
-      // [@a; @b, p. 3]: the whole bracket.
-      if (bracketClose !== -1 && bracketClose < at) bracketClose = text.indexOf(']', at);
-      const close = bracketClose;
-      b.text(text, 'regular', pos, open);
-      pos = close < 0 ? text.length : close + 1;
-      continue;
-    }
-    // In-text @key: the key's characters.
-    let end = at + 1;
-    while (end < text.length && KEY_CHAR.test(text.charAt(end))) end++;
-    b.text(text, 'regular', pos, at);
-    pos = end;
-  }
-  b.text(text, 'regular', pos);
-}
-
-const KEY_CHAR = /[\w:.#$%&+?<>~/-]/;
 
 /** What the LaTeX reader's plain text holds where a citation command stood. */
 export const CITE_PLACEHOLDER = '[1]';

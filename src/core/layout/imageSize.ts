@@ -1,4 +1,4 @@
-import { imageSize } from 'image-size';
+import { lazyImageSize } from '../lazy/index';
 import { dirname, resolveInside } from '../text/paths';
 import type { ImageSize } from './types';
 
@@ -24,7 +24,7 @@ export function naturalSizeOfBytes(bytes: Uint8Array, inflate?: Inflate): ImageS
     const head = text(bytes, 0, 1024);
     if (head.startsWith('%PDF')) return pdfSize(bytes, inflate);
     if (head.startsWith('%!PS') || u32be(bytes, 0) === 0xc5d0d3c6) return epsSize(bytes);
-    const r = imageSize(bytes);
+    const r = lazyImageSize()(bytes);
     if (!r.width || !r.height) return undefined;
     const dpi = r.type === 'png' ? pngDpi(bytes) : r.type === 'jpg' ? jpegDpi(bytes) : undefined;
     const scale = dpi !== undefined && dpi[0] > 0 && dpi[1] > 0 ? [72 / dpi[0], 72 / dpi[1]] : [1, 1];

@@ -2,8 +2,9 @@
  * Paragraph lines: text, inline math as unbreakable runs and citations as printed, broken
  * in a measure; and the height of the footnotes a block references.
  */
-import type { Range } from '../model';
-import { CITE_PLACEHOLDER, textWithoutCitations, type CiteGroup } from './citations';
+import type { InlineSpans, Range } from '../model';
+import { citationSpans, findInlineMath } from '../readers/inlineSpans';
+import { CITE_PLACEHOLDER, type CiteGroup } from './citations';
 import { insideAny, type Context } from './context';
 import { LineBreaker } from './lineBreak';
 import { inlineMathWidth } from './mathBox';
@@ -14,7 +15,7 @@ import { P, W } from './textBlock';
  * Math and citations of footnotes inside `range` are left out (they are set at the foot);
  * `size` is the font size (9pt for footnotes), `indent` a box before the first word.
  */
-export function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0, file?: string, last?: { width: number }): number {
+export function paragraphLines(text: string, range: Range, ctx: Context, measure: number, size = 10, indent = 0, file?: string, last?: { width: number }, inline?: InlineSpans): number {
   const b = new LineBreaker(measure, size);
   const scale = size / 10;
   const notes = ctx.footnotesIn(range, file);
@@ -22,22 +23,13 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
   const groups = ctx.citationGroupsIn(range, notes, file);
   let cited = 0;
   let pos = 0;
+  const found = inline ? new Map(inline.math.map((s) => [s.node, s])) : undefined;
   for (const m of ctx.inlineMathIn(range, file)) {
     if (notes.length > 0 && insideAny(m.range, notes)) continue;
-    // Readers keep the TeX as written (Markdown) or without its braces (LaTeX).
-    let written = m.tex;
-    let j = text.indexOf(written, pos);
-    if (j < 0) {
-      written = stripBraces(m.tex);
-      j = written === '' ? -1 : text.indexOf(written, pos);
-    }
-    if (j < 0) continue;
-    // The text up to the math, without the `$` that opens it (and spaces after that).
-    let k = j;
-    while (k > pos && /\s/.test(text.charAt(k - 1))) k--;
-    if (text.charCodeAt(k - 1) !== 36) k = j;
-    while (k > pos && text.charCodeAt(k - 1) === 36) k--;
-    cited = setText(b, text, pos, k, ctx, groups, cited, scale);
+    // Where the reader found the math in the text (a paragraph), else searched for here (a footnote, an environment's text).
+    const at = found ? found.get(m) : findInlineMath(text, m, pos);
+    if (!at) continue;
+    cited = setText(b, text, pos, at.before, ctx, groups, cited, scale);
     let w = inlineMathWidth(m.tex) * scale;
     // Long inline math breaks after relations and operators.
     while (w > 140 * scale) {
@@ -45,12 +37,19 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
       w -= 120 * scale;
     }
     b.word(w, 1);
-    pos = j + written.length;
-    if (text.charAt(pos) === '$') pos++;
+    pos = at.end;
   }
   if (ctx.latex || groups.length === 0) cited = setText(b, text, pos, text.length, ctx, groups, cited, scale);
-  else textWithoutCitations(b, text, pos);
-  // Citations not found where they stood (Markdown's, or in math) are set at the end.
+  else {
+    // Markdown: the text without its citations, where the reader found them (a paragraph), else searched for here.
+    for (const c of inline ? inline.citations : citationSpans(text, pos)) {
+      if (c.start < pos) continue;
+      b.text(text, 'regular', pos, c.start);
+      pos = c.end;
+    }
+    b.text(text, 'regular', pos);
+  }
+  // Citations not set where they stood (Markdown's, or in math) are set at the end.
   for (let i = cited; i < groups.length; i++) setCitation(b, ctx, groups[i] as CiteGroup, scale);
   if (last) last.width = b.lastLineWidth;
   return b.lines;
@@ -107,7 +106,3 @@ export function footnotesHeight(range: Range, ctx: Context, file?: string): numb
   return h - f.leading + f.sep + f.depth;
 }
 
-/** TeX as the LaTeX reader leaves it in plain text: without braces. */
-export function stripBraces(tex: string): string {
-  return tex.replace(/\\[{}]|[{}]/g, '');
-}

@@ -142,6 +142,19 @@ export interface ParagraphBlock extends BlockBase {
   readonly text: string;
   /** LaTeX: a size switch in effect (`\\small`, `\\large`...), where not `normalsize`. */
   readonly size?: FontSize;
+  /** Where the reader found inline math and citations in `text`: the page estimate sets the text between them. */
+  readonly inline?: InlineSpans;
+}
+
+/**
+ * Offsets in a paragraph's `text`. `math`: each inline math node of the paragraph (not of its
+ * footnotes) found in the text, in order: the text before it ends at `before` (its opening `$`
+ * left out), the node's TeX and closing `$` end at `end`. `citations`: stretches that print as a
+ * citation (`[@a; @b]`, `@a`, `\\cite{..}`) after the last math, each `[start, end)`.
+ */
+export interface InlineSpans {
+  readonly math: readonly { readonly node: MathNode; readonly before: number; readonly end: number }[];
+  readonly citations: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** LaTeX's size switches. */

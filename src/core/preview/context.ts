@@ -29,6 +29,19 @@ export interface PreviewHtml {
   readonly body: string;
   /** Keys cited, in order of first citation. */
   readonly citedKeys: readonly string[];
+  /**
+   * A LaTeX writeup's body in parts: `body` is `head`, a line end, `<article class="body">`, the
+   * items joined by line ends, `</article>`, then `tail`. The panel sends only the items an edit changed.
+   */
+  readonly parts?: PreviewParts;
+}
+
+/** The parts of a rendered body (see PreviewHtml.parts). */
+export interface PreviewParts {
+  readonly head: string;
+  /** One string per heading or block, page marks before the item they precede ('' where none). */
+  readonly items: readonly string[];
+  readonly tail: string;
 }
 
 /** One render's state: the writeup, options, macros, page ends still to mark and keys cited. */

@@ -1,4 +1,4 @@
-/** A LaTeX writeup's body from the reader's sections and blocks (paragraphs, lists, figures, tables, environments). */
+/** A LaTeX writeup's body, item by item (headings and blocks), for render.ts. */
 import { lineIndexOf } from '../model/query';
 import type { Block, Section } from '../model/writeup';
 import { closingBrace } from '../text/braces';
@@ -9,9 +9,29 @@ import type { Context } from './context';
 import { cssWidth } from './markdownBody';
 import { latexInline } from './latexInline';
 import { marksBefore } from './pageMarks';
+import { moveInlineStyles } from './styles';
 
 
-export function latexBody(ctx: Context): string {
+/**
+ * Renders one item of the body (a heading or a block) to HTML with its inline styles moved.
+ * `key` names everything the HTML depends on besides the context's resolvers and macros, and
+ * `line` is the item's `data-line`: a preview session (session.ts) may answer from an earlier
+ * render instead of calling `render`.
+ */
+export type ItemRenderer = (ctx: Context, key: string, line: number, render: (ctx: Context) => string) => string;
+
+/** Renders every item afresh. */
+export const renderItem: ItemRenderer = (ctx, _key, _line, render) => moveInlineStyles(render(ctx));
+
+/** Ranges move with every edit above a block; the HTML only shows the start line (`data-line`), passed apart. */
+const withoutRanges = (key: string, value: unknown): unknown => (/[rR]ange$/.test(key) ? undefined : value);
+
+/**
+ * A LaTeX writeup's body items from the reader's sections and blocks (paragraphs, lists, figures,
+ * tables, environments), page marks before the item they precede; the caller wraps them in
+ * `<article class="body">` joined by line ends.
+ */
+export function latexBodyItems(ctx: Context, renderer: ItemRenderer = renderItem): string[] {
   const { writeup } = ctx;
   const items: ({ kind: 'section'; line: number; section: Section } | { kind: 'block'; line: number; block: Block })[] = [
     ...writeup.sections.map((section) => ({ kind: 'section' as const, line: section.range.start.line, section })),
@@ -22,13 +42,24 @@ export function latexBody(ctx: Context): string {
   for (const item of items) {
     out.push(marksBefore(ctx, item.line));
     if (item.kind === 'section') {
-      const level = Math.min(6, item.section.level + 1);
-      out.push(`<h${level} data-line="${item.line}">${latexInline(ctx, item.section.title)}</h${level}>`);
+      const { level: depth, title } = item.section;
+      const level = Math.min(6, depth + 1);
+      out.push(renderer(ctx, `s\u0000${level}\u0000${title}`, item.line, (c) => `<h${level} data-line="${item.line}">${latexInline(c, title)}</h${level}>`));
     } else {
-      out.push(latexBlock(ctx, item.block));
+      const { block } = item;
+      // A `thebibliography` lists the writeup's `\bibitem`s found in its range, not only its own source.
+      if (block.type === 'environment' && /^thebibliography\*?$/.test(block.name)) out.push(moveInlineStyles(latexBlock(ctx, block)));
+      else out.push(renderer(ctx, blockKey(ctx, block), item.line, (c) => latexBlock(c, block)));
     }
   }
-  return `<article class="body">${out.join('\n')}</article>`;
+  return out;
+}
+
+/** What a block's HTML is made from besides the context: a paragraph's source, else also the model's fields. */
+function blockKey(ctx: Context, block: Block): string {
+  // latexBlock renders a paragraph from its source alone (the most common block: the cheapest key).
+  if (block.type === 'paragraph' && !block.origin) return `p\u0000${sourceOf(ctx, block)}`;
+  return `b\u0000${JSON.stringify(block, withoutRanges)}\u0000${sourceOf(ctx, block)}`;
 }
 
 /** The source text of a block (line breaks as `\n`), from the model's one line index. */

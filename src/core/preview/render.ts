@@ -7,23 +7,45 @@ import type { Writeup } from '../model/writeup';
 import { type CitationEnv, renderBibliography } from './citations';
 import { escapeHtml } from './escape';
 import type { Context, PreviewHtml, PreviewOptions } from './context';
-import { latexBody } from './latexBody';
+import { type ItemRenderer, latexBodyItems, renderItem } from './latexBody';
 import { latexInline } from './latexInline';
 import { markdownBody, markdownFor } from './markdownBody';
 import { pageMark } from './pageMarks';
+import { moveInlineStyles } from './styles';
 
 export type { PreviewHtml, PreviewOptions } from './context';
 export { cssWidth } from './markdownBody';
 export { latexInlineHtml } from './latexInline';
+export { moveInlineStyles } from './styles';
 
 /** Renders a writeup to the preview's HTML body: title block, sections, math, figures, citations, bibliography, page marks. */
-export function renderPreview(writeup: Writeup, input: PreviewOptions = {}): PreviewHtml {
+export function renderPreview(writeup: Writeup, input: PreviewOptions = {}, renderer: ItemRenderer = renderItem): PreviewHtml {
   const options = withBibItems(writeup, input);
   const macros = mergeMacros(options.macros ?? noMacros, collectMacros(writeup.metadata.headerIncludes));
   const breaks = [...(options.pages?.pageBreaks ?? [])].sort((a, b) => a.line - b.line).map((b) => ({ line: b.line, page: b.page }));
   const ctx: Context = { writeup, options, macros, breaks, cited: [] };
-  const parts: string[] = [titleBlock(ctx)];
-  parts.push(writeup.format === 'markdown' ? markdownBody(ctx) : latexBody(ctx));
+  const head = moveInlineStyles(titleBlock(ctx));
+  if (writeup.format === 'markdown') {
+    const rest = [head, moveInlineStyles(markdownBody(ctx)), ...after(ctx)];
+    return { body: rest.join('\n'), citedKeys: [...new Set(ctx.cited)] };
+  }
+  const items = latexBodyItems(ctx, renderer);
+  const tail = after(ctx).map((part) => `\n${part}`).join('');
+  // The page is built when asked for: a panel that sends only the changed parts never builds it.
+  let body: string | undefined;
+  return {
+    get body() {
+      return (body ??= `${head}\n<article class="body">${items.join('\n')}</article>${tail}`);
+    },
+    citedKeys: [...new Set(ctx.cited)],
+    parts: { head, items, tail },
+  };
+}
+
+/** What follows the body: page marks after its last block, then the bibliography (styles moved). */
+function after(ctx: Context): string[] {
+  const { writeup, options } = ctx;
+  const parts: string[] = [];
   // Page ends after the last block (e.g. the last page of a long bibliography) still get a mark.
   for (const b of ctx.breaks.splice(0)) parts.push(pageMark(b.page, ctx.options.pageLimit));
   // `nocite` keys and `\nocite{*}` / `nocite: '@*'` put entries in the bibliography without a citation in the text.
@@ -36,7 +58,7 @@ export function renderPreview(writeup: Writeup, input: PreviewOptions = {}): Pre
     const hasHeading = writeup.sections.some((s) => /^\s*(references|bibliography|works cited)\s*$/i.test(s.title));
     parts.push(`<section class="references">${hasHeading ? '' : '<h2>References</h2>'}${bibliography}</section>`);
   }
-  return { body: moveInlineStyles(parts.join('\n')), citedKeys: [...new Set(ctx.cited)] };
+  return parts.map(moveInlineStyles);
 }
 
 /** The options with citations of the document's own `\bibitem`s resolving to their text (after the .bib). */
@@ -56,15 +78,6 @@ function withBibItems(writeup: Writeup, options: PreviewOptions): PreviewOptions
       return { key, authors: label?.[1] ? [label[1]] : [], ...(label?.[2] ? { year: label[2] } : {}), title: item.text };
     },
   };
-}
-
-/**
- * KaTeX sizes glyphs with `style` attributes, which the CSP (no 'unsafe-inline') blocks. They move
- * to `data-style` and media/preview.js applies them through the CSSOM, which the CSP allows.
- * Text is escaped before this runs, so `style="` can only occur inside a tag.
- */
-export function moveInlineStyles(html: string): string {
-  return html.replace(/ style="/g, ' data-style="');
 }
 
 function titleBlock(ctx: Context): string {

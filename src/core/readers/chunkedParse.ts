@@ -1,8 +1,4 @@
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { lazyRemark } from '../lazy/index';
 
 /** The parts of an mdast node the reader looks at (remark's node types, loosely). */
 export interface MdNode {
@@ -17,13 +13,11 @@ export interface MdNode {
   readonly identifier?: string;
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
-
 /** Remark's tree of the text it is given (offsets into that text). */
 export type TreeParser = (text: string) => MdNode;
 
 /** The whole text through remark at once. */
-export const parseTree: TreeParser = (text) => processor.parse(text) as unknown as MdNode;
+export const parseTree: TreeParser = (text) => lazyRemark().parse(text) as unknown as MdNode;
 
 /**
  * `text` as one flat string. An edited text is often a rope of slices (V8 cons strings), on which

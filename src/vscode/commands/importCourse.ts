@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { importCoursePage } from '../../core/courses/import';
+import { lazyCourseImport } from '../../core/lazy/index';
 import { host } from '../host';
 import type { Services } from '../services';
 
@@ -37,7 +37,7 @@ export function registerImportCourse(services: Services): vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Writeup: cannot read {0}: {1}', source.fsPath, (error as Error).message));
       return undefined;
     }
-    const result = importCoursePage(text, { file: source.path.split('/').pop() ?? source.path });
+    const result = lazyCourseImport()(text, { file: source.path.split('/').pop() ?? source.path });
     const dir = vscode.Uri.joinPath(folder.uri, '.writeup', 'courses');
     const uri = await freeName(dir, result.pack.id);
     const edit = new vscode.WorkspaceEdit();

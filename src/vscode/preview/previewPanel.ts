@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { PageBreak } from '../../core/layout/types';
 import { macrosFromSetting } from '../../core/math/macros';
 import { renderPreviewPage } from '../../core/preview/csp';
-import { renderPreview } from '../../core/preview/render';
+import type { PreviewParts } from '../../core/preview/context';
+import { previewPatch } from '../../core/preview/patch';
+import { PreviewSession } from '../../core/preview/session';
 import type { Services } from '../services';
 import { previewInputs } from './resolvers';
 import { basenameOf, dirname, isAbsolutePath, resolveInside } from '../../core/text/paths';
@@ -12,8 +14,15 @@ import { nonce } from '../host/common';
 /** The webview's view type (tests look for it among the tabs). */
 export const previewViewType = 'writeup.preview';
 
-/** Messages from media/preview.js. */
-type FromWebview = { type: 'reveal'; line: number } | { type: 'ready' };
+/**
+ * Messages from media/preview.js: a click to reveal, the page's script started, a body in pieces
+ * or a patch applied (with the number of items the page then holds), or a patch it could not apply.
+ */
+type FromWebview =
+  | { type: 'reveal'; line: number }
+  | { type: 'ready' }
+  | { type: 'applied'; version: number; items: number; patch: boolean }
+  | { type: 'resync' };
 
 /**
  * The side preview: one panel that follows the active writeup, re-renders as the user types
@@ -33,6 +42,15 @@ export class WriteupPreview implements vscode.Disposable {
   private renderId = 0;
   private loaded = false;
   private painted = 0;
+  /** Renders the source, reusing the HTML of the blocks an edit left alone. */
+  private readonly session = new PreviewSession();
+  /** The parts the page holds, as last sent in pieces (undefined: the page has no pieces to patch). */
+  private shown: { version: number; parts: PreviewParts } | undefined;
+  private version = 0;
+  /** Bodies in pieces and patches the page applied, and times it asked for the whole body instead. */
+  private pieced = 0;
+  private patched = 0;
+  private resyncs = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -54,6 +72,7 @@ export class WriteupPreview implements vscode.Disposable {
         if (editor.document.uri.scheme === 'output') return;
         if (this.source?.toString() !== editor.document.uri.toString()) {
           this.source = editor.document.uri;
+          this.session.clear();
           this.panel.title = this.titleFor(editor.document);
           void this.update(true);
         }
@@ -68,6 +87,7 @@ export class WriteupPreview implements vscode.Disposable {
 
   /** Opens (or reveals) the preview beside the editor, for `document`. */
   async show(document: vscode.TextDocument): Promise<void> {
+    if (this.source?.toString() !== document.uri.toString()) this.session.clear();
     this.source = document.uri;
     if (this.panel) {
       this.panel.title = this.titleFor(document);
@@ -110,13 +130,30 @@ export class WriteupPreview implements vscode.Disposable {
     }, this.debounceMs);
   }
 
-  /** What the preview shows (for tests): the source and how many times the page has loaded. */
-  get state(): { source?: string; painted: number } {
-    return { ...(this.source ? { source: this.source.toString() } : {}), painted: this.painted };
+  /** What the preview shows (for tests): the source, how many times the page has loaded, bodies in pieces and patches applied, resyncs. */
+  get state(): { source?: string; painted: number; pieced: number; patched: number; resyncs: number } {
+    const source = this.source ? { source: this.source.toString() } : {};
+    return { ...source, painted: this.painted, pieced: this.pieced, patched: this.patched, resyncs: this.resyncs };
   }
 
   private async onMessage(message: FromWebview): Promise<void> {
-    if (message.type === 'ready') this.painted++;
+    if (message.type === 'ready') {
+      // A fresh page (first load, or restored after being hidden) holds no pieces: the next update sends them all.
+      this.painted++;
+      this.shown = undefined;
+    }
+    if (message.type === 'applied') {
+      // A page that holds another number of items than the panel thinks would be patched wrongly: send it all again.
+      const shown = this.shown;
+      if (shown && message.version === shown.version && message.items !== shown.parts.items.length) message = { type: 'resync' };
+      else if (message.patch) this.patched++;
+      else this.pieced++;
+    }
+    if (message.type === 'resync') {
+      this.resyncs++;
+      this.shown = undefined;
+      this.schedule();
+    }
     if (message.type !== 'reveal' || !this.source || !Number.isInteger(message.line)) return;
     const document = await vscode.workspace.openTextDocument(this.source);
     const line = Math.max(0, Math.min(message.line, document.lineCount - 1));
@@ -147,7 +184,7 @@ export class WriteupPreview implements vscode.Disposable {
     const baseDir = host.isLocal(document.uri) ? vscode.Uri.joinPath(document.uri, '..') : undefined;
     const bib = writeup.citesAll ? await this.services.bib.forDocument(document) : undefined;
     if (id !== this.renderId || this.panel !== panel) return;
-    const { body } = renderPreview(writeup, {
+    const html = this.session.render(writeup, {
       resolveCitation,
       ...(bib ? { allKeys: () => [...bib.entries()].map((e) => e.key) } : {}),
       ...(pages ? { pages } : {}),
@@ -155,10 +192,18 @@ export class WriteupPreview implements vscode.Disposable {
       macros: macrosFromSetting(vscode.workspace.getConfiguration('writeup.math', document.uri).get('macros')),
       resolveImage: (p) => this.imageUri(panel.webview, baseDir, p),
     });
+    const { parts } = html;
     if (!full && this.loaded) {
-      void panel.webview.postMessage({ type: 'update', body, line: this.topLine(uri) });
+      const line = this.topLine(uri);
+      const base = this.shown;
+      const version = ++this.version;
+      this.shown = parts ? { version, parts } : undefined;
+      // Only the items the edit changed when the page holds the previous ones; else the whole body (in pieces if it has them).
+      if (parts && base) void panel.webview.postMessage({ type: 'patch', base: base.version, version, line, ...previewPatch(base.parts, parts) });
+      else void panel.webview.postMessage({ type: 'update', version, line, ...(parts ? { parts } : { body: html.body }) });
       return;
     }
+    this.shown = undefined;
     const media = vscode.Uri.joinPath(this.services.context.extensionUri, 'media');
     const asUri = (...p: string[]): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
     panel.webview.html = renderPreviewPage({
@@ -166,7 +211,7 @@ export class WriteupPreview implements vscode.Disposable {
       nonce: nonce(),
       styles: [asUri('katex', 'katex.min.css'), asUri('preview.css')],
       scripts: [asUri('preview.js')],
-      body,
+      body: html.body,
       title: basenameOf(document.fileName),
       state: { line: this.topLine(uri) ?? 0 },
     });

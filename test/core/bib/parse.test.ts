@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { createBibIndex, BibStore } from '../../../src/core/bib/index';
-import { latexToUnicode } from '../../../src/core/bib/latex';
+import { texToUnicode } from '../../../src/core/readers/latex/runningText';
 import { parseName } from '../../../src/core/bib/names';
 import { parseBib } from '../../../src/core/bib/parse';
 
@@ -133,7 +133,7 @@ describe('LaTeX in fields', () => {
     ['$O(\\sqrt{n})$ bounds', '$O(\\sqrt{n})$ bounds'],
     ['{ReLU}  networks\n  again', 'ReLU networks again'],
   ];
-  for (const [input, expected] of cases) test(`${input} -> ${expected}`, () => assert.equal(latexToUnicode(input), expected));
+  for (const [input, expected] of cases) test(`${input} -> ${expected}`, () => assert.equal(texToUnicode(input), expected));
 });
 
 describe('author lists', () => {

@@ -17,6 +17,7 @@ export abstract class InlineScanner extends ScannerState {
     if (this.inBody) {
       const text = toPlain(this.text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
       this.sink.footnotes.push({ range: this.range(i, arg.end), bodyRange: this.range(g.start, g.end), text, ...this.origin(i, arg.end) });
+      this.paraNotes.push({ start: i, end: arg.end });
     }
     this.touch(i, arg.end);
     return g.start;
@@ -54,6 +55,7 @@ export abstract class InlineScanner extends ScannerState {
       this.flushParagraph();
       this.place({ type: 'math', range: node.range, math: node });
     } else {
+      if (this.inBody && !this.inBlockEnv) this.paraMath.push({ start, end, node });
       this.touch(start, end);
     }
   }

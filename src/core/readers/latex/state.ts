@@ -2,6 +2,7 @@ import type { FileHost } from '../../host';
 import type { Range } from '../../model/range';
 import type { Author, BibItem, Block, Citation, DisableDirective, FontSize, Footnote, MathNode, ReaderProblem } from '../../model/writeup';
 import type { LineIndex } from '../../text/lineIndex';
+import { inlineSpans } from '../inlineSpans';
 import type { HeadingInfo, PlacedBlock } from '../shared';
 import type { FigureParts } from './figures';
 import { inertUntil, matchBracket, skipSpace } from './source';
@@ -93,6 +94,9 @@ export abstract class ScannerState {
   protected readonly sizes: FontSize[] = [];
   /** The size where the open paragraph was last touched. */
   protected paraSize: FontSize = 'normalsize';
+  /** Inline math and footnotes read in running text since the last paragraph ended (offsets): the paragraph's spans. */
+  protected paraMath: { start: number; end: number; node: MathNode }[] = [];
+  protected paraNotes: { start: number; end: number }[] = [];
 
   constructor(
     protected readonly text: string,
@@ -149,7 +153,14 @@ export abstract class ScannerState {
     this.paraStart = -1;
     this.paraEnd = -1;
     const plain = toPlain(this.text.slice(start, end), this.sink.macros);
-    if (plain.trim()) this.place({ type: 'paragraph', range: this.range(start, end), text: plain.trim(), ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...this.origin(start, end) });
+    const text = plain.trim();
+    // The paragraph's own inline math (not its footnotes'), where it stands in the text.
+    const notes = this.paraNotes;
+    const math = this.paraMath.filter((m) => m.start >= start && m.end <= end && !notes.some((n) => m.start >= n.start && m.end <= n.end)).map((m) => m.node);
+    this.paraMath = [];
+    this.paraNotes = [];
+    const inline = text ? inlineSpans(text, math, true) : undefined;
+    if (text) this.place({ type: 'paragraph', range: this.range(start, end), text, ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...(inline ? { inline } : {}), ...this.origin(start, end) });
     if (this.pendingSpaces.length > 0) {
       for (const space of this.pendingSpaces) this.place(space);
       this.pendingSpaces = [];

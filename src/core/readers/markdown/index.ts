@@ -4,6 +4,7 @@ import { LineIndex } from '../../text/lineIndex';
 import { ChunkedTreeParser, type MdNode, parseTree, type TreeParser } from '../chunkedParse';
 import { defuseDeepLists, defuseUnclosedBrackets } from '../deepLists';
 import { readFrontMatter } from '../frontMatter';
+import { inlineSpans } from '../inlineSpans';
 import type { ReadOptions } from '../options';
 import { PandocInlineScanner, type ScannedMath } from '../pandocInline';
 import { APPENDIX_TITLE, buildSections, emptyMetadata, findRawSpaces, type HeadingInfo, type PlacedBlock, REFERENCES_TITLE } from '../shared';
@@ -78,6 +79,13 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
     }),
   );
 
+  const footnotes = footnotesOf(text, collected, masks, lines);
+  // A paragraph's own inline math (not that of the notes standing in it), in offsets, for its spans.
+  const inlineMath = scannedMath.flatMap((m, i) => (m.display ? [] : [{ start: m.start, end: m.end, node: math[i] as MathNode }])).sort((a, b) => a.start - b.start);
+  const noteSpans = footnotes.map((f) => ({ start: lines.offsetAt(f.range.start), end: lines.offsetAt(f.range.end) })).sort((a, b) => a.start - b.start);
+  let nextMath = 0;
+  let nextNote = 0;
+
   const headings: HeadingInfo[] = [];
   const placed: PlacedBlock[] = [];
   // Raw vertical space, found in one pass (a search per paragraph would scan the rest of the text each time).
@@ -103,7 +111,23 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
       }
     }
     const next = children[i + 1];
-    const block = readBlock(node, text, lines, mathByStart, next);
+    const read = readBlock(node, text, lines, mathByStart, next);
+    let block = read;
+    if (read?.type === 'paragraph' && read.text !== '') {
+      const start = startOf(node);
+      const end = endOf(node);
+      while (nextMath < inlineMath.length && (inlineMath[nextMath] as { start: number }).start < start) nextMath++;
+      while (nextNote < noteSpans.length && (noteSpans[nextNote] as { start: number }).start < start) nextNote++;
+      const notes: { start: number; end: number }[] = [];
+      for (let k = nextNote; k < noteSpans.length && (noteSpans[k] as { start: number }).start <= end; k++) notes.push(noteSpans[k] as { start: number; end: number });
+      const own: MathNode[] = [];
+      for (let k = nextMath; k < inlineMath.length && (inlineMath[k] as { start: number }).start <= end; k++) {
+        const m = inlineMath[k] as { start: number; end: number; node: MathNode };
+        if (m.end <= end && !notes.some((n) => m.start >= n.start && m.end <= n.end)) own.push(m.node);
+      }
+      const inline = inlineSpans(read.text, own, true);
+      if (inline) block = { ...read, inline };
+    }
     // Raw `\vspace{..}` in a paragraph is vertical space (pandoc passes it to LaTeX), not words.
     while (nextSpace < rawSpaces.length && (rawSpaces[nextSpace] as { start: number }).start < startOf(node)) nextSpace++;
     const spaces: typeof rawSpaces = [];
@@ -134,6 +158,6 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
     includes: [],
     problems,
     codeRanges: collected.code.map((s) => lines.rangeAt(s.start, s.end)),
-    footnotes: footnotesOf(text, collected, masks, lines),
+    footnotes,
   };
 }

@@ -1,0 +1,2 @@
+// fuzzysort, loaded on first use (see ../lazy/index.ts).
+export { default as fuzzysort } from 'fuzzysort';

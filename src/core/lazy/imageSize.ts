@@ -1,0 +1,2 @@
+// image-size, loaded on first use (see ../lazy/index.ts).
+export { imageSize } from 'image-size';
