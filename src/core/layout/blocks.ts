@@ -3,6 +3,7 @@
  * algorithms and code, environments, pictures, forced breaks and vertical space.
  */
 import type { Block, ListBlock, MathNode, Writeup } from '../model';
+import { captionHeight } from './captions';
 import type { Context } from './context';
 import { boxLength, figureBodyHeight } from './figures';
 import { parseLength } from './length';
@@ -12,8 +13,9 @@ import type { LayoutTuning } from './neurips';
 import type { FloatPlacement, Pager } from './pager';
 import { stripBraces } from '../readers/inlineSpans';
 import { paragraphLines } from './paragraph';
+import { placePicture } from './pictures';
 import type { SourceLines } from './sourceLines';
-import { FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
+import { BODY, FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
 import type { EstimateOptions } from './types';
 
 /** Pictures drawn in TeX (the LaTeX reader's environment blocks without text). */
@@ -26,7 +28,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
   pager.lastLine = undefined;
   switch (block.type) {
     case 'paragraph': {
-      const [size, leading] = SIZES[block.size ?? 'normalsize'];
+      const [size, leading] = block.size === undefined || block.size === 'normalsize' ? [10, BODY] : SIZES[block.size];
       const last = { width: 0 };
       const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last, block.inline);
       if (n === 0) return;
@@ -55,20 +57,20 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'figure': {
       if (writeup.format === 'latex' && block.parts !== undefined) {
         const body = figureBodyHeight(block, ctx.figures(options, tuning));
-        pager.float(Math.min(body + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE, H), 'figures', placementAt(lines, from), from);
+        pager.float(Math.min(body + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure), H), 'figures', placementAt(lines, from), from);
         return;
       }
       const size = options.imageSize?.(block.path);
       const natural = size ? size.width * 1.00375 : undefined;
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
-      const h = Math.min(width * aspect, H) + P.captionSkip + captionLines(block.caption, 'Figure 1:') * LINE;
+      const h = Math.min(width * aspect, H) + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure);
       pager.float(h, 'figures', placementAt(lines, from), from);
       return;
     }
     case 'table': {
       const rules = 11.5;
-      const cap = captionLines(block.caption, 'Table 1:') * LINE;
+      const cap = captionHeight(block.caption, 'Table 1:', ctx.captions.table);
       if (writeup.format === 'markdown') {
         // pandoc sets tables as longtables: in the text, 12pt above and below, rows may break.
         pager.glue(12, 'tables');
@@ -82,7 +84,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
         const [size, leading] = SIZES[block.size ?? 'normalsize'];
         const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
-        pager.float(body + cap + (cap > 0 ? P.captionSkip : 0), 'tables', placementAt(lines, from), from);
+        pager.float(body + cap + (cap > 0 ? ctx.captions.table.skip : 0), 'tables', placementAt(lines, from), from);
       }
       return;
     }
@@ -99,10 +101,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'environment': {
       if (block.name === 'abstract') return;
       if (PICTURES.has(block.name)) {
-        // Its size is the drawing's: a quarter of a page, said in the notes.
-        ctx.estimateNotes.push(`a ${block.name} outside a figure on line ${from + 1} is counted as a quarter of a page`);
-        pager.glue(P.parSkip);
-        pager.box(0.25 * H, 'figures', from);
+        placePicture(pager, block.name, block.origin === undefined ? lines : undefined, from, to, ctx.estimateNotes);
         return;
       }
       const name = block.name.replace(/\*$/, '');
@@ -131,7 +130,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
           ? { before: P.amsthmProofSep + P.parTopSep + P.parSkip, after: P.amsthmProofSep + P.parTopSep, shrink: 0.5 }
           : { before: P.parSkip + P.topSep, after: P.topSep, shrink: 2 };
       pager.glue(skips.before, 'text', skips.shrink * SHRINK);
-      pager.lines(n, LINE, 'text', from, to);
+      pager.lines(n, BODY, 'text', from, to);
       if (displays > 0) {
         pager.shrinkable(10 * SHRINK);
         pager.box(displays, 'math', to);
@@ -207,11 +206,6 @@ export function parseWidth(spec: string | undefined, natural: number | undefined
   }
 }
 
-function captionLines(caption: string | undefined, label: string): number {
-  if (caption === undefined || caption.trim() === '') return 0;
-  return countTextLines(`${label} ${caption}`, W);
-}
-
 function heightOfDisplay(math: MathNode): number {
   return displayMathRowsHeight(math.tex, math.environment).height;
 }
@@ -248,7 +242,7 @@ function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number,
     const n = Math.max(1, countTextLines(entry.text, (W - listIndent(depth)) / FONT));
     const span = Math.max(0, to - from);
     const at = from + Math.floor((span * i) / Math.max(1, entries.length));
-    pager.lines(n, LINE, 'lists', at, at);
+    pager.lines(n, BODY, 'lists', at, at);
     previous = depth;
   });
   pager.glue(P.topSep, 'lists', 2 * SHRINK);

@@ -4,6 +4,7 @@
  */
 import type { Citation, Footnote, MathNode, Range, Writeup } from '../model';
 import { comparePositions } from '../model';
+import { captionStyles, type CaptionStyles } from './captions';
 import { citationLabel, TEXTUAL_CITE, type CiteGroup } from './citations';
 import type { FigureContext } from './figures';
 import type { LayoutTuning } from './neurips';
@@ -44,7 +45,11 @@ export class Context {
   /** Environments declared with `\\newtheorem` where amsthm sets them (it has its own skips), and whether amsthm's `proof` is there. */
   readonly amsthm: { readonly theorems: ReadonlySet<string>; readonly proof: boolean };
 
+  /** How figures and tables set their captions (the `caption` package's settings). */
+  readonly captions: CaptionStyles;
+
   constructor(writeup: Writeup) {
+    this.captions = captionStyles(writeup.metadata.headerIncludes ?? '');
     this.amsthm = amsthmOf(writeup);
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
     this.preamble = writeup.format === 'latex' ? (writeup.metadata.headerIncludes ?? '') : '';

@@ -6,13 +6,13 @@ import type { Block, Position, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
 import { placeBlock } from './blocks';
 import { Context } from './context';
-import { heading } from './heading';
+import { heading, headingStacks } from './heading';
 import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
 import { SourceLines } from './sourceLines';
-import { FONT, H, LINE, P, W, useTextBlock } from './textBlock';
+import { BODY, FONT, H, P, W, useTextBlock } from './textBlock';
 import { titleBlock } from './title';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
 
@@ -24,12 +24,13 @@ import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './
 export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): PageEstimate {
   const tuning: LayoutTuning = TUNING[writeup.format];
   const { profile, notes: profileNotes } = profileOf(writeup);
-  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.style, profile.sizes);
+  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.baselineSkip, profile.style, profile.sizes);
   const pager = new Pager();
   const ctx = new Context(writeup);
   ctx.estimateNotes.push(...profileNotes);
   const lines = new SourceLines(writeup.text);
   const items = itemsOf(writeup);
+  const stacks = headingStacks(items.map((it) => (it.kind === 'heading' ? it.section : undefined)));
   const refs = writeup.referencesStart?.start;
   const appendix = writeup.appendixStart?.start;
   const contentEnd = refs && appendix ? (comparePositions(refs, appendix) <= 0 ? refs : appendix) : (refs ?? appendix);
@@ -50,27 +51,30 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       if (i > 0) pager.glue(tuning.refGap, 'references');
       const n = Math.max(1, Math.round(perEntry));
       const frac = perEntry / n;
-      pager.lines(n, LINE * frac, 'references', line, line);
+      pager.lines(n, BODY * frac, 'references', line, line);
     }
   };
 
+  /** The heading that opens the references (in an `\\input` child every heading stands where the child does: its title tells). */
+  const isRefsHeading = (s: Section): boolean => refs !== undefined && comparePositions(s.range.start, refs) === 0 && (s.origin === undefined || REFERENCES_TITLE.test(s.title));
+  // Where the references or appendix heading is read from a child, content ends at that heading, not at the child's first item.
+  const endHeading = contentEnd && items.find((it) => it.kind === 'heading' && it.section.origin !== undefined && comparePositions(it.start, contentEnd) === 0 && CONTENT_END_TITLE.test(it.section.title));
   for (const item of items) {
     const line = item.start.line;
-    if (contentPages === undefined && contentEnd && comparePositions(item.start, contentEnd) >= 0) {
+    const reached = contentEnd !== undefined && (endHeading === undefined ? comparePositions(item.start, contentEnd) >= 0 : item === endHeading || comparePositions(item.start, contentEnd) > 0);
+    if (contentPages === undefined && contentEnd && reached) {
       const isRefs = refs !== undefined && comparePositions(contentEnd, refs) === 0;
       const before = item.kind === 'heading' ? P.parSkip + P.headings[0].before * P.ex : 0;
       contentPages = pager.position() + (pager.y > 0 ? before / H : 0);
       pager.markContentEnd();
-      // The bibliography (`\bibliography`) stands here unless this is the References heading itself
-      // (an appendix heading may follow it directly).
-      const refsHeading = item.kind === 'heading' && refs !== undefined && comparePositions(item.section.range.start, refs) === 0;
-      if (isRefs && !refsHeading) placeReferences(line, true);
+      // `\\bibliography` followed by another heading (an appendix): the list is set before that heading.
+      if (isRefs && !(item.kind === 'heading' && isRefsHeading(item.section))) placeReferences(line, true);
     }
     if (item.kind === 'heading') {
       const s = item.section;
-      const isRefsHeading = refs !== undefined && comparePositions(s.range.start, refs) === 0;
-      heading(pager, s.level, s.title, line, isRefsHeading ? 'references' : 'text');
-      if (isRefsHeading) placeReferences(line, false);
+      const refsHeading = isRefsHeading(s);
+      heading(pager, s.level, s.title, line, refsHeading ? 'references' : 'text', stacks.get(s));
+      if (refsHeading) placeReferences(line, false);
       continue;
     }
     placeBlock(pager, item.block, writeup, ctx, options, tuning, lines);
@@ -138,23 +142,34 @@ function breakdownOf(pager: Pager, totalPages: number): PageBreakdown {
   return { ...b, other: Math.max(0, totalPages - known) };
 }
 
+/** A heading that opens the references. */
+const REFERENCES_TITLE = /^(references|bibliography)$/i;
+/** Headings where the content ends, as the readers find them (the references, an appendix). */
+const CONTENT_END_TITLE = /^(references|bibliography|appendix|appendices|supplementary materials?)\b/i;
+
 /** An event of the body in source order: a heading or a block. */
 type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'block'; block: Block; start: Position };
 
+/**
+ * The headings and blocks in source order. Reading order breaks ties of position: everything read
+ * from an `\\input` child (or a macro's expansion) stands at the command, so each heading goes
+ * just before its first block (an empty section just before the next section's first block),
+ * not all of them ahead of the child's text.
+ */
 function itemsOf(writeup: Writeup): Item[] {
-  // Document order: the blocks before the first heading, then each heading with its own blocks.
-  // It orders what an `\input` child holds (all of it starts at the `\input` command).
-  const order = new Map<Block | Section, number>();
-  const owned = new Set(writeup.sections.flatMap((s) => s.blocks));
-  for (const block of writeup.blocks) if (!owned.has(block)) order.set(block, order.size);
-  for (const section of writeup.sections) {
-    order.set(section, order.size);
-    for (const block of section.blocks) order.set(block, order.size);
+  const index = new Map<Block, number>();
+  writeup.blocks.forEach((b, i) => index.set(b, i));
+  const keys: number[] = [];
+  let next = writeup.blocks.length;
+  for (let s = writeup.sections.length - 1; s >= 0; s--) {
+    const first = writeup.sections[s]?.blocks[0];
+    const at = first !== undefined ? index.get(first) : undefined;
+    if (at !== undefined) next = at;
+    keys[s] = next - 0.5;
   }
-  const items: Item[] = [];
-  for (const section of writeup.sections) items.push({ kind: 'heading', section, start: section.range.start });
-  for (const block of writeup.blocks) items.push({ kind: 'block', block, start: block.range.start });
-  const rank = (item: Item): number => order.get(item.kind === 'heading' ? item.section : item.block) ?? 0;
-  items.sort((a, b) => comparePositions(a.start, b.start) || rank(a) - rank(b));
-  return items;
+  const items: { item: Item; order: number }[] = [];
+  writeup.sections.forEach((section, s) => items.push({ item: { kind: 'heading', section, start: section.range.start }, order: keys[s] ?? 0 }));
+  writeup.blocks.forEach((block, i) => items.push({ item: { kind: 'block', block, start: block.range.start }, order: i }));
+  items.sort((a, b) => comparePositions(a.item.start, b.item.start) || a.order - b.order);
+  return items.map((x) => x.item);
 }

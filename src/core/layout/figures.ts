@@ -185,7 +185,8 @@ export function figureBodyHeight(block: FigureBlock, ctx: FigureContext): number
       i++;
     }
     const width = declared ?? Math.max(...inner.map((b) => b.width));
-    const caption = part.caption !== undefined && part.caption !== '' ? countTextLines(`(a) ${part.caption}`, width) * ctx.baselineSkip + 4 : 0;
+    // A subcaption, even an empty one ("(a)"), is a line or more below its box.
+    const caption = part.caption !== undefined ? countTextLines(`(a) ${part.caption}`, width) * ctx.baselineSkip + 4 : 0;
     items.push({ width, height: rows(inner, width, 1) + caption, newRow: part.newRow === true });
   }
   return Math.min(rows(items, W, 2), ctx.height);

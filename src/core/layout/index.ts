@@ -7,7 +7,8 @@
  * - `blocks.ts` places each kind of block, `heading.ts` headings, `title.ts` the title block;
  * - `paragraph.ts` breaks paragraphs into lines, `citations.ts` sizes their citations,
  *   `lineBreak.ts`, `fonts.ts` and `mathBox.ts` measure words and math;
- * - `figures.ts` and `imageSize.ts` size figures and their images, `length.ts` TeX lengths;
+ * - `figures.ts` and `imageSize.ts` size figures and their images, `captions.ts` their captions,
+ *   `pictures.ts` TikZ and forest pictures in the text, `length.ts` TeX lengths;
  * - `context.ts` holds the per-writeup lookups, `sourceLines.ts` the source's lines;
  * - `profile.ts`, `neurips.ts` and `textBlock.ts` are the page: template profiles, the style's
  *   constants, the text block of the estimate under way;

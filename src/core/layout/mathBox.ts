@@ -184,17 +184,30 @@ export function layout(toks: readonly string[], style: Style): MathBox {
     if (t === '\\begin') {
       const name = p.arg().join('');
       if (name === 'array') p.arg();
+      // amsmath's aligned/gathered/split inside a display: strut-high rows \jot apart, `[t]` hanging from the first row.
+      const amsRows = NESTED_ROWS.test(name);
+      const vpos = amsRows && toks[p.i] === '[' ? (toks[p.i + 1] ?? 'c') : 'c';
+      if (vpos !== 'c') p.i += 3;
+      if (name === 'alignedat') p.arg();
       const body = p.environment();
       const rows = splitRows(body);
       let rw = 0;
       let total = 0;
+      let first = 0;
+      let last = 0;
       for (const row of rows) {
-        const cells = row.map((c) => layout(c, style === 'display' ? 'text' : style));
+        const cells = row.map((c) => layout(c, amsRows ? style : style === 'display' ? 'text' : style));
         rw = Math.max(rw, cells.reduce((s, c) => s + c.w, 0) + (cells.length - 1) * 1);
-        total += Math.max(0.85, Math.max(...cells.map((c) => c.h))) + Math.max(0.35, Math.max(...cells.map((c) => c.d)));
+        const rh = Math.max(amsRows ? 0.77 : 0.85, ...cells.map((c) => c.h));
+        last = Math.max(amsRows ? 0.33 : 0.35, ...cells.map((c) => c.d));
+        if (total === 0) first = rh;
+        else if (amsRows) total += 0.3;
+        total += rh + last;
       }
       const delim = MATRIX_ENVS.has(name) ? 0.8 : 0;
-      add({ w: rw + delim, h: total / 2 + 0.25, d: total / 2 - 0.25 });
+      if (vpos === 't') add({ w: rw, h: first, d: total - first });
+      else if (vpos === 'b') add({ w: rw, h: total - last, d: last });
+      else add({ w: rw + delim, h: total / 2 + 0.25, d: total / 2 - 0.25 });
       continue;
     }
     if (t === '\\end') {
@@ -269,6 +282,8 @@ export function inlineMathWidth(tex: string): number {
 const inlineCache = new Map<string, number>();
 
 const ROW_ENVS = /^(align|aligned|alignat|alignedat|gather|gathered|split|multline|eqnarray|flalign)\*?$/;
+/** amsmath's row environments that sit inside a display, set in display style with `\\jot` between rows. */
+const NESTED_ROWS = /^(aligned|alignedat|gathered|split)$/;
 
 /**
  * Height in points of the rows of a display (without the skips above and below): one row per
@@ -294,7 +309,8 @@ const displayCache = new Map<string, { height: number; rows: number }>();
 export function displayMathWidth(tex: string, environment?: string): number | undefined {
   if (environment !== undefined && ROW_ENVS.test(environment)) return undefined;
   const toks = tokenize(tex);
-  if (toks.includes('\\\\') || toks.includes('\\begin')) return undefined;
+  // Rows nested in an environment (`aligned`, `cases`) still make one box: TeX may use the short skips.
+  if (toks.includes('\\\\') && !toks.includes('\\begin')) return undefined;
   return layout(toks, 'display').w * 10;
 }
 

@@ -16,12 +16,21 @@ export interface TemplateProfile {
   readonly textHeight: number;
   /** Body font width relative to Times (Latin Modern sets about 12% wider). */
   readonly fontWidth: number;
+  /** Leading of the body text (pt): 11 in the NeurIPS styles, 12 where a submission loads lineno first or a local copy leaves the article class's sizes. */
+  readonly baselineSkip: number;
   /** The style's skips and sizes: the NeurIPS style's, or the article class's where a local copy leaves them. */
   readonly style?: PageStyle;
   readonly sizes?: 'neurips' | 'article';
 }
 
-const NEURIPS_BLOCK = { textWidth: 5.5 * 72.27, textHeight: 9 * 72.27, fontWidth: 1 };
+const NEURIPS_BLOCK = { textWidth: 5.5 * 72.27, textHeight: 9 * 72.27, fontWidth: 1, baselineSkip: 11 };
+
+/**
+ * Stock styles that load lineno for a submission before setting `\normalsize` (2018-2021): a
+ * submission's body text keeps the article class's 12pt leading (measured: 12pt baselines
+ * against 11pt in `final` and `preprint`).
+ */
+const LINENO_FIRST = new Set(['nips_2018', 'neurips_2019', 'neurips_2020', 'neurips_2021']);
 
 /** Stock profiles by package name. */
 export const PROFILES: Readonly<Record<string, TemplateProfile>> = Object.fromEntries(
@@ -111,7 +120,7 @@ export function profileOf(writeup: Writeup): { profile: TemplateProfile; notes: 
   let style: PageStyle = NEURIPS;
   let sizes: 'neurips' | 'article' = 'neurips';
   let classSize = 1;
-  if (t?.local && t.local.bodySize === false) {
+  if (t?.local?.leading === 'article') {
     const option = setup.classOptions.find((o) => /^1[12]pt$/.test(o));
     classSize = option === '11pt' ? 1.095 : option === '12pt' ? 1.2 : 1;
     style = { ...NEURIPS, ...ARTICLE_10PT, baselineSkip: option === '11pt' ? 13.6 : option === '12pt' ? 14.5 : 12 };
@@ -124,7 +133,25 @@ export function profileOf(writeup: Writeup): { profile: TemplateProfile; notes: 
   let fontWidth = classSize;
   for (const p of setup.packages.slice(start + 1)) fontWidth = FONT_WIDTHS[p] ?? fontWidth;
   if (fontWidth !== 1) notes.push(`body font from ${setup.packages.slice(start + 1).filter((p) => FONT_WIDTHS[p] !== undefined).join(', ')}: text set about ${Math.round((fontWidth - 1) * 100)}% wider than Times`);
-  return { profile: { name: t?.name ?? 'neurips', textWidth: width, textHeight: height, fontWidth, ...(style !== NEURIPS ? { style } : {}), ...(sizes !== 'neurips' ? { sizes } : {}) }, notes };
+  return {
+    profile: {
+      name: t?.name ?? 'neurips',
+      textWidth: width,
+      textHeight: height,
+      fontWidth,
+      baselineSkip: sizes === 'article' ? style.baselineSkip : t ? bodyLeading(t) : DEFAULT_PROFILE.baselineSkip,
+      ...(style !== NEURIPS ? { style } : {}),
+      ...(sizes !== 'neurips' ? { sizes } : {}),
+    },
+    notes,
+  };
+}
+
+/** The body's leading under a template: its local copy's way of setting `\normalsize`, else the stock style's. */
+function bodyLeading(t: NonNullable<PageSetup['template']>): number {
+  const submission = !t.options.some((o) => /^(final|preprint)$/.test(o)) && t.local?.finalByDefault !== true;
+  const leading = t.local?.leading ?? (LINENO_FIRST.has(t.name.toLowerCase()) ? 'lineno-first' : 'renewed');
+  return leading === 'article' || (leading === 'lineno-first' && submission) ? 12 : NEURIPS_BLOCK.baselineSkip;
 }
 
 function optional<K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> {

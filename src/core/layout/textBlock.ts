@@ -18,16 +18,33 @@ export let H: number = P.textHeight;
 /** Body font width relative to Times: text is broken in a measure this much narrower. */
 export let FONT = 1;
 
-/** The body's baseline skip. */
+/** The style's baseline skip at `\normalsize`: captions, and tables and algorithms in floats (a float resets the size). */
 export let LINE: number = P.baselineSkip;
 
-/** Sets the text block (pt), the body font's width relative to Times and the style's constants for the estimate starting now. */
-export function useTextBlock(width: number, height: number, fontWidth: number, style: PageStyle = NEURIPS, sizes: 'neurips' | 'article' = 'neurips'): void {
+/**
+ * The leading of body text at `\normalsize` under the writeup's template: `LINE`, or the article
+ * class's 12pt where a 2018-2021 submission loads lineno first (see `profile.ts`).
+ */
+export let BODY: number = LINE;
+
+/**
+ * Sets the text block (pt), the body font's width relative to Times, the body's leading and the
+ * style's constants and sizes (the template profile's) for the estimate starting now.
+ */
+export function useTextBlock(
+  width: number,
+  height: number,
+  fontWidth: number,
+  leading?: number,
+  style: PageStyle = NEURIPS,
+  sizes: 'neurips' | 'article' = 'neurips',
+): void {
   W = width;
   H = height;
   FONT = fontWidth;
   P = style;
   LINE = style.baselineSkip;
+  BODY = leading ?? LINE;
   SIZES = sizes === 'article' ? ARTICLE_SIZES : NEURIPS_SIZES;
 }
 

@@ -6,7 +6,7 @@ import type { Writeup } from '../model';
 import { textWidth } from './fonts';
 import { countTextLines } from './lineBreak';
 import type { Pager } from './pager';
-import { FONT, LINE, P, W } from './textBlock';
+import { BODY, FONT, P, W } from './textBlock';
 
 export function titleBlock(pager: Pager, writeup: Writeup, abstract: string | undefined): void {
   const { title, authors } = writeup.metadata;
@@ -43,7 +43,7 @@ export function titleBlock(pager: Pager, writeup: Writeup, abstract: string | un
   }
   if (abstract !== undefined && abstract.trim() !== '') {
     const n = countTextLines(abstract, (W - 2 * t.abstractMargin) / FONT);
-    const h = t.abstractBefore + t.abstractHeading + 0.5 * P.ex + P.topSep + n * LINE + P.topSep + P.ex;
+    const h = t.abstractBefore + t.abstractHeading + 0.5 * P.ex + P.topSep + n * BODY + P.topSep + P.ex;
     pager.y += h;
     pager.used.title += h;
   }

@@ -60,8 +60,14 @@ export interface PageSetup {
     readonly local?: {
       readonly lengths: Readonly<Record<string, string>>;
       readonly geometry?: string;
-      /** False when the copy sets no body size (`\normalsize`): a rewrite that leaves the article class's sizes. */
-      readonly bodySize?: boolean;
+      /**
+       * How the copy sets the body's leading: `renewed` when it redefines `\normalsize` (10pt on
+       * 11pt), `lineno-first` when it also loads lineno before that (a submission then keeps the
+       * article's 12pt), `article` when it leaves the article class's 10pt on 12pt.
+       */
+      readonly leading?: 'renewed' | 'lineno-first' | 'article';
+      /** The copy makes a camera-ready copy without the `final` option (`\@neuripsfinaltrue` by default). */
+      readonly finalByDefault?: boolean;
     };
   };
   /** Packages loaded (names only), e.g. `mathpazo`, `geometry`. */

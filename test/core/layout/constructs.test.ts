@@ -87,8 +87,8 @@ describe('page estimate on real-report constructs', () => {
 });
 
 describe('TikZ outside floats', () => {
-  test('a tikzpicture in the text is a box, not its source as words, and is named in the notes', () => {
-    const picture = `\\begin{tikzpicture}\n${Array.from({ length: 40 }, (_, i) => `\\node at (${i},0) {label ${i}};`).join('\n')}\n\\end{tikzpicture}`;
+  test('a tikzpicture it cannot size is a box of a quarter page, not its source as words, and is named in the notes', () => {
+    const picture = `\\begin{tikzpicture}\n\\foreach \\i in {0,...,39} {\\node at (\\i,0) {label \\i};}\n${Array.from({ length: 40 }, (_, i) => `\\node at (${i},0) {label ${i}};`).join('\n')}\n\\end{tikzpicture}`;
     const w = doc('\\usepackage[final]{neurips_2024}\n\\usepackage{tikz}', `${paras(1)}\n\n${picture}\n\n${paras(1)}`);
     assert.ok(!w.blocks.some((b) => b.type === 'paragraph' && b.text.includes('node')));
     const e = estimatePages(w);

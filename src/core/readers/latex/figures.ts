@@ -130,6 +130,19 @@ function lengthsIn(source: string): Record<string, string> {
 }
 
 /**
+ * How a template's code (comments removed) sets the body's leading. The NeurIPS styles redefine
+ * `\\normalsize` as 10pt on 11pt and call it; up to 2021 a submission loads lineno before that, and
+ * the text then keeps the article class's 12pt (a measured fact of those styles). A style that never
+ * redefines `\\normalsize` keeps the 12pt too.
+ */
+function leadingOf(code: string): { leading: 'renewed' | 'lineno-first' | 'article'; finalByDefault?: true } {
+  const renew = code.search(/\\(?:renewcommand|def)\s*\{?\s*\\normalsize\b/);
+  const lineno = code.search(/\\(?:RequirePackage|usepackage)\s*(?:\[[^\]]*\])?\s*\{lineno\}/);
+  const leading = renew < 0 ? 'article' : lineno >= 0 && lineno < renew ? 'lineno-first' : 'renewed';
+  return { leading, ...(/\\newif\s*\\if@(?:neurips|nips)final\s*\\@(?:neurips|nips)finaltrue/.test(code) ? { finalByDefault: true } : {}) };
+}
+
+/**
  * The page setup a preamble writes: class options, the template package (with the lengths a local
  * copy next to the .tex sets), packages, geometry and lengths.
  */
@@ -151,14 +164,13 @@ export function pageSetupOf(text: string, preambleEnd: number | undefined, host:
       if (name === 'geometry' && options.length > 0 && template === undefined) geometry.push(options.join(','));
       if (template === undefined && TEMPLATE.test(name)) {
         const local = host.readFile(resolvePath(dir, `${name}.sty`));
-        const lengths = local !== undefined ? lengthsIn(local.replace(/(?<!\\)%[^\n]*/g, '')) : undefined;
+        const code = local?.replace(/(?<!\\)%[^\n]*/g, '');
+        const lengths = code !== undefined ? lengthsIn(code) : undefined;
         const geometryInSty = local !== undefined ? /\\(?:usepackage\s*\[([^\]]*)\]\s*\{geometry\}|geometry\s*\{([^}]*)\})/.exec(local) : null;
         template = {
           name,
           options,
-          ...(local !== undefined
-            ? { local: { lengths: lengths ?? {}, ...(geometryInSty ? { geometry: geometryInSty[1] ?? geometryInSty[2] ?? '' } : {}), bodySize: /\\(?:renewcommand|def)\s*\{?\s*\\normalsize\b/.test(local) } }
-            : {}),
+          ...(code !== undefined ? { local: { lengths: lengths ?? {}, ...(geometryInSty ? { geometry: geometryInSty[1] ?? geometryInSty[2] ?? '' } : {}), ...leadingOf(code) } } : {}),
         };
       }
     }

@@ -39,6 +39,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     code: [],
     footnotes: [],
     macros: new Map(),
+    blockMacros: new Map(),
     bibItems: [],
     order: 0,
     meta: { bibliography: [], disabled: [], keyRanges: {} },
@@ -47,6 +48,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
   const reader = new LatexScanner(text, lines, sink, {
     host,
     baseDir: dirname(options.file),
+    file: options.file,
     visited: new Set([options.file]),
     depth: 0,
   });

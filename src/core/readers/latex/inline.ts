@@ -20,7 +20,8 @@ export abstract class InlineScanner extends ScannerState {
       this.paraNotes.push({ start: i, end: arg.end });
     }
     this.touch(i, arg.end);
-    return g.start;
+    // Scanned from its brace: the group it opens ends at its closing brace (a size switch in effect outlives it).
+    return g.start - 1;
   }
 
   /** `$...$` or `$$...$$`. */

@@ -1,6 +1,7 @@
 import type { Author } from '../../model/writeup';
 import { parseDisableComment } from '../shared';
 import { EnvironmentScanner } from './environments';
+import { BLOCK_BODY } from './macros';
 import { matchBracket } from './source';
 import { toPlain } from './text';
 
@@ -53,6 +54,12 @@ export abstract class PreambleScanner extends EnvironmentScanner {
     const [macro, body] = arg.groups;
     const macroName = macro ? /^\s*\\([A-Za-z]+)\s*$/.exec(text.slice(macro.start, macro.end))?.[1] : undefined;
     const arity = arg.optional.length === 0 ? 0 : arg.optional.length === 1 && macro && text.slice(arg.optional[0]?.start ?? 0, arg.optional[0]?.end ?? 0).trim() === '1' ? 1 : -1;
+    // A macro that sets figures, tables or other environments: its body is read wherever it is used.
+    const params = Number(arg.optional[0] ? text.slice(arg.optional[0].start, arg.optional[0].end).trim() : 0);
+    if ((name === 'newcommand' || name === 'renewcommand' || name === 'providecommand') && macroName && body && Number.isInteger(params) && params >= 0 && params <= 9 && BLOCK_BODY.test(text.slice(body.start, body.end))) {
+      const fallback = arg.optional[1];
+      this.sink.blockMacros.set(macroName, { params, body: text.slice(body.start, body.end), ...(fallback ? { optional: text.slice(fallback.start, fallback.end) } : {}) });
+    }
     if ((name === 'newcommand' || name === 'renewcommand' || name === 'providecommand') && macroName && body && arity >= 0) {
       const printed = toPlain(text.slice(body.start, body.end).replace(/\\xspace\b/g, '')).replace(/\s+/g, ' ').trim();
       // Without arguments: `\\ours` -> its text; with one: `\\note{x}` -> its text around x (`#1` marks where).

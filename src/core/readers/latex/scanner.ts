@@ -4,6 +4,7 @@ import { LineIndex } from '../../text/lineIndex';
 import { resolveInside, resolvePath } from '../../text/paths';
 import { APPENDIX_TITLE, VSKIP_LENGTH } from '../shared';
 import { CITE_COMMANDS, DEFINITION_COMMANDS, FONT_SIZES, MAX_INCLUDE_DEPTH, SECTION_LEVELS, SILENT_COMMANDS } from './commands';
+import { type BlockMacro, expandBody } from './macros';
 import { PreambleScanner, parseAuthors } from './preamble';
 import { matchBracket, skipSpace } from './source';
 import { toPlain } from './text';
@@ -222,17 +223,21 @@ export class LatexScanner extends PreambleScanner {
         const g = arg.groups[0];
         const box = this.envs[this.envs.length - 1]?.box !== undefined ? this.envs[this.envs.length - 1] : [...this.envs].reverse().find((e) => e.box !== undefined || e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
         if (box?.box !== undefined && g) {
-          this.figureParts()?.boxCaption(box.box, toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim());
-          return g.start;
+          // An empty `\caption{}` still prints its label "(a)"; an empty `\caption*{}` prints nothing.
+          const caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+          if (!star || caption !== '') this.figureParts()?.boxCaption(box.box, caption);
+          return g.start - 1;
         }
         const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
         if (env && g) env.caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
-        // Its citations and math still count: scan inside the argument.
-        return g ? g.start : arg.end;
+        // Its citations and math still count: scan inside the argument, from its brace (its group ends with it).
+        return g ? g.start - 1 : arg.end;
       }
       default:
         break;
     }
+    const macro = this.inBody && !this.inBlockEnv ? this.sink.blockMacros.get(name) : undefined;
+    if (macro) return this.expand(i, afterName, name, macro);
     if (FONT_SIZES.has(name)) this.size = name as FontSize;
     if (SILENT_COMMANDS.has(name)) return this.args(afterName, name === 'hspace' || name === 'label' || name === 'ref' || name === 'eqref' || name === 'usepackage' || name === 'documentclass' || name === 'bibliographystyle' ? 1 : 0).end;
     // Any other command: its name prints nothing we count, its arguments are scanned as text
@@ -274,6 +279,42 @@ export class LatexScanner extends PreambleScanner {
     return arg.end;
   }
 
+
+  /**
+   * A block macro used at `i` (outside any block environment): its arguments read (a first
+   * optional one when it has a default) and its body, arguments in place, read like an `\\input`
+   * child standing at the use. A macro is not expanded inside itself.
+   */
+  private expand(i: number, afterName: number, name: string, macro: BlockMacro): number {
+    const text = this.text;
+    const arg = this.args(afterName, macro.optional !== undefined ? Math.max(0, macro.params - 1) : macro.params);
+    const values = arg.groups.map((g) => text.slice(g.start, g.end));
+    if (macro.optional !== undefined) {
+      const o = arg.optional[0];
+      values.unshift(o ? text.slice(o.start, o.end) : macro.optional);
+    }
+    const key = `\\${name}`;
+    if (this.ctx.visited.has(key) || this.ctx.depth >= MAX_INCLUDE_DEPTH) return arg.end;
+    this.flushParagraph();
+    const body = expandBody(macro, values);
+    // What the expansion holds points at the use; its own positions are in a file named after the macro.
+    const file = `${this.ctx.file}#${name}`;
+    this.ctx.visited.add(key);
+    const child = new LatexScanner(body, new LineIndex(body), this.sink, {
+      host: this.ctx.host,
+      baseDir: this.ctx.baseDir,
+      file,
+      visited: this.ctx.visited,
+      depth: this.ctx.depth + 1,
+      at: { file, range: this.ctx.at ? this.ctx.at.range : this.range(i, arg.end) },
+    });
+    child.inBody = true;
+    child.size = this.size;
+    child.run();
+    this.size = child.size;
+    this.ctx.visited.delete(key);
+    return arg.end;
+  }
 
   protected include(i: number, afterName: number): number {
     const text = this.text;
@@ -318,13 +359,17 @@ export class LatexScanner extends PreambleScanner {
     const child = new LatexScanner(content, new LineIndex(content), this.sink, {
       host: this.ctx.host,
       baseDir: this.ctx.baseDir,
+      file: resolved,
       visited: this.ctx.visited,
       depth: this.ctx.depth + 1,
       at: { file: resolved, range: this.ctx.at ? this.ctx.at.range : here },
     });
     // A `\subfile` (or any child with its own \begin{document}): its preamble is not text.
     child.inBody = this.inBody && !/\\begin\s*\{document\}/.test(content);
+    // `\input` is text in place: a size switch in effect goes on into the child and out of it.
+    child.size = this.size;
     child.run();
+    this.size = child.size;
     this.ctx.visited.delete(resolved);
     return end;
   }

@@ -5,6 +5,7 @@ import type { LineIndex } from '../../text/lineIndex';
 import { inlineSpans } from '../inlineSpans';
 import type { HeadingInfo, PlacedBlock } from '../shared';
 import type { FigureParts } from './figures';
+import type { BlockMacro } from './macros';
 import { inertUntil, matchBracket, skipSpace } from './source';
 import { toPlain } from './text';
 
@@ -49,6 +50,8 @@ export interface Sink {
   readonly footnotes: Footnote[];
   /** Text macros without arguments (`\\newcommand{\\ours}{OurNet}`): name to the text they print. */
   readonly macros: Map<string, string>;
+  /** Macros whose body sets blocks (`\\newcommand{\\row}[2]{\\begin{figure}...#1...}`): expanded where used. */
+  readonly blockMacros: Map<string, BlockMacro>;
   readonly bibItems: BibItem[];
   /** `\nocite{*}` seen. */
   citesAll?: boolean;
@@ -74,6 +77,9 @@ export interface Sink {
 export interface IncludeContext {
   readonly host: FileHost;
   readonly baseDir: string;
+  /** The file being read (for a macro's expansion: the file and the macro's name). */
+  readonly file: string;
+  /** Files being read, and the macros being expanded (`\\name`), against cycles. */
   readonly visited: Set<string>;
   readonly depth: number;
   /** Set for an included file: ranges go to the `\input` command, `origin` to the file. */
