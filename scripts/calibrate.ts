@@ -113,6 +113,8 @@ function main(): void {
   copyFileSync(join(CORPUS_DIR, 'refs.bib'), join(WORK, 'refs.bib'));
   cpSync(join(CORPUS_DIR, 'figures'), join(WORK, 'figures'), { recursive: true });
   cpSync(join(CORPUS_DIR, 'parts'), join(WORK, 'parts'), { recursive: true });
+  // Styles the corpus writes itself (a rewritten local template copy), never the NeurIPS one.
+  for (const sty of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.sty'))) copyFileSync(join(CORPUS_DIR, sty), join(WORK, sty));
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const files = readdirSync(CORPUS_DIR).filter((f) => /\.(md|tex)$/.test(f) && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
   const previous = existsSync(join(CORPUS_DIR, 'measured.json')) ? loadMeasured() : [];

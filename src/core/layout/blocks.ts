@@ -176,7 +176,8 @@ function placementAt(lines: SourceLines, line: number, algorithm = false): Float
   const m = /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
   if (m === null) return { here: algorithm && /\\begin\{algorithm\*?\}/.test(source), page: true };
   const spec = m[1] ?? '';
-  return { here: /[hH]/.test(spec), page: /p/.test(spec) || !/[tb]/.test(spec), ...(spec.includes('H') ? { exactly: true } : {}) };
+  // `[h]` alone becomes `[ht]` when the float does not fit here (LaTeX warns so): never a page of floats.
+  return { here: /[hH]/.test(spec), page: /p/.test(spec) || (!/[tb]/.test(spec) && !/^\s*h\s*!?\s*$/.test(spec)), ...(spec.includes('H') ? { exactly: true } : {}) };
 }
 
 /** True when the line before `line` closes a display (`$$`, `\\]`, `\\end{equation}`, ...). */

@@ -40,3 +40,6 @@ function numericCitations(writeup: Writeup, style: string | undefined): boolean 
   const setup = writeup.metadata.pageSetup;
   return setup?.template?.options.includes('nonatbib') === true && !setup.packages.includes('natbib');
 }
+
+/** What the LaTeX reader's plain text holds where a citation command stood. */
+export const CITE_PLACEHOLDER = '[1]';

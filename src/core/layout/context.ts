@@ -39,6 +39,8 @@ export class Context {
   private readonly capNatural: boolean;
   /** Width (pt) of a key where citations print as labels ("[3, 7]", "[Vas17]") rather than author and year. */
   readonly citationLabel: number | undefined;
+  /** LaTeX plain text: each citation command stands there as the reader's placeholder. */
+  readonly latex: boolean;
 
   /** Environments declared with `\\newtheorem` where amsthm sets them (it has its own skips), and whether amsthm's `proof` is there. */
   readonly amsthm: { readonly theorems: ReadonlySet<string>; readonly proof: boolean };
@@ -52,6 +54,7 @@ export class Context {
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
     this.capNatural = writeup.format === 'latex' && writeup.metadata.imageMaxWidth === true;
     this.citationLabel = citationLabel(writeup);
+    this.latex = writeup.format === 'latex';
     this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
     this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));

@@ -7,12 +7,12 @@ import { comparePositions } from '../model';
 import { placeBlock } from './blocks';
 import { Context } from './context';
 import { heading, headingStacks } from './heading';
-import { TUNING, type LayoutTuning } from './neurips';
+import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
 import { SourceLines } from './sourceLines';
-import { BODY, H, P, useTextBlock } from './textBlock';
+import { BODY, FONT, H, P, W, useTextBlock } from './textBlock';
 import { titleBlock } from './title';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
 
@@ -24,7 +24,7 @@ import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './
 export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): PageEstimate {
   const tuning: LayoutTuning = TUNING[writeup.format];
   const { profile, notes: profileNotes } = profileOf(writeup);
-  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.baselineSkip);
+  useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.baselineSkip, profile.style, profile.sizes);
   const pager = new Pager();
   const ctx = new Context(writeup);
   ctx.estimateNotes.push(...profileNotes);
@@ -45,10 +45,12 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     const keys = new Set(writeup.citations.map((c) => c.key)).size;
     if (keys === 0) return;
     if (withHeading) heading(pager, 1, 'References', line, 'references');
+    // An entry's lines were fitted on the NeurIPS measure in Times: a wider font or a narrower block takes more.
+    const perEntry = (tuning.refLines * FONT * NEURIPS.textWidth) / W;
     for (let i = 0; i < keys; i++) {
       if (i > 0) pager.glue(tuning.refGap, 'references');
-      const n = Math.max(1, Math.round(tuning.refLines));
-      const frac = tuning.refLines / n;
+      const n = Math.max(1, Math.round(perEntry));
+      const frac = perEntry / n;
       pager.lines(n, BODY * frac, 'references', line, line);
     }
   };

@@ -58,12 +58,14 @@ export function headingStacks(items: readonly (Section | undefined)[]): Map<Sect
 export function heading(pager: Pager, level: number, title: string, line: number, category: Category, stack: HeadingStack = ALONE): void {
   const spec = specOf(level);
   if (level >= 4) {
-    // \paragraph: a run-in bold heading, part of the paragraph that follows.
-    pager.glue(P.parSkip + 1.5 * P.ex, category);
+    // \paragraph: a run-in bold heading, part of the paragraph that follows (which adds the \parskip).
+    // Right after a display heading (`\if@nobreak`) no skip; else its own (1.5ex; 3.25ex in the article class).
+    pager.glue(pager.afterHeading() > 0 ? 0 : P.paragraphBefore * P.ex, category);
     return;
   }
   pager.glue(P.parSkip + (stack.stacked ? 0 : spec.before * P.ex), category, stack.stacked ? 0 : 0.2 * P.ex * SHRINK);
   const n = Math.max(1, countTextLines(`0.0 ${title}`, W, spec.size, 'bold'));
   pager.box(n * spec.leading, category, line, spec.after * P.ex + stack.following + 2 * BODY);
   pager.glue(spec.after * P.ex, category, (level === 1 ? 0.2 * P.ex : 0) * SHRINK);
+  pager.headingEnded(spec.after * P.ex);
 }

@@ -39,12 +39,30 @@ export class LineBreaker {
     this.shrink = SPACE.shrink * size;
   }
 
+  /** The last word ended in an explicit hyphen or dash: the next one joins it without a space, or starts a line. */
+  private joined = false;
+
   /** Adds a word of `width` points and `chars` characters. */
   word(width: number, chars: number): void {
     const measure = this.measure;
     let w = width;
     if (this.lines === 0) {
       this.lines = 1;
+      this.used = 0;
+    }
+    if (this.glued) {
+      this.glued = false;
+      this.used += w;
+      return;
+    }
+    if (this.joined) {
+      // After an explicit hyphen TeX may break at no cost: the part goes on this line if it fits.
+      this.joined = false;
+      if (this.used + w - this.shrink * this.spaces <= measure) {
+        this.used += w;
+        return;
+      }
+      this.lines++;
       this.used = 0;
     }
     if (this.used === 0) {
@@ -78,8 +96,18 @@ export class LineBreaker {
     return this.used;
   }
 
+  /** The next word follows the last one without a space (punctuation after a citation). */
+  attach(): void {
+    if (this.used > 0) this.glued = true;
+  }
+
+  /** The next word is glued to the last one: no break point between them. */
+  private glued = false;
+
   /** Ends the line here (`\\`): the next word starts a new line. */
   breakLine(): void {
+    this.joined = false;
+    this.glued = false;
     if (this.lines === 0) return;
     this.lines++;
     this.used = 0;
@@ -106,6 +134,14 @@ export class LineBreaker {
         continue;
       }
       const cw = code < 256 ? (table[code] as number) : charWidth(text.charAt(i), face);
+      if ((code === 45 || code === 0x2013 || code === 0x2014) && chars > 0 && i + 1 < end && isLetter(text.charCodeAt(i + 1))) {
+        // `bottom-up`, `well–known`: TeX may break after the hyphen or dash.
+        this.word((w + cw) * size, chars + 1);
+        this.joined = true;
+        w = 0;
+        chars = 0;
+        continue;
+      }
       if (cw === BREAK) {
         if (chars > 0) this.word(w * size, chars);
         w = 0;
@@ -117,6 +153,11 @@ export class LineBreaker {
     }
     if (chars > 0) this.word(w * size, chars);
   }
+}
+
+/** An ASCII letter (a compound word goes on after its hyphen). */
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** Lines needed for `words` in a measure of `measure` points at `size` points. */

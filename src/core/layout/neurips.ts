@@ -21,6 +21,8 @@ export const NEURIPS = {
     { before: 1.8, after: 0.8, leading: 11, size: 10 },
     { before: 1.5, after: 0.5, leading: 11, size: 10 },
   ],
+  /** `\paragraph`'s skip above in ex (a run-in heading: no skip below). */
+  paragraphBefore: 1.5,
   /** `\abovedisplayskip 7pt`, `\belowdisplayskip` the same. */
   displaySkip: 7,
   /** `\abovedisplayshortskip 0pt`, `\belowdisplayshortskip 4pt`: a display after a line that ends before it begins. */
@@ -95,6 +97,43 @@ export const NEURIPS = {
   /** References font and entry spacing. */
   references: { leading: 11, hang: 10 },
 } as const;
+
+/** The page's constants with plain number types, so another style (a profile's) can fill them. */
+type Widen<T> = T extends number ? number : T extends object ? { readonly [K in keyof T]: Widen<T[K]> } : T;
+export type PageStyle = Widen<typeof NEURIPS>;
+
+/**
+ * What LaTeX's `article` class sets at 10pt where a template leaves it alone (a rewritten local copy
+ * of the style that sets no body size): 10pt on 12pt, `\section` 3.5ex above and 2.3ex below in
+ * `\Large` (14.4pt on 18pt), `\subsection` and `\subsubsection` 3.25ex and 1.5ex in `\large` and
+ * `\normalsize`, `\paragraph` 3.25ex; displays 10pt (short: 0 and 6pt); lists `\topsep` 8pt,
+ * `\partopsep` 2pt, `\itemsep` and `\parsep` 4pt, `\leftmargini` 2.5em; no first-page notice.
+ */
+export const ARTICLE_10PT = {
+  baselineSkip: 12,
+  parSkip: 0,
+  headings: [
+    { before: 3.5, after: 2.3, leading: 18, size: 14.4 },
+    { before: 3.25, after: 1.5, leading: 14, size: 12 },
+    { before: 3.25, after: 1.5, leading: 12, size: 10 },
+  ],
+  paragraphBefore: 3.25,
+  displaySkip: 10,
+  displayShortSkip: { above: 0, below: 6 },
+  topSep: 8,
+  parTopSep: 2,
+  itemSep: 4,
+  parSep: 4,
+  listIndent: 25,
+  listLevels: [
+    { indent: 25, topSep: 8, parSep: 4, itemSep: 4 },
+    { indent: 22, topSep: 4, parSep: 2, itemSep: 2 },
+    { indent: 18.7, topSep: 2, parSep: 0, itemSep: 0 },
+    { indent: 17, topSep: 2, parSep: 0, itemSep: 0 },
+    { indent: 10, topSep: 2, parSep: 0, itemSep: 0 },
+  ],
+  firstPageExtra: 0,
+} as const satisfies Partial<PageStyle>;
 
 /** Tuning constants fitted by calibration (see scripts/calibrate.ts). */
 export interface LayoutTuning {

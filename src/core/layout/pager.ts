@@ -9,6 +9,8 @@ export type Category = keyof PageBreakdown;
 
 /** A forced break this close to a page end (in pages) makes the pages after it uncertain by one. */
 const NEAR_BREAK = 0.12;
+/** TeX sets a page's first baseline \topskip (10pt) below its top, not a whole 11pt line below: a page holds 1pt more. */
+const TOPSKIP_GAIN = 1;
 
 /** A float waiting for room on a later page; `page` when it may go on a page of floats (`p`). */
 interface PendingFloat {
@@ -91,12 +93,26 @@ export class Pager {
 
   /** What fits on this page once its glue has shrunk. */
   room(): number {
-    return this.capacity() + this.shrink - this.foot + this.overfull;
+    return this.capacity() + this.shrink - this.foot + this.overfull + TOPSKIP_GAIN;
   }
 
   /** Records glue that may shrink by `pt` on this page (e.g. `\abovedisplayskip` minus 5pt). */
   shrinkable(pt: number): void {
     if (this.y > 0) this.shrink += pt;
+  }
+
+  /** Where the last display heading ended and the skip below it, while nothing has followed it. */
+  private headingEnd: { page: number; y: number; skip: number } | undefined;
+
+  /** A display heading ended here with `skip` below it. */
+  headingEnded(skip: number): void {
+    this.headingEnd = { page: this.page, y: this.y, skip };
+  }
+
+  /** The skip below a heading that ends right where the pager stands (0 when something followed it). */
+  afterHeading(): number {
+    const h = this.headingEnd;
+    return h !== undefined && h.page === this.page && Math.abs(h.y - this.y) < 1e-6 && this.y > 0 ? h.skip : 0;
   }
 
   /** Where the pager stands, in pages. */

@@ -4,6 +4,7 @@
  */
 import type { InlineSpans, Range } from '../model';
 import { citationSpans, findInlineMath } from '../readers/inlineSpans';
+import { CITE_PLACEHOLDER, type CiteGroup } from './citations';
 import { insideAny, type Context } from './context';
 import { LineBreaker } from './lineBreak';
 import { inlineMathWidth } from './mathBox';
@@ -19,6 +20,8 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
   const scale = size / 10;
   const notes = ctx.footnotesIn(range, file);
   if (indent > 0) b.word(indent - 0.25 * size, 1);
+  const groups = ctx.citationGroupsIn(range, notes, file);
+  let cited = 0;
   let pos = 0;
   const found = inline ? new Map(inline.math.map((s) => [s.node, s])) : undefined;
   for (const m of ctx.inlineMathIn(range, file)) {
@@ -26,7 +29,7 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
     // Where the reader found the math in the text (a paragraph), else searched for here (a footnote, an environment's text).
     const at = found ? found.get(m) : findInlineMath(text, m, pos);
     if (!at) continue;
-    b.text(text, 'regular', pos, at.before);
+    cited = setText(b, text, pos, at.before, ctx, groups, cited, scale);
     let w = inlineMathWidth(m.tex) * scale;
     // Long inline math breaks after relations and operators.
     while (w > 140 * scale) {
@@ -36,28 +39,57 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
     b.word(w, 1);
     pos = at.end;
   }
-  const groups = ctx.citationGroupsIn(range, notes, file);
-  // The text without its citations: where the reader found them (a paragraph), else searched for here.
-  if (groups.length > 0) {
+  if (ctx.latex || groups.length === 0) cited = setText(b, text, pos, text.length, ctx, groups, cited, scale);
+  else {
+    // Markdown: the text without its citations, where the reader found them (a paragraph), else searched for here.
     for (const c of inline ? inline.citations : citationSpans(text, pos)) {
       if (c.start < pos) continue;
       b.text(text, 'regular', pos, c.start);
       pos = c.end;
     }
+    b.text(text, 'regular', pos);
   }
-  b.text(text, 'regular', pos);
-  // A citation prints as "(Author et al. 2021; Other 2020)": about 60pt and 45pt a further key;
-  // a numeric one as "[3, 17]": the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet` still names the authors).
-  for (const { keys, textual } of groups) {
-    if (ctx.citationLabel !== undefined && !textual) {
-      b.word((2 + ctx.citationLabel * keys) * scale, 3);
-      continue;
-    }
-    b.word((40 + 45 * keys) * scale, 4);
-    b.word(20 * scale, 2);
-  }
+  // Citations not set where they stood (Markdown's, or in math) are set at the end.
+  for (let i = cited; i < groups.length; i++) setCitation(b, ctx, groups[i] as CiteGroup, scale);
   if (last) last.width = b.lastLineWidth;
   return b.lines;
+}
+
+/**
+ * A citation as printed: "(Author et al. 2021; Other 2020)", about 60pt and 45pt a further key;
+ * a numeric one "[3, 17]", the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet`
+ * still names the authors).
+ */
+function setCitation(b: LineBreaker, ctx: Context, { keys, textual }: CiteGroup, scale: number): void {
+  if (ctx.citationLabel !== undefined && !textual) {
+    b.word((2 + ctx.citationLabel * keys) * scale, 3);
+    return;
+  }
+  b.word((40 + 45 * keys) * scale, 4);
+  b.word(20 * scale, 2);
+}
+
+/**
+ * Sets `text` from `from` to `to`. LaTeX plain text holds the reader's placeholder where each
+ * citation command stood: the next of `groups` (from `cited`) is set there. Returns how many are set.
+ */
+function setText(b: LineBreaker, text: string, from: number, to: number, ctx: Context, groups: readonly CiteGroup[], cited: number, scale: number): number {
+  if (!ctx.latex || cited >= groups.length) {
+    b.text(text, 'regular', from, to);
+    return cited;
+  }
+  let p = from;
+  let n = cited;
+  for (let at = text.indexOf(CITE_PLACEHOLDER, p); at >= 0 && at < to && n < groups.length; at = text.indexOf(CITE_PLACEHOLDER, p)) {
+    b.text(text, 'regular', p, at);
+    setCitation(b, ctx, groups[n++] as CiteGroup, scale);
+    p = at + CITE_PLACEHOLDER.length;
+    // Punctuation right after the citation stays with it.
+    const c = text.charCodeAt(p);
+    if (p < to && c !== 32 && c !== 10 && c !== 9 && c !== 13) b.attach();
+  }
+  b.text(text, 'regular', p, to);
+  return n;
 }
 
 /** Height of the footnotes referenced in `range`: each note's lines at 9pt on 10pt, from its strut to its depth. */

@@ -1,4 +1,5 @@
 import type { PageSetup, Writeup } from '../model';
+import { ARTICLE_10PT, NEURIPS, type PageStyle } from './neurips';
 
 /*
  * Template profiles: the page a template sets (text block, body font), as data. The stock
@@ -15,8 +16,11 @@ export interface TemplateProfile {
   readonly textHeight: number;
   /** Body font width relative to Times (Latin Modern sets about 12% wider). */
   readonly fontWidth: number;
-  /** Leading of the body text (pt): 11 in the NeurIPS styles, 12 where a submission loads lineno first. */
+  /** Leading of the body text (pt): 11 in the NeurIPS styles, 12 where a submission loads lineno first or a local copy leaves the article class's sizes. */
   readonly baselineSkip: number;
+  /** The style's skips and sizes: the NeurIPS style's, or the article class's where a local copy leaves them. */
+  readonly style?: PageStyle;
+  readonly sizes?: 'neurips' | 'article';
 }
 
 const NEURIPS_BLOCK = { textWidth: 5.5 * 72.27, textHeight: 9 * 72.27, fontWidth: 1, baselineSkip: 11 };
@@ -111,11 +115,36 @@ export function profileOf(writeup: Writeup): { profile: TemplateProfile; notes: 
   }
   for (const g of setup.geometry) apply(geometryBlock(g));
   apply({ ...optional('width', length(setup.lengths['textwidth'])), ...optional('height', length(setup.lengths['textheight'])) });
+  // A rewritten local copy that sets no body size leaves the article class's: 10pt on 12pt (11pt and
+  // 12pt class options: 10.95pt on 13.6pt and 12pt on 14.5pt), its headings, lists and displays.
+  let style: PageStyle = NEURIPS;
+  let sizes: 'neurips' | 'article' = 'neurips';
+  let classSize = 1;
+  if (t?.local?.leading === 'article') {
+    const option = setup.classOptions.find((o) => /^1[12]pt$/.test(o));
+    classSize = option === '11pt' ? 1.095 : option === '12pt' ? 1.2 : 1;
+    style = { ...NEURIPS, ...ARTICLE_10PT, baselineSkip: option === '11pt' ? 13.6 : option === '12pt' ? 14.5 : 12 };
+    sizes = 'article';
+    notes.push(`the local ${t.name}.sty sets no body size: the article class's sizes and skips are assumed (${option ?? '10pt'} on ${style.baselineSkip}pt)`);
+  }
+  const parskip = length(setup.lengths['parskip']) ?? length(t?.local?.lengths['parskip']);
+  if (parskip !== undefined) style = { ...style, parSkip: parskip };
   const start = t ? setup.packages.indexOf(t.name) : -1;
-  let fontWidth = 1;
+  let fontWidth = classSize;
   for (const p of setup.packages.slice(start + 1)) fontWidth = FONT_WIDTHS[p] ?? fontWidth;
   if (fontWidth !== 1) notes.push(`body font from ${setup.packages.slice(start + 1).filter((p) => FONT_WIDTHS[p] !== undefined).join(', ')}: text set about ${Math.round((fontWidth - 1) * 100)}% wider than Times`);
-  return { profile: { name: t?.name ?? 'neurips', textWidth: width, textHeight: height, fontWidth, baselineSkip: t ? bodyLeading(t) : DEFAULT_PROFILE.baselineSkip }, notes };
+  return {
+    profile: {
+      name: t?.name ?? 'neurips',
+      textWidth: width,
+      textHeight: height,
+      fontWidth,
+      baselineSkip: sizes === 'article' ? style.baselineSkip : t ? bodyLeading(t) : DEFAULT_PROFILE.baselineSkip,
+      ...(style !== NEURIPS ? { style } : {}),
+      ...(sizes !== 'neurips' ? { sizes } : {}),
+    },
+    notes,
+  };
 }
 
 /** The body's leading under a template: its local copy's way of setting `\normalsize`, else the stock style's. */

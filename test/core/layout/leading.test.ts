@@ -27,7 +27,10 @@ describe('the body leading a template sets', () => {
     const eleven = text(renew);
     assert.ok(Math.abs(text(`\\RequirePackage{lineno}\n${renew}`) / eleven - 12 / 11) < 0.02);
     assert.ok(Math.abs(text(`\\RequirePackage{lineno}\n${renew}`, '[final]') - eleven) < 0.01);
-    assert.ok(Math.abs(text('\\RequirePackage{times}\n', '[final]') / eleven - 12 / 11) < 0.02);
+    // No \normalsize of its own: the article class's whole profile (10pt on 12pt, no \parskip unless the copy sets one).
+    assert.ok(Math.abs(text('\\RequirePackage{times}\n\\setlength{\\parskip}{5.5pt}\n', '[final]') / eleven - 12 / 11) < 0.02);
+    const article = estimatePages(doc('\\usepackage[final]{neurips_2024}', paras(24), files({ '/w/neurips_2024.sty': '\\RequirePackage{times}\n' })));
+    assert.ok((article.notes ?? []).some((n) => /sets no body size: the article class's sizes and skips/.test(n)), (article.notes ?? []).join('; '));
     // A copy that is camera-ready by default is not a submission, whatever its options.
     assert.ok(Math.abs(text(`\\newif\\if@neuripsfinal\\@neuripsfinaltrue\n\\RequirePackage{lineno}\n${renew}`) - eleven) < 0.01);
   });

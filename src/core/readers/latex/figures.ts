@@ -136,7 +136,7 @@ function lengthsIn(source: string): Record<string, string> {
  * redefines `\\normalsize` keeps the 12pt too.
  */
 function leadingOf(code: string): { leading: 'renewed' | 'lineno-first' | 'article'; finalByDefault?: true } {
-  const renew = code.search(/\\renewcommand\s*\{?\s*\\normalsize\b/);
+  const renew = code.search(/\\(?:renewcommand|def)\s*\{?\s*\\normalsize\b/);
   const lineno = code.search(/\\(?:RequirePackage|usepackage)\s*(?:\[[^\]]*\])?\s*\{lineno\}/);
   const leading = renew < 0 ? 'article' : lineno >= 0 && lineno < renew ? 'lineno-first' : 'renewed';
   return { leading, ...(/\\newif\s*\\if@(?:neurips|nips)final\s*\\@(?:neurips|nips)finaltrue/.test(code) ? { finalByDefault: true } : {}) };

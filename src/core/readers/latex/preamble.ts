@@ -70,7 +70,9 @@ export abstract class PreambleScanner extends EnvironmentScanner {
 }
 
 /** NeurIPS authors: `\And`/`\AND` (and `\and`) separate them; `\\` lines hold affiliation and e-mail. */
-export function parseAuthors(source: string): Author[] {
+export function parseAuthors(written: string): Author[] {
+  // Comments first: the template's commented-out example author holds a `\thanks{` whose brace closes on a comment line.
+  const source = written.replace(/(?<!\\)%[^\n]*/g, '');
   const withoutThanks = removeCommand(source, 'thanks');
   const separators = [...withoutThanks.matchAll(/\\(And|AND|and)\b/g)].map((m) => m[1]);
   const thanks = argumentsOf(source, 'thanks');

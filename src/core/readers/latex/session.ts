@@ -1,6 +1,7 @@
 import type { Writeup } from '../../model/writeup';
 import { LineIndex } from '../../text/lineIndex';
 import { emptySink, readLatex, scanChunk, type ChunkEnd, type Sink, writeupOf } from './index';
+import { algorithmsWithoutEnds } from './state';
 import type { ReadOptions } from '../options';
 
 /** Lines of one chunk that notes the furthest offset a range was asked for (past the chunk: it ran on). */
@@ -37,7 +38,6 @@ const BIBLIOGRAPHY = /\\bibitem(?![A-Za-z@])|\\begin\s*\{thebibliography\}/;
 /** Verbatim environments, whose size may come from settings at the head of the text. */
 const VERBATIM = /\\begin\s*\{(?:verbatim\*?|Verbatim|BVerbatim|LVerbatim|lstlisting|minted|comment|alltt|Highlighting)\}/;
 
-const NOEND = /\\usepackage\s*\[[^\]]*\bnoend\b[^\]]*\]\s*\{[^}]*\b(?:algorithmic|algpseudocode)\b/;
 
 /** How far past its end a chunk's reading may look without running on (a `[` argument's bracket). */
 const LOOKAHEAD = 2_000;
@@ -95,7 +95,7 @@ export class LatexSession {
     CUT.lastIndex = body.index;
     for (let m = CUT.exec(text); m && m.index < bibliography; m = CUT.exec(text)) cuts.push(m.index + m[0].length);
     if (cuts.length < 2) return undefined;
-    const noEnd = NOEND.test(text);
+    const noEnd = algorithmsWithoutEnds(text);
     const head = text.slice(0, 30000);
     const used = new Map<string, ChunkResult>();
     const out: ChunkResult[] = [];

@@ -156,7 +156,7 @@ export abstract class ScannerState {
 
   /** True when algorithmic or algpseudocode is loaded with `noend` (no "end if" lines). */
   protected noEndLines(): boolean {
-    this.noEnd ??= this.ctx.chunk ? this.ctx.chunk.noEnd : /\\usepackage\s*\[[^\]]*\bnoend\b[^\]]*\]\s*\{[^}]*\b(?:algorithmic|algpseudocode)\b/.test(this.text);
+    this.noEnd ??= this.ctx.chunk ? this.ctx.chunk.noEnd : algorithmsWithoutEnds(this.text);
     return this.noEnd;
   }
 
@@ -283,4 +283,12 @@ export abstract class ScannerState {
 
   /** A command at `i` (a backslash). Returns where scanning goes on. */
   protected abstract command(i: number): number;
+}
+
+/**
+ * Whether algorithm floats print no closing lines ("end if"): algorithmic/algpseudocode loaded
+ * with `noend`, algorithm2e with `noend`/`vlined` or `\SetAlgoNoEnd`/`\SetAlgoVlined`.
+ */
+export function algorithmsWithoutEnds(text: string): boolean {
+  return /\\usepackage\s*\[[^\]]*\b(?:noend|vlined)\b[^\]]*\]\s*\{[^}]*\b(?:algorithmic|algpseudocode|algorithm2e)\b/.test(text) || /^[^%\n]*\\SetAlgo(?:NoEnd|Vlined)\b/m.test(text);
 }
