@@ -4,7 +4,7 @@
  */
 import type { Metadata, Writeup, WriteupFormat } from '../../src/core/model/writeup';
 import { readWriteup } from '../../src/core/readers/index';
-import { emptyWriteup } from '../../src/core/readers/shared';
+import { emptyWriteup } from '../../src/core/readers/common';
 
 /** A model with the given parts; everything else empty. */
 export function fakeWriteup(parts: Partial<Omit<Writeup, 'metadata'>> & { metadata?: Partial<Metadata> } = {}): Writeup {

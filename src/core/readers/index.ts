@@ -8,7 +8,7 @@
  * - markdown/: the pandoc Markdown reader (text prepared for remark, the tree walk, blocks,
  *   front-matter `nocite:` and footnotes); pandocInline.ts scans its citations and math,
  *   frontMatter.ts its YAML, deepLists.ts and chunkedParse.ts guard and speed up remark.
- * - shared.ts: what both readers build the same way (sections, directives, raw spaces);
+ * - common.ts: what both readers build the same way (sections, directives, raw spaces);
  *   incremental.ts keeps one reader session per open document.
  */
 import type { Writeup, WriteupFormat } from '../model/writeup';
@@ -16,7 +16,7 @@ import { readLatex } from './latex';
 import type { TreeParser } from './chunkedParse';
 import { readMarkdown } from './markdown';
 import type { ReadOptions } from './options';
-import { emptyWriteup } from './shared';
+import { emptyWriteup } from './common';
 
 export type { ReadOptions } from './options';
 

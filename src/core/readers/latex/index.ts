@@ -3,7 +3,7 @@ import type { Metadata, Writeup } from '../../model/writeup';
 import { LineIndex } from '../../text/lineIndex';
 import { dirname } from '../../text/paths';
 import type { ReadOptions } from '../options';
-import { buildSections, emptyMetadata } from '../shared';
+import { buildSections, emptyMetadata } from '../common';
 import { graphicsPathOf, pageSetupOf } from './figures';
 import { documentFactsOf, unreadBibliography } from './documentFacts';
 import { LatexScanner } from './scanner';

@@ -1,5 +1,5 @@
 import type { Author } from '../../model/writeup';
-import { parseDisableComment } from '../shared';
+import { parseDisableComment } from '../common';
 import { EnvironmentScanner } from './environments';
 import { BLOCK_BODY } from './macros';
 import { matchBracket } from './source';

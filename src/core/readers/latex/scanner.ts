@@ -2,7 +2,7 @@ import { emptyHost } from '../../host';
 import type { FontSize } from '../../model/writeup';
 import { LineIndex } from '../../text/lineIndex';
 import { resolveInside, resolvePath } from '../../text/paths';
-import { APPENDIX_TITLE, VSKIP_LENGTH } from '../shared';
+import { APPENDIX_TITLE, VSKIP_LENGTH } from '../common';
 import { CITE_COMMANDS, DEFINITION_COMMANDS, FONT_SIZES, MAX_INCLUDE_DEPTH, SECTION_LEVELS, SILENT_COMMANDS } from './commands';
 import { type BlockMacro, expandBody } from './macros';
 import { PreambleScanner, parseAuthors } from './preamble';

@@ -3,7 +3,7 @@ import type { Range } from '../../model/range';
 import type { Author, BibItem, Block, Citation, DisableDirective, FontSize, Footnote, MathNode, ReaderProblem } from '../../model/writeup';
 import type { LineIndex } from '../../text/lineIndex';
 import { inlineSpans } from '../inlineSpans';
-import type { HeadingInfo, PlacedBlock } from '../shared';
+import type { HeadingInfo, PlacedBlock } from '../common';
 import type { FigureParts } from './figures';
 import type { BlockMacro } from './macros';
 import { inertUntil, matchBracket, skipSpace } from './source';

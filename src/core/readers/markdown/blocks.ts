@@ -3,7 +3,7 @@ import type { Block, ListEntry, MathNode } from '../../model/writeup';
 import type { LineIndex } from '../../text/lineIndex';
 import type { MdNode } from '../chunkedParse';
 import type { ScannedMath } from '../pandocInline';
-import { type HeadingInfo, withoutRawSpaces } from '../shared';
+import { type HeadingInfo, withoutRawSpaces } from '../common';
 import { closingBracket, endOf, startOf } from './spans';
 
 /* The model's headings and blocks, one per top-level node of the tree. */

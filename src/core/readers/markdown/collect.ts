@@ -2,7 +2,7 @@ import type { DisableDirective } from '../../model/writeup';
 import type { LineIndex } from '../../text/lineIndex';
 import type { MdNode } from '../chunkedParse';
 import type { Span } from '../pandocInline';
-import { parseDisableComment } from '../shared';
+import { parseDisableComment } from '../common';
 import { plain } from './blocks';
 import { closingBracket, endOf, startOf } from './spans';
 

@@ -7,7 +7,7 @@ import { readFrontMatter } from '../frontMatter';
 import { inlineSpans } from '../inlineSpans';
 import type { ReadOptions } from '../options';
 import { PandocInlineScanner, type ScannedMath } from '../pandocInline';
-import { APPENDIX_TITLE, buildSections, emptyMetadata, findRawSpaces, type HeadingInfo, type PlacedBlock, REFERENCES_TITLE } from '../shared';
+import { APPENDIX_TITLE, buildSections, emptyMetadata, findRawSpaces, type HeadingInfo, type PlacedBlock, REFERENCES_TITLE } from '../common';
 import { isFenceOnly, readBlock, readHeading, toMathNode } from './blocks';
 import { collect } from './collect';
 import { footnotesOf, nociteKeys } from './notes';
