@@ -14,14 +14,13 @@ import type { FloatPlacement, Pager } from './pager';
 import { stripBraces } from '../readers/inlineSpans';
 import { paragraphLines } from './paragraph';
 import { placePicture } from './pictures';
-import type { SourceLines } from './sourceLines';
 import { BODY, FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
 import type { EstimateOptions } from './types';
 
 /** Pictures drawn in TeX (the LaTeX reader's environment blocks without text). */
 const PICTURES = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
 
-export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning, lines: SourceLines): void {
+export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning): void {
   const from = block.range.start.line;
   const to = block.range.end.line;
   const lastLine = pager.lastLine;
@@ -33,13 +32,13 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last, block.inline);
       if (n === 0) return;
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
-      if (!continuesDisplay(lines, from)) pager.glue(P.parSkip);
+      if (block.continuesDisplay !== true) pager.glue(P.parSkip);
       pager.lines(n, leading, 'text', from, to);
       pager.lastLine = (last.width * FONT) / tuning.fill;
       return;
     }
     case 'math': {
-      const standalone = from === 0 || lines.get(from - 1).trim() === '';
+      const standalone = block.standalone === true;
       if (standalone) pager.glue(P.parSkip, 'math');
       pager.shrinkable(10 * SHRINK);
       // TeX's short skips: the paragraph's last line ends (plus 2em) before the centred display begins.
@@ -57,7 +56,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'figure': {
       if (writeup.format === 'latex' && block.parts !== undefined) {
         const body = figureBodyHeight(block, ctx.figures(options, tuning));
-        pager.float(Math.min(body + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure), H), 'figures', placementAt(lines, from), from);
+        pager.float(Math.min(body + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure), H), 'figures', placementOf(block.placement), from);
         return;
       }
       const size = options.imageSize?.(block.path);
@@ -65,7 +64,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure);
-      pager.float(h, 'figures', placementAt(lines, from), from);
+      pager.float(h, 'figures', placementOf(block.placement), from);
       return;
     }
     case 'table': {
@@ -84,13 +83,13 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
         const [size, leading] = SIZES[block.size ?? 'normalsize'];
         const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
-        pager.float(body + cap + (cap > 0 ? ctx.captions.table.skip : 0), 'tables', placementAt(lines, from), from);
+        pager.float(body + cap + (cap > 0 ? ctx.captions.table.skip : 0), 'tables', placementOf(block.placement), from);
       }
       return;
     }
     case 'code': {
       if (block.float === true) {
-        pager.float(algorithmHeight(block.lines, block.caption), 'other', placementAt(lines, from, true));
+        pager.float(algorithmHeight(block.lines, block.caption), 'other', placementOf(block.placement, true));
         return;
       }
       pager.glue(P.parSkip + P.topSep, 'other');
@@ -101,7 +100,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'environment': {
       if (block.name === 'abstract') return;
       if (PICTURES.has(block.name)) {
-        placePicture(pager, block.name, block.origin === undefined ? lines : undefined, from, to, ctx.estimateNotes);
+        placePicture(pager, block.name, block.picture, from, ctx.estimateNotes);
         return;
       }
       const name = block.name.replace(/\*$/, '');
@@ -139,7 +138,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       return;
     }
     case 'pagebreak': {
-      pager.clearPage(to + 1, /\\clearpage|\\cleardoublepage/.test(lines.get(from)));
+      pager.clearPage(to + 1, block.clearsFloats === true);
       return;
     }
     case 'space': {
@@ -168,21 +167,13 @@ function tableScale(block: Extract<Block, { type: 'table' }>, size: number): num
 }
 
 /**
- * Where the float starting at `line` may go: `[h]` here, `p` on a page of floats (`tbp` when it
- * names nothing; `algorithm` floats are `htbp`).
+ * Where a float with the placement `spec` (as the reader found it) may go: `[h]` here, `p` on a
+ * page of floats (`tbp` when it names nothing; `algorithm` floats are `htbp`).
  */
-function placementAt(lines: SourceLines, line: number, algorithm = false): FloatPlacement {
-  const source = lines.get(line);
-  const m = /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
-  if (m === null) return { here: algorithm && /\\begin\{algorithm\*?\}/.test(source), page: true };
-  const spec = m[1] ?? '';
+function placementOf(spec: string | undefined, algorithm = false): FloatPlacement {
+  if (spec === undefined) return { here: algorithm, page: true };
   // `[h]` alone becomes `[ht]` when the float does not fit here (LaTeX warns so): never a page of floats.
   return { here: /[hH]/.test(spec), page: /p/.test(spec) || (!/[tb]/.test(spec) && !/^\s*h\s*!?\s*$/.test(spec)), ...(spec.includes('H') ? { exactly: true } : {}) };
-}
-
-/** True when the line before `line` closes a display (`$$`, `\\]`, `\\end{equation}`, ...). */
-function continuesDisplay(lines: SourceLines, line: number): boolean {
-  return line > 0 && /(?:\$\$|\\\]|\\end\{(?:equation|align|gather|multline|eqnarray)\*?\})\s*$/.test(lines.get(line - 1));
 }
 
 /** Parses a requested width (`0.5\linewidth`, `50%`, `3in`, `8cm`) into points. */

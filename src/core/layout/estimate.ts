@@ -11,7 +11,6 @@ import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
-import { SourceLines } from './sourceLines';
 import { BODY, FONT, H, P, W, useTextBlock } from './textBlock';
 import { titleBlock } from './title';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
@@ -28,7 +27,6 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   const pager = new Pager();
   const ctx = new Context(writeup);
   ctx.estimateNotes.push(...profileNotes);
-  const lines = new SourceLines(writeup.text);
   const items = itemsOf(writeup);
   const stacks = headingStacks(items.map((it) => (it.kind === 'heading' ? it.section : undefined)));
   const refs = writeup.referencesStart?.start;
@@ -77,7 +75,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       if (refsHeading) placeReferences(line, false);
       continue;
     }
-    placeBlock(pager, item.block, writeup, ctx, options, tuning, lines);
+    placeBlock(pager, item.block, writeup, ctx, options, tuning);
     if (!isFloat(item.block, writeup.format)) {
       const notes = footnotesHeight(item.block.origin?.range ?? item.block.range, ctx, item.block.origin?.file);
       if (notes > 0) pager.footnote(notes);

@@ -9,7 +9,7 @@
  *   `lineBreak.ts`, `fonts.ts` and `mathBox.ts` measure words and math;
  * - `figures.ts` and `imageSize.ts` size figures and their images, `captions.ts` their captions,
  *   `pictures.ts` TikZ and forest pictures in the text, `length.ts` TeX lengths;
- * - `context.ts` holds the per-writeup lookups, `sourceLines.ts` the source's lines;
+ * - `context.ts` holds the per-writeup lookups (the estimate reads the model only, never the source text);
  * - `profile.ts`, `neurips.ts` and `textBlock.ts` are the page: template profiles, the style's
  *   constants, the text block of the estimate under way;
  * - `exact/` counts the pages of a real background compile instead.

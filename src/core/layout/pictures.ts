@@ -4,7 +4,7 @@
  */
 import { parseLength } from './length';
 import type { Pager } from './pager';
-import type { SourceLines } from './sourceLines';
+import type { EnvironmentBlock } from '../model';
 import { H, P } from './textBlock';
 
 /** TikZ's default unit: 1cm along x and y. */
@@ -103,24 +103,20 @@ function forestHeight(source: string): number | undefined {
 }
 
 /**
- * A picture outside a float, on lines `from`..`to` of the source (undefined: in an included file):
- * in a `center` environment (a trivlist: `\topsep` and `\partopsep` above and below, the lines
- * around it a `\lineskip` apart from it) or a paragraph of its own. A drawing it cannot size
- * counts as a quarter of a page, said in `notes`.
+ * A picture outside a float, starting on line `from`, as the reader found it (its source from
+ * `\begin` to `\end`): in a `center` environment (a trivlist: `\topsep` and `\partopsep` above
+ * and below, the lines around it a `\lineskip` apart from it) or a paragraph of its own. A drawing
+ * it cannot size counts as a quarter of a page, said in `notes`.
  */
-export function placePicture(pager: Pager, name: string, lines: SourceLines | undefined, from: number, to: number, notes: string[]): void {
-  let source = '';
-  for (let i = from; lines !== undefined && i <= to; i++) source += `${lines.get(i)}\n`;
-  const begin = source.indexOf(`\\begin{${name}}`);
-  const height = begin < 0 ? undefined : pictureHeight(source.slice(begin, source.lastIndexOf(`\\end{${name}}`) + name.length + 6), name);
+export function placePicture(pager: Pager, name: string, picture: EnvironmentBlock['picture'], from: number, notes: string[]): void {
+  const height = picture === undefined ? undefined : pictureHeight(picture.source, name);
   if (height === undefined) {
     notes.push(`a ${name} outside a figure on line ${from + 1} is counted as a quarter of a page`);
     pager.glue(P.parSkip);
     pager.box(0.25 * H, 'figures', from);
     return;
   }
-  const centred = /\\begin\{center\}\s*$/.test(lines?.get(from - 1) ?? '') || /\\begin\{center\}\s*\\begin/.test(source);
-  const list = centred ? P.topSep + P.parTopSep : 0;
+  const list = picture?.centred === true ? P.topSep + P.parTopSep : 0;
   // The line above ends its depth (about 2pt) plus \lineskip (1pt) above the picture's top.
   pager.glue(P.parSkip + list + 3, 'figures');
   pager.box(height, 'figures', from);

@@ -190,6 +190,11 @@ export interface ParagraphBlock extends BlockBase {
   readonly size?: FontSize;
   /** Where the reader found inline math and citations in `text`: the page estimate sets the text between them. */
   readonly inline?: InlineSpans;
+  /**
+   * The line before the paragraph closes a display (`$$`, `\\]`, `\\end{equation}`...) with no blank
+   * line between: the paragraph goes on after the display (no `\\parskip` above it).
+   */
+  readonly continuesDisplay?: boolean;
 }
 
 /**
@@ -229,6 +234,8 @@ export interface ListBlock extends BlockBase {
 export interface MathBlock extends BlockBase {
   readonly type: 'math';
   readonly math: MathNode;
+  /** A blank line (or the start of its file) before the display: it opens a paragraph of its own. */
+  readonly standalone?: boolean;
 }
 
 /** An included graphic. `width` as written, e.g. `0.5\linewidth` or `50%`. */
@@ -240,6 +247,8 @@ export interface FigureBlock extends BlockBase {
   readonly caption?: string;
   /** Every image of the figure in order, with the box it stands in (LaTeX; absent: one image `path`). */
   readonly parts?: readonly FigurePart[];
+  /** LaTeX: the float's placement as written (`\\begin{figure}[t]`: `t`). */
+  readonly placement?: string;
 }
 
 /** One image of a figure: a subfigure, a minipage's image, or one of several images side by side. */
@@ -273,6 +282,8 @@ export interface TableBlock extends BlockBase {
   readonly columnChars?: readonly number[];
   /** LaTeX: printed lines of the body when its cells wrap (`p{..}`, tabularx `X` columns), where more than `rows`. */
   readonly lines?: number;
+  /** LaTeX: the float's placement as written (`\\begin{table}[h]`: `h`). */
+  readonly placement?: string;
 }
 
 /** Verbatim code or an algorithm listing. */
@@ -285,6 +296,8 @@ export interface CodeBlock extends BlockBase {
   readonly caption?: string;
   /** LaTeX: the font size of a verbatim block (`fontsize=\\small`, `basicstyle=\\footnotesize`), where not `normalsize`. */
   readonly size?: FontSize;
+  /** A floating listing: its placement as written (`\\begin{algorithm}[t]`: `t`). */
+  readonly placement?: string;
 }
 
 /** A theorem-like environment, quote or other container, with its plain text. */
@@ -292,11 +305,18 @@ export interface EnvironmentBlock extends BlockBase {
   readonly type: 'environment';
   readonly name: string;
   readonly text: string;
+  /**
+   * A picture drawn in TeX (`tikzpicture`, `forest`...): its source from `\\begin` to `\\end` as written,
+   * which the page estimate sizes the drawing from.
+   */
+  readonly picture?: { readonly source: string; readonly centred: boolean };
 }
 
 /** `\newpage`, `\clearpage` or a pandoc page break. */
 export interface PageBreakBlock extends BlockBase {
   readonly type: 'pagebreak';
+  /** `\\clearpage`, `\\cleardoublepage`: the floats waiting are set first, on pages of their own. */
+  readonly clearsFloats?: boolean;
 }
 
 /**

@@ -161,3 +161,32 @@ export function withoutRawSpaces(text: string): string {
   parts.push(text.slice(last));
   return parts.join('');
 }
+
+/** A line that ends by closing a display: `$$`, `\]`, `\end{equation}` (align, gather, multline, eqnarray; starred too). */
+const DISPLAY_END = /(?:\$\$|\\\]|\\end\{(?:equation|align|gather|multline|eqnarray)\*?\})\s*$/;
+
+/**
+ * What the line before a block says of it: `standalone` when that line is blank or there is none (a
+ * display then opens a paragraph of its own), `continuesDisplay` when it closes a display (text
+ * then goes on with the display's paragraph). `before` is undefined at the first line.
+ */
+export function lineBeforeFacts(before: string | undefined): { standalone: boolean; continuesDisplay: boolean } {
+  if (before === undefined) return { standalone: true, continuesDisplay: false };
+  return { standalone: before.trim() === '', continuesDisplay: DISPLAY_END.test(before) };
+}
+
+/**
+ * The line before the one holding `offset` in `text` (a line ends at `\n`, `\r\n` or a lone `\r`),
+ * or undefined when `offset` is on the first line.
+ */
+export function lineBefore(text: string, offset: number): string | undefined {
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  if (start === 0) return undefined;
+  // The previous line ends before its line break (`\r\n` counts as one).
+  let end = start - 1;
+  if (text.charCodeAt(end) === 10 && end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  let begin = end;
+  while (begin > 0 && text.charCodeAt(begin - 1) !== 10 && text.charCodeAt(begin - 1) !== 13) begin--;
+  return text.slice(begin, end);
+}

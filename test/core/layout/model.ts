@@ -15,7 +15,11 @@ export type Part =
   | { newpage: true; clear?: boolean }
   | { cite: string[] };
 
-/** Builds a writeup with one source line per part, in order. */
+/**
+ * Builds a writeup with one source line per part, in order, with the facts a reader finds in such
+ * a source: a display on the first line stands alone (no text line before it), a paragraph right
+ * after a display goes on with it.
+ */
 export function build(parts: readonly Part[], options: { title?: string; abstract?: string; format?: 'markdown' | 'latex'; refsAt?: number; appendixAt?: number } = {}): Writeup {
   const sections: Section[] = [];
   const blocks: Block[] = [];
@@ -29,12 +33,13 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
       sections.push({ level: part.level ?? 1, title: part.heading, unnumbered: false, range: r, titleRange: r, bodyRange: r, blocks: [] });
     } else if ('para' in part) {
       lines.push(part.para);
-      blocks.push({ type: 'paragraph', text: part.para, range: r });
+      const afterDisplay = line > 0 && parts[line - 1] !== undefined && 'math' in (parts[line - 1] as Part);
+      blocks.push({ type: 'paragraph', text: part.para, range: r, ...(afterDisplay ? { continuesDisplay: true } : {}) });
       for (const [i, text] of (part.notes ?? []).entries()) footnotes.push({ text, range: range(line, 1 + i, line, 2 + i), bodyRange: range(line, 1 + i, line, 2 + i) });
     } else if ('math' in part) {
       lines.push(`$$${part.math}$$`);
       const math = { tex: part.math, display: true, range: r, contentRange: r, delimiter: '$$' as const, ...(part.env ? { environment: part.env } : {}) };
-      blocks.push({ type: 'math', math, range: r });
+      blocks.push({ type: 'math', math, range: r, ...(line === 0 ? { standalone: true } : {}) });
     } else if ('figure' in part) {
       lines.push(`![](${part.figure})`);
       blocks.push({ type: 'figure', path: part.figure, range: r, ...(part.width ? { width: part.width } : {}), ...(part.caption ? { caption: part.caption } : {}) });
@@ -50,10 +55,10 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
       blocks.push({ type: 'space', length: part.space, range: r, ...(part.keep ? { keep: true } : {}) });
     } else if ('algorithm' in part) {
       lines.push(`\\begin{algorithm}${part.placement !== undefined ? `[${part.placement}]` : ''}`);
-      blocks.push({ type: 'code', lines: part.algorithm, language: 'algorithm', float: true, range: r, ...(part.caption !== undefined ? { caption: part.caption } : {}) });
+      blocks.push({ type: 'code', lines: part.algorithm, language: 'algorithm', float: true, range: r, ...(part.caption !== undefined ? { caption: part.caption } : {}), ...(part.placement !== undefined ? { placement: part.placement } : {}) });
     } else if ('newpage' in part) {
       lines.push(part.clear === true ? '\\clearpage' : '\\newpage');
-      blocks.push({ type: 'pagebreak', range: r });
+      blocks.push({ type: 'pagebreak', range: r, ...(part.clear === true ? { clearsFloats: true } : {}) });
     } else {
       lines.push(part.cite.map((k) => `[@${k}]`).join(' '));
       blocks.push({ type: 'paragraph', text: 'See', range: r });

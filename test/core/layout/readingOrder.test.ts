@@ -46,3 +46,53 @@ describe('what an \\input child or a macro sets, at the size in effect', () => {
     assert.ok(Math.abs(macro.contentPages - written.contentPages) < 0.01, `${macro.contentPages} vs ${written.contentPages}`);
   });
 });
+
+describe('an \\input child is placed as its text written in place', () => {
+  const size = () => ({ width: 400, height: 300 });
+  const figure = (placement: string, path: string) => `\\begin{figure}[${placement}]\\centering\\includegraphics[width=0.9\\linewidth]{${path}}\\caption{A figure.}\\end{figure}`;
+  const child = [
+    paras(5, 110, 3),
+    figure('h', 'a.png'),
+    paras(1, 80, 4),
+    '\\[ x + y \\]',
+    'so that the sum is small.',
+    '',
+    '\\begin{center}',
+    '\\begin{tikzpicture}\\draw (0,0) -- (0,3);\\end{tikzpicture}',
+    '\\end{center}',
+    '',
+    figure('t', 'b.png'),
+    paras(1, 60, 6),
+    '\\clearpage',
+    paras(2, 120, 8),
+  ].join('\n');
+  const estimate = (body: string, host?: FileHost) => estimatePages(doc('\\usepackage[final]{neurips_2024}', `${paras(1)}\n\n${body}`, host), { imageSize: size });
+
+  test("a float's placement, \\clearpage, a display's paragraph and a TikZ picture, read from the child's own lines", () => {
+    const included = estimate('\\input{child}', files({ '/w/child.tex': child }));
+    const inline = estimate(child);
+    assert.deepEqual(included.notes, inline.notes, 'the picture is sized in both');
+    assert.equal(included.pageBreaks.length, inline.pageBreaks.length);
+    for (const k of ['text', 'math', 'figures'] as const) assert.ok(Math.abs(included.breakdown[k] - inline.breakdown[k]) < 0.005, `${k}: ${included.breakdown[k]} vs ${inline.breakdown[k]}`);
+    assert.ok(Math.abs(included.totalPages - inline.totalPages) < 0.005, `${included.totalPages} vs ${inline.totalPages}`);
+  });
+
+  test('\\clearpage in a child sets the waiting figure first; \\newpage there lets the text go on under it', () => {
+    const body = (command: string) => `${paras(5, 110, 3)}\n${figure('t', 'b.png')}\n${paras(1, 60, 6)}\n${command}\n${paras(2, 120, 8)}`;
+    const cleared = estimate('\\input{child}', files({ '/w/child.tex': body('\\clearpage') }));
+    const newpage = estimate('\\input{child}', files({ '/w/child.tex': body('\\newpage') }));
+    assert.equal(cleared.pageBreaks.length, newpage.pageBreaks.length + 1, 'the figure has a page of its own');
+  });
+});
+
+describe('the page estimate reads the model, not the source text', () => {
+  test('the same estimate when the text is not there to read', () => {
+    const w = doc('\\usepackage[final]{neurips_2024}', `${paras(2)}\n\\begin{figure}[h]\\includegraphics{a.png}\\end{figure}\n\\[ x \\]\nso\n\\clearpage\n\\begin{tikzpicture}\\draw (0,0) -- (0,2);\\end{tikzpicture}\n${paras(1)}`);
+    const blind = Object.defineProperty({ ...w }, 'text', {
+      get(): string {
+        throw new Error('the estimate read writeup.text');
+      },
+    });
+    assert.deepEqual(estimatePages(blind), estimatePages(w));
+  });
+});

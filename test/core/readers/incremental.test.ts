@@ -36,6 +36,8 @@ const LATEX_SNIPPETS = [
   '\\appendix\n', '\\[', '\\]', '\\begin{equation}', '\\end{equation}', '\\footnote{', '\\vskip 2pt\n', '[', ']', '\\begin{figure}\n', '\\end{figure}\n',
   '\\title{T}', '\\author{A \\And B}', '% writeup: course=mit-18.408\n', '% writeup-disable-next-line\n', '\\usepackage[noend]{algpseudocode}\n', '\\begin{document}',
   '\\end{document}', '\\bibitem{k} Text.\n', '\\begin{lstlisting}\nx\n\\end{lstlisting}\n', '\\def\\x', '\\item ',
+  // What the page estimate takes from the reader: float placements, forced breaks, pictures, display paragraphs.
+  '\\begin{figure}[h]\n', '\\begin{table}[t]', '\\clearpage\n', '\\newpage', '\\begin{center}\n\\begin{tikzpicture}\\draw (0,0) -- (0,1);\\end{tikzpicture}\n\\end{center}\n', '\\]\nso ',
 ];
 
 const SAMPLE_TEX = [

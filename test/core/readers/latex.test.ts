@@ -206,3 +206,88 @@ describe('latex reader: \\input and \\include', () => {
     assert.deepEqual(tex('\\input{nope}\n').problems, []);
   });
 });
+
+describe('latex reader: what the page estimate takes from the reader, in each file', () => {
+  /** The facts of each block, by type: what the estimate asks of the source. */
+  const facts = (w: ReturnType<typeof tex>) =>
+    w.blocks.map((b) => {
+      switch (b.type) {
+        case 'figure':
+        case 'table':
+        case 'code':
+          return [b.type, b.placement ?? '-'];
+        case 'pagebreak':
+          return [b.type, b.clearsFloats === true];
+        case 'math':
+          return [b.type, b.standalone === true];
+        case 'paragraph':
+          return [b.type, b.continuesDisplay === true];
+        case 'environment':
+          return [b.type, b.picture ? `${b.picture.centred ? 'centred ' : ''}${b.picture.source}` : '-'];
+        default:
+          return [b.type];
+      }
+    });
+  const body = [
+    '\\begin{figure}[t]\\includegraphics{a.png}\\end{figure}',
+    '\\begin{table*}[h!]',
+    '\\begin{tabular}{l}a\\\\\\end{tabular}',
+    '\\end{table*}',
+    '\\begin{figure}',
+    '[H]\\includegraphics{b.png}\\end{figure}',
+    '\\begin{algorithm}\\caption{GD}\\begin{algorithmic}\\State x\\end{algorithmic}\\end{algorithm}',
+    '\\begin{wrapfigure}{r}{0.4\\linewidth}\\includegraphics{c.png}\\end{wrapfigure}',
+    '',
+    '\\[ x \\]',
+    'so that',
+    '\\begin{equation*} y \\end{equation*}',
+    '',
+    'Text',
+    '$$ z $$',
+    '',
+    '\\newpage',
+    '\\clearpage \\cleardoublepage',
+    '\\begin{center}',
+    '\\begin{tikzpicture}\\draw (0,0) -- (0,1);\\end{tikzpicture}',
+    '\\end{center}',
+    '\\begin{forest}[a[b]]\\end{forest}',
+  ].join('\n');
+  const expected = [
+    ['figure', 't'],
+    ['table', 'h!'],
+    ['figure', 'H'],
+    ['code', '-'],
+    ['figure', '-'],
+    ['math', true],
+    ['paragraph', true],
+    ['math', false],
+    ['paragraph', false],
+    ['math', false],
+    ['pagebreak', false],
+    ['pagebreak', true],
+    ['pagebreak', true],
+    ['environment', 'centred \\begin{tikzpicture}\\draw (0,0) -- (0,1);\\end{tikzpicture}'],
+    ['environment', '\\begin{forest}[a[b]]\\end{forest}'],
+  ];
+
+  test('float placements, forced breaks, displays and pictures of the main file', () => {
+    assert.deepEqual(facts(tex(`\\begin{document}\n\n${body}\n\\end{document}\n`)), expected);
+  });
+
+  test('the same read from an \\input child: each fact from the child, not the \\input line', () => {
+    const host = memoryHost({ '/w/child.tex': `\n${body}\n` });
+    const w = tex('\\begin{document}\nText before.\n\\input{child}\n\\end{document}\n', host);
+    assert.deepEqual(facts(w).slice(1), expected);
+    assert.ok(w.blocks.slice(1).every((b) => b.range.start.line === 2));
+  });
+
+  test("a child's first line is preceded by the line before its \\input", () => {
+    const host = memoryHost({ '/w/child.tex': '\\[ x \\]\nand so on.\n' });
+    assert.deepEqual(facts(tex('\\begin{document}\n\n\\input{child}\n\\end{document}\n', host)), [['math', true], ['paragraph', true]]);
+    assert.deepEqual(facts(tex('\\begin{document}\nText\n\\input{child}\n\\end{document}\n', host)), [['paragraph', false], ['math', false], ['paragraph', true]]);
+  });
+
+  test('CRLF and lone CR line ends give the same facts', () => {
+    for (const eol of ['\r\n', '\r']) assert.deepEqual(facts(tex(`\\begin{document}\n\n${body}\n\\end{document}\n`.replace(/\n/g, eol))), expected, JSON.stringify(eol));
+  });
+});

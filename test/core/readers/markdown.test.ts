@@ -196,6 +196,14 @@ describe('markdown reader: vertical space, footnotes, nested lists', () => {
     assert.deepEqual(w.citations.map((c) => c.key), ['a']);
   });
 
+  test('raw \\clearpage clears the floats, \\newpage does not; a display after a blank line stands alone', () => {
+    const w = md('$$\nx\n$$\n\nText.\n\n\\clearpage\n\n\\newpage\n\n# Heading\n$$ y $$\n\nTail.\n');
+    assert.deepEqual(
+      w.blocks.map((b) => [b.type, b.type === 'math' ? b.standalone === true : b.type === 'pagebreak' ? b.clearsFloats === true : b.type === 'paragraph' ? b.continuesDisplay === true : '-']),
+      [['math', true], ['paragraph', false], ['pagebreak', true], ['pagebreak', false], ['math', false], ['paragraph', false]],
+    );
+  });
+
   test('nested lists: entries give every item with its depth and only its own text', () => {
     const w = md('- one\n  - inner\n    1. deep\n- two\n');
     const list = w.blocks[0];

@@ -76,7 +76,9 @@ export abstract class EnvironmentScanner extends InlineScanner {
       this.sink.code.push(this.range(tagEnd, at));
       if (this.inBody && !this.inBlockEnv) {
         this.flushParagraph();
-        this.place({ type: 'environment', range: this.range(i, at + endTag.length), name, text: '', ...this.origin(i, at + endTag.length) });
+        // In a `center` environment it is a trivlist (skips above and below); else a paragraph of its own.
+        const picture = { source: text.slice(i, at + endTag.length), centred: this.envs[this.envs.length - 1]?.name === 'center' };
+        this.place({ type: 'environment', range: this.range(i, at + endTag.length), name, text: '', picture, ...this.origin(i, at + endTag.length) });
       }
       return at + endTag.length;
     }
@@ -119,7 +121,8 @@ export abstract class EnvironmentScanner extends InlineScanner {
       this.envs.push(env);
       return bodyStart;
     }
-    this.envs.push({ name, start: i, bodyStart, kind, outer: { size: this.size, braces: this.sizes.length }, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}) });
+    const placement = PLACED_FLOATS.test(name) ? placementAfter(text, tagEnd) : undefined;
+    this.envs.push({ name, start: i, bodyStart, kind, outer: { size: this.size, braces: this.sizes.length }, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}), ...(placement !== undefined ? { placement } : {}) });
     return bodyStart;
   }
 
@@ -205,16 +208,17 @@ export abstract class EnvironmentScanner extends InlineScanner {
           ...(env.includegraphics?.width !== undefined ? { width: env.includegraphics.width } : {}),
           ...(env.caption !== undefined ? { caption: env.caption } : {}),
           ...(env.parts && env.parts.count > 0 ? { parts: env.parts.done() } : {}),
+          ...(env.placement !== undefined ? { placement: env.placement } : {}),
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}), ...(env.placement !== undefined ? { placement: env.placement } : {}) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');
         const float = language === 'algorithm';
         const lines = algorithmLines(body, this.noEndLines());
-        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}) });
+        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}), ...(float && env.placement !== undefined ? { placement: env.placement } : {}) });
         break;
       }
       case 'theorem': {
@@ -226,4 +230,14 @@ export abstract class EnvironmentScanner extends InlineScanner {
     }
     return tagEnd;
   }
+}
+
+/** Floats whose optional argument says where they may go (`\\begin{figure}[htbp]`). */
+const PLACED_FLOATS = /^(?:figure|table|algorithm)\*?$/;
+
+/** The placement argument right after a float's `\\begin{..}` at `from` (spaces and one line break before it allowed), as written. */
+function placementAfter(text: string, from: number): string | undefined {
+  const k = skipSpace(text, from);
+  if (text[k] !== '[') return undefined;
+  return /^\[([^\]\r\n]*)\]/.exec(text.slice(k, k + 100))?.[1];
 }

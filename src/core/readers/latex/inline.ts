@@ -54,7 +54,7 @@ export abstract class InlineScanner extends ScannerState {
     if (display && this.inBody && !this.inBlockEnv) {
       // Display math inside a paragraph belongs to it as far as the layout goes; it is also a block.
       this.flushParagraph();
-      this.place({ type: 'math', range: node.range, math: node });
+      this.place({ type: 'math', range: node.range, math: node, ...(this.factsBefore(start).standalone ? { standalone: true } : {}) });
     } else {
       if (this.inBody && !this.inBlockEnv) this.paraMath.push({ start, end, node });
       this.touch(start, end);

@@ -186,7 +186,7 @@ export class LatexScanner extends PreambleScanner {
       case 'pagebreak':
       case 'cleardoublepage':
         this.flushParagraph();
-        this.place({ type: 'pagebreak', range: this.range(i, afterName) });
+        this.place({ type: 'pagebreak', range: this.range(i, afterName), ...(name === 'clearpage' || name === 'cleardoublepage' ? { clearsFloats: true } : {}) });
         return afterName;
       case 'input':
       case 'include':
@@ -330,6 +330,7 @@ export class LatexScanner extends PreambleScanner {
       visited: this.ctx.visited,
       depth: this.ctx.depth + 1,
       at: { file, range: this.ctx.at ? this.ctx.at.range : this.range(i, arg.end) },
+      ...this.beforeUse(i),
     });
     child.inBody = true;
     child.size = this.size;
@@ -337,6 +338,12 @@ export class LatexScanner extends PreambleScanner {
     this.size = child.size;
     this.ctx.visited.delete(key);
     return arg.end;
+  }
+
+  /** For a child read at `i` (an `\\input`, a macro's use): the line before its first line. */
+  private beforeUse(i: number): { before?: string } {
+    const before = this.lineBefore(i);
+    return before !== undefined ? { before } : {};
   }
 
   protected include(i: number, afterName: number): number {
@@ -386,6 +393,7 @@ export class LatexScanner extends PreambleScanner {
       visited: this.ctx.visited,
       depth: this.ctx.depth + 1,
       at: { file: resolved, range: this.ctx.at ? this.ctx.at.range : here },
+      ...this.beforeUse(i),
     });
     // A `\subfile` (or any child with its own \begin{document}): its preamble is not text.
     child.inBody = this.inBody && !/\\begin\s*\{document\}/.test(content);

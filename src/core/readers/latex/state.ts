@@ -3,7 +3,7 @@ import type { Range } from '../../model/range';
 import type { Author, BibItem, Block, Citation, DisableDirective, FontSize, Footnote, MathNode, ReaderProblem } from '../../model/writeup';
 import type { LineIndex } from '../../text/lineIndex';
 import { inlineSpans } from '../inlineSpans';
-import type { HeadingInfo, PlacedBlock } from '../common';
+import { type HeadingInfo, lineBefore, lineBeforeFacts, type PlacedBlock } from '../common';
 import type { FigureParts } from './figures';
 import type { BlockMacro } from './macros';
 import { inertUntil, matchBracket, skipSpace } from './source';
@@ -33,6 +33,8 @@ export interface Env {
   /** A box inside a figure (subfigure, minipage): its number in the figure. */
   box?: number;
   caption?: string;
+  /** A float: its placement as written (`[htbp]`'s `htbp`). */
+  placement?: string;
   rows?: number;
   columns?: number;
 }
@@ -109,6 +111,8 @@ export interface IncludeContext {
   readonly chunk?: ChunkScan;
   /** Set for an included file: ranges go to the `\input` command, `origin` to the file. */
   readonly at?: { readonly file: string; readonly range: Range };
+  /** For an included file or a macro's expansion: the line before the one it is used on (its first line's line before). */
+  readonly before?: string;
 }
 
 /** The state of one pass over one file's text, and what every part of the scanner does with it. */
@@ -146,6 +150,20 @@ export abstract class ScannerState {
 
   protected origin(start: number, end: number): { origin?: { file: string; range: Range } } {
     return this.ctx.at ? { origin: { file: this.ctx.at.file, range: this.lines.rangeAt(start, end) } } : {};
+  }
+
+  /**
+   * The line before the one holding `offset`: in this text, or for the first line of an included
+   * file (or a macro's body) the line before its use. Undefined at the first line of the document
+   * (or of a session's chunk, which starts after a blank line).
+   */
+  protected lineBefore(offset: number): string | undefined {
+    return lineBefore(this.text, offset) ?? (this.ctx.at ? this.ctx.before : undefined);
+  }
+
+  /** What the line before `offset` says of a block starting there (see lineBeforeFacts). */
+  protected factsBefore(offset: number): { standalone: boolean; continuesDisplay: boolean } {
+    return lineBeforeFacts(this.lineBefore(offset));
   }
 
   protected problem(code: string, message: string, start: number, end: number, severity: ReaderProblem['severity'] = 'error'): void {
@@ -191,7 +209,10 @@ export abstract class ScannerState {
     this.paraMath = [];
     this.paraNotes = [];
     const inline = text ? inlineSpans(text, math, true) : undefined;
-    if (text) this.place({ type: 'paragraph', range: this.range(start, end), text, ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...(inline ? { inline } : {}), ...this.origin(start, end) });
+    if (text) {
+      const continuesDisplay = this.factsBefore(start).continuesDisplay;
+      this.place({ type: 'paragraph', range: this.range(start, end), text, ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...(inline ? { inline } : {}), ...(continuesDisplay ? { continuesDisplay } : {}), ...this.origin(start, end) });
+    }
     if (this.pendingSpaces.length > 0) {
       for (const space of this.pendingSpaces) this.place(space);
       this.pendingSpaces = [];

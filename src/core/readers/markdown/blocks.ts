@@ -3,7 +3,7 @@ import type { Block, ListEntry, MathNode } from '../../model/writeup';
 import type { LineIndex } from '../../text/lineIndex';
 import type { MdNode } from '../chunkedParse';
 import type { ScannedMath } from '../pandocInline';
-import { type HeadingInfo, withoutRawSpaces } from '../common';
+import { type HeadingInfo, lineBeforeFacts, withoutRawSpaces } from '../common';
 import { closingBracket, endOf, startOf } from './spans';
 
 /* The model's headings and blocks, one per top-level node of the tree. */
@@ -117,10 +117,13 @@ export function readBlock(
   next: MdNode | undefined,
 ): Block | undefined {
   const range = lines.rangeAt(startOf(node), endOf(node));
+  // Raw LaTeX and `$$` displays: whether the line before is blank or closes a display.
+  const before = (): ReturnType<typeof lineBeforeFacts> => lineBeforeFacts(range.start.line > 0 ? lines.lineText(range.start.line - 1) : undefined);
   switch (node.type) {
     case 'paragraph': {
       const source = text.slice(startOf(node), endOf(node)).trim();
-      if (PAGE_BREAK.test(source)) return { type: 'pagebreak', range };
+      const pageBreak = PAGE_BREAK.exec(source);
+      if (pageBreak) return { type: 'pagebreak', range, ...(pageBreak[1] === 'clearpage' ? { clearsFloats: true } : {}) };
       const figure = readFigure(node, range);
       if (figure) return figure;
       const lead = startOf(node) + (text.slice(startOf(node), endOf(node)).length - text.slice(startOf(node), endOf(node)).trimStart().length);
@@ -129,13 +132,13 @@ export function readBlock(
       const whole = text.slice(startOf(node), endOf(node));
       const body = (whole.includes('{#') ? whole.replace(/\s*\{#[^{}]*\}\s*$/, '') : whole).trimEnd();
       if (only && only.display && lines.offsetAt(only.range.end) >= startOf(node) + body.length) {
-        return { type: 'math', range, math: only };
+        return { type: 'math', range, math: only, ...(before().standalone ? { standalone: true } : {}) };
       }
-      return { type: 'paragraph', range, text: plain(node).replace(/\{[^{}]*width=[^{}]*\}/g, '').trim() };
+      return { type: 'paragraph', range, text: plain(node).replace(/\{[^{}]*width=[^{}]*\}/g, '').trim(), ...(before().continuesDisplay ? { continuesDisplay: true } : {}) };
     }
     case 'math': {
       const m = mathByStart.get(startOf(node));
-      return m ? { type: 'math', range, math: m } : { type: 'code', range, lines: (node.value ?? '').split('\n').length, language: 'math' };
+      return m ? { type: 'math', range, math: m, ...(before().standalone ? { standalone: true } : {}) } : { type: 'code', range, lines: (node.value ?? '').split('\n').length, language: 'math' };
     }
     case 'list':
       return {
