@@ -162,24 +162,29 @@ export function planAddPaper(
   return { key, entryText, bibFile, createBibFile: bibText === undefined, edits };
 }
 
-/** Adds `bibliography: <name>` to a Markdown writeup that names none (creating the front matter if needed). */
+/**
+ * Adds `bibliography: <name>` to a Markdown writeup that names none: before the line that closes the
+ * front matter the reader found (`---` or `...`), or in a new front matter at the top. The new
+ * lines end as the file's lines do (`text` is read for that only).
+ */
 export function frontMatterEdit(writeup: Pick<Writeup, 'file' | 'text' | 'format' | 'metadata'>, bibFile: string): TextEdit | undefined {
   if (writeup.format !== 'markdown' || bibliographyNames(writeup).length > 0) return undefined;
   const dir = dirnameOf(writeup.file);
   const bibDir = dirnameOf(bibFile);
   const name = dir !== undefined && dir === bibDir ? basenameOf(bibFile) : bibFile;
-  const line = `bibliography: ${name}`;
-  const text = writeup.text;
-  const lines = new LineIndex(text);
-  if (/^---[ \t]*\r?\n/.test(text)) {
-    // Insert before the closing `---`/`...` of the front matter.
-    for (let l = 1; l < lines.lineCount; l++) {
-      if (/^(---|\.\.\.)[ \t]*$/.test(lines.lineText(l))) {
-        const at = { line: l, character: 0 };
-        return { range: { start: at, end: at }, newText: `${line}\n` };
-      }
-    }
+  const eol = lineEndOf(writeup.text);
+  const line = `bibliography: ${name}${eol}`;
+  const frontMatter = writeup.metadata.range;
+  if (frontMatter !== undefined && frontMatter.end.line > frontMatter.start.line) {
+    const at = { line: frontMatter.end.line, character: 0 };
+    return { range: { start: at, end: at }, newText: line };
   }
   const at = { line: 0, character: 0 };
-  return { range: { start: at, end: at }, newText: `---\n${line}\n---\n\n` };
+  return { range: { start: at, end: at }, newText: `---${eol}${line}---${eol}${eol}` };
+}
+
+/** How the lines of `text` end: its first line break, `\n` when it has none. */
+function lineEndOf(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
 }

@@ -5,6 +5,7 @@ import { bibKeyFor, uniqueKey } from '../../../src/core/bib/keys';
 import { parseBib } from '../../../src/core/bib/parse';
 import type { CoursePaper } from '../../../src/core/courses/types';
 import { LineIndex } from '../../../src/core/text/lineIndex';
+import { readWriteup } from '../../../src/core/readers/index';
 import { fakeWriteup } from '../../fakes/writeup';
 import { bibtexName } from '../../../src/core/bib/names';
 
@@ -144,7 +145,7 @@ describe('appendEntryEdit', () => {
 
 describe('planAddPaper', () => {
   test('a key taken by another entry gets a suffix; the front matter gets bibliography:', () => {
-    const writeup = fakeWriteup({ file: '/w/proposal.md', text: '---\ntitle: X\n---\n\nText [@spec\n' });
+    const writeup = readWriteup('---\ntitle: X\n---\n\nText [@spec\n', { file: '/w/proposal.md' });
     const plan = planAddPaper(writeup, '/w/references.bib', '@misc{bartlett2017spectrally, title={Other}}\n', spectral);
     assert.equal(plan.key, 'bartlett2017spectrallya');
     assert.equal(plan.createBibFile, false);
@@ -159,5 +160,27 @@ describe('planAddPaper', () => {
     const plan = planAddPaper(named, '/w/refs.bib', undefined, spectral);
     assert.equal(plan.createBibFile, true);
     assert.equal(plan.edits.length, 1);
+  });
+});
+
+describe('frontMatterEdit: where the Markdown reader found the front matter', () => {
+  const added = (text: string): string | undefined => {
+    const edit = frontMatterEdit(readWriteup(text, { file: '/w/report.md' }), '/w/references.bib');
+    return edit && apply(text, edit);
+  };
+  test('before the closing `---`, or the `...` pandoc also closes it with', () => {
+    assert.equal(added('---\ntitle: X\nauthor: A\n---\n\n# Intro\n'), '---\ntitle: X\nauthor: A\nbibliography: references.bib\n---\n\n# Intro\n');
+    assert.equal(added('---\ntitle: X\n...\n\n# Intro\n\n---\n\nAfter a rule.\n'), '---\ntitle: X\nbibliography: references.bib\n...\n\n# Intro\n\n---\n\nAfter a rule.\n');
+  });
+  test('CRLF lines: the new line ends as the others do', () => {
+    assert.equal(added('---\r\ntitle: X\r\n---\r\n\r\nText.\r\n'), '---\r\ntitle: X\r\nbibliography: references.bib\r\n---\r\n\r\nText.\r\n');
+    assert.equal(added('Text.\r\n'), '---\r\nbibliography: references.bib\r\n---\r\n\r\nText.\r\n');
+  });
+  test('no front matter, or a rule that opens no front matter: one is created at the top', () => {
+    assert.equal(added('# Intro\n\nText.\n'), '---\nbibliography: references.bib\n---\n\n# Intro\n\nText.\n');
+    assert.equal(added('---\n\nText.\n'), '---\nbibliography: references.bib\n---\n\n---\n\nText.\n');
+  });
+  test('front matter that names a bibliography is left alone', () => {
+    assert.equal(added('---\ntitle: X\nbibliography: refs.bib\n---\n'), undefined);
   });
 });

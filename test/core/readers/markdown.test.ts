@@ -230,6 +230,16 @@ describe('markdown reader: metadata', () => {
     assert.equal(r(m.range!), '0:0-15:3');
   });
 
+  test('front matter closed by `...` (as pandoc allows), up to the first closing line', () => {
+    const w = md('---\ntitle: Dots\n...\n\n# Intro\n\nText.\n\n---\n\nMore.\n');
+    assert.equal(w.metadata.title, 'Dots');
+    assert.equal(r(w.metadata.range!), '0:0-2:3');
+    assert.deepEqual(w.sections.map((s) => s.title), ['Intro']);
+    const crlf = md('---\r\ntitle: Dots\r\n...\r\nText.\r\n');
+    assert.equal(crlf.metadata.title, 'Dots');
+    assert.deepEqual(crlf.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type)), ['Text.']);
+  });
+
   test('author as one string', () => {
     assert.deepEqual(md('---\nauthor: Casey Student\n---\n').metadata.authors, [{ name: 'Casey Student' }]);
   });

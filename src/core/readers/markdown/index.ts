@@ -11,7 +11,7 @@ import { APPENDIX_TITLE, buildSections, emptyMetadata, findRawSpaces, type Headi
 import { isFenceOnly, readBlock, readHeading, toMathNode } from './blocks';
 import { collect } from './collect';
 import { footnotesOf, nociteKeys } from './notes';
-import { defuseBrackets, defuseDeepContainers, hideMath, remapPositions, restoreMathText, shrinkLongLines } from './prepare';
+import { defuseBrackets, defuseDeepContainers, dotsEndFrontMatter, hideMath, remapPositions, restoreMathText, shrinkLongLines } from './prepare';
 import { endOf, insideSpans, mergeSpans, startOf } from './spans';
 
 /*
@@ -26,7 +26,7 @@ import { endOf, insideSpans, mergeSpans, startOf } from './spans';
  */
 export function readMarkdown(original: string, options: ReadOptions, parse: TreeParser = new ChunkedTreeParser().parse): Writeup {
   const lines = new LineIndex(original);
-  const deep = defuseDeepLists(defuseDeepContainers(defuseBrackets(defuseUnclosedBrackets(original))));
+  const deep = defuseDeepLists(defuseDeepContainers(defuseBrackets(defuseUnclosedBrackets(dotsEndFrontMatter(original)))));
   const text = deep.text;
   const hidden: ScannedMath[] = [];
   const shrunk = shrinkLongLines(hideMath(text, hidden), deep.indents);

@@ -251,3 +251,15 @@ export function remapPositions(node: MdNode, toOriginal: (offset: number) => num
   }
   for (const child of node.children ?? []) remapPositions(child, toOriginal, text);
 }
+
+/**
+ * pandoc ends YAML front matter at its first `---` or `...` line, remark-frontmatter only at a `---`
+ * line: a `...` line that ends it is handed to remark as `---` (the same length: offsets stay).
+ */
+export function dotsEndFrontMatter(text: string): string {
+  if (!text.startsWith('---') || !/^---[ \t]*(\r\n|\r|\n)/.test(text)) return text;
+  const close = /(\r\n|\r|\n)(---|\.\.\.)[ \t]*(\r\n|\r|\n|$)/.exec(text);
+  if (!close || close[2] !== '...') return text;
+  const at = close.index + (close[1] ?? '').length;
+  return `${text.slice(0, at)}---${text.slice(at + 3)}`;
+}
