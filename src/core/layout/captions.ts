@@ -2,7 +2,7 @@
  * Captions as the `caption` package sets them: the font size and the skip between a float and its
  * caption from `\usepackage[..]{caption}` and `\captionsetup[..]{..}` in the preamble.
  */
-import type { FontSize } from '../model';
+import type { CaptionSetting, FontSize } from '../model';
 import { parseLength } from './length';
 import { countTextLines } from './lineBreak';
 import { LINE, P, SIZES, W } from './textBlock';
@@ -20,24 +20,18 @@ export interface CaptionStyles {
   readonly table: CaptionStyle;
 }
 
-const SETUP = /\\usepackage\s*\[([^\]]*)\]\s*\{caption\}|\\captionsetup\s*(?:\[([^\]]*)\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
-
 /**
- * The caption styles a preamble asks for (the style's own, 10pt on 11pt and 7pt above, when it
- * says nothing): `font=`, `font+=` and `size=` with a size switch (`small`, `footnotesize`, ...),
- * `skip=`/`aboveskip=`; `\captionsetup[figure]{..}` and `[table]` for one kind only, later settings
- * winning. Sub-captions (`[sub]`, `[subfigure]`) are left alone.
+ * The caption styles the caption settings the reader found ask for (the style's own, 10pt on 11pt
+ * and 7pt above, when there are none): `font=`, `font+=` and `size=` with a size switch (`small`,
+ * `footnotesize`, ...), `skip=`/`aboveskip=`; a setting for figures or tables for that kind only,
+ * later settings winning.
  */
-export function captionStyles(preamble: string): CaptionStyles {
+export function captionStyles(settings: readonly CaptionSetting[]): CaptionStyles {
   const base: CaptionStyle = { size: 10, leading: LINE, skip: P.captionSkip };
   const styles = { figure: base, table: base };
-  if (!preamble.includes('caption')) return styles;
-  for (const m of preamble.matchAll(SETUP)) {
-    const type = (m[2] ?? '').trim();
-    if (type !== '' && type !== 'figure' && type !== 'table') continue;
-    const options = m[1] ?? m[3] ?? '';
+  for (const setting of settings) {
     for (const kind of ['figure', 'table'] as const) {
-      if (type === '' || type === kind) styles[kind] = withOptions(styles[kind], options);
+      if (setting.kind === undefined || setting.kind === kind) styles[kind] = withOptions(styles[kind], setting.options);
     }
   }
   return styles;

@@ -49,7 +49,7 @@ export class Context {
   readonly captions: CaptionStyles;
 
   constructor(writeup: Writeup) {
-    this.captions = captionStyles(writeup.metadata.headerIncludes ?? '');
+    this.captions = captionStyles(writeup.metadata.captionSetup ?? []);
     this.amsthm = amsthmOf(writeup);
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
     this.capNatural = writeup.format === 'latex' && writeup.metadata.imageMaxWidth === true;

@@ -56,8 +56,20 @@ export interface Metadata {
   readonly theorems?: TheoremSetup;
   /** LaTeX `\setkeys{Gin}{width=\maxwidth...}` (pandoc's template): images no wider than their natural size. */
   readonly imageMaxWidth?: boolean;
+  /**
+   * The caption package's settings in the preamble (or `header-includes`), in order: the options of
+   * `\usepackage[..]{caption}` and of each `\captionsetup{..}`, with the float kind a
+   * `\captionsetup[figure]` or `[table]` names (settings for other kinds, such as `[sub]`, left out).
+   */
+  readonly captionSetup?: readonly CaptionSetting[];
   /** LaTeX: where the first line that starts with `\end{document}` stands. */
   readonly documentEnd?: Position;
+}
+
+/** One caption setting as written: its `key=value` options, for one float kind or (no kind) both. */
+export interface CaptionSetting {
+  readonly kind?: 'figure' | 'table';
+  readonly options: string;
 }
 
 /** One TeX macro: its name without the backslash, its replacement and how many arguments it takes. */

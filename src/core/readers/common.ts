@@ -1,5 +1,5 @@
 import type { Range } from '../model/range';
-import type { Block, DisableDirective, Metadata, Origin, Section, Writeup, WriteupFormat } from '../model/writeup';
+import type { Block, CaptionSetting, DisableDirective, Metadata, Origin, Section, Writeup, WriteupFormat } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
 
 /** Metadata with nothing in it. */
@@ -189,4 +189,18 @@ export function lineBefore(text: string, offset: number): string | undefined {
   let begin = end;
   while (begin > 0 && text.charCodeAt(begin - 1) !== 10 && text.charCodeAt(begin - 1) !== 13) begin--;
   return text.slice(begin, end);
+}
+
+const CAPTION_SETUP = /\\usepackage\s*\[([^\]]*)\]\s*\{caption\}|\\captionsetup\s*(?:\[([^\]]*)\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+
+/** The caption package's settings a preamble (or pandoc's `header-includes`) writes, in order (see Metadata.captionSetup). */
+export function captionSetupOf(preamble: string): { captionSetup?: CaptionSetting[] } {
+  if (!preamble.includes('caption')) return {};
+  const settings: CaptionSetting[] = [];
+  for (const m of preamble.matchAll(CAPTION_SETUP)) {
+    const kind = (m[2] ?? '').trim();
+    if (kind !== '' && kind !== 'figure' && kind !== 'table') continue;
+    settings.push({ ...(kind !== '' ? { kind } : {}), options: m[1] ?? m[3] ?? '' });
+  }
+  return settings.length > 0 ? { captionSetup: settings } : {};
 }

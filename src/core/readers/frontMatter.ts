@@ -4,6 +4,7 @@ import { collectMacros } from '../math/macros';
 import type { Range } from '../model/range';
 import type { Author, Metadata, ReaderProblem } from '../model/writeup';
 import type { LineIndex } from '../text/lineIndex';
+import { captionSetupOf } from './common';
 
 /** Metadata read from a YAML front matter block, and what went wrong reading it. */
 export interface FrontMatterResult {
@@ -105,6 +106,7 @@ function readFresh(yamlText: string, offset: number, blockRange: Range, lines: L
     ...(abstract !== undefined ? { abstract: abstract.trim() } : {}),
     ...(headerIncludes ? { headerIncludes } : {}),
     ...mathMacrosOf(headerIncludes),
+    ...captionSetupOf(headerIncludes),
   };
   return { metadata, problems };
 }

@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { estimatePages } from '../../../src/core/layout';
-import { captionStyles } from '../../../src/core/layout/captions';
+import { captionStyles as stylesOf } from '../../../src/core/layout/captions';
 import { readWriteup } from '../../../src/core/readers';
 import { prose } from './model';
+
+/** The caption styles of a LaTeX preamble, and of the same lines as pandoc's `header-includes`: the readers find the settings. */
+function captionStyles(preamble: string): ReturnType<typeof stylesOf> {
+  const tex = stylesOf(readWriteup(`\\documentclass{article}\n${preamble}\n\\begin{document}\nText.\n\\end{document}\n`, { file: '/w/r.tex' }).metadata.captionSetup ?? []);
+  const yaml = preamble.split('\n').map((l) => `  - '${l}'`).join('\n');
+  const md = stylesOf(readWriteup(`---\nheader-includes:\n${yaml}\n---\n\nText.\n`, { file: '/w/r.md' }).metadata.captionSetup ?? []);
+  assert.deepEqual(md, tex, 'header-includes set captions as the preamble does');
+  return tex;
+}
 
 describe('captionStyles', () => {
   test('without the caption package captions are 10pt on 11pt, 7pt from the float', () => {

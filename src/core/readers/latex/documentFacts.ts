@@ -1,15 +1,16 @@
 import { collectMacros } from '../../math/macros';
 import type { LineIndex } from '../../text/lineIndex';
+import { captionSetupOf } from '../common';
 import type { CitationPackageOptions, Metadata, TheoremSetup } from '../../model/writeup';
 
 /*
  * What the document says that layout, lint and preview need beyond the scanner's model: the
  * bibliography style, the citation packages' options, theorem environments, the image width cap,
- * the math macros, where `\end{document}` stands, and bibliography files the scanner did not read.
+ * the math macros, the caption settings, where `\end{document}` stands, and bibliography files the scanner did not read.
  * Read once here, so no consumer runs a pattern over the raw text.
  */
 
-type DocumentFacts = Pick<Metadata, 'mathMacros' | 'bibliographyStyle' | 'citationPackage' | 'theorems' | 'imageMaxWidth' | 'documentEnd'>;
+type DocumentFacts = Pick<Metadata, 'captionSetup' | 'mathMacros' | 'bibliographyStyle' | 'citationPackage' | 'theorems' | 'imageMaxWidth' | 'documentEnd'>;
 
 /** The facts of `text`; `preamble` is the text before `\begin{document}` (empty without one). */
 export function documentFactsOf(text: string, preamble: string, lines: LineIndex): DocumentFacts {
@@ -20,6 +21,7 @@ export function documentFactsOf(text: string, preamble: string, lines: LineIndex
     ...(Object.keys(macros).length > 0 ? { mathMacros: macros } : {}),
     ...(style !== undefined ? { bibliographyStyle: style } : {}),
     ...citationPackageOf(preamble),
+    ...captionSetupOf(preamble),
     theorems: theoremsOf(text),
     ...(/\\setkeys\s*\{Gin\}\s*\{[^}]*\\maxwidth/.test(preamble) ? { imageMaxWidth: true } : {}),
     ...(end ? { documentEnd: lines.positionAt(end.index) } : {}),
