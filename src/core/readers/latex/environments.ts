@@ -11,6 +11,9 @@ import { columnChars, countColumns, countRows, maxCells, wrappedLines } from './
 import { SPACES, toPlain } from './text';
 
 /** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
+/** Lines shorter than this never wrap on the NeurIPS measure (about 66 fixed-width characters at 10pt). */
+const WRAP_CANDIDATE = 40;
+
 export abstract class EnvironmentScanner extends InlineScanner {
 
   protected environment(i: number, afterName: number, begin: boolean): number {
@@ -51,7 +54,9 @@ export abstract class EnvironmentScanner extends InlineScanner {
           // Options (`\begin{Verbatim}[..]`, `\begin{minted}{python}`) are not lines.
           const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n]*\]|\s*\{[^}\n]*\})*[ \t]*\r?\n/, '').replace(/\r?\n$/, '');
           const size = this.verbatimSize(name, text.slice(tagEnd, Math.min(at, tagEnd + 200)));
-          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: body.split(/\r?\n|\r/).length, ...(size !== 'normalsize' ? { size } : {}) });
+          const lines = body.split(/\r?\n|\r/);
+          const wrapping = this.breaksLines(name, text.slice(tagEnd, Math.min(at, tagEnd + 200))) ? lines.filter((l) => l.length > WRAP_CANDIDATE) : [];
+          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: lines.length, ...(size !== 'normalsize' ? { size } : {}), ...(wrapping.length > 0 ? { wrapping } : {}) });
         }
       }
       return at + endTag.length;
@@ -123,21 +128,43 @@ export abstract class EnvironmentScanner extends InlineScanner {
     return bodyStart;
   }
 
+  /** Whether a verbatim environment breaks long lines: `breaklines` in its options, else in `\\lstset`/`\\setminted`/`\\fvset` in the preamble. */
+  protected breaksLines(name: string, opening: string): boolean {
+    const own = /^\s*\[([^\]]*)\]/.exec(opening);
+    const said = (keys: string): boolean | undefined => {
+      const m = /(?:^|,)\s*breaklines\s*(?:=\s*(\w+))?\s*(?=,|$)/.exec(keys);
+      return m ? m[1] === undefined || m[1] === 'true' : undefined;
+    };
+    const mine = own ? said(own[1] ?? '') : undefined;
+    if (mine !== undefined) return mine;
+    const setter = name === 'lstlisting' ? 'lstset' : name === 'minted' ? 'setminted' : /^[BL]?Verbatim$/.test(name) ? 'fvset' : undefined;
+    if (setter === undefined) return false;
+    const head = this.preambleText();
+    const set = new RegExp(`\\\\${setter}\\s*(?:\\[[^\\]]*\\])?\\s*\\{((?:[^{}]|\\{[^{}]*\\})*)\\}`).exec(head);
+    return set !== null && said((set[1] ?? '').replace(/\s+/g, ' ')) === true;
+  }
+
   /** The size a verbatim environment sets: its `fontsize=` option, its `\DefineVerbatimEnvironment`, `\lstset`'s `basicstyle`, else the size in effect. */
   protected verbatimSize(name: string, opening: string): FontSize {
     const size = (s: string | undefined): FontSize | undefined => (s !== undefined && FONT_SIZES.has(s) ? (s as FontSize) : undefined);
     const own = /^\s*\[[^\]]*(?:fontsize|basicstyle)\s*=\s*\{?\\(\w+)/.exec(opening);
     if (own) return size(own[1]) ?? this.size;
-    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec((this.ctx.chunk?.head ?? this.text).slice(0, 30000));
+    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec(this.preambleText());
     if (defined) return size(defined[1]) ?? this.size;
     if (name === 'lstlisting') {
-      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec((this.ctx.chunk?.head ?? this.text).slice(0, 30000));
+      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec(this.preambleText());
       if (lst) return size(lst[1]) ?? this.size;
     }
     return this.size;
   }
 
 
+
+  /** A float's placement as written after `\\begin{figure}` (`[htbp]`, `[H]`): read here, so a float in an `\\input` child keeps it. */
+  private placementOf(env: Env): { placement?: string } {
+    const m = /^\\begin\s*\{[^}]*\}\s*\[([^\]]*)\]/.exec(this.text.slice(env.start, Math.min(this.text.length, env.start + 200)));
+    return m ? { placement: (m[1] ?? '').replace(/\s+/g, '') } : {};
+  }
 
   protected endEnvironment(i: number, tagEnd: number, name: string): number {
     let index = -1;
@@ -205,16 +232,17 @@ export abstract class EnvironmentScanner extends InlineScanner {
           ...(env.includegraphics?.width !== undefined ? { width: env.includegraphics.width } : {}),
           ...(env.caption !== undefined ? { caption: env.caption } : {}),
           ...(env.parts && env.parts.count > 0 ? { parts: env.parts.done() } : {}),
+          ...this.placementOf(env),
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}), ...this.placementOf(env) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');
         const float = language === 'algorithm';
         const lines = algorithmLines(body, this.noEndLines());
-        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}) });
+        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}), ...(float ? this.placementOf(env) : {}) });
         break;
       }
       case 'theorem': {
