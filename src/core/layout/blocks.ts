@@ -80,6 +80,8 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
         pager.lines(Math.max(1, block.rows), LINE, 'tables', from, to);
         pager.box(rules / 2, 'tables', to);
         pager.glue(12, 'tables');
+      } else if (block.longtable === true) {
+        placeLongtable(pager, block, cap > 0 ? cap + ctx.captions.table.skip : 0, from, to);
       } else {
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
         const [size, leading] = SIZES[block.size ?? 'normalsize'];
@@ -149,6 +151,37 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     }
   }
 }
+
+/**
+ * A LaTeX `longtable`: `\\LTpre` and `\\LTpost` (`\\bigskipamount`, 12pt) around it, its caption
+ * row, then its rows at the table's size, breaking across pages; each later page repeats the
+ * rows above `\\endhead`. It resets `\\@colroom` as pandoc's longtables do.
+ */
+function placeLongtable(pager: Pager, block: Extract<Block, { type: 'table' }>, caption: number, from: number, to: number): void {
+  const leading = SIZES[block.size ?? 'normalsize'][1];
+  const rules = 11.5;
+  pager.glue(P.parSkip + LT_SKIP, 'tables');
+  pager.longtable();
+  if (caption > 0) pager.box(caption, 'tables', from, 2 * leading);
+  pager.box(rules / 2, 'tables', from);
+  const rows = Math.max(1, block.lines ?? block.rows);
+  const head = block.headRows ?? 0;
+  let repeated = 0;
+  if (head > 0 && head * 2 < H / leading) {
+    // The rows that fit on this page, then a page's worth less the repeated head on each later page.
+    let left = rows - Math.max(0, Math.floor((pager.room() - pager.y) / leading));
+    while (left > 0) {
+      repeated += head;
+      left -= Math.floor(H / leading) - head;
+    }
+  }
+  pager.lines(rows + repeated, leading, 'tables', from, to);
+  pager.box(rules / 2, 'tables', to);
+  pager.glue(LT_SKIP, 'tables');
+}
+
+/** longtable's `\\LTpre`/`\\LTpost`: `\\bigskipamount`. */
+const LT_SKIP = 12;
 
 /** Fixed-width code: a character is 0.6em (listings' `basewidth`, Courier's advance). */
 const CODE_CHAR = 0.6;

@@ -277,6 +277,10 @@ export interface TableBlock extends BlockBase {
   readonly lines?: number;
   /** LaTeX: the float's placement as written (`htbp`, `H`, `h!`), where it names one. */
   readonly placement?: string;
+  /** LaTeX `longtable`: rows in the text that break across pages (not a float). */
+  readonly longtable?: boolean;
+  /** A longtable's rows above `\\endhead`, repeated at the top of each later page. */
+  readonly headRows?: number;
 }
 
 /** Verbatim code or an algorithm listing. */

@@ -87,4 +87,33 @@ describe('page estimate of appendices', () => {
     assert.equal(lines(child)?.size, 'small');
     assert.equal(lines(doc('\\usepackage{listings}\n\\lstset{breaklines}', listing('[breaklines=false]')))?.wrapping, undefined);
   });
+
+  test('a longtable is rows in the text that break across pages, its head repeated on each later page', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `${i} & run ${i} & ${i / 10} \\\\`).join('\n');
+    const longtable = (head: string) => `${paras(1)}\n\n\\begin{longtable}{lcr}\n\\caption{Every run.} \\\\\n${head}${rows(120)}\n\\end{longtable}\n\n${paras(1, 40, 7)}`;
+    const w = doc('\\usepackage{longtable}', longtable('\\hline\nRun & Name & Rate \\\\\n\\hline\n\\endhead\n'));
+    const t = w.blocks.find((b) => b.type === 'table');
+    assert.ok(t?.type === 'table');
+    assert.equal(t.longtable, true);
+    assert.equal(t.caption, 'Every run.');
+    // The caption is no row; the head is shown once and counted apart for the later pages.
+    assert.equal(t.rows, 121);
+    assert.equal(t.headRows, 1);
+    const e = estimatePages(w);
+    // 121 rows of 11pt after a paragraph: three pages, never a float (a float is one page at most).
+    assert.ok(e.breakdown.tables > 1.9, `tables ${e.breakdown.tables}`);
+    assert.ok(e.totalPages > 2.2 && e.totalPages < 3, `total ${e.totalPages}`);
+    // Without \\endhead nothing repeats: two rows fewer over two page breaks.
+    const plain = estimatePages(doc('\\usepackage{longtable}', longtable('\\hline\nRun & Name & Rate \\\\\n\\hline\n')));
+    assert.ok(Math.abs((e.totalPages - plain.totalPages) * 648 - 2 * 11) < 3, `${(e.totalPages - plain.totalPages) * 648}pt`);
+  });
+
+  test('a \\multicolumn cell spans its columns: it wraps only in a p{..} of its own', () => {
+    const spanning = `\\begin{table}[H]\n\\begin{tabular}{p{1cm}p{1cm}}\n\\multicolumn{2}{c}{A heading much wider than one narrow column} \\\\\n1 & 2 \\\\\n\\end{tabular}\n\\caption{Spans.}\n\\end{table}`;
+    const t = doc('', spanning).blocks.find((b) => b.type === 'table');
+    assert.equal(t?.type === 'table' ? t.lines : 'none', undefined, 'two rows of one line each');
+    const wrapped = spanning.replace('\\multicolumn{2}{c}', '\\multicolumn{2}{p{1.5cm}}');
+    const u = doc('', wrapped).blocks.find((b) => b.type === 'table');
+    assert.ok(u?.type === 'table' && (u.lines ?? 0) >= 4, `lines ${u?.type === 'table' ? u.lines : ''}`);
+  });
 });

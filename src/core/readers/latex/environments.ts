@@ -11,6 +11,9 @@ import { columnChars, countColumns, countRows, maxCells, wrappedLines } from './
 import { SPACES, toPlain } from './text';
 
 /** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
+/** A longtable's `\\caption{..}` with the `\\\\` that ends its row. */
+const LONGTABLE_CAPTION = /\\caption\*?\s*(?:\[[^\]]*\])?\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}\s*(?:\\\\)?/g;
+
 /** Lines shorter than this never wrap on the NeurIPS measure (about 66 fixed-width characters at 10pt). */
 const WRAP_CANDIDATE = 40;
 
@@ -166,6 +169,31 @@ export abstract class EnvironmentScanner extends InlineScanner {
     return m ? { placement: (m[1] ?? '').replace(/\s+/g, '') } : {};
   }
 
+  /**
+   * A `longtable`: not a float but rows in the text that break across pages, the rows above
+   * `\\endhead` repeated at the top of each later page; its `\\caption` is a row of its own.
+   */
+  private longtable(env: Env, body: string): { type: 'table'; rows: number; longtable: true; headRows?: number; lines?: number; caption?: string; size?: FontSize } {
+    const rowsOf = (part: string): string => part.replace(LONGTABLE_CAPTION, '').replace(/\\label\s*\{[^}]*\}/g, '');
+    const endHead = body.search(/\\endhead\b/);
+    const firstHead = body.search(/\\endfirsthead\b/);
+    // The rows shown once: the first head (or the head), the body; the repeated head and the feet are set apart.
+    const shown = endHead < 0 ? body : firstHead >= 0 && firstHead < endHead ? body.slice(0, firstHead) + body.slice(endHead) : body;
+    const printed = rowsOf(shown.replace(/\\end(?:first)?head\b|\\end(?:last)?foot\b/g, '\\\\'));
+    const rows = countRows(printed);
+    const head = endHead < 0 ? 0 : countRows(rowsOf(body.slice(firstHead >= 0 && firstHead < endHead ? firstHead + '\\endfirsthead'.length : 0, endHead)));
+    const lines = wrappedLines(env.spec ?? '', printed);
+    return {
+      type: 'table',
+      rows,
+      longtable: true,
+      ...(head > 0 ? { headRows: head } : {}),
+      ...(lines > rows ? { lines } : {}),
+      ...(env.caption !== undefined ? { caption: env.caption } : {}),
+      ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}),
+    };
+  }
+
   protected endEnvironment(i: number, tagEnd: number, name: string): number {
     let index = -1;
     for (let e = this.envs.length - 1; e >= 0; e--) {
@@ -213,6 +241,10 @@ export abstract class EnvironmentScanner extends InlineScanner {
         return tagEnd;
       }
       this.flushParagraph();
+      if (env.name === 'longtable') {
+        this.place({ ...this.longtable(env, body), range, columns, ...origin });
+        return tagEnd;
+      }
       this.place({ type: 'table', range, rows, columns });
       return tagEnd;
     }

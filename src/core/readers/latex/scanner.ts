@@ -251,7 +251,7 @@ export class LatexScanner extends PreambleScanner {
           if (!star || caption !== '') this.figureParts()?.boxCaption(box.box, caption);
           return g.start - 1;
         }
-        const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
+        const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code' || e.name === 'longtable');
         if (env && g) env.caption = toPlain(text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
         // Its citations and math still count: scan inside the argument, from its brace (its group ends with it).
         return g ? g.start - 1 : arg.end;
