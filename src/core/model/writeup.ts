@@ -259,7 +259,7 @@ export interface FigureBlock extends BlockBase {
   readonly caption?: string;
   /** Every image of the figure in order, with the box it stands in (LaTeX; absent: one image `path`). */
   readonly parts?: readonly FigurePart[];
-  /** LaTeX: the float's placement as written (`\\begin{figure}[t]`: `t`). */
+  /** LaTeX: the float's placement as written (`htbp`, `H`, `h!`), where it names one. */
   readonly placement?: string;
 }
 
@@ -294,8 +294,12 @@ export interface TableBlock extends BlockBase {
   readonly columnChars?: readonly number[];
   /** LaTeX: printed lines of the body when its cells wrap (`p{..}`, tabularx `X` columns), where more than `rows`. */
   readonly lines?: number;
-  /** LaTeX: the float's placement as written (`\\begin{table}[h]`: `h`). */
+  /** LaTeX: the float's placement as written (`htbp`, `H`, `h!`), where it names one. */
   readonly placement?: string;
+  /** LaTeX `longtable`: rows in the text that break across pages (not a float). */
+  readonly longtable?: boolean;
+  /** A longtable's rows above `\\endhead`, repeated at the top of each later page. */
+  readonly headRows?: number;
 }
 
 /** Verbatim code or an algorithm listing. */
@@ -308,8 +312,10 @@ export interface CodeBlock extends BlockBase {
   readonly caption?: string;
   /** LaTeX: the font size of a verbatim block (`fontsize=\\small`, `basicstyle=\\footnotesize`), where not `normalsize`. */
   readonly size?: FontSize;
-  /** A floating listing: its placement as written (`\\begin{algorithm}[t]`: `t`). */
+  /** LaTeX: a floating listing's placement as written (`htbp`, `H`), where it names one. */
   readonly placement?: string;
+  /** LaTeX `breaklines` (listings, minted, fvextra): the long lines, which wrap at the measure instead of running into the margin. */
+  readonly wrapping?: readonly string[];
 }
 
 /** A theorem-like environment, quote or other container, with its plain text. */
@@ -327,8 +333,8 @@ export interface EnvironmentBlock extends BlockBase {
 /** `\newpage`, `\clearpage` or a pandoc page break. */
 export interface PageBreakBlock extends BlockBase {
   readonly type: 'pagebreak';
-  /** `\\clearpage`, `\\cleardoublepage`: the floats waiting are set first, on pages of their own. */
-  readonly clearsFloats?: boolean;
+  /** `\\clearpage`/`\\cleardoublepage` (LaTeX): the waiting floats are set first, on pages of their own. */
+  readonly clear?: boolean;
 }
 
 /**

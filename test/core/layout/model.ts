@@ -58,7 +58,7 @@ export function build(parts: readonly Part[], options: { title?: string; abstrac
       blocks.push({ type: 'code', lines: part.algorithm, language: 'algorithm', float: true, range: r, ...(part.caption !== undefined ? { caption: part.caption } : {}), ...(part.placement !== undefined ? { placement: part.placement } : {}) });
     } else if ('newpage' in part) {
       lines.push(part.clear === true ? '\\clearpage' : '\\newpage');
-      blocks.push({ type: 'pagebreak', range: r, ...(part.clear === true ? { clearsFloats: true } : {}) });
+      blocks.push({ type: 'pagebreak', range: r, ...(part.clear === true ? { clear: true } : {}) });
     } else {
       lines.push(part.cite.map((k) => `[@${k}]`).join(' '));
       blocks.push({ type: 'paragraph', text: 'See', range: r });

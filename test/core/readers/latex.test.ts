@@ -217,7 +217,7 @@ describe('latex reader: what the page estimate takes from the reader, in each fi
         case 'code':
           return [b.type, b.placement ?? '-'];
         case 'pagebreak':
-          return [b.type, b.clearsFloats === true];
+          return [b.type, b.clear === true];
         case 'math':
           return [b.type, b.standalone === true];
         case 'paragraph':

@@ -199,7 +199,7 @@ describe('markdown reader: vertical space, footnotes, nested lists', () => {
   test('raw \\clearpage clears the floats, \\newpage does not; a display after a blank line stands alone', () => {
     const w = md('$$\nx\n$$\n\nText.\n\n\\clearpage\n\n\\newpage\n\n# Heading\n$$ y $$\n\nTail.\n');
     assert.deepEqual(
-      w.blocks.map((b) => [b.type, b.type === 'math' ? b.standalone === true : b.type === 'pagebreak' ? b.clearsFloats === true : b.type === 'paragraph' ? b.continuesDisplay === true : '-']),
+      w.blocks.map((b) => [b.type, b.type === 'math' ? b.standalone === true : b.type === 'pagebreak' ? b.clear === true : b.type === 'paragraph' ? b.continuesDisplay === true : '-']),
       [['math', true], ['paragraph', false], ['pagebreak', true], ['pagebreak', false], ['math', false], ['paragraph', false]],
     );
   });

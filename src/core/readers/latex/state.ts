@@ -33,8 +33,6 @@ export interface Env {
   /** A box inside a figure (subfigure, minipage): its number in the figure. */
   box?: number;
   caption?: string;
-  /** A float: its placement as written (`[htbp]`'s `htbp`). */
-  placement?: string;
   rows?: number;
   columns?: number;
 }
@@ -113,6 +111,8 @@ export interface IncludeContext {
   readonly at?: { readonly file: string; readonly range: Range };
   /** For an included file or a macro's expansion: the line before the one it is used on (its first line's line before). */
   readonly before?: string;
+  /** For an included file: the text where the main file's settings stand (`\lstset`...), read as if written there. */
+  readonly preamble?: string;
 }
 
 /** The state of one pass over one file's text, and what every part of the scanner does with it. */
@@ -168,6 +168,11 @@ export abstract class ScannerState {
 
   protected problem(code: string, message: string, start: number, end: number, severity: ReaderProblem['severity'] = 'error'): void {
     this.sink.problems.push({ code, message, range: this.range(start, end), severity });
+  }
+
+  /** Where the document's settings (`\lstset`, `\DefineVerbatimEnvironment`...) are read: the main file's head, in an included file too. */
+  protected preambleText(): string {
+    return (this.ctx.chunk?.head ?? this.ctx.preamble ?? this.text).slice(0, 30000);
   }
 
   protected noEnd: boolean | undefined;

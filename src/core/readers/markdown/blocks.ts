@@ -123,7 +123,7 @@ export function readBlock(
     case 'paragraph': {
       const source = text.slice(startOf(node), endOf(node)).trim();
       const pageBreak = PAGE_BREAK.exec(source);
-      if (pageBreak) return { type: 'pagebreak', range, ...(pageBreak[1] === 'clearpage' ? { clearsFloats: true } : {}) };
+      if (pageBreak) return { type: 'pagebreak', range, ...(pageBreak[1] === 'clearpage' ? { clear: true } : {}) };
       const figure = readFigure(node, range);
       if (figure) return figure;
       const lead = startOf(node) + (text.slice(startOf(node), endOf(node)).length - text.slice(startOf(node), endOf(node)).trimStart().length);
