@@ -85,7 +85,8 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       } else {
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
         const [size, leading] = SIZES[block.size ?? 'normalsize'];
-        const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
+        // `\\arraystretch` stretches each row's strut, not the lines a wrapped cell adds.
+        const body = ((block.lines ?? block.rows) * leading + block.rows * leading * ((block.stretch ?? 1) - 1) + rules) * tableScale(block, size);
         pager.float(body + cap + (cap > 0 ? ctx.captions.table.skip : 0), 'tables', placementAt(lines, from, false, block.placement), from);
       }
       return;
@@ -158,13 +159,14 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
  * rows above `\\endhead`. It resets `\\@colroom` as pandoc's longtables do.
  */
 function placeLongtable(pager: Pager, block: Extract<Block, { type: 'table' }>, caption: number, from: number, to: number): void {
-  const leading = SIZES[block.size ?? 'normalsize'][1];
+  const rows = Math.max(1, block.lines ?? block.rows);
+  // `\\arraystretch` stretches each row's strut, not the lines a wrapped cell adds: spread over the lines.
+  const leading = (SIZES[block.size ?? 'normalsize'][1] * (rows + block.rows * ((block.stretch ?? 1) - 1))) / rows;
   const rules = 11.5;
   pager.glue(P.parSkip + LT_SKIP, 'tables');
   pager.longtable();
   if (caption > 0) pager.box(caption, 'tables', from, 2 * leading);
   pager.box(rules / 2, 'tables', from);
-  const rows = Math.max(1, block.lines ?? block.rows);
   const head = block.headRows ?? 0;
   let repeated = 0;
   if (head > 0 && head * 2 < H / leading) {
