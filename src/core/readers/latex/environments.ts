@@ -58,7 +58,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
         if (this.inBody && !this.inBlockEnv) {
           this.flushParagraph();
           // Options (`\begin{Verbatim}[..]`, `\begin{minted}{python}`) are not lines.
-          const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n]*\]|\s*\{[^}\n]*\})*[ \t]*\r?\n/, '').replace(/\r?\n$/, '');
+          const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n\r]*\]|\s*\{[^}\n\r]*\})*[ \t]*(?:\r\n?|\n)/, '').replace(/(?:\r\n?|\n)$/, '');
           const size = this.verbatimSize(name, text.slice(tagEnd, Math.min(at, tagEnd + 200)));
           const lines = body.split(/\r?\n|\r/);
           const wrapping = this.breaksLines(name, text.slice(tagEnd, Math.min(at, tagEnd + 200))) ? lines.filter((l) => l.length > WRAP_CANDIDATE) : [];
