@@ -41,7 +41,7 @@ const cslApart = {
  * reads nor compiles them. Other bundles (the CLI, a browser build) may keep them inline.
  */
 export function lazyEntries() {
-  return ['katex', 'ajv', 'markdownIt', 'yaml', 'remark', 'packs', 'courseImport', 'imageSize', 'fuzzysort'].map((module) => ({ module, file: `lazy-${module}`, entry: `src/core/lazy/${module}.ts` }));
+  return ['katex', 'ajv', 'markdownIt', 'yaml', 'remark', 'packs', 'courseImport', 'imageSize', 'fuzzysort', 'engine'].map((module) => ({ module, file: `lazy-${module}`, entry: `src/core/lazy/${module}.ts` }));
 }
 
 /** Resolves src/core/lazy/index.ts's requires to the dist/lazy-*.js files beside the bundle. */
@@ -76,8 +76,9 @@ const vscodeOnce = {
 
 /** Each bundle the project ships. Add new entry points here. */
 const bundles = [
-  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', plugins: [vscodeOnce, cslApart, lazyApart] },
-  { entryPoints: Object.fromEntries(lazyEntries().map((e) => [e.file, e.entry])), outdir: 'dist' },
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', plugins: [vscodeOnce, cslApart, lazyApart], metafile: true },
+  // The chunks require each other (the engine: remark, KaTeX...) and citation-js from their files too.
+  { entryPoints: Object.fromEntries(lazyEntries().map((e) => [e.file, e.entry])), outdir: 'dist', plugins: [cslApart, lazyApart], metafile: true },
   { entryPoints: { cslEngine: 'src/core/bib/cslEngine.ts' }, outdir: 'dist' },
   {
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -161,5 +162,27 @@ if (watch) {
   }
   console.log('[watch] esbuild is watching src/ and test/integration/');
 } else {
-  await Promise.all(configs.map((c) => esbuild.build(c)));
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  checkOneState(results.filter((r) => r.metafile).map((r) => r.metafile));
+}
+
+/**
+ * A module bundled into dist/extension.js and into a lazy chunk runs twice, with two copies of its
+ * module state: harmless for pure functions and caches, wrong for state that callers set (an
+ * exported `let`, e.g. the page style, or an exported `set...` function). The build fails on such
+ * a module instead.
+ */
+function checkOneState(metafiles) {
+  const inputs = metafiles.flatMap((m) => Object.entries(m.outputs)).filter(([file]) => /^dist\/(extension|lazy-[A-Za-z]+)\.js$/.test(file));
+  const seen = new Map();
+  for (const [file, output] of inputs) {
+    for (const input of Object.keys(output.inputs)) {
+      if (!input.startsWith('src/') || input === 'src/core/lazy/index.ts') continue;
+      const other = seen.get(input);
+      if (other && other !== file && /^export (let|var|function set[A-Z])/m.test(readFileSync(input, 'utf8'))) {
+        throw new Error(`${input} has state its callers set and is bundled into both ${other} and ${file}: load it from one of them`);
+      }
+      seen.set(input, file);
+    }
+  }
 }
