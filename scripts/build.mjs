@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { globSync } from 'glob';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -18,6 +18,7 @@ const common = {
   minify: production,
   external: ['vscode'],
   logLevel: 'warning',
+  logOverride: { 'import-is-undefined': 'error' },
   // ESM-only packages (unified, remark) use import.meta.url in places; give it a value in CJS.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
@@ -40,7 +41,7 @@ const cslApart = {
  * reads nor compiles them. Other bundles (the CLI, a browser build) may keep them inline.
  */
 export function lazyEntries() {
-  return ['katex', 'ajv', 'markdownIt', 'yaml', 'remark', 'packs', 'courseImport', 'imageSize', 'fuzzysort'].map((module) => ({ module, file: `lazy-${module}`, entry: `src/core/lazy/${module}.ts` }));
+  return ['katex', 'ajv', 'markdownIt', 'yaml', 'remark', 'packs', 'courseImport', 'imageSize', 'fuzzysort', 'engine'].map((module) => ({ module, file: `lazy-${module}`, entry: `src/core/lazy/${module}.ts` }));
 }
 
 /** Resolves src/core/lazy/index.ts's requires to the dist/lazy-*.js files beside the bundle. */
@@ -56,10 +57,28 @@ const lazyApart = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` in each of 30-odd modules costs, when the bundle loads, one
+ * copy of the whole API object per module (esbuild's `__toESM`: about 200 getters each), some
+ * 8 ms of activation. The extension bundles resolve `vscode` to one module instead, which
+ * reads each value of the API once: the names @types/vscode declares (namespaces, classes, enums,
+ * `version`). A name missing there is a build error (`import-is-undefined`), never an undefined.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    const names = [...readFileSync('node_modules/@types/vscode/index.d.ts', 'utf8').matchAll(/^\texport (?:namespace|class|enum|const|let|function) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+    const contents = ['const api = require("vscode");', ...[...new Set(names)].map((n) => `export const ${n} = api.${n};`)].join('\n');
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents, loader: 'js' }));
+  },
+};
+
 /** Each bundle the project ships. Add new entry points here. */
 const bundles = [
-  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', plugins: [cslApart, lazyApart] },
-  { entryPoints: Object.fromEntries(lazyEntries().map((e) => [e.file, e.entry])), outdir: 'dist' },
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', plugins: [vscodeOnce, cslApart, lazyApart], metafile: true },
+  // The chunks require each other (the engine: remark, KaTeX...) and citation-js from their files too.
+  { entryPoints: Object.fromEntries(lazyEntries().map((e) => [e.file, e.entry])), outdir: 'dist', plugins: [cslApart, lazyApart], metafile: true },
   { entryPoints: { cslEngine: 'src/core/bib/cslEngine.ts' }, outdir: 'dist' },
   {
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -97,11 +116,12 @@ const web = {
   minify: production,
   external: ['vscode'],
   logLevel: 'warning',
+  logOverride: { 'import-is-undefined': 'error' },
   plugins: [webHost],
 };
 const webBundles = [
   // citation-js apart, as on the desktop: the web host reads dist/web/cslEngine.js on first use.
-  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', plugins: [webHost, cslApart] },
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', plugins: [vscodeOnce, webHost, cslApart] },
   { entryPoints: { cslEngine: 'src/core/bib/cslEngine.ts' }, outdir: 'dist/web' },
   { entryPoints: { mathWorker: 'src/vscode/host/mathWorker.web.ts' }, outdir: 'dist/web', minify: true, sourcemap: false },
 ];
@@ -142,5 +162,27 @@ if (watch) {
   }
   console.log('[watch] esbuild is watching src/ and test/integration/');
 } else {
-  await Promise.all(configs.map((c) => esbuild.build(c)));
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  checkOneState(results.filter((r) => r.metafile).map((r) => r.metafile));
+}
+
+/**
+ * A module bundled into dist/extension.js and into a lazy chunk runs twice, with two copies of its
+ * module state: harmless for pure functions and caches, wrong for state that callers set (an
+ * exported `let`, e.g. the page style, or an exported `set...` function). The build fails on such
+ * a module instead.
+ */
+function checkOneState(metafiles) {
+  const inputs = metafiles.flatMap((m) => Object.entries(m.outputs)).filter(([file]) => /^dist\/(extension|lazy-[A-Za-z]+)\.js$/.test(file));
+  const seen = new Map();
+  for (const [file, output] of inputs) {
+    for (const input of Object.keys(output.inputs)) {
+      if (!input.startsWith('src/') || input === 'src/core/lazy/index.ts') continue;
+      const other = seen.get(input);
+      if (other && other !== file && /^export (let|var|function set[A-Z])/m.test(readFileSync(input, 'utf8'))) {
+        throw new Error(`${input} has state its callers set and is bundled into both ${other} and ${file}: load it from one of them`);
+      }
+      seen.set(input, file);
+    }
+  }
 }

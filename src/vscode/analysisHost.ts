@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { createWriteupService, type ExactPages, type WriteupHost, type WriteupService } from '../core/analysis/index';
+import type { ExactPages, WriteupHost, WriteupService } from '../core/analysis/index';
 import type { CoursePack } from '../core/courses/types';
+import { lazyEngine } from '../core/lazy/index';
 import type { Writeup } from '../core/model/writeup';
-import { ReaderSessions } from '../core/readers/incremental';
 import { isAbsolutePath } from '../core/text/paths';
 import { uriOfPath } from './bib';
 import { host } from './host';
@@ -40,8 +40,19 @@ export function editorHost(packs: () => readonly CoursePack[]): WriteupHost {
  * keystroke re-parses only the part of the text it touched (same model as a fresh read).
  */
 export function editorService(packs: () => readonly CoursePack[], exactPages?: (file: string) => ExactPages | undefined): WriteupService {
-  return createWriteupService(editorHost(packs), {
-    read: new ReaderSessions().read,
-    ...(exactPages ? { exactPages: (writeup: Writeup) => exactPages(writeup.file) } : {}),
-  });
+  // The engine (readers, lint, page estimate) is loaded on the first read, not at activation.
+  let service: WriteupService | undefined;
+  const engine = (): WriteupService => {
+    if (service) return service;
+    const { createWriteupService, ReaderSessions } = lazyEngine();
+    return (service = createWriteupService(editorHost(packs), {
+      read: new ReaderSessions().read,
+      ...(exactPages ? { exactPages: (writeup: Writeup) => exactPages(writeup.file) } : {}),
+    }));
+  };
+  return {
+    read: (document) => engine().read(document),
+    analyze: (document, extras) => engine().analyze(document, extras),
+    analyzeWriteup: (writeup, extras) => engine().analyzeWriteup(writeup, extras),
+  };
 }

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { WriteupFormat } from '../core/model/writeup';
-import { formatOf } from '../core/readers/index';
+import { formatOf } from '../core/readers/format';
 
 /** A document's writeup format: its language first, then its file name; undefined for neither. */
 export function documentFormat(document: vscode.TextDocument): WriteupFormat | undefined {

@@ -64,7 +64,9 @@ export class PageBudget implements vscode.TreeDataProvider<BudgetRow>, vscode.Di
 
   attach(view: vscode.TreeView<BudgetRow>): void {
     this.view = view;
-    this.refresh();
+    // The writeup already open is read after activation, not during it.
+    const first = setTimeout(() => this.refresh(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
   /** The budget of `document` (rows with exact pages when a compile is fresh), or undefined for a non-writeup. */

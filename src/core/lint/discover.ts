@@ -1,4 +1,4 @@
-import { formatOf } from '../readers/index';
+import { formatOf } from '../readers/format';
 
 /**
  * Whether a file met while searching a folder is a writeup to check: `proposal*.md` or

@@ -80,12 +80,18 @@ export function defuseUnclosedBrackets(text: string): string {
     if (open.length > MAX_UNCLOSED_BRACKETS) (cut ??= []).push(...open);
     open.length = 0;
   };
-  for (let i = text.indexOf('['); i >= 0 && i < text.length; i++) {
+  const first = text.indexOf('[');
+  if (first < 0) return text;
+  // Only these characters matter: one search to the next instead of a test per character.
+  const events = /[\\[\]\n]/g;
+  events.lastIndex = first;
+  for (let found = events.exec(text); found; found = events.exec(text)) {
+    const i = found.index;
     const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) i++;
+    if (c === 92 /* \ */) events.lastIndex = i + 2;
     else if (c === 91 /* [ */) open.push(i);
     else if (c === 93 /* ] */) open.pop();
-    else if (c === 10 && open.length > 0) {
+    else if (open.length > 0) {
       // A blank line ends the paragraph: what is still open stays unclosed.
       let j = i + 1;
       while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++;

@@ -11,21 +11,18 @@
  * - common.ts: what both readers build the same way (sections, directives, raw spaces);
  *   incremental.ts keeps one reader session per open document.
  */
-import type { Writeup, WriteupFormat } from '../model/writeup';
+import type { Writeup } from '../model/writeup';
 import { readLatex } from './latex';
 import type { TreeParser } from './chunkedParse';
 import { readMarkdown } from './markdown';
 import type { ReadOptions } from './options';
 import { emptyWriteup } from './common';
+import { formatOf } from './format';
+
+export { formatOf } from './format';
 
 export type { ReadOptions } from './options';
 
-/** The format of a file name: `.tex` is LaTeX, `.md`/`.markdown`/`.pmd` Markdown. */
-export function formatOf(file: string): WriteupFormat | undefined {
-  if (/\.(tex|latex|ltx)$/i.test(file)) return 'latex';
-  if (/\.(md|markdown|mdown|mkd|pmd|pandoc)$/i.test(file)) return 'markdown';
-  return undefined;
-}
 
 /**
  * Reads a writeup into the model. Never throws: problems are in `writeup.problems`. `markdownTree`

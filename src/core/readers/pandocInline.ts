@@ -161,12 +161,18 @@ export interface ScanResult {
   readonly problems: ScannedProblem[];
 }
 
+/** Where the scan has something to do: a backslash, a dollar, a bracket, an at sign (or `-@`). */
+const CANDIDATE = /[\\$[@]|-@/g;
+
 /** Scans regions of pandoc Markdown for citations and math. */
 export class PandocInlineScanner {
   readonly result: ScanResult = { citations: [], math: [], problems: [] };
   /** Offsets before this were consumed by math that ran past an earlier region (a raw environment). */
   private consumedUntil = 0;
   private maskIndex = 0;
+  /** The first CANDIDATE at or after `candidateFrom` (the text's length for none). */
+  private candidate = -1;
+  private candidateFrom = 0;
 
   /**
    * @param text the whole document
@@ -279,12 +285,29 @@ export class PandocInlineScanner {
     return nextAfter(at, i);
   }
 
+  /**
+   * The first CANDIDATE at or after `i`: the characters between are plain text the scan steps over
+   * (one regular-expression search instead of a test per character). Kept for the next call, so
+   * regions in document order search the text once.
+   */
+  private nextCandidate(i: number): number {
+    if (this.candidate < i || this.candidateFrom > i) {
+      CANDIDATE.lastIndex = i;
+      const m = CANDIDATE.exec(this.text);
+      this.candidate = m ? m.index : this.text.length;
+      this.candidateFrom = i;
+    }
+    return this.candidate;
+  }
+
   /** Scans one region (a paragraph, heading, table cell or math block). Regions come in document order. */
   scan(start: number, end: number, spill = false): void {
     this.spill = spill;
     let i = Math.max(start, this.consumedUntil);
     const text = this.text;
     while (i < end) {
+      i = this.nextCandidate(i);
+      if (i >= end) break;
       const m = this.maskEnd(i);
       if (m >= 0) {
         i = m;
