@@ -38,10 +38,20 @@ interface ChunkTree {
   readonly closed: boolean;
   /** For a chunk that is not closed: what ends the open construct (a closing fence line, `-->`...), when known. */
   readonly until?: RegExp;
+  /** Where the chunk starts in the offsets of `nodes` (non-zero for a piece cut out of a larger parse). */
+  readonly base?: number;
 }
 
 /** Most merges of one chunk with those after it before the session parses the text whole instead. */
 const MAX_MERGES = 8;
+
+/**
+ * A stretch of chunks none of which the cache holds goes to remark in groups of at most this many
+ * characters and chunks: remark's fixed cost per parse (some 0.2 ms) paid once per 4 KB instead of
+ * once per paragraph, while a group stays too short for remark's quadratic paths to matter.
+ */
+const GROUP_CHARS = 4096;
+const GROUP_CHUNKS = 24;
 
 /**
  * Remark (micromark) reads about 3 MB/s with the GFM and math extensions, a third of a second for
@@ -55,23 +65,33 @@ const MAX_MERGES = 8;
  * each chunk is parsed with every definition of the text appended (remark resolves references
  * after reading all blocks, so the end is as good as anywhere), and the appended ones dropped.
  * Whenever that cannot be confirmed the text is parsed whole.
+ * Chunks the cache does not hold go to remark in groups of a few KB (see `grouped`), and the
+ * group's tree is split back into its chunks' trees for the next read: a fresh read pays remark's
+ * fixed cost per parse a dozen times for 10 pages instead of once per paragraph, and the first
+ * edit after it still re-parses one paragraph.
  */
 export class ChunkedTreeParser {
   private cache = new Map<string, ChunkTree>();
   last = { chunks: 0, parsed: 0, whole: false };
 
   readonly parse: TreeParser = (text) => {
-    const cuts = cutPoints(flat(text));
-    if (cuts.length < 2) return this.whole(text);
+    const fine = cutPoints(flat(text));
+    if (fine.length < 2) return this.whole(text);
     let parsed = 0;
     const used = new Map<string, ChunkTree>();
-    const tree = (chunk: string, trailer: string): ChunkTree | undefined => {
+    const known = (chunk: string, trailer: string): boolean => {
+      const key = `${trailer}\u0000${chunk}`;
+      return used.has(key) || this.cache.has(key);
+    };
+    const tree = (chunk: string, trailer: string, pieces: readonly number[]): ChunkTree | undefined => {
       const key = `${trailer}\u0000${chunk}`;
       let t = used.get(key) ?? this.cache.get(key);
       if (!t) {
         parsed++;
         t = parseChunk(chunk, trailer);
         if (!t) return undefined;
+        // A group's parse also answers for each of its chunks, read on their own next time.
+        if (pieces.length > 1) for (const [piece, pt] of piecesOf(chunk, t, pieces)) used.set(`${trailer}\u0000${piece}`, pt);
       }
       used.set(key, t);
       return t;
@@ -79,11 +99,12 @@ export class ChunkedTreeParser {
     // The trailer of the last read first: definitions seldom change while typing.
     let trailer = this.trailer;
     for (let attempt = 0; attempt < 2; attempt++) {
+      const cuts = grouped(text, fine, (from, to) => known(text.slice(from, to), trailer));
       const chunks: { start: number; tree: ChunkTree }[] = [];
       for (let i = 0; i < cuts.length; i++) {
         const start = cuts[i] as number;
         let end = cuts[i + 1] ?? text.length;
-        let t = tree(text.slice(start, end), trailer);
+        let t = tree(text.slice(start, end), trailer, finesIn(fine, start, end));
         // A fenced block with blank lines in it spans many cuts: the chunk runs on to the first cut
         // after what closes it (or one cut further when that is not known).
         let merges = 0;
@@ -93,7 +114,7 @@ export class ChunkedTreeParser {
           i++;
           while (i + 1 < cuts.length && (cuts[i + 1] as number) < close) i++;
           end = cuts[i + 1] ?? text.length;
-          t = tree(text.slice(start, end), trailer);
+          t = tree(text.slice(start, end), trailer, finesIn(fine, start, end));
         }
         if (!t) return this.whole(text);
         chunks.push({ start, tree: t });
@@ -107,7 +128,7 @@ export class ChunkedTreeParser {
       this.trailer = trailer;
       this.last = { chunks: chunks.length, parsed, whole: false };
       const children: MdNode[] = [];
-      for (const c of chunks) for (const n of c.tree.nodes) children.push(shifted(n, c.start));
+      for (const c of chunks) for (const n of c.tree.nodes) children.push(shifted(n, c.start - (c.tree.base ?? 0)));
       return { type: 'root', children, position: { start: { offset: 0 }, end: { offset: text.length } } } as MdNode;
     }
     return this.whole(text);
@@ -121,6 +142,76 @@ export class ChunkedTreeParser {
     this.last = { chunks: 1, parsed: 1, whole: true };
     return parseTree(text);
   }
+}
+
+/**
+ * The cut points a read goes by: every cut of `fine` around chunks the cache holds (an edit
+ * re-parses its own paragraph only), and, across a stretch of chunks none of which is known (a
+ * fresh read, new definitions, pasted text), one cut per group of GROUP_CHARS / GROUP_CHUNKS.
+ */
+function grouped(text: string, fine: readonly number[], known: (from: number, to: number) => boolean): number[] {
+  const cuts: number[] = [];
+  let groupStart = -1;
+  let count = 0;
+  for (let i = 0; i < fine.length; i++) {
+    const start = fine[i] as number;
+    const end = fine[i + 1] ?? text.length;
+    if (known(start, end)) {
+      cuts.push(start);
+      groupStart = -1;
+      continue;
+    }
+    if (groupStart < 0 || count >= GROUP_CHUNKS || end - groupStart > GROUP_CHARS) {
+      cuts.push(start);
+      groupStart = start;
+      count = 0;
+    }
+    count++;
+  }
+  return cuts;
+}
+
+/** The cuts of `fine` in [start, end), relative to `start`. */
+function finesIn(fine: readonly number[], start: number, end: number): number[] {
+  const out: number[] = [];
+  for (const f of fine) if (f >= start && f < end) out.push(f - start);
+  return out;
+}
+
+/**
+ * The trees of the chunks (cut at `pieces`, offsets in `chunk`) that `t`, the tree of the whole
+ * of `chunk`, splits into cleanly: each piece's top-level nodes start and end inside it and the
+ * last is closed. Remark's state at a cut is that at the start of a text (see ChunkedTreeParser),
+ * so these are the trees the pieces parsed alone give. A node across a cut leaves its pieces out.
+ */
+function piecesOf(chunk: string, t: ChunkTree, pieces: readonly number[]): [string, ChunkTree][] {
+  const out: [string, ChunkTree][] = [];
+  let k = 0;
+  let reached = 0;
+  const nodes = t.nodes;
+  for (let p = 0; p < pieces.length; p++) {
+    const from = pieces[p] as number;
+    const to = pieces[p + 1] ?? chunk.length;
+    const own: MdNode[] = [];
+    // A node of the pieces before that runs into this one.
+    let clean = reached <= from;
+    while (k < nodes.length && ((nodes[k] as MdNode).position?.start.offset ?? 0) < to) {
+      const n = nodes[k] as MdNode;
+      const end = n.position?.end.offset ?? 0;
+      if ((n.position?.start.offset ?? 0) < from || end > to) clean = false;
+      reached = Math.max(reached, end);
+      own.push(n);
+      k++;
+    }
+    const last = own[own.length - 1];
+    if (!clean || !last) continue;
+    const text = chunk.slice(from, to);
+    if (p === pieces.length - 1 ? !t.closed : !closedBlock(last, chunk)) continue;
+    const definitions: string[] = [];
+    for (const n of own) definitionsIn(n, definitions);
+    out.push([text, { nodes: own, definitions, closed: true, base: from }]);
+  }
+  return out;
 }
 
 /** A copy of `node` and its descendants with offsets moved by `by`. */
@@ -187,19 +278,21 @@ function parseChunk(chunk: string, trailer: string): ChunkTree | undefined {
   if (appended.length !== expected || appended.some((c) => c.type !== 'definition' && c.type !== 'footnoteDefinition')) return undefined;
   if (own.some((c) => (c.position?.end.offset ?? 0) > chunk.length)) return undefined;
   const definitions: string[] = [];
-  const visit = (node: MdNode): void => {
-    const label = (node as { label?: string }).label;
-    if (node.type === 'definition' && label !== undefined) definitions.push(`[${label}]: #`);
-    else if (node.type === 'footnoteDefinition' && label !== undefined) definitions.push(`[^${label}]: x`);
-    for (const c of node.children ?? []) visit(c);
-  };
-  own.forEach(visit);
+  for (const n of own) definitionsIn(n, definitions);
   // A label over several lines would not survive the trailer's one line per definition.
   if (definitions.some((d) => /[\r\n]/.test(d))) return undefined;
   const lastNode = own[own.length - 1];
   if (!lastNode || closedBlock(lastNode, chunk)) return { nodes: own, definitions, closed: true };
   const until = closerOf(lastNode, chunk);
   return { nodes: own, definitions, closed: false, ...(until ? { until } : {}) };
+}
+
+/** Pushes onto `into` the trailer line of each link or footnote definition in `node`. */
+function definitionsIn(node: MdNode, into: string[]): void {
+  const label = (node as { label?: string }).label;
+  if (node.type === 'definition' && label !== undefined) into.push(`[${label}]: #`);
+  else if (node.type === 'footnoteDefinition' && label !== undefined) into.push(`[^${label}]: x`);
+  for (const c of node.children ?? []) definitionsIn(c, into);
 }
 
 /** Where the first match of `until` at or after `from` ends; `from` when there is none or nothing to look for. */

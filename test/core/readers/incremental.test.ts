@@ -119,12 +119,20 @@ describe('ReaderSession: the same model as a fresh read after every edit', () =>
       text = lineEnds(text, eol);
       assert.deepEqual(session.read(text, { file: '/w/report.md' }), readWriteup(text, { file: '/w/report.md' }, parseTree));
       assert.equal(session.lastParse.whole, false);
-      assert.ok(session.lastParse.chunks >= 15, `${session.lastParse.chunks} chunks`);
+      // A fresh read goes to remark in groups of chunks (here one); the first keystroke cuts the text finely.
+      for (const word of ['about part 1', 'about part 3']) {
+        const at = text.indexOf(word);
+        text = `${text.slice(0, at)}x${text.slice(at)}`;
+        const model = session.read(text, { file: '/w/report.md' });
+        assert.deepEqual(model, readWriteup(text, { file: '/w/report.md' }, parseTree));
+        assert.equal(session.lastParse.whole, false);
+        assert.ok(session.lastParse.chunks >= 15, `${session.lastParse.chunks} chunks`);
+      }
+      // Once the session knows the chunks, a keystroke re-parses the paragraph's chunk with the fence after it only.
       const at = text.indexOf('about part 3');
       text = `${text.slice(0, at)}x${text.slice(at)}`;
       const model = session.read(text, { file: '/w/report.md' });
-      // The paragraph's chunk runs into the fence after it: read once alone, then merged up to the fence's end.
-      assert.equal(session.lastParse.parsed, 2);
+      assert.ok(session.lastParse.parsed <= 2, `${session.lastParse.parsed} parsed`);
       assert.deepEqual(model, readWriteup(text, { file: '/w/report.md' }, parseTree));
       assert.equal(model.codeRanges?.length, 5);
     }
