@@ -26,7 +26,7 @@ export type { ChunkEnd, ChunkScan, Sink } from './state';
 export { algorithmLines } from './algorithms';
 export { listItems } from './lists';
 export { parseAuthors } from './preamble';
-export { LINE_BREAK, toPlain } from './text';
+export { LINE_BREAK, toPlain } from './runningText';
 
 /** Reads a NeurIPS-template LaTeX file into the model. */
 export function readLatex(text: string, options: ReadOptions): Writeup {
