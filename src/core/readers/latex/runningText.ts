@@ -1,8 +1,6 @@
-import { closingBrace } from '../../text/braces';
 import { MATH_ENVIRONMENTS } from '../pandocInline';
 import { stripBraces } from '../inlineSpans';
 import { CITE_COMMANDS } from './commands';
-import { matchBracket } from './source';
 
 /*
  * TeX running text: the one reading of what a LaTeX snippet prints, with one rule for each TeX
@@ -143,19 +141,28 @@ const LINE_END = /\r\n?|\n/g;
 /** Nested groups read as structure, at most; deeper ones are read as text (a hostile input cannot exhaust the stack). */
 const MAX_DEPTH = 64;
 
-/** An accent's argument: a brace group (to its end if unclosed), a control sequence, or one character. */
-function accentArgument(text: string, i: number, to: number): { value: string; end: number } {
-  let j = i;
-  while (text[j] === ' ' && j < to) j++;
-  if (text[j] === '{') {
-    const k = closingBrace(text, j);
-    return k < 0 || k >= to ? { value: text.slice(j + 1, to), end: to } : { value: text.slice(j + 1, k), end: k + 1 };
+/**
+ * For each `{` of `src`, one more than the offset of the `}` that closes it (0 when none does),
+ * in one pass: a backslash escapes the next character, and with `comments` a `%` makes the rest
+ * of its line inert, as the reader's matcher (source.ts matchBracket) reads them one at a time.
+ */
+function braceMatches(src: string, comments: boolean): Int32Array {
+  const out = new Int32Array(src.length);
+  const open: number[] = [];
+  for (let k = 0; k < src.length; k++) {
+    const c = src.charCodeAt(k);
+    if (c === 92) k++;
+    else if (c === 37 && comments) {
+      const nl = src.indexOf('\n', k);
+      if (nl < 0) break;
+      k = nl;
+    } else if (c === 123) open.push(k);
+    else if (c === 125) {
+      const o = open.pop();
+      if (o !== undefined) out[o] = k + 1;
+    }
   }
-  if (text[j] === '\\') {
-    const m = /^\\([a-zA-Z]+|.)/.exec(text.slice(j, Math.min(to, j + 40)));
-    if (m) return { value: m[0], end: j + m[0].length };
-  }
-  return { value: j < to ? (text[j] ?? '') : '', end: Math.min(j + 1, to) };
+  return out;
 }
 
 /** A combining accent on the first letter of `base`, in its precomposed form. */
@@ -183,10 +190,30 @@ class RunningText {
     this.run = this.comments ? PLAIN_RUN : PLAIN_RUN_NO_COMMENTS;
   }
 
+  /** For each `{` of the source, one more than the offset of its `}` (0: none), found once for all groups. */
+  private closes: Int32Array | undefined;
+
   /** The `}` closing the `{` at `open` before `to` (skipping escapes, and comments in running text), or -1. */
   private closeOf(open: number, to: number): number {
-    const k = this.comments ? matchBracket(this.src, open, '{', '}') : closingBrace(this.src, open);
-    return k < to ? k : -1;
+    this.closes ??= braceMatches(this.src, this.comments);
+    const k = (this.closes[open] ?? 0) - 1;
+    return k >= 0 && k < to ? k : -1;
+  }
+
+  /** An accent's argument: a brace group (to its end if unclosed), a control sequence, or one character. */
+  private accentArgument(i: number, to: number): { value: string; end: number } {
+    const text = this.src;
+    let j = i;
+    while (text[j] === ' ' && j < to) j++;
+    if (text[j] === '{') {
+      const k = this.closeOf(j, to);
+      return k < 0 ? { value: text.slice(j + 1, to), end: to } : { value: text.slice(j + 1, k), end: k + 1 };
+    }
+    if (text[j] === '\\') {
+      const m = /^\\([a-zA-Z]+|.)/.exec(text.slice(j, Math.min(to, j + 40)));
+      if (m) return { value: m[0], end: j + m[0].length };
+    }
+    return { value: j < to ? (text[j] ?? '') : '', end: Math.min(j + 1, to) };
   }
 
   /** A balanced `{...}` at `i` (after spaces) before `to`; undefined when there is none or it is not closed. */
@@ -295,7 +322,7 @@ class RunningText {
         // A control symbol: an accent, `\\`, a space, or the character itself (`\%`, `\&`, `\{`).
         const mark = ACCENTS[next];
         if (mark) {
-          const arg = accentArgument(src, i + 2, to);
+          const arg = this.accentArgument(i + 2, to);
           text += accent(arg.value, mark);
           i = arg.end;
           continue;
@@ -325,7 +352,7 @@ class RunningText {
       }
       const mark = name.length === 1 ? ACCENTS[name] : undefined;
       if (mark) {
-        const arg = accentArgument(src, end, to);
+        const arg = this.accentArgument(end, to);
         text += accent(arg.value, mark);
         i = arg.end;
         continue;
