@@ -7,7 +7,7 @@ import { type HeadingInfo, lineBefore, lineBeforeFacts, type PlacedBlock } from 
 import type { FigureParts } from './figures';
 import type { BlockMacro } from './macros';
 import { inertUntil, matchBracket, skipSpace } from './source';
-import { toPlain } from './text';
+import { toPlain } from './runningText';
 
 export interface Env {
   readonly name: string;
