@@ -203,12 +203,16 @@ export function labelIndent(style: ReferenceStyle, count: number, size: number):
 /**
  * Space between two entries (pt): natbib's `\\bibsep`, the article class's `\\itemsep` plus
  * `\\parsep` when natbib is loaded (8pt at 10pt, 9pt at 11pt, 10pt at 12pt; the templates load it
- * before setting their own lists); without natbib (`nonatbib`, biblatex) the style's list skips.
+ * before setting their own lists; natbib sets no `\\parsep`); without natbib (`nonatbib`,
+ * biblatex) the style's list skips. A style may change `\\itemsep` in the list it writes.
  */
 export function entryGap(writeup: Writeup): number {
   const setup = writeup.metadata.pageSetup;
   const natbib = writeup.metadata.citationPackage?.biblatex === undefined && (setup?.template?.options.includes('nonatbib') !== true || setup.packages.includes('natbib'));
-  if (!natbib) return P.itemSep + P.parSep;
+  // The CVPR styles (`ieee_fullname`, `ieee`) write `\\itemsep=-1pt` into the list they make.
+  const itemSep = /^ieee(_fullname)?$/i.test(writeup.metadata.bibliographyStyle ?? '') ? -1 : undefined;
+  if (!natbib) return (itemSep ?? P.itemSep) + P.parSep;
+  if (itemSep !== undefined) return itemSep;
   const size = setup?.classOptions.find((o) => /^1[12]pt$/.test(o));
   return size === '11pt' ? 9 : size === '12pt' ? 10 : 8;
 }
