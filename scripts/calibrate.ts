@@ -51,7 +51,10 @@ function measure(pdf: string): { contentPages: number; totalPages: number; pdfPa
   let contentPages = ref ? ref.page + (ref.yMin - TOP) / HEIGHT : totalPages;
   if (ref) {
     const after = (w: Word): boolean => w.page > ref.page || (w.page === ref.page && w.yMin > ref.yMin + 1);
-    const captions = content.filter((w, i) => (w.text === 'Figure' || w.text === 'Table') && /^\d+:$/.test(content[i + 1]?.text ?? '') && after(w));
+    // ...up to the appendix: its first heading ("A" in the section font) starts what is not content.
+    const appendix = content.find((w) => after(w) && /^[A-Z]$/.test(w.text) && w.yMax - w.yMin > 10);
+    const beforeAppendix = (w: Word): boolean => appendix === undefined || w.page < appendix.page || (w.page === appendix.page && w.yMin < appendix.yMin - 1);
+    const captions = content.filter((w, i) => (w.text === 'Figure' || w.text === 'Table') && /^\d+:$/.test(content[i + 1]?.text ?? '') && after(w) && beforeAppendix(w));
     for (const c of captions) {
       const lines = [...new Set(content.filter((w) => w.page === c.page && w.yMin >= c.yMin - 0.5).map((w) => Math.round(w.yMax * 10) / 10))].sort((a, b) => a - b);
       let bottom = c.yMax;

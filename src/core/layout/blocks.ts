@@ -57,15 +57,15 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'figure': {
       if (writeup.format === 'latex' && block.parts !== undefined) {
         const body = figureBodyHeight(block, ctx.figures(options, tuning));
-        pager.float(Math.min(body + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure), H), 'figures', placementAt(lines, from), from);
+        pager.float(Math.min(body + captionWithSkip(block.caption, ctx), H), 'figures', placementAt(lines, from, false, block.placement), from);
         return;
       }
       const size = options.imageSize?.(block.path);
       const natural = size ? size.width * 1.00375 : undefined;
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
-      const h = Math.min(width * aspect, H) + ctx.captions.figure.skip + captionHeight(block.caption, 'Figure 1:', ctx.captions.figure);
-      pager.float(h, 'figures', placementAt(lines, from), from);
+      const h = Math.min(width * aspect, H) + captionWithSkip(block.caption, ctx);
+      pager.float(h, 'figures', placementAt(lines, from, false, block.placement), from);
       return;
     }
     case 'table': {
@@ -80,21 +80,24 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
         pager.lines(Math.max(1, block.rows), LINE, 'tables', from, to);
         pager.box(rules / 2, 'tables', to);
         pager.glue(12, 'tables');
+      } else if (block.longtable === true) {
+        placeLongtable(pager, block, cap > 0 ? cap + ctx.captions.table.skip : 0, from, to);
       } else {
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
         const [size, leading] = SIZES[block.size ?? 'normalsize'];
         const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
-        pager.float(body + cap + (cap > 0 ? ctx.captions.table.skip : 0), 'tables', placementAt(lines, from), from);
+        pager.float(body + cap + (cap > 0 ? ctx.captions.table.skip : 0), 'tables', placementAt(lines, from, false, block.placement), from);
       }
       return;
     }
     case 'code': {
       if (block.float === true) {
-        pager.float(algorithmHeight(block.lines, block.caption), 'other', placementAt(lines, from, true));
+        pager.float(algorithmHeight(block.lines, block.caption), 'other', placementAt(lines, from, true, block.placement ?? (block.origin !== undefined ? 'htbp' : undefined)));
         return;
       }
       pager.glue(P.parSkip + P.topSep, 'other');
-      pager.lines(Math.max(1, block.lines), SIZES[block.size ?? 'normalsize'][1], 'other', from, to);
+      const [size, leading] = SIZES[block.size ?? 'normalsize'];
+      pager.lines(Math.max(1, block.lines + wrappedExtra(block.wrapping ?? [], size)), leading, 'other', from, to);
       pager.glue(P.topSep, 'other');
       return;
     }
@@ -139,7 +142,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       return;
     }
     case 'pagebreak': {
-      pager.clearPage(to + 1, /\\clearpage|\\cleardoublepage/.test(lines.get(from)));
+      pager.clearPage(to + 1, block.clear ?? /\\clearpage|\\cleardoublepage/.test(lines.get(from)));
       return;
     }
     case 'space': {
@@ -147,6 +150,81 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       return;
     }
   }
+}
+
+/**
+ * A LaTeX `longtable`: `\\LTpre` and `\\LTpost` (`\\bigskipamount`, 12pt) around it, its caption
+ * row, then its rows at the table's size, breaking across pages; each later page repeats the
+ * rows above `\\endhead`. It resets `\\@colroom` as pandoc's longtables do.
+ */
+function placeLongtable(pager: Pager, block: Extract<Block, { type: 'table' }>, caption: number, from: number, to: number): void {
+  const leading = SIZES[block.size ?? 'normalsize'][1];
+  const rules = 11.5;
+  pager.glue(P.parSkip + LT_SKIP, 'tables');
+  pager.longtable();
+  if (caption > 0) pager.box(caption, 'tables', from, 2 * leading);
+  pager.box(rules / 2, 'tables', from);
+  const rows = Math.max(1, block.lines ?? block.rows);
+  const head = block.headRows ?? 0;
+  let repeated = 0;
+  if (head > 0 && head * 2 < H / leading) {
+    // The rows that fit on this page, then a page's worth less the repeated head on each later page.
+    let left = rows - Math.max(0, Math.floor((pager.room() - pager.y) / leading));
+    while (left > 0) {
+      repeated += head;
+      left -= Math.floor(H / leading) - head;
+    }
+  }
+  pager.lines(rows + repeated, leading, 'tables', from, to);
+  pager.box(rules / 2, 'tables', to);
+  pager.glue(LT_SKIP, 'tables');
+}
+
+/** longtable's `\\LTpre`/`\\LTpost`: `\\bigskipamount`. */
+const LT_SKIP = 12;
+
+/** Fixed-width code: a character is 0.6em (listings' `basewidth`, Courier's advance). */
+const CODE_CHAR = 0.6;
+/** listings' `breakindent` (and about fvextra's): a wrapped line's continuation is indented this much. */
+const BREAK_INDENT = 20;
+
+/**
+ * The lines `breaklines` adds: each long line wraps at a space where the measure (less its own
+ * indent, and `breakindent` after the first piece) is full, or mid-word when a word is longer.
+ */
+function wrappedExtra(long: readonly string[], size: number): number {
+  const char = CODE_CHAR * size;
+  let extra = 0;
+  for (const line of long) {
+    const expanded = line.replace(/\t/g, '    ');
+    const indent = expanded.length - expanded.trimStart().length;
+    let room = Math.max(8, Math.floor(W / char) - indent);
+    let used = 0;
+    for (const word of expanded.trim().split(/ +/)) {
+      let w = word.length;
+      const need = used === 0 ? w : used + 1 + w;
+      if (need <= room) {
+        used = need;
+        continue;
+      }
+      if (used > 0) {
+        extra++;
+        room = Math.max(8, Math.floor((W - BREAK_INDENT) / char) - indent);
+      }
+      while (w > room) {
+        extra++;
+        w -= room;
+      }
+      used = w;
+    }
+  }
+  return extra;
+}
+
+/** A figure's caption below it with `\\abovecaptionskip` (part of `\\@makecaption`: no caption, no skip). */
+function captionWithSkip(caption: string | undefined, ctx: Context): number {
+  const h = captionHeight(caption, 'Figure 1:', ctx.captions.figure);
+  return h > 0 ? h + ctx.captions.figure.skip : 0;
 }
 
 /**
@@ -169,13 +247,13 @@ function tableScale(block: Extract<Block, { type: 'table' }>, size: number): num
 
 /**
  * Where the float starting at `line` may go: `[h]` here, `p` on a page of floats (`tbp` when it
- * names nothing; `algorithm` floats are `htbp`).
+ * names nothing; `algorithm` floats are `htbp`); the placement the reader found (`written`) first.
  */
-function placementAt(lines: SourceLines, line: number, algorithm = false): FloatPlacement {
+function placementAt(lines: SourceLines, line: number, algorithm = false, written?: string): FloatPlacement {
   const source = lines.get(line);
-  const m = /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
-  if (m === null) return { here: algorithm && /\\begin\{algorithm\*?\}/.test(source), page: true };
-  const spec = m[1] ?? '';
+  const m = written !== undefined ? undefined : /\\begin\{(?:figure|table|algorithm)\*?\}\s*\[([^\]]*)\]/.exec(source);
+  if (written === undefined && (m === null || m === undefined)) return { here: algorithm && /\\begin\{algorithm\*?\}/.test(source), page: true };
+  const spec = written ?? m?.[1] ?? '';
   // `[h]` alone becomes `[ht]` when the float does not fit here (LaTeX warns so): never a page of floats.
   return { here: /[hH]/.test(spec), page: /p/.test(spec) || (!/[tb]/.test(spec) && !/^\s*h\s*!?\s*$/.test(spec)), ...(spec.includes('H') ? { exactly: true } : {}) };
 }

@@ -63,5 +63,13 @@ function withOptions(style: CaptionStyle, options: string): CaptionStyle {
 /** Height of a caption's lines ("Figure 1: ..."), 0 when there is none. */
 export function captionHeight(caption: string | undefined, label: string, style: CaptionStyle): number {
   if (caption === undefined || caption.trim() === '') return 0;
-  return countTextLines(`${label} ${caption}`, W, style.size) * style.leading;
+  return countTextLines(`${label} ${printed(caption)}`, W, style.size) * style.leading;
+}
+
+/**
+ * A caption's text as printed: the reader keeps the TeX of its math (`\\mathcal{L}_1` without the
+ * dollars), which prints as a symbol a command and smaller scripts, not as the command's name.
+ */
+function printed(caption: string): string {
+  return caption.replace(/\\[a-zA-Z]+\*?/g, 'x').replace(/[_^]\{([^{}]*)\}/g, '$1').replace(/[_^{}]/g, '');
 }

@@ -240,6 +240,8 @@ export interface FigureBlock extends BlockBase {
   readonly caption?: string;
   /** Every image of the figure in order, with the box it stands in (LaTeX; absent: one image `path`). */
   readonly parts?: readonly FigurePart[];
+  /** LaTeX: the float's placement as written (`htbp`, `H`, `h!`), where it names one. */
+  readonly placement?: string;
 }
 
 /** One image of a figure: a subfigure, a minipage's image, or one of several images side by side. */
@@ -273,6 +275,12 @@ export interface TableBlock extends BlockBase {
   readonly columnChars?: readonly number[];
   /** LaTeX: printed lines of the body when its cells wrap (`p{..}`, tabularx `X` columns), where more than `rows`. */
   readonly lines?: number;
+  /** LaTeX: the float's placement as written (`htbp`, `H`, `h!`), where it names one. */
+  readonly placement?: string;
+  /** LaTeX `longtable`: rows in the text that break across pages (not a float). */
+  readonly longtable?: boolean;
+  /** A longtable's rows above `\\endhead`, repeated at the top of each later page. */
+  readonly headRows?: number;
 }
 
 /** Verbatim code or an algorithm listing. */
@@ -285,6 +293,10 @@ export interface CodeBlock extends BlockBase {
   readonly caption?: string;
   /** LaTeX: the font size of a verbatim block (`fontsize=\\small`, `basicstyle=\\footnotesize`), where not `normalsize`. */
   readonly size?: FontSize;
+  /** LaTeX: a floating listing's placement as written (`htbp`, `H`), where it names one. */
+  readonly placement?: string;
+  /** LaTeX `breaklines` (listings, minted, fvextra): the long lines, which wrap at the measure instead of running into the margin. */
+  readonly wrapping?: readonly string[];
 }
 
 /** A theorem-like environment, quote or other container, with its plain text. */
@@ -297,6 +309,8 @@ export interface EnvironmentBlock extends BlockBase {
 /** `\newpage`, `\clearpage` or a pandoc page break. */
 export interface PageBreakBlock extends BlockBase {
   readonly type: 'pagebreak';
+  /** `\\clearpage`/`\\cleardoublepage` (LaTeX): the waiting floats are set first, on pages of their own. */
+  readonly clear?: boolean;
 }
 
 /**

@@ -11,6 +11,12 @@ import { columnChars, countColumns, countRows, maxCells, wrappedLines } from './
 import { SPACES, toPlain } from './text';
 
 /** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
+/** A longtable's `\\caption{..}` with the `\\\\` that ends its row. */
+const LONGTABLE_CAPTION = /\\caption\*?\s*(?:\[[^\]]*\])?\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}\s*(?:\\\\)?/g;
+
+/** Lines shorter than this never wrap on the NeurIPS measure (about 66 fixed-width characters at 10pt). */
+const WRAP_CANDIDATE = 40;
+
 export abstract class EnvironmentScanner extends InlineScanner {
 
   protected environment(i: number, afterName: number, begin: boolean): number {
@@ -51,7 +57,9 @@ export abstract class EnvironmentScanner extends InlineScanner {
           // Options (`\begin{Verbatim}[..]`, `\begin{minted}{python}`) are not lines.
           const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n]*\]|\s*\{[^}\n]*\})*[ \t]*\r?\n/, '').replace(/\r?\n$/, '');
           const size = this.verbatimSize(name, text.slice(tagEnd, Math.min(at, tagEnd + 200)));
-          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: body.split(/\r?\n|\r/).length, ...(size !== 'normalsize' ? { size } : {}) });
+          const lines = body.split(/\r?\n|\r/);
+          const wrapping = this.breaksLines(name, text.slice(tagEnd, Math.min(at, tagEnd + 200))) ? lines.filter((l) => l.length > WRAP_CANDIDATE) : [];
+          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: lines.length, ...(size !== 'normalsize' ? { size } : {}), ...(wrapping.length > 0 ? { wrapping } : {}) });
         }
       }
       return at + endTag.length;
@@ -123,21 +131,68 @@ export abstract class EnvironmentScanner extends InlineScanner {
     return bodyStart;
   }
 
+  /** Whether a verbatim environment breaks long lines: `breaklines` in its options, else in `\\lstset`/`\\setminted`/`\\fvset` in the preamble. */
+  protected breaksLines(name: string, opening: string): boolean {
+    const own = /^\s*\[([^\]]*)\]/.exec(opening);
+    const said = (keys: string): boolean | undefined => {
+      const m = /(?:^|,)\s*breaklines\s*(?:=\s*(\w+))?\s*(?=,|$)/.exec(keys);
+      return m ? m[1] === undefined || m[1] === 'true' : undefined;
+    };
+    const mine = own ? said(own[1] ?? '') : undefined;
+    if (mine !== undefined) return mine;
+    const setter = name === 'lstlisting' ? 'lstset' : name === 'minted' ? 'setminted' : /^[BL]?Verbatim$/.test(name) ? 'fvset' : undefined;
+    if (setter === undefined) return false;
+    const head = this.preambleText();
+    const set = new RegExp(`\\\\${setter}\\s*(?:\\[[^\\]]*\\])?\\s*\\{((?:[^{}]|\\{[^{}]*\\})*)\\}`).exec(head);
+    return set !== null && said((set[1] ?? '').replace(/\s+/g, ' ')) === true;
+  }
+
   /** The size a verbatim environment sets: its `fontsize=` option, its `\DefineVerbatimEnvironment`, `\lstset`'s `basicstyle`, else the size in effect. */
   protected verbatimSize(name: string, opening: string): FontSize {
     const size = (s: string | undefined): FontSize | undefined => (s !== undefined && FONT_SIZES.has(s) ? (s as FontSize) : undefined);
     const own = /^\s*\[[^\]]*(?:fontsize|basicstyle)\s*=\s*\{?\\(\w+)/.exec(opening);
     if (own) return size(own[1]) ?? this.size;
-    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec((this.ctx.chunk?.head ?? this.text).slice(0, 30000));
+    const defined = new RegExp(`\\\\DefineVerbatimEnvironment\\s*\\{${name}\\}\\s*\\{\\w+\\}\\s*\\{[^}]*fontsize\\s*=\\s*\\\\(\\w+)`).exec(this.preambleText());
     if (defined) return size(defined[1]) ?? this.size;
     if (name === 'lstlisting') {
-      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec((this.ctx.chunk?.head ?? this.text).slice(0, 30000));
+      const lst = /\\lstset\s*\{[^]*?basicstyle\s*=\s*\{?[^,}]*?\\(tiny|scriptsize|footnotesize|small|large)/.exec(this.preambleText());
       if (lst) return size(lst[1]) ?? this.size;
     }
     return this.size;
   }
 
 
+
+  /** A float's placement as written after `\\begin{figure}` (`[htbp]`, `[H]`): read here, so a float in an `\\input` child keeps it. */
+  private placementOf(env: Env): { placement?: string } {
+    const m = /^\\begin\s*\{[^}]*\}\s*\[([^\]]*)\]/.exec(this.text.slice(env.start, Math.min(this.text.length, env.start + 200)));
+    return m ? { placement: (m[1] ?? '').replace(/\s+/g, '') } : {};
+  }
+
+  /**
+   * A `longtable`: not a float but rows in the text that break across pages, the rows above
+   * `\\endhead` repeated at the top of each later page; its `\\caption` is a row of its own.
+   */
+  private longtable(env: Env, body: string): { type: 'table'; rows: number; longtable: true; headRows?: number; lines?: number; caption?: string; size?: FontSize } {
+    const rowsOf = (part: string): string => part.replace(LONGTABLE_CAPTION, '').replace(/\\label\s*\{[^}]*\}/g, '');
+    const endHead = body.search(/\\endhead\b/);
+    const firstHead = body.search(/\\endfirsthead\b/);
+    // The rows shown once: the first head (or the head), the body; the repeated head and the feet are set apart.
+    const shown = endHead < 0 ? body : firstHead >= 0 && firstHead < endHead ? body.slice(0, firstHead) + body.slice(endHead) : body;
+    const printed = rowsOf(shown.replace(/\\end(?:first)?head\b|\\end(?:last)?foot\b/g, '\\\\'));
+    const rows = countRows(printed);
+    const head = endHead < 0 ? 0 : countRows(rowsOf(body.slice(firstHead >= 0 && firstHead < endHead ? firstHead + '\\endfirsthead'.length : 0, endHead)));
+    const lines = wrappedLines(env.spec ?? '', printed);
+    return {
+      type: 'table',
+      rows,
+      longtable: true,
+      ...(head > 0 ? { headRows: head } : {}),
+      ...(lines > rows ? { lines } : {}),
+      ...(env.caption !== undefined ? { caption: env.caption } : {}),
+      ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}),
+    };
+  }
 
   protected endEnvironment(i: number, tagEnd: number, name: string): number {
     let index = -1;
@@ -186,6 +241,10 @@ export abstract class EnvironmentScanner extends InlineScanner {
         return tagEnd;
       }
       this.flushParagraph();
+      if (env.name === 'longtable') {
+        this.place({ ...this.longtable(env, body), range, columns, ...origin });
+        return tagEnd;
+      }
       this.place({ type: 'table', range, rows, columns });
       return tagEnd;
     }
@@ -205,16 +264,17 @@ export abstract class EnvironmentScanner extends InlineScanner {
           ...(env.includegraphics?.width !== undefined ? { width: env.includegraphics.width } : {}),
           ...(env.caption !== undefined ? { caption: env.caption } : {}),
           ...(env.parts && env.parts.count > 0 ? { parts: env.parts.done() } : {}),
+          ...this.placementOf(env),
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}), ...this.placementOf(env) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');
         const float = language === 'algorithm';
         const lines = algorithmLines(body, this.noEndLines());
-        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}) });
+        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}), ...(float ? this.placementOf(env) : {}) });
         break;
       }
       case 'theorem': {

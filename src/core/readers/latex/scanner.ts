@@ -186,7 +186,7 @@ export class LatexScanner extends PreambleScanner {
       case 'pagebreak':
       case 'cleardoublepage':
         this.flushParagraph();
-        this.place({ type: 'pagebreak', range: this.range(i, afterName) });
+        this.place({ type: 'pagebreak', range: this.range(i, afterName), ...(name === 'clearpage' || name === 'cleardoublepage' ? { clear: true } : {}) });
         return afterName;
       case 'input':
       case 'include':
@@ -247,12 +247,12 @@ export class LatexScanner extends PreambleScanner {
         const box = this.envs[this.envs.length - 1]?.box !== undefined ? this.envs[this.envs.length - 1] : [...this.envs].reverse().find((e) => e.box !== undefined || e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
         if (box?.box !== undefined && g) {
           // An empty `\caption{}` still prints its label "(a)"; an empty `\caption*{}` prints nothing.
-          const caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+          const caption = toPlain(text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
           if (!star || caption !== '') this.figureParts()?.boxCaption(box.box, caption);
           return g.start - 1;
         }
-        const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code');
-        if (env && g) env.caption = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+        const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code' || e.name === 'longtable');
+        if (env && g) env.caption = toPlain(text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
         // Its citations and math still count: scan inside the argument, from its brace (its group ends with it).
         return g ? g.start - 1 : arg.end;
       }
@@ -329,6 +329,7 @@ export class LatexScanner extends PreambleScanner {
       file,
       visited: this.ctx.visited,
       depth: this.ctx.depth + 1,
+      preamble: this.preambleText(),
       at: { file, range: this.ctx.at ? this.ctx.at.range : this.range(i, arg.end) },
     });
     child.inBody = true;
@@ -385,6 +386,7 @@ export class LatexScanner extends PreambleScanner {
       file: resolved,
       visited: this.ctx.visited,
       depth: this.ctx.depth + 1,
+      preamble: this.preambleText(),
       at: { file: resolved, range: this.ctx.at ? this.ctx.at.range : here },
     });
     // A `\subfile` (or any child with its own \begin{document}): its preamble is not text.

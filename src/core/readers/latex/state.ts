@@ -109,6 +109,8 @@ export interface IncludeContext {
   readonly chunk?: ChunkScan;
   /** Set for an included file: ranges go to the `\input` command, `origin` to the file. */
   readonly at?: { readonly file: string; readonly range: Range };
+  /** For an included file: the text where the main file's settings stand (`\lstset`...), read as if written there. */
+  readonly preamble?: string;
 }
 
 /** The state of one pass over one file's text, and what every part of the scanner does with it. */
@@ -150,6 +152,11 @@ export abstract class ScannerState {
 
   protected problem(code: string, message: string, start: number, end: number, severity: ReaderProblem['severity'] = 'error'): void {
     this.sink.problems.push({ code, message, range: this.range(start, end), severity });
+  }
+
+  /** Where the document's settings (`\lstset`, `\DefineVerbatimEnvironment`...) are read: the main file's head, in an included file too. */
+  protected preambleText(): string {
+    return (this.ctx.chunk?.head ?? this.ctx.preamble ?? this.text).slice(0, 30000);
   }
 
   protected noEnd: boolean | undefined;

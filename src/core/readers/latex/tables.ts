@@ -17,6 +17,9 @@ export function tabularRows(body: string): string[] {
     .filter((r) => r.length > 0);
 }
 
+/** `\\multicolumn{n}{spec}{text}` at the start of a cell: n, the spec and the text. */
+const MULTICOLUMN = /^\\multicolumn\s*\{\s*(\d+)\s*\}\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/;
+
 /** Points per unit of a `p{..}` column width (`\linewidth` and `\textwidth` as the NeurIPS text width). */
 export const COLUMN_UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 1.00375, in: 72.27, cm: 28.45, mm: 2.845, em: 10, ex: 4.5, linewidth: 397.5, textwidth: 397.5, columnwidth: 397.5, hsize: 397.5 };
 
@@ -47,12 +50,19 @@ export function wrappedLines(spec: string, body: string): number {
   let lines = 0;
   for (const row of tabularRows(body)) {
     let tallest = 1;
-    row.split(/(?<!\\)&/).forEach((cell, i) => {
-      const w = widths[i] === -1 ? xWidth : widths[i];
-      if (w === undefined) return;
+    let column = 0;
+    for (const raw of row.split(/(?<!\\)&/)) {
+      // `\\multicolumn{n}{spec}{text}` spans n columns: its text is set in one cell of its own spec, wrapping only in a `p{..}` of its own.
+      const span = MULTICOLUMN.exec(raw.trim());
+      const i = column;
+      column += span ? Math.max(1, Number(span[1])) : 1;
+      const cell = span ? (span[3] ?? '') : raw;
+      const own = span ? /[pmb]\{\s*([\d.]*)\s*\\?([a-z]+)\s*\}/.exec(span[2] ?? '') : null;
+      const w = span ? (own ? (own[1] === '' || own[1] === undefined ? 1 : Number(own[1])) * (COLUMN_UNITS[own[2] ?? ''] ?? 0) || undefined : undefined) : widths[i] === -1 ? xWidth : widths[i];
+      if (w === undefined) continue;
       const chars = toPlain(cell).replace(/\\[A-Za-z]+\*?/g, '').replace(/\s+/g, ' ').trim().length;
       tallest = Math.max(tallest, Math.ceil((chars * 4.6) / Math.max(20, w - 4)));
-    });
+    }
     lines += tallest;
   }
   return lines;
