@@ -161,7 +161,7 @@ function referenceList(writeup: Writeup, options: EstimateOptions, tuning: Layou
 /** Lines of each entry in the list's measure: inside the label's indent, or with the first line out by the hang. */
 function setEntries(texts: readonly EntryText[], style: ReferenceStyle, fontSize: number): number[] {
   const indent = labelIndent(style, texts.length, fontSize);
-  const hang = style.label === 'none' ? BIB_HANG : 0;
+  const hang = style.label === 'none' ? (style.hang ?? BIB_HANG) : 0;
   const measure = (W - indent - hang) / FONT;
   return texts.map((t) => entryLines(t, measure, fontSize, hang / FONT));
 }

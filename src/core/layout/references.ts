@@ -26,6 +26,8 @@ export interface ReferenceStyle {
   readonly links: boolean;
   /** Prints an arXiv eprint (`arXiv: 2301.01234`) as biblatex does; BibTeX's natbib styles leave it out. */
   readonly eprint?: boolean;
+  /** Hanging indent of an entry without a label (pt): natbib's `\\bibhang` 1em, pandoc's `\\cslhangindent` 1.5em. */
+  readonly hang?: number;
   /** The label in front of each entry (`[12]`, `[VSP+17]`), or none (author and year: a hanging indent). */
   readonly label: 'number' | 'alpha' | 'none';
 }
@@ -44,7 +46,7 @@ const LINKS_BST = /(nat|url|acl_natbib|ieeetran|elsarticle-.*)$/i;
  * al."), or pandoc's default CSL style (Chicago author-date) for Markdown.
  */
 export function referenceStyleOf(writeup: Writeup): ReferenceStyle {
-  if (writeup.format === 'markdown') return { initials: false, etAlMin: 11, etAlFirst: 7, familyFirst: true, links: true, label: 'none' };
+  if (writeup.format === 'markdown') return { initials: false, etAlMin: 11, etAlFirst: 7, familyFirst: true, links: true, label: 'none', hang: 15 };
   const biblatex = writeup.metadata.citationPackage?.biblatex;
   const numbered = citationLabel(writeup);
   if (biblatex) {
