@@ -12,11 +12,14 @@ import { displayMathRowsHeight, displayMathWidth } from './mathBox';
 import type { LayoutTuning } from './neurips';
 import type { FloatPlacement, Pager } from './pager';
 import { stripBraces } from '../readers/inlineSpans';
-import { paragraphLines } from './paragraph';
+import { itemLines, paragraphLines } from './paragraph';
 import { placePicture } from './pictures';
 import type { SourceLines } from './sourceLines';
-import { BODY, FONT, H, LINE, P, SHRINK, SIZES, W } from './textBlock';
+import { BODY, FONT, H, LINE, P, SIZES, W } from './textBlock';
 import type { EstimateOptions } from './types';
+
+/** amsmath's multi-row displays: always the full display skips. */
+const AMS_ROWS = /^(align|gather|multline|flalign|alignat|xalignat|eqnarray)/;
 
 /** Pictures drawn in TeX (the LaTeX reader's environment blocks without text). */
 const PICTURES = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
@@ -41,17 +44,20 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'math': {
       const standalone = from === 0 || lines.get(from - 1).trim() === '';
       if (standalone) pager.glue(P.parSkip, 'math');
-      pager.shrinkable(10 * SHRINK);
       // TeX's short skips: the paragraph's last line ends (plus 2em) before the centred display begins.
       const width = standalone || lastLine === undefined ? undefined : displayMathWidth(block.math.tex, block.math.environment);
       const short = width !== undefined && lastLine !== undefined && lastLine + 20 < (W - width) / 2;
       const skips = short ? P.displayShortSkip.above + P.displayShortSkip.below : P.displaySkip * 2;
+      // An equation that opens its paragraph follows an empty line: TeX takes the short skips' glue
+      // there too (amsmath's align and friends keep the full skips).
+      const shortGlue = short || (standalone && !AMS_ROWS.test(block.math.environment ?? ''));
+      pager.shrinkable(shortGlue ? P.shrink.displayShortAbove + P.shrink.displayShortBelow : 2 * P.shrink.display);
       const h = skips + heightOfDisplay(block.math) + (standalone ? tuning.standaloneDisplay : 0);
       pager.box(h, 'math', from);
       return;
     }
     case 'list': {
-      placeList(pager, block, writeup.format === 'markdown', from, to);
+      placeList(pager, block, writeup.format === 'markdown', from, to, ctx);
       return;
     }
     case 'figure': {
@@ -85,7 +91,8 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       } else {
         // Rows at the table's size (`\small` tables: 10pt rows), with the strut's depth at the rules.
         const [size, leading] = SIZES[block.size ?? 'normalsize'];
-        const body = ((block.lines ?? block.rows) * leading + rules) * tableScale(block, size);
+        // `\\arraystretch` stretches each row's strut, not the lines a wrapped cell adds.
+        const body = ((block.lines ?? block.rows) * leading + block.rows * leading * ((block.stretch ?? 1) - 1) + rules) * tableScale(block, size);
         pager.float(body + cap + (cap > 0 ? ctx.captions.table.skip : 0), 'tables', placementAt(lines, from, false, block.placement), from);
       }
       return;
@@ -114,6 +121,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       // Displays inside (a theorem's equation) are set as displays, not as words.
       let text = block.text;
       let displays = 0;
+      let count = 0;
       for (const m of ctx.displayMathIn(block.origin?.range ?? block.range, block.origin?.file)) {
         for (const written of [m.tex, stripBraces(m.tex), m.tex.trim(), stripBraces(m.tex).trim()]) {
           if (written !== '' && text.includes(written)) {
@@ -122,23 +130,25 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
           }
         }
         displays += P.displaySkip * 2 + heightOfDisplay(m) + tuning.standaloneDisplay;
+        count++;
       }
       const n = paragraphLines(`${label} ${text}`, block.origin?.range ?? block.range, ctx, (measure * tuning.fill) / FONT, 10, 0, block.origin?.file);
       if (n === 0) return;
       // A theorem-like environment is a trivlist: \topsep above and below, and the \parskip of its
       // paragraph above; amsthm's theorems cancel that \parskip, its proof has a 6pt \topsep.
       const skips = ctx.amsthm.theorems.has(name)
-        ? { before: P.topSep, after: P.topSep, shrink: 2 }
+        ? { before: P.topSep, after: P.topSep, shrink: P.shrink.topSep }
         : name === 'proof' && ctx.amsthm.proof
-          ? { before: P.amsthmProofSep + P.parTopSep + P.parSkip, after: P.amsthmProofSep + P.parTopSep, shrink: 0.5 }
-          : { before: P.parSkip + P.topSep, after: P.topSep, shrink: 2 };
-      pager.glue(skips.before, 'text', skips.shrink * SHRINK);
+          ? // amsthm's proof: \topsep 6pt plus 6pt (no shrink), and \partopsep (1pt minus 0.5pt).
+            { before: P.amsthmProofSep + P.parTopSep + P.parSkip, after: P.amsthmProofSep + P.parTopSep, shrink: 0.5 }
+          : { before: P.parSkip + P.topSep, after: P.topSep, shrink: P.shrink.topSep };
+      pager.glue(skips.before, 'text', skips.shrink);
       pager.lines(n, BODY, 'text', from, to);
       if (displays > 0) {
-        pager.shrinkable(10 * SHRINK);
+        pager.shrinkable(2 * P.shrink.display * count);
         pager.box(displays, 'math', to);
       }
-      pager.glue(skips.after, 'text', skips.shrink * SHRINK);
+      pager.glue(skips.after, 'text', skips.shrink);
       return;
     }
     case 'pagebreak': {
@@ -158,13 +168,14 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
  * rows above `\\endhead`. It resets `\\@colroom` as pandoc's longtables do.
  */
 function placeLongtable(pager: Pager, block: Extract<Block, { type: 'table' }>, caption: number, from: number, to: number): void {
-  const leading = SIZES[block.size ?? 'normalsize'][1];
+  const rows = Math.max(1, block.lines ?? block.rows);
+  // `\\arraystretch` stretches each row's strut, not the lines a wrapped cell adds: spread over the lines.
+  const leading = (SIZES[block.size ?? 'normalsize'][1] * (rows + block.rows * ((block.stretch ?? 1) - 1))) / rows;
   const rules = 11.5;
   pager.glue(P.parSkip + LT_SKIP, 'tables');
   pager.longtable();
   if (caption > 0) pager.box(caption, 'tables', from, 2 * leading);
   pager.box(rules / 2, 'tables', from);
-  const rows = Math.max(1, block.lines ?? block.rows);
   const head = block.headRows ?? 0;
   let repeated = 0;
   if (head > 0 && head * 2 < H / leading) {
@@ -305,25 +316,28 @@ export function listIndent(depth: number): number {
  * around each nested list, `\itemsep` + `\parsep` between items (pandoc's tight lists drop
  * `\itemsep`), the skips of the item's own level.
  */
-function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number, to: number): void {
+function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number, to: number, ctx: Context): void {
+  const range = block.origin?.range ?? block.range;
+  const spans = { math: ctx.inlineMathIn(range, block.origin?.file), groups: ctx.citationGroupsIn(range, undefined, block.origin?.file), nextMath: 0, nextCite: 0 };
   const entries = block.entries ?? block.items.map((text) => ({ depth: 1, text }));
   const gap = (depth: number): number => listLevel(depth).parSep + (tight ? 0 : listLevel(depth).itemSep);
-  pager.glue(P.parSkip + P.topSep, 'lists', 2 * SHRINK);
+  const s = P.shrink;
+  pager.glue(P.parSkip + P.topSep, 'lists', s.topSep);
   let previous = 1;
   entries.forEach((entry, i) => {
     const depth = Math.max(1, entry.depth);
     if (i > 0) {
       // A nested list opens with its \topsep; where it closes, its \topsep and the next \itemsep merge (\addvspace).
       const skip = depth > previous ? listLevel(depth).topSep : depth < previous ? Math.max(listLevel(previous).topSep, gap(depth)) : gap(depth);
-      pager.glue(skip, 'lists', (depth === 1 ? (tight ? 0.5 : 1) : 0.5) * SHRINK);
+      pager.glue(skip, 'lists', depth === 1 && !tight ? s.itemGap : s.parSep);
     }
-    const n = Math.max(1, countTextLines(entry.text, (W - listIndent(depth)) / FONT));
+    const n = Math.max(1, itemLines(entry.text, spans, ctx, (W - listIndent(depth)) / FONT));
     const span = Math.max(0, to - from);
     const at = from + Math.floor((span * i) / Math.max(1, entries.length));
     pager.lines(n, BODY, 'lists', at, at);
     previous = depth;
   });
-  pager.glue(P.topSep, 'lists', 2 * SHRINK);
+  pager.glue(P.topSep, 'lists', s.topSep);
 }
 
 /** Height of an `algorithm` float: its ruled frame, caption ("Algorithm 1: ...") and one line a step. */

@@ -27,8 +27,8 @@ const NUMERIC_BST = /^(plain|unsrt|abbrv|ieeetr|ieeetran|ieee_fullname|acm|siam|
 export function citationLabel(writeup: Writeup): number | undefined {
   if (writeup.format !== 'latex') return undefined;
   const style = writeup.metadata.bibliographyStyle;
-  if (style !== undefined && /^(alpha|amsalpha|alphaurl)$/i.test(style)) return 30;
-  return numericCitations(writeup, style) ? 12.5 : undefined;
+  if (style !== undefined && /^(alpha|amsalpha|alphaurl)$/i.test(style)) return 25;
+  return numericCitations(writeup, style) ? 10 : undefined;
 }
 
 function numericCitations(writeup: Writeup, style: string | undefined): boolean {

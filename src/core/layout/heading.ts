@@ -4,7 +4,7 @@
 import type { Section } from '../model';
 import { countTextLines } from './lineBreak';
 import type { Category, Pager } from './pager';
-import { BODY, P, SHRINK, W } from './textBlock';
+import { BODY, P, W } from './textBlock';
 
 /**
  * Where a heading stands among others: `stacked` when it follows another heading with nothing
@@ -60,12 +60,14 @@ export function heading(pager: Pager, level: number, title: string, line: number
   if (level >= 4) {
     // \paragraph: a run-in bold heading, part of the paragraph that follows (which adds the \parskip).
     // Right after a display heading (`\if@nobreak`) no skip; else its own (1.5ex; 3.25ex in the article class).
-    pager.glue(pager.afterHeading() > 0 ? 0 : P.paragraphBefore * P.ex, category);
+    if (pager.afterHeading() > 0) return;
+    pager.glue(P.paragraphBefore * P.ex, category, P.shrink.paragraphBefore * P.ex);
     return;
   }
-  pager.glue(P.parSkip + (stack.stacked ? 0 : spec.before * P.ex), category, stack.stacked ? 0 : 0.2 * P.ex * SHRINK);
+  pager.glue(P.parSkip + (stack.stacked ? 0 : spec.before * P.ex), category, stack.stacked ? 0 : P.shrink.headingBefore * P.ex);
   const n = Math.max(1, countTextLines(`0.0 ${title}`, W, spec.size, 'bold'));
   pager.box(n * spec.leading, category, line, spec.after * P.ex + stack.following + 2 * BODY);
-  pager.glue(spec.after * P.ex, category, (level === 1 ? 0.2 * P.ex : 0) * SHRINK);
+  const at = Math.min(Math.max(level, 1), 3) - 1;
+  pager.glue(spec.after * P.ex, category, (P.shrink.headingAfter[at] ?? 0) * P.ex);
   pager.headingEnded(spec.after * P.ex);
 }

@@ -244,11 +244,11 @@ export function layout(toks: readonly string[], style: Style): MathBox {
       continue;
     }
     if (RELATIONS.has(t)) {
-      add({ w: (0.564 + (style === 'script' ? 0 : 0.556)) * k, h: 0.55 * k, d: 0.05 * k });
+      add({ w: (0.778 + (style === 'script' ? 0 : 0.556)) * k, h: 0.55 * k, d: 0.05 * k });
       continue;
     }
     if (BINARY.has(t)) {
-      add({ w: (0.564 + (style === 'script' ? 0 : 0.444)) * k, h: 0.55 * k, d: 0.05 * k });
+      add({ w: (0.778 + (style === 'script' ? 0 : 0.444)) * k, h: 0.55 * k, d: 0.05 * k });
       continue;
     }
     if (t === '\\ldots' || t === '\\cdots' || t === '\\dots' || t === '\\vdots' || t === '\\ddots') {

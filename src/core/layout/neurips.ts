@@ -8,9 +8,9 @@ export const NEURIPS = {
   textWidth: 5.5 * 72.27,
   /** `textheight=9in`. */
   textHeight: 9 * 72.27,
-  /** `\normalsize`: 10pt Times on 11pt leading. */
+  /** `\normalsize`: 10pt Times on `\@xipt` leading, which LaTeX defines as 10.95pt (not 11). */
   fontSize: 10,
-  baselineSkip: 11,
+  baselineSkip: 10.95,
   /** `\parskip 5.5pt`, `\parindent 0`. */
   parSkip: 5.5,
   /** x-height of 10pt Times (1ex), for the `ex` skips of the headings. */
@@ -18,8 +18,8 @@ export const NEURIPS = {
   /** Heading skips (before, after) in ex and the heading's line height. */
   headings: [
     { before: 2.0, after: 1.5, leading: 14, size: 12 },
-    { before: 1.8, after: 0.8, leading: 11, size: 10 },
-    { before: 1.5, after: 0.5, leading: 11, size: 10 },
+    { before: 1.8, after: 0.8, leading: 10.95, size: 10 },
+    { before: 1.5, after: 0.5, leading: 10.95, size: 10 },
   ],
   /** `\paragraph`'s skip above in ex (a run-in heading: no skip below). */
   paragraphBefore: 1.5,
@@ -27,6 +27,29 @@ export const NEURIPS = {
   displaySkip: 7,
   /** `\abovedisplayshortskip 0pt`, `\belowdisplayshortskip 4pt`: a display after a line that ends before it begins. */
   displayShortSkip: { above: 0, below: 4 },
+  /**
+   * How far the style's skips may shrink: in ex for the headings' skips (`\section`'s 2ex plus 0.5ex
+   * minus 0.2ex before it, 1.5ex plus 0.3ex minus 0.2ex after it; the lower levels' skips after them do
+   * not shrink), in points for the rest: each display skip (7pt minus 5pt; the short ones 0pt above and
+   * 4pt minus 3pt below), the lists' `\topsep` (4pt minus 2pt), `\itemsep` + `\parsep` between items
+   * and `\parsep` alone (pandoc's tight lists), `\intextsep` around an `[h]` float, `\skip\footins`, and
+   * the abstract's quote (a list: `\topsep` and `\partopsep` above and below). `\parskip` (5.5pt) does
+   * not shrink. The pager adds them up for each page as TeX's page builder does.
+   */
+  shrink: {
+    headingBefore: 0.2,
+    headingAfter: [0.2, 0, 0],
+    paragraphBefore: 0.2,
+    display: 5,
+    displayShortAbove: 0,
+    displayShortBelow: 3,
+    topSep: 2,
+    itemGap: 1,
+    parSep: 0.5,
+    inTextSep: 2,
+    footins: 2,
+    abstract: 5,
+  },
   /** amsmath row separation `\jot`. */
   jot: 3,
   /** List skips: `\topsep 4pt`, `\partopsep 1pt`, `\itemsep 2pt`, `\parsep 2pt`, `\leftmargin 3pc`. */
@@ -83,7 +106,7 @@ export const NEURIPS = {
     titleLeading: 20,
     /** The author tabular's first row carries a 24pt strut. */
     authorStrut: 24,
-    authorRow: 11,
+    authorRow: 10.95,
     tabColSep: 6,
     /** `\vskip 0.3in` after the authors. */
     afterAuthors: 0.3 * 72.27,
@@ -118,6 +141,21 @@ export const ARTICLE_10PT = {
     { before: 3.25, after: 1.5, leading: 12, size: 10 },
   ],
   paragraphBefore: 3.25,
+  /** The article class's skips shrink more: lists' `\topsep` 8pt minus 4pt, `\itemsep` and `\parsep` 4pt minus 1pt. */
+  shrink: {
+    headingBefore: 0.2,
+    headingAfter: [0, 0, 0],
+    paragraphBefore: 0.2,
+    display: 5,
+    displayShortAbove: 0,
+    displayShortBelow: 3,
+    topSep: 4,
+    itemGap: 2,
+    parSep: 1,
+    inTextSep: 2,
+    footins: 2,
+    abstract: 10,
+  },
   displaySkip: 10,
   displayShortSkip: { above: 0, below: 6 },
   topSep: 8,

@@ -2,7 +2,7 @@
  * Paragraph lines: text, inline math as unbreakable runs and citations as printed, broken
  * in a measure; and the height of the footnotes a block references.
  */
-import type { InlineSpans, Range } from '../model';
+import type { InlineSpans, MathNode, Range } from '../model';
 import { citationSpans, findInlineMath } from '../readers/inlineSpans';
 import { CITE_PLACEHOLDER, type CiteGroup } from './citations';
 import { insideAny, type Context } from './context';
@@ -30,13 +30,7 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
     const at = found ? found.get(m) : findInlineMath(text, m, pos);
     if (!at) continue;
     cited = setText(b, text, pos, at.before, ctx, groups, cited, scale);
-    let w = inlineMathWidth(m.tex) * scale;
-    // Long inline math breaks after relations and operators.
-    while (w > 140 * scale) {
-      b.word(120 * scale, 1);
-      w -= 120 * scale;
-    }
-    b.word(w, 1);
+    setMath(b, m.tex, scale);
     pos = at.end;
   }
   if (ctx.latex || groups.length === 0) cited = setText(b, text, pos, text.length, ctx, groups, cited, scale);
@@ -55,6 +49,56 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
   return b.lines;
 }
 
+/** Inline math as an unbreakable run, long math broken after relations and operators. */
+function setMath(b: LineBreaker, tex: string, scale: number): void {
+  let w = inlineMathWidth(tex) * scale;
+  while (w > 140 * scale) {
+    b.word(120 * scale, 1);
+    w -= 120 * scale;
+  }
+  b.word(w, 1);
+}
+
+/** A list's inline math and citation groups, taken in order by its items. */
+export interface ListSpans {
+  readonly math: readonly MathNode[];
+  readonly groups: readonly CiteGroup[];
+  nextMath: number;
+  nextCite: number;
+}
+
+/**
+ * Lines of one item of a list, set like a paragraph's: its inline math measured, its citations as
+ * printed (the readers keep a list item's math as its TeX and its citations as written, or as the
+ * LaTeX reader's placeholder). The items take the list's math and citations in order.
+ */
+export function itemLines(text: string, list: ListSpans, ctx: Context, measure: number): number {
+  const b = new LineBreaker(measure);
+  let pos = 0;
+  while (list.nextMath < list.math.length) {
+    const at = findInlineMath(text, list.math[list.nextMath] as MathNode, pos);
+    if (!at) break;
+    list.nextCite = setText(b, text, pos, at.before, ctx, list.groups, list.nextCite, 1);
+    setMath(b, (list.math[list.nextMath] as MathNode).tex, 1);
+    list.nextMath++;
+    pos = at.end;
+  }
+  if (ctx.latex) {
+    list.nextCite = setText(b, text, pos, text.length, ctx, list.groups, list.nextCite, 1);
+    return b.lines;
+  }
+  for (const c of citationSpans(text, pos)) {
+    b.text(text, 'regular', pos, c.start);
+    const keys = (text.slice(c.start, c.end).match(/@/g) ?? []).length;
+    setCitation(b, ctx, list.groups[list.nextCite++] ?? { range: NO_RANGE, keys: Math.max(1, keys), textual: text.charAt(c.start) === '@' }, 1);
+    pos = c.end;
+  }
+  b.text(text, 'regular', pos);
+  return b.lines;
+}
+
+const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 /**
  * A citation as printed: "(Author et al. 2021; Other 2020)", about 60pt and 45pt a further key;
  * a numeric one "[3, 17]", the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet`
@@ -62,7 +106,7 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
  */
 function setCitation(b: LineBreaker, ctx: Context, { keys, textual }: CiteGroup, scale: number): void {
   if (ctx.citationLabel !== undefined && !textual) {
-    b.word((2 + ctx.citationLabel * keys) * scale, 3);
+    b.word((6.66 + ctx.citationLabel * keys + 5 * (keys - 1)) * scale, 3);
     return;
   }
   b.word((40 + 45 * keys) * scale, 4);

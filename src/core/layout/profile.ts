@@ -23,7 +23,7 @@ export interface TemplateProfile {
   readonly sizes?: 'neurips' | 'article';
 }
 
-const NEURIPS_BLOCK = { textWidth: 5.5 * 72.27, textHeight: 9 * 72.27, fontWidth: 1, baselineSkip: 11 };
+const NEURIPS_BLOCK = { textWidth: 5.5 * 72.27, textHeight: 9 * 72.27, fontWidth: 1, baselineSkip: 10.95 };
 
 /**
  * Stock styles that load lineno for a submission before setting `\normalsize` (2018-2021): a

@@ -48,16 +48,13 @@ export function useTextBlock(
   SIZES = sizes === 'article' ? ARTICLE_SIZES : NEURIPS_SIZES;
 }
 
-/** How much of the style's shrinkable glue pages use on average (calibrated). */
-export const SHRINK = 0.25;
-
 /** Font size and leading of LaTeX's size switches in the NeurIPS style (it redefines them all). */
 const NEURIPS_SIZES: Readonly<Record<FontSize, readonly [number, number]>> = {
   tiny: [5, 6],
   scriptsize: [7, 8],
   footnotesize: [9, 10],
   small: [9, 10],
-  normalsize: [10, 11],
+  normalsize: [10, 10.95],
   large: [12, 14],
   Large: [14.4, 16],
   LARGE: [17.28, 20],

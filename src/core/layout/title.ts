@@ -46,6 +46,8 @@ export function titleBlock(pager: Pager, writeup: Writeup, abstract: string | un
     const h = t.abstractBefore + t.abstractHeading + 0.5 * P.ex + P.topSep + n * BODY + P.topSep + P.ex;
     pager.y += h;
     pager.used.title += h;
+    // The abstract is a quote (a list): its skips above and below shrink with the page.
+    pager.shrinkable(P.shrink.abstract);
   }
   // `\thanks` notes stand at the foot of the first page (not in a submission).
   const f = P.footnote;

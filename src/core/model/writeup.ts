@@ -277,6 +277,8 @@ export interface TableBlock extends BlockBase {
   readonly lines?: number;
   /** LaTeX: the float's placement as written (`htbp`, `H`, `h!`), where it names one. */
   readonly placement?: string;
+  /** LaTeX: `\\arraystretch` where it is not 1 (rows that much taller). */
+  readonly stretch?: number;
   /** LaTeX `longtable`: rows in the text that break across pages (not a float). */
   readonly longtable?: boolean;
   /** A longtable's rows above `\\endhead`, repeated at the top of each later page. */

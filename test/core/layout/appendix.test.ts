@@ -116,4 +116,22 @@ describe('page estimate of appendices', () => {
     const u = doc('', wrapped).blocks.find((b) => b.type === 'table');
     assert.ok(u?.type === 'table' && (u.lines ?? 0) >= 4, `lines ${u?.type === 'table' ? u.lines : ''}`);
   });
+
+  test('\\arraystretch makes the rows taller: in the float, in a group before a longtable, or in the preamble', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${i} & ${i * 2} \\\\`).join('\n');
+    const float = (inside: string) => `\\begin{table}[H]\n${inside}\n\\begin{tabular}{cc}\n${rows}\n\\end{tabular}\n\\caption{Rows.}\n\\end{table}`;
+    const stretchOf = (w: ReturnType<typeof doc>) => {
+      const t = w.blocks.find((b) => b.type === 'table');
+      return t?.type === 'table' ? t.stretch : 'none';
+    };
+    assert.equal(stretchOf(doc('', float('\\renewcommand{\\arraystretch}{1.5}'))), 1.5);
+    assert.equal(stretchOf(doc('\\renewcommand\\arraystretch{1.2}', float(''))), 1.2);
+    assert.equal(stretchOf(doc('', float(''))), undefined);
+    assert.equal(stretchOf(doc('\\usepackage{longtable}', `{\\small\n\\renewcommand{\\arraystretch}{1.3}\n\\begin{longtable}{cc}\n${rows}\n\\end{longtable}\n}`)), 1.3);
+    const tall = estimatePages(doc('', float('\\renewcommand{\\arraystretch}{1.5}'))).totalPages;
+    const plain = estimatePages(doc('', float(''))).totalPages;
+    // Twenty 11pt rows half as tall again: 110pt more.
+    assert.ok(Math.abs((tall - plain) * 648 - 110) < 2, `${(tall - plain) * 648}pt`);
+  });
 });
+

@@ -6,8 +6,8 @@ import { readWriteup } from '../../../src/core/readers';
 import { prose } from './model';
 
 describe('captionStyles', () => {
-  test('without the caption package captions are 10pt on 11pt, 7pt from the float', () => {
-    assert.deepEqual(captionStyles('\\usepackage{graphicx}'), { figure: { size: 10, leading: 11, skip: 7 }, table: { size: 10, leading: 11, skip: 7 } });
+  test('without the caption package captions are 10pt on 10.95pt (`\\@xipt`), 7pt from the float', () => {
+    assert.deepEqual(captionStyles('\\usepackage{graphicx}'), { figure: { size: 10, leading: 10.95, skip: 7 }, table: { size: 10, leading: 10.95, skip: 7 } });
   });
 
   test('package options and \\captionsetup set the font size and the skip; [figure] and [table] only their kind', () => {
@@ -15,7 +15,7 @@ describe('captionStyles', () => {
     assert.deepEqual(s.figure, { size: 9, leading: 10, skip: 4 });
     assert.deepEqual(s.table, { size: 7, leading: 8, skip: 4 });
     assert.deepEqual(captionStyles('\\usepackage{caption}\n\\captionsetup{font={footnotesize,it}}').figure, { size: 9, leading: 10, skip: 7 });
-    assert.deepEqual(captionStyles('\\captionsetup{size=small}\n\\captionsetup{size=normalsize, aboveskip=2ex}').figure, { size: 10, leading: 11, skip: 9 });
+    assert.deepEqual(captionStyles('\\captionsetup{size=small}\n\\captionsetup{size=normalsize, aboveskip=2ex}').figure, { size: 10, leading: 10.95, skip: 9 });
   });
 });
 

@@ -83,11 +83,11 @@ describe('words and citations as TeX sets them', () => {
     assert.ok(whole.lastLineWidth > textWidth('bottom') * 10, 'without the hyphen the word moves whole');
   });
 
-  test('a numbered \\cite is set once, as its label: as long as the same text with "[7]" written out', () => {
+  test('a numbered \\cite is set once, as its label: as long as the same text with "[17]" written out (a two-digit number)', () => {
     const body = (cite: (i: number) => string) => Array.from({ length: 8 }, (_, i) => Array.from({ length: 8 }, (_, j) => `${prose(12, 10 * i + j + 1)} ${cite(j)}.`).join(' ')).join('\n\n');
     const numbered = (text: string) => estimatePages(doc(`\\PassOptionsToPackage{numbers}{natbib}\n${TEMPLATE}`, text)).contentPages;
     const cited = numbered(body((j) => `\\cite{k${j}}`));
-    const written = numbered(body(() => '[7]'));
+    const written = numbered(body(() => '[17]'));
     assert.ok(Math.abs(cited - written) < 3 / 648 + 11 / 648, `${cited} vs ${written}`);
   });
 });

@@ -11,6 +11,9 @@ import { columnChars, countColumns, countRows, maxCells, wrappedLines } from './
 import { SPACES, toPlain } from './text';
 
 /** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
+/** `\\renewcommand{\\arraystretch}{1.2}`, `\\renewcommand\\arraystretch{1.2}`, `\\def\\arraystretch{1.2}`. */
+const ARRAYSTRETCH = /(?:\\renewcommand\s*\{?\s*\\arraystretch\s*\}?|\\def\s*\\arraystretch)\s*\{\s*([\d.]+)\s*\}/g;
+
 /** A longtable's `\\caption{..}` with the `\\\\` that ends its row. */
 const LONGTABLE_CAPTION = /\\caption\*?\s*(?:\[[^\]]*\])?\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}\s*(?:\\\\)?/g;
 
@@ -55,7 +58,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
         if (this.inBody && !this.inBlockEnv) {
           this.flushParagraph();
           // Options (`\begin{Verbatim}[..]`, `\begin{minted}{python}`) are not lines.
-          const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n]*\]|\s*\{[^}\n]*\})*[ \t]*\r?\n/, '').replace(/\r?\n$/, '');
+          const body = text.slice(tagEnd, at).replace(/^(?:\s*\[[^\]\n\r]*\]|\s*\{[^}\n\r]*\})*[ \t]*(?:\r\n?|\n)/, '').replace(/(?:\r\n?|\n)$/, '');
           const size = this.verbatimSize(name, text.slice(tagEnd, Math.min(at, tagEnd + 200)));
           const lines = body.split(/\r?\n|\r/);
           const wrapping = this.breaksLines(name, text.slice(tagEnd, Math.min(at, tagEnd + 200))) ? lines.filter((l) => l.length > WRAP_CANDIDATE) : [];
@@ -170,10 +173,23 @@ export abstract class EnvironmentScanner extends InlineScanner {
   }
 
   /**
+   * `\\arraystretch` for a tabular starting at `at`: set inside its table float (from `from`), else just
+   * before it (a group around it), else in the preamble; 1 when nothing sets it.
+   */
+  private arrayStretch(from: number, at: number): number {
+    const last = (text: string): number | undefined => {
+      let value: number | undefined;
+      for (const m of text.matchAll(ARRAYSTRETCH)) value = Number(m[1]);
+      return value !== undefined && value > 0 && value < 10 ? value : undefined;
+    };
+    return last(this.text.slice(from >= 0 ? from : Math.max(0, at - 400), at)) ?? last(this.preambleText().replace(/\\begin\s*\{document\}[^]*$/, '')) ?? 1;
+  }
+
+  /**
    * A `longtable`: not a float but rows in the text that break across pages, the rows above
    * `\\endhead` repeated at the top of each later page; its `\\caption` is a row of its own.
    */
-  private longtable(env: Env, body: string): { type: 'table'; rows: number; longtable: true; headRows?: number; lines?: number; caption?: string; size?: FontSize } {
+  private longtable(env: Env, body: string): { type: 'table'; rows: number; longtable: true; stretch?: number; headRows?: number; lines?: number; caption?: string; size?: FontSize } {
     const rowsOf = (part: string): string => part.replace(LONGTABLE_CAPTION, '').replace(/\\label\s*\{[^}]*\}/g, '');
     const endHead = body.search(/\\endhead\b/);
     const firstHead = body.search(/\\endfirsthead\b/);
@@ -187,6 +203,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
       type: 'table',
       rows,
       longtable: true,
+      ...(this.arrayStretch(-1, env.start) !== 1 ? { stretch: this.arrayStretch(-1, env.start) } : {}),
       ...(head > 0 ? { headRows: head } : {}),
       ...(lines > rows ? { lines } : {}),
       ...(env.caption !== undefined ? { caption: env.caption } : {}),
@@ -238,6 +255,8 @@ export abstract class EnvironmentScanner extends InlineScanner {
         if (lines > rows) table.lines = lines;
         if (table.resize) table.columnChars = columnChars(body);
         if (env.size !== undefined && env.size !== 'normalsize') table.size = env.size;
+        const stretch = this.arrayStretch(table.start, env.start);
+        if (stretch !== 1) table.stretch = stretch;
         return tagEnd;
       }
       this.flushParagraph();
@@ -268,7 +287,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}), ...this.placementOf(env) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.stretch !== undefined ? { stretch: env.stretch } : {}), ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}), ...this.placementOf(env) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');

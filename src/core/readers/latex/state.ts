@@ -21,6 +21,8 @@ export interface Env {
   lines?: number;
   /** A table: the longest cell text of each column. */
   columnChars?: number[];
+  /** A table: `\\arraystretch` where it is not 1. */
+  stretch?: number;
   /** A tabular: the size switch in effect where it starts. */
   size?: FontSize;
   /** The size in effect outside the environment and how many groups were open: restored at its end. */
