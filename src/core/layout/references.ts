@@ -226,7 +226,7 @@ export const BIB_HANG = 10;
 export function referencesSize(writeup: Writeup): 'normalsize' | 'small' | 'footnotesize' | 'scriptsize' {
   const start = writeup.referencesStart?.start;
   if (start === undefined || writeup.format !== 'latex') return 'normalsize';
-  const lines = writeup.text.split('\n', start.line + 1);
+  const lines = writeup.text.split(/\r\n|\r|\n/, start.line + 1);
   // The few lines before the list (and the list's own line), back to the section that holds it.
   let size: 'normalsize' | 'small' | 'footnotesize' | 'scriptsize' = 'normalsize';
   for (let l = Math.max(0, start.line - 5); l <= start.line; l++) {
