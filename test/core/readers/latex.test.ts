@@ -291,3 +291,19 @@ describe('latex reader: what the page estimate takes from the reader, in each fi
     for (const eol of ['\r\n', '\r']) assert.deepEqual(facts(tex(`\\begin{document}\n\n${body}\n\\end{document}\n`.replace(/\n/g, eol))), expected, JSON.stringify(eol));
   });
 });
+
+describe('latex reader: the reference list font', () => {
+  const doc = (preamble: string, body: string) => `\\documentclass{article}\n${preamble}\n\\begin{document}\nText.\n${body}\n\\end{document}\n`;
+  test('a size switch in effect at \\bibliography is the list size, a group ends it', () => {
+    assert.equal(tex(doc('', '{\\small\n\\bibliographystyle{plainnat}\n\\bibliography{refs}}')).referencesSize, 'small');
+    assert.equal(tex(doc('', '{\\small Aside.}\n\\bibliography{refs}')).referencesSize, undefined);
+  });
+  test('a switch before a References heading counts, one after the list does not', () => {
+    assert.equal(tex(doc('', '\\footnotesize\n\\section*{References}\n\\bibliography{refs}')).referencesSize, 'footnotesize');
+    assert.equal(tex(doc('', '\\bibliography{refs}\n\\small')).referencesSize, undefined);
+  });
+  test("natbib's \\bibfont from the preamble", () => {
+    assert.equal(tex(doc('\\renewcommand{\\bibfont}{\\footnotesize}', '\\bibliography{refs}')).metadata.bibFont, 'footnotesize');
+    assert.equal(tex(doc('', '\\bibliography{refs}')).metadata.bibFont, undefined);
+  });
+});

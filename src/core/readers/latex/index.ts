@@ -111,6 +111,7 @@ export function writeupOf(text: string, lines: LineIndex, sink: Sink, options: R
     ...(sink.bibItems.length > 0 ? { bibItems: sink.bibItems } : {}),
     math: sink.math,
     ...(sink.referencesStart ? { referencesStart: sink.referencesStart } : {}),
+    ...(sink.referencesSize ? { referencesSize: sink.referencesSize } : {}),
     ...(sink.appendixStart ? { appendixStart: sink.appendixStart } : {}),
     disableDirectives: sink.directives,
     includes: sink.includes,

@@ -292,7 +292,7 @@ export class LatexScanner extends PreambleScanner {
       offset: this.sink.order++,
       ...this.origin(i, arg.end),
     });
-    if (/^(references|bibliography)$/i.test(title)) this.sink.referencesStart ??= this.range(i, arg.end);
+    if (/^(references|bibliography)$/i.test(title)) this.startReferences(i, arg.end);
     if (APPENDIX_TITLE.test(title)) this.sink.appendixStart ??= this.range(i, arg.end);
     // Scan the title's own citations and math.
     const saved = this.paraStart;
