@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cliHost } from '../src/cli/analysisHost';
 import { diskHost } from '../src/node/diskHost';
 import { diskImageSize } from '../src/node/imageSize';
 import { estimatePages } from '../src/core/layout';
@@ -66,7 +67,7 @@ function extract(mirror: string, report: Report): string {
   const gitDir = existsSync(join(snapshot, 'HEAD')) ? snapshot : join(snapshot, '.git');
   if (!existsSync(gitDir)) throw new Error(`no snapshot at ${snapshot}`);
   const out = join(tmpdir(), 'writeup-real-reports', `${report.repo.replace('/', '+')}-${report.commit.slice(0, 10)}`);
-  if (!existsSync(join(out, '.extracted'))) {
+  if (!existsSync(join(out, EXTRACTED))) {
     mkdirSync(out, { recursive: true });
     // Blob by blob: a snapshot may lack large files, and only what the estimate reads is needed.
     const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-l', '-z', report.commit], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -86,13 +87,15 @@ function extract(mirror: string, report: Report): string {
       const path = join(out, file);
       writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
     }
-    writeFileSync(join(out, '.extracted'), '');
+    writeFileSync(join(out, EXTRACTED), '');
   }
   return out;
 }
 
-/** The files the estimate reads: sources, styles and images. */
-const WANTED = /\.(tex|sty|cls|png|jpe?g|pdf|eps|ps)$/i;
+/** The files the estimate reads: sources, styles, bibliographies and images. */
+const WANTED = /\.(tex|sty|cls|bib|png|jpe?g|pdf|eps|ps)$/i;
+/** Marks a finished extraction (renamed when WANTED grows, so older extractions are redone). */
+const EXTRACTED = '.extracted-bib';
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -110,7 +113,9 @@ export function runReal(args: readonly string[]): void {
     const root = extract(mirror, report);
     const file = join(root, report.main_tex);
     const writeup = readWriteup(readFileSync(file, 'utf8'), { file, host: diskHost });
-    const e = estimatePages(writeup, { imageSize: diskImageSize(file, [root]) });
+    // The bibliography as the CLI reads it (the files the writeup names, inside the report's folder).
+    const bibliography = cliHost({ packs: [], cwd: root, warn: () => undefined }).bibliography?.(writeup);
+    const e = estimatePages(writeup, { imageSize: diskImageSize(file, [root]), ...(bibliography ? { bibliography } : {}) });
     rows.push({ name: report.repo.split('/')[0] ?? report.repo, content: report.content_pages, estContent: e.contentPages, total: report.total_pages_frac, estTotal: e.totalPages, notes: e.notes ?? [] });
   }
   const markdown = args.includes('--markdown');

@@ -15,7 +15,7 @@ const WORK = join(ROOT, '.calibrate', 'work');
 const STYLE = join(ROOT, '.calibrate', 'neurips_2024.sty');
 const TEMPLATE = join(ROOT, 'scripts', 'calibrate', 'neurips.latex');
 /** Never tuned on: a fixed fifth of the corpus. */
-const HELD_OUT = new Set(['hand-notes.md', 'hand-squeeze.tex', 'md-proposal-math.md', 'md-report-tables.md', 'md-report-newpage.md', 'md-report-medium.md', 'tex-report-lists.tex', 'tex-proposal-onepage.tex', 'tex-heldout-mix.tex']);
+const HELD_OUT = new Set(['hand-notes.md', 'hand-squeeze.tex', 'md-proposal-math.md', 'md-report-tables.md', 'md-report-newpage.md', 'md-report-medium.md', 'tex-report-lists.tex', 'tex-proposal-onepage.tex', 'tex-heldout-mix.tex', 'tex-construct-bibliography-all.tex']);
 
 /** Top and height of the text block in PDF points (1in top margin, 9in block). */
 const TOP = 72;
@@ -113,7 +113,8 @@ function main(): void {
   copyFileSync(STYLE, join(WORK, 'neurips_2024.sty'));
   // Other stock styles a writeup names (e.g. nips_2018.sty for the 2018 submission), also never committed.
   for (const sty of readdirSync(join(ROOT, '.calibrate')).filter((f) => f.endsWith('.sty') && f !== 'neurips_2024.sty')) copyFileSync(join(ROOT, '.calibrate', sty), join(WORK, sty));
-  copyFileSync(join(CORPUS_DIR, 'refs.bib'), join(WORK, 'refs.bib'));
+  // The corpus's bibliographies (refs.bib, and the long entries of construct-bibliography.bib).
+  for (const bib of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.bib'))) copyFileSync(join(CORPUS_DIR, bib), join(WORK, bib));
   cpSync(join(CORPUS_DIR, 'figures'), join(WORK, 'figures'), { recursive: true });
   cpSync(join(CORPUS_DIR, 'parts'), join(WORK, 'parts'), { recursive: true });
   // Styles the corpus writes itself (a rewritten local template copy), never the NeurIPS one.

@@ -60,6 +60,7 @@ export class BibService implements vscode.Disposable {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
     const drop = (uri: vscode.Uri) => {
       this.stamps.delete(host.pathOf(uri));
+      this.started.delete(host.pathOf(uri));
       this.notify(host.pathOf(uri));
     };
     this.watcher.onDidChange(drop);
@@ -127,6 +128,24 @@ export class BibService implements vscode.Disposable {
     const bib = this.store.update(path, text);
     this.stamps.set(path, stamp);
     return bib;
+  }
+
+  /** Paths whose first read was started by {@link parsedFor} (read again after a change on disk). */
+  private readonly started = new Set<string>();
+
+  /**
+   * A writeup's bibliography as parsed so far, without waiting (the page estimate is synchronous):
+   * files not read yet are read in the background and announced on {@link onDidChange}.
+   */
+  parsedFor(document: vscode.TextDocument): BibIndex | undefined {
+    const paths = this.pathsFor(document);
+    const unread = paths.filter((p) => this.store.get(p) === undefined && !this.started.has(p));
+    if (unread.length > 0) {
+      for (const p of unread) this.started.add(p);
+      void Promise.all(unread.map((p) => this.file(p).catch(() => undefined))).then((files) => files.forEach((f, i) => f && this.notify(unread[i] ?? '')));
+    }
+    const known = paths.filter((p) => this.store.get(p) !== undefined);
+    return known.length > 0 ? this.store.index(known) : undefined;
   }
 
   /** The index of a writeup's bibliography (empty when it has none). */

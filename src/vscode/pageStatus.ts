@@ -39,6 +39,8 @@ export class PageStatus implements vscode.Disposable {
       }),
     );
     this.disposables.push(services.courses.onDidChange(() => this.update()));
+    // A bibliography read or edited: the reference list is set from its entries.
+    this.disposables.push(services.bib.onDidChange(() => this.schedule()));
     if (exact) this.disposables.push(exact.onDidChange(() => this.update()));
     // Figures read in the background (web): estimate again with their sizes.
     this.disposables.push(host.onDidReadFiles(() => this.update()));

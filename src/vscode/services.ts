@@ -41,7 +41,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
     courses,
     bib,
     analysis,
-    analyze: (document, extras) => analysis.analyzeWriteup(documents.get(document), extras),
+    // The bibliography parsed so far when the caller has none (the status bar's pages set the reference list from it).
+    analyze: (document, extras) => analysis.analyzeWriteup(documents.get(document), extras?.bib !== undefined ? extras : { ...extras, bib: bib.parsedFor(document) }),
     useExactPages: (provider) => {
       late.exactPages = provider;
     },

@@ -60,7 +60,7 @@ export const pagesCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('expected at least one PATH');
     const results: PagesResult[] = [];
     let failed = false;
-    // Pages need no course or bibliography: the host only reads files and figures.
+    // Pages need no course: the host reads files, figures and the bibliography the writeup names (the reference list is set from it).
     const service = cliService({ packs: [], cwd: io.cwd, warn: (message) => io.stderr(`writeup pages: ${message}\n`) });
     for (const file of positionals) {
       const full = path.resolve(io.cwd, file);

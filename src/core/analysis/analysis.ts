@@ -81,12 +81,13 @@ export class WriteupAnalysis {
     return this.once('bib', () => this.given.bib ?? this.host.bibliography?.(this.writeup));
   }
 
-  /** The page estimate with the host's image sizes; undefined when the estimator failed. */
+  /** The page estimate with the host's image sizes and the bibliography's entries; undefined when the estimator failed. */
   get pages(): PageEstimate | undefined {
     return this.once('pages', () => {
       try {
         const imageSize = this.host.imageSize?.(this.writeup.file);
-        return estimatePages(this.writeup, imageSize ? { imageSize } : {});
+        const bibliography = this.bib;
+        return estimatePages(this.writeup, { ...(imageSize ? { imageSize } : {}), ...(bibliography ? { bibliography } : {}) });
       } catch {
         return undefined;
       }

@@ -42,4 +42,4 @@ function numericCitations(writeup: Writeup, style: string | undefined): boolean 
 }
 
 /** What the LaTeX reader's plain text holds where a citation command stood. */
-export const CITE_PLACEHOLDER = '[1]';
+export { CITE_PLACEHOLDER } from '../readers/latex/runningText';

@@ -11,7 +11,8 @@ import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
-import { BODY, FONT, H, P, W, useTextBlock } from './textBlock';
+import { BIB_HANG, entryGap, entryLines, entryText, labelIndent, referenceStyleOf, referencesSize, type EntryText, type ReferenceStyle } from './references';
+import { BODY, FONT, H, P, SIZES, W, useTextBlock } from './textBlock';
 import { titleBlock } from './title';
 import type { EstimateOptions, PageBreak, PageBreakdown, PageEstimate } from './types';
 
@@ -38,19 +39,17 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   const abstractBlock = writeup.blocks.find((b) => b.type === 'environment' && b.name === 'abstract');
   titleBlock(pager, writeup, abstractBlock?.type === 'environment' ? abstractBlock.text : writeup.metadata.abstract);
 
+  const list = referenceList(writeup, options, tuning, ctx.estimateNotes);
   const placeReferences = (line: number, withHeading: boolean): void => {
     refsPlaced = true;
-    const keys = new Set(writeup.citations.map((c) => c.key)).size;
-    if (keys === 0) return;
+    if (list.entries.length === 0) return;
     if (withHeading) heading(pager, 1, 'References', line, 'references');
-    // An entry's lines were fitted on the NeurIPS measure in Times: a wider font or a narrower block takes more.
-    const perEntry = (tuning.refLines * FONT * NEURIPS.textWidth) / W;
-    for (let i = 0; i < keys; i++) {
-      if (i > 0) pager.glue(tuning.refGap, 'references');
-      const n = Math.max(1, Math.round(perEntry));
-      const frac = perEntry / n;
-      pager.lines(n, BODY * frac, 'references', line, line);
-    }
+    list.entries.forEach((n, i) => {
+      if (i > 0) pager.glue(list.gap, 'references');
+      // A fitted average (no entries read) comes as a fraction of a line: whole lines of a shorter leading.
+      const lines = Math.max(1, Math.round(n));
+      pager.lines(lines, (list.leading * n) / lines, 'references', line, line);
+    });
   };
 
   /** The heading that opens the references (in an `\\input` child every heading stands where the child does: its title tells). */
@@ -68,6 +67,8 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       // `\\bibliography` followed by another heading (an appendix): the list is set before that heading.
       if (isRefs && !(item.kind === 'heading' && isRefsHeading(item.section))) placeReferences(line, true);
     }
+    // The list after an appendix (`\\appendix` ... `\\bibliography`): set where it stands.
+    if (!refsPlaced && refs !== undefined && contentPages !== undefined && comparePositions(item.start, refs) >= 0 && !(item.kind === 'heading' && isRefsHeading(item.section))) placeReferences(line, true);
     if (item.kind === 'heading') {
       const s = item.section;
       const refsHeading = isRefsHeading(s);
@@ -75,6 +76,8 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       if (refsHeading) placeReferences(line, false);
       continue;
     }
+    // A `thebibliography` written by hand is the reference list: set from its items above.
+    if (item.block.type === 'environment' && item.block.name === 'thebibliography' && list.fromItems) continue;
     placeBlock(pager, item.block, writeup, ctx, options, tuning);
     if (!isFloat(item.block, writeup.format)) {
       const notes = footnotesHeight(item.block.origin?.range ?? item.block.range, ctx, item.block.origin?.file);
@@ -86,6 +89,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     pager.markContentEnd();
     if (refs !== undefined && !refsPlaced) placeReferences(refs.line, true);
   }
+  if (refs !== undefined && !refsPlaced) placeReferences(refs.line, true);
   if (!refsPlaced && writeup.format === 'markdown' && writeup.citations.length > 0) {
     if (contentPages === undefined) {
       contentPages = pager.position();
@@ -116,6 +120,48 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     ...(ctx.estimateNotes.length > 0 ? { notes: [...new Set(ctx.estimateNotes)] } : {}),
     style: options.style ?? 'neurips',
   };
+}
+
+/**
+ * The lines of each entry of the reference list, and the list's leading: the document's own
+ * `\\bibitem`s, else the cited entries of the bibliography (all of them for `\\nocite{*}`) as its
+ * style prints them, else (no bibliography read) the fitted average per cited key, with a note.
+ */
+function referenceList(writeup: Writeup, options: EstimateOptions, tuning: LayoutTuning, notes: string[]): { entries: number[]; leading: number; gap: number; fromItems: boolean } {
+  const size = referencesSize(writeup);
+  const [fontSize, leading] = size === 'normalsize' ? [10, BODY] : SIZES[size];
+  const style = referenceStyleOf(writeup);
+  const items = writeup.bibItems ?? [];
+  const cited = [...new Set(writeup.citations.map((c) => c.key))];
+  const bib = options.bibliography;
+  const gap = writeup.format === 'latex' ? entryGap(writeup) : tuning.refGap;
+  let texts: EntryText[];
+  if (items.length > 0) {
+    const labelled = style.label === 'none' && items.every((b) => b.label !== undefined && /\d{4}/.test(b.label));
+    texts = items.map((b) => [[b.text || '?', 'regular']]);
+    return { entries: setEntries(texts, labelled ? style : { ...style, label: style.label === 'alpha' ? 'alpha' : 'number' }, fontSize), leading, gap, fromItems: true };
+  }
+  if (bib !== undefined && bib.size > 0) {
+    const keys = writeup.citesAll ? [...new Set([...[...bib.entries()].map((e) => e.key), ...cited])] : cited;
+    // A key the bibliography lacks still takes a line (BibTeX prints nothing for it until it is added).
+    texts = keys.map((k) => {
+      const entry = bib.get(k);
+      return entry ? entryText(entry, style) : [['?', 'regular']];
+    });
+    return { entries: setEntries(texts, style, fontSize), leading, gap, fromItems: false };
+  }
+  if (cited.length > 0) notes.push(`no bibliography entries were read: the reference list is sized at about ${tuning.refLines} lines per cited key, a guess`);
+  // An entry's lines were fitted on the NeurIPS measure in Times: a wider font or a narrower block takes more.
+  const perEntry = (tuning.refLines * FONT * NEURIPS.textWidth) / W;
+  return { entries: cited.map(() => perEntry), leading: BODY, gap: tuning.refGap, fromItems: false };
+}
+
+/** Lines of each entry in the list's measure: inside the label's indent, or with the first line out by the hang. */
+function setEntries(texts: readonly EntryText[], style: ReferenceStyle, fontSize: number): number[] {
+  const indent = labelIndent(style, texts.length, fontSize);
+  const hang = style.label === 'none' ? (style.hang ?? BIB_HANG) : 0;
+  const measure = (W - indent - hang) / FONT;
+  return texts.map((t) => entryLines(t, measure, fontSize, hang / FONT));
 }
 
 /** Floats set their footnotes nowhere (LaTeX loses them), so the foot of the page ignores them. */

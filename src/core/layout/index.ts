@@ -18,5 +18,5 @@ export { estimatePages } from './estimate';
 export { parseWidth } from './blocks';
 export { inlineMathWidth, displayMathRowsHeight } from './mathBox';
 export { NEURIPS } from './neurips';
-export type { EstimateOptions, ImageSize, PageBreak, PageBreakdown, PageEstimate } from './types';
+export type { EstimateBibliography, EstimateOptions, ImageSize, PageBreak, PageBreakdown, PageEstimate } from './types';
 export { pageStatusText, NEAR_LIMIT, type LimitLevel } from './status';

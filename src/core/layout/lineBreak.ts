@@ -101,6 +101,11 @@ export class LineBreaker {
     if (this.used > 0) this.glued = true;
   }
 
+  /** The next word follows the last one without a space but may start a line (the parts of a URL). */
+  joinNext(): void {
+    if (this.lines > 0) this.joined = true;
+  }
+
   /** The next word is glued to the last one: no break point between them. */
   private glued = false;
 

@@ -1,3 +1,5 @@
+import type { BibIndex } from '../bib/types';
+
 /** Where an estimated page ends. */
 export interface PageBreak {
   /** 1-based page number that ends here. */
@@ -34,6 +36,9 @@ export interface PageEstimate {
   readonly style: string;
 }
 
+/** The bibliography entries the estimate reads (a {@link BibIndex} or anything with its lookups). */
+export type EstimateBibliography = Pick<BibIndex, 'get' | 'entries' | 'size'>;
+
 /** Pixel size of an image file. */
 export interface ImageSize {
   readonly width: number;
@@ -49,4 +54,9 @@ export interface EstimateOptions {
    * when unknown. The host reads the file (e.g. with image-size); the core does no I/O.
    */
   readonly imageSize?: (path: string) => ImageSize | undefined;
+  /**
+   * The writeup's bibliography (its .bib entries, as the host parsed them): the reference list is
+   * set from the cited entries. Without it each cited key takes an average length.
+   */
+  readonly bibliography?: EstimateBibliography;
 }

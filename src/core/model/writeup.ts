@@ -50,6 +50,8 @@ export interface Metadata {
   readonly mathMacros?: Readonly<Record<string, MacroDefinition>>;
   /** LaTeX `\bibliographystyle{...}`: the first one written, trimmed. */
   readonly bibliographyStyle?: string;
+  /** LaTeX: the size natbib's `\bibfont` sets for the reference list (`\renewcommand{\bibfont}{\small}`). */
+  readonly bibFont?: 'small' | 'footnotesize' | 'scriptsize';
   /** LaTeX: the citation packages' options as the preamble writes them. */
   readonly citationPackage?: CitationPackageOptions;
   /** LaTeX: the `\newtheorem` environments of the preamble and whether amsthm is loaded. */
@@ -441,6 +443,8 @@ export interface Writeup {
   readonly footnotes?: readonly Footnote[];
   /** Where the references begin: a `# References` heading, `\bibliography{}` or `::: {#refs}`. */
   readonly referencesStart?: Range;
+  /** LaTeX: the size switch in effect where the references begin, when not `\\normalsize`. */
+  readonly referencesSize?: FontSize;
   /** Where an appendix begins (`\appendix`, `# Appendix`), if any. */
   readonly appendixStart?: Range;
   readonly disableDirectives: readonly DisableDirective[];

@@ -13,6 +13,7 @@ const STYLE_TAGS: Readonly<Record<string, [string, string]>> = {
   texttt: ['<code>', '</code>'],
   textsc: ['<span class="smallcaps">', '</span>'],
   underline: ['<u>', '</u>'],
+  enquote: ['\u201c', '\u201d'],
 };
 
 /** Citation commands that name the authors in the sentence. */
@@ -37,7 +38,7 @@ function html(pieces: readonly TexInline[], resolve: CitationResolver | undefine
         out += '<br>';
         break;
       case 'math':
-        out += renderMathHtml(p.tex, p.display, macros);
+        out += renderMathHtml(p.tex, p.display, macros, p.environment);
         break;
       case 'styled': {
         const wrap = STYLE_TAGS[p.command] ?? ['', ''];

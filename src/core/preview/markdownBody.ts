@@ -3,6 +3,7 @@ import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { lazyMarkdownIt } from '../lazy/index';
 import { noMacros } from '../math/macros';
+import { lineIndexOf } from '../model/query';
 import { type CitationEnv, markdownItCitations } from './citations';
 import { escapeHtml, isRelativeOrAbsolutePath, safeLinkUrl } from './escape';
 import { markdownItMath } from './math';
@@ -108,8 +109,13 @@ function blankLines(text: string): string {
 
 export function markdownBody(ctx: Context): string {
   let text = ctx.writeup.text;
-  const fm = /^---[ \t]*\r?\n[\s\S]*?\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.exec(text);
-  if (fm) text = blankLines(fm[0]) + text.slice(fm[0].length);
+  // The front matter as the reader found it (through its closing `---` or `...` line) is not body text.
+  const fm = ctx.writeup.metadata.range;
+  if (fm !== undefined && fm.start.line === 0 && fm.end.line > 0) {
+    const index = lineIndexOf(ctx.writeup);
+    const end = fm.end.line + 1 < index.lineCount ? index.lineStart(fm.end.line + 1) : text.length;
+    text = blankLines(text.slice(0, end)) + text.slice(end);
+  }
   // Pandoc fenced divs (`::: {#refs}`) and page-break commands are layout, not content.
   text = text.replace(/^(:::+.*|\\(newpage|clearpage|pagebreak)\s*)$/gm, '');
   const env: CitationEnv = {};

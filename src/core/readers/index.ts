@@ -3,8 +3,9 @@
  * into the model (src/core/model/writeup.ts) that every other part of the core uses.
  *
  * - latex/: the LaTeX reader, split by job (scanner state, inline math and citations,
- *   environments, preamble and metadata, the command dispatch, TeX-to-text, tables, lists,
- *   figures).
+ *   environments, preamble and metadata, the command dispatch, tables, lists, figures).
+ *   latex/runningText.ts is the one TeX-to-text: what a snippet prints, as pieces, rendered as
+ *   the model's plain text (toPlain), the preview's HTML and the bibliography's Unicode.
  * - markdown/: the pandoc Markdown reader (text prepared for remark, the tree walk, blocks,
  *   front-matter `nocite:` and footnotes); pandocInline.ts scans its citations and math,
  *   frontMatter.ts its YAML, deepLists.ts and chunkedParse.ts guard and speed up remark.

@@ -1,4 +1,5 @@
 import type { InlineSpans, MathNode } from '../model/writeup';
+import { PANDOC_KEY_CHARACTER } from './pandocInline';
 
 /*
  * Where a paragraph's inline math and citations stand in its plain text, found once by the
@@ -96,4 +97,4 @@ export function citationSpans(text: string, start: number): { start: number; end
   return out;
 }
 
-const KEY_CHAR = /[\w:.#$%&+?<>~/-]/;
+const KEY_CHAR = new RegExp(PANDOC_KEY_CHARACTER, 'u');

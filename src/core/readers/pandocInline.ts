@@ -49,6 +49,8 @@ export const MATH_ENVIRONMENTS: ReadonlySet<string> = new Set(
 
 /** Longest bracketed citation group looked at, in characters. */
 const MAX_GROUP = 4000;
+/** A character of a pandoc citation key (letters, digits, `_` and internal punctuation), as a RegExp class. */
+export const PANDOC_KEY_CHARACTER = String.raw`[\p{L}\p{N}_:.#$%&+?<>~/-]`;
 const KEY_PUNCT = new Set(':.#$%&-+?<>~/');
 const WORD_RE = /[\p{L}\p{N}_]/u;
 const ALNUM_RE = /[\p{L}\p{N}]/u;

@@ -160,3 +160,23 @@ describe('unconfirmed metadata in hover', () => {
     assert.equal(fromBib?.info?.unconfirmed, undefined);
   });
 });
+
+describe('completion reads citations with the readers’ grammar', () => {
+  const at = (text: string, format: 'latex' | 'markdown') => citationContextAt(text, format, { line: 0, character: text.length });
+  test('a LaTeX command is a citation to complete exactly when the reader takes it for one', () => {
+    for (const text of ['\\citep{ab', '\\citeA{ab', '\\parencite[p.~2]{x,ab', '\\shortcite{ab']) {
+      assert.equal(at(text, 'latex')?.prefix, 'ab', text);
+      const command = /\\([a-zA-Z]+)/.exec(text)?.[1] ?? '';
+      assert.deepEqual(readWriteup(`${text}}`, { file: '/w/r.tex' }).citations.map((c) => c.command).slice(-1), [command], text);
+    }
+    // Commands that only contain "cite" are not citations: no keys offered, none read.
+    for (const text of ['\\excite{ab', '\\recited{ab']) {
+      assert.equal(at(text, 'latex'), undefined, text);
+      assert.equal(readWriteup(`${text}}`, { file: '/w/r.tex' }).citations.length, 0, text);
+    }
+  });
+  test('a pandoc key with letters beyond ASCII is typed and read as one key', () => {
+    assert.equal(at('As [@müller', 'markdown')?.prefix, 'müller');
+    assert.deepEqual(readWriteup('As @müller2020 shows.\n', { file: '/w/r.md' }).citations.map((c) => c.key), ['müller2020']);
+  });
+});

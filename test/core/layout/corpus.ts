@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { imageSize } from 'image-size';
+import { cliHost } from '../../../src/cli/analysisHost';
 import { diskHost } from '../../../src/node/diskHost';
 import { diskImageSize } from '../../../src/node/imageSize';
 import { estimatePages } from '../../../src/core/layout';
@@ -49,7 +50,9 @@ export function compare(measured: readonly Measured[]): Compared[] {
     const path = join(CORPUS_DIR, m.file);
     // As the CLI reads them: `\input` children and image sizes (resolution, PDF page box) from disk.
     const writeup = readWriteup(readFileSync(path, 'utf8'), { file: path, host: diskHost });
-    const e = estimatePages(writeup, { imageSize: diskImageSize(path) });
+    // The bibliography as the CLI reads it: the .bib the writeup names (refs.bib beside it).
+    const bibliography = cliHost({ packs: [], cwd: CORPUS_DIR, warn: () => undefined }).bibliography?.(writeup);
+    const e = estimatePages(writeup, { imageSize: diskImageSize(path), ...(bibliography ? { bibliography } : {}) });
     return {
       ...m,
       estimatedContent: e.contentPages,

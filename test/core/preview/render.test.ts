@@ -239,3 +239,18 @@ describe('renderPreview (LaTeX, from the model)', () => {
     assert.equal(latexInlineHtml('<b> \\& 50\\%', undefined, {}), '&lt;b&gt; &amp; 50%');
   });
 });
+
+describe('markdown preview: front matter as the reader found it', () => {
+  for (const [name, text, line] of [
+    ['closed by ...', '---\ntitle: A\nnote: hidden\n...\n\nBody text.\n', 5],
+    ['with CRLF line ends', '---\r\ntitle: A\r\nnote: hidden\r\n---\r\nBody text.\r\n', 4],
+    ['with YAML that does not parse', '---\ntitle: [unclosed\nnote: hidden\n---\n\nBody text.\n', 5],
+  ] as const) {
+    test(`${name}: the YAML is not body text and lines keep their numbers`, () => {
+      const w = readWriteup(text, { file: '/w/report.md' });
+      const { body } = renderPreview(w);
+      assert.doesNotMatch(body, /hidden/);
+      assert.match(body, new RegExp(`<p data-line="${line}">Body text.</p>`));
+    });
+  }
+});

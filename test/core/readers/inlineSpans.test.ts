@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { estimatePages } from '../../../src/core/layout';
 import type { ParagraphBlock, Writeup } from '../../../src/core/model/writeup';
 import { readWriteup } from '../../../src/core/readers';
+import { citationSpans } from '../../../src/core/readers/inlineSpans';
 
 const paragraphs = (w: Writeup): ParagraphBlock[] => w.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
 const cut = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
@@ -43,4 +44,9 @@ describe('paragraph spans recorded by the readers', () => {
     const after = estimatePages({ ...w, blocks }).breakdown.text;
     assert.ok(after < before - 0.05, `${after} vs ${before}`);
   });
+});
+
+test('an in-text key with letters beyond ASCII is one citation span', () => {
+  const text = 'As @müller2020 shows.';
+  assert.deepEqual(citationSpans(text, 0).map((s) => text.slice(s.start, s.end)), ['@müller2020']);
 });

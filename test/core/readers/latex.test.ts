@@ -150,7 +150,7 @@ describe('latex reader: vertical space, footnotes, nested lists, algorithms', ()
   test('footnotes: recorded with their text and ranges, left out of the paragraph, their citations and math still read', () => {
     const w = tex('Known.\\footnote{See \\citet{a} for $x^2$ and {\\em more}.} Next \\footnotetext[3]{Only text.}\n');
     assert.deepEqual(w.footnotes?.map((f) => [r(f.range), r(f.bodyRange), f.text]), [
-      ['0:6-0:56', '0:16-0:55', 'See [1] for x^2 and \\em more.'],
+      ['0:6-0:56', '0:16-0:55', 'See [1] for x^2 and more.'],
       ['0:62-0:90', '0:79-0:89', 'Only text.'],
     ]);
     assert.deepEqual(w.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type)), ['Known. Next']);
@@ -289,5 +289,21 @@ describe('latex reader: what the page estimate takes from the reader, in each fi
 
   test('CRLF and lone CR line ends give the same facts', () => {
     for (const eol of ['\r\n', '\r']) assert.deepEqual(facts(tex(`\\begin{document}\n\n${body}\n\\end{document}\n`.replace(/\n/g, eol))), expected, JSON.stringify(eol));
+  });
+});
+
+describe('latex reader: the reference list font', () => {
+  const doc = (preamble: string, body: string) => `\\documentclass{article}\n${preamble}\n\\begin{document}\nText.\n${body}\n\\end{document}\n`;
+  test('a size switch in effect at \\bibliography is the list size, a group ends it', () => {
+    assert.equal(tex(doc('', '{\\small\n\\bibliographystyle{plainnat}\n\\bibliography{refs}}')).referencesSize, 'small');
+    assert.equal(tex(doc('', '{\\small Aside.}\n\\bibliography{refs}')).referencesSize, undefined);
+  });
+  test('a switch before a References heading counts, one after the list does not', () => {
+    assert.equal(tex(doc('', '\\footnotesize\n\\section*{References}\n\\bibliography{refs}')).referencesSize, 'footnotesize');
+    assert.equal(tex(doc('', '\\bibliography{refs}\n\\small')).referencesSize, undefined);
+  });
+  test("natbib's \\bibfont from the preamble", () => {
+    assert.equal(tex(doc('\\renewcommand{\\bibfont}{\\footnotesize}', '\\bibliography{refs}')).metadata.bibFont, 'footnotesize');
+    assert.equal(tex(doc('', '\\bibliography{refs}')).metadata.bibFont, undefined);
   });
 });

@@ -14,7 +14,7 @@ export const CITE_COMMANDS = new Set([
   'cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'citeyearpar', 'citenum', 'nocite',
   'Cite', 'Citep', 'Citet', 'Citealp', 'Citealt', 'Citeauthor', 'parencite', 'Parencite', 'textcite', 'Textcite',
   'autocite', 'Autocite', 'footcite', 'smartcite', 'supercite', 'fullcite', 'citetitle', 'Citetitle', 'citeurl', 'footcitetext',
-  'Citeyear', 'Citeyearpar', 'citealias', 'citepalias', 'citetalias', 'Smartcite', 'Footcite',
+  'Citeyear', 'Citeyearpar', 'citealias', 'citepalias', 'citetalias', 'Smartcite', 'Footcite', 'citeA', 'citeNP', 'shortcite',
 ]);
 
 export const LIST_ENVS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum']);

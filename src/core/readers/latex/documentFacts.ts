@@ -6,17 +6,18 @@ import type { CitationPackageOptions, Metadata, TheoremSetup } from '../../model
 /*
  * What the document says that layout, lint and preview need beyond the scanner's model: the
  * bibliography style, the citation packages' options, theorem environments, the image width cap,
- * the math macros, the caption settings, where `\end{document}` stands, and bibliography files the scanner did not read.
+ * the math macros, the caption settings, natbib's `\bibfont`, where `\end{document}` stands, and bibliography files the scanner did not read.
  * Read once here, so no consumer runs a pattern over the raw text.
  */
 
-type DocumentFacts = Pick<Metadata, 'captionSetup' | 'mathMacros' | 'bibliographyStyle' | 'citationPackage' | 'theorems' | 'imageMaxWidth' | 'documentEnd'>;
+type DocumentFacts = Pick<Metadata, 'captionSetup' | 'mathMacros' | 'bibliographyStyle' | 'citationPackage' | 'theorems' | 'imageMaxWidth' | 'documentEnd' | 'bibFont'>;
 
 /** The facts of `text`; `preamble` is the text before `\begin{document}` (empty without one). */
 export function documentFactsOf(text: string, preamble: string, lines: LineIndex): DocumentFacts {
   const style = /\\bibliographystyle\s*\{([^}]*)\}/.exec(text)?.[1]?.trim();
   const end = /^[ \t]*\\end\{document\}/m.exec(text);
   const macros = collectMacros(preamble);
+  const bibFont = /\\(?:renewcommand|def)\s*\{?\\bibfont\}?\s*\{\s*\\(small|footnotesize|scriptsize)\b/.exec(preamble)?.[1] as Metadata['bibFont'];
   return {
     ...(Object.keys(macros).length > 0 ? { mathMacros: macros } : {}),
     ...(style !== undefined ? { bibliographyStyle: style } : {}),
@@ -25,6 +26,7 @@ export function documentFactsOf(text: string, preamble: string, lines: LineIndex
     theorems: theoremsOf(text),
     ...(/\\setkeys\s*\{Gin\}\s*\{[^}]*\\maxwidth/.test(preamble) ? { imageMaxWidth: true } : {}),
     ...(end ? { documentEnd: lines.positionAt(end.index) } : {}),
+    ...(bibFont !== undefined ? { bibFont } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { listItems } from './lists';
 import { skipSpace } from './source';
 import type { Env } from './state';
 import { columnChars, countColumns, countRows, maxCells, wrappedLines } from './tables';
-import { SPACES, toPlain } from './text';
+import { SPACES, toPlain } from './runningText';
 
 /** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
 /** `\\renewcommand{\\arraystretch}{1.2}`, `\\renewcommand\\arraystretch{1.2}`, `\\def\\arraystretch{1.2}`. */
@@ -273,7 +273,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
     this.paraEnd = -1;
     switch (env.kind) {
       case 'list': {
-        const { items, entries } = listItems(body);
+        const { items, entries } = listItems(body, this.sink.macros);
         this.place({ ...origin, type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries });
         break;
       }
@@ -299,7 +299,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
         break;
       }
       case 'theorem': {
-        const plain = toPlain(body).replace(SPACES, ' ').trim();
+        const plain = toPlain(body, this.sink.macros).replace(SPACES, ' ').trim();
         if (env.name === 'abstract' && !this.ctx.at) this.sink.meta.abstract = plain;
         this.place({ ...origin, type: 'environment', range, name: env.name, text: plain });
         break;

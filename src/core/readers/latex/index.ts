@@ -21,12 +21,16 @@ export type { ChunkEnd, ChunkScan, Sink } from './state';
  * file's directory as LaTeX does. What they contain joins the model in document order; its
  * ranges point at the `\input` command in the main file, and `origin` gives the file and the
  * range inside it.
+ *
+ * What a piece of text prints (a paragraph, a title, a caption, a list item, a footnote) is read
+ * by runningText.ts, the same reading the preview and the bibliography use; the scanner only
+ * finds where such text starts and ends.
  */
 
 export { algorithmLines } from './algorithms';
 export { listItems } from './lists';
 export { parseAuthors } from './preamble';
-export { LINE_BREAK, toPlain } from './text';
+export { LINE_BREAK, toPlain } from './runningText';
 
 /** Reads a NeurIPS-template LaTeX file into the model. */
 export function readLatex(text: string, options: ReadOptions): Writeup {
@@ -107,6 +111,7 @@ export function writeupOf(text: string, lines: LineIndex, sink: Sink, options: R
     ...(sink.bibItems.length > 0 ? { bibItems: sink.bibItems } : {}),
     math: sink.math,
     ...(sink.referencesStart ? { referencesStart: sink.referencesStart } : {}),
+    ...(sink.referencesSize ? { referencesSize: sink.referencesSize } : {}),
     ...(sink.appendixStart ? { appendixStart: sink.appendixStart } : {}),
     disableDirectives: sink.directives,
     includes: sink.includes,

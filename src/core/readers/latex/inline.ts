@@ -2,7 +2,7 @@ import type { MathNode } from '../../model/writeup';
 import { CITE_COMMANDS } from './commands';
 import { matchBracket } from './source';
 import { ScannerState } from './state';
-import { toPlain } from './text';
+import { toPlain } from './runningText';
 
 /** What the scanner reads inside a paragraph: math, citations, footnotes, inline code, bibliography items. */
 export abstract class InlineScanner extends ScannerState {
@@ -15,7 +15,7 @@ export abstract class InlineScanner extends ScannerState {
       return afterName;
     }
     if (this.inBody) {
-      const text = toPlain(this.text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+      const text = toPlain(this.text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
       this.sink.footnotes.push({ range: this.range(i, arg.end), bodyRange: this.range(g.start, g.end), text, ...this.origin(i, arg.end) });
       this.paraNotes.push({ start: i, end: arg.end });
     }
@@ -159,7 +159,7 @@ export abstract class InlineScanner extends ScannerState {
       key,
       range: this.range(keyStart, keyStart + key.length),
       ...(label ? { label: this.text.slice(label.start, label.end) } : {}),
-      text: toPlain(stop ? rest.slice(0, stop.index) : rest).replace(/\s+/g, ' ').trim(),
+      text: toPlain(stop ? rest.slice(0, stop.index) : rest, this.sink.macros).replace(/\s+/g, ' ').trim(),
       ...this.origin(keyStart, keyStart + key.length),
     });
     this.touch(i, arg.end);

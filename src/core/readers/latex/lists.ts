@@ -1,5 +1,5 @@
 import type { ListEntry } from '../../model/writeup';
-import { SPACES, toPlain } from './text';
+import { SPACES, toPlain } from './runningText';
 
 const LIST_TOKEN = /\\(begin|end)\s*\{(itemize|enumerate|description|compactitem|compactenum)\}|\\item(?![A-Za-z@])(?:\s*\[[^\]]*\])?/g;
 
@@ -7,7 +7,7 @@ const LIST_TOKEN = /\\(begin|end)\s*\{(itemize|enumerate|description|compactitem
  * The items of a list's body: its own items (with the text of lists inside them) and every item
  * at every depth with only its own text.
  */
-export function listItems(body: string): { items: string[]; entries: ListEntry[] } {
+export function listItems(body: string, macros?: ReadonlyMap<string, string>): { items: string[]; entries: ListEntry[] } {
   const source = body.replace(/(?<!\\)%[^\n]*/g, '');
   const items: string[] = [];
   const entries: { depth: number; text: string }[] = [];
@@ -40,6 +40,6 @@ export function listItems(body: string): { items: string[]; entries: ListEntry[]
   }
   addText(source.length);
   if (itemStart >= 0) items.push(source.slice(itemStart));
-  const clean = (t: string): string => toPlain(t).replace(SPACES, ' ').trim();
+  const clean = (t: string): string => toPlain(t, macros).replace(SPACES, ' ').trim();
   return { items: items.map(clean), entries: entries.map((e) => ({ depth: e.depth, text: clean(e.text) })) };
 }

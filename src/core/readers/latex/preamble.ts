@@ -3,7 +3,7 @@ import { parseDisableComment } from '../common';
 import { EnvironmentScanner } from './environments';
 import { BLOCK_BODY } from './macros';
 import { matchBracket } from './source';
-import { toPlain } from './text';
+import { toPlain } from './runningText';
 
 /* The preamble and metadata: `% writeup:` comments, disable directives, text macros, NeurIPS authors. */
 
@@ -61,7 +61,7 @@ export abstract class PreambleScanner extends EnvironmentScanner {
       this.sink.blockMacros.set(macroName, { params, body: text.slice(body.start, body.end), ...(fallback ? { optional: text.slice(fallback.start, fallback.end) } : {}) });
     }
     if ((name === 'newcommand' || name === 'renewcommand' || name === 'providecommand') && macroName && body && arity >= 0) {
-      const printed = toPlain(text.slice(body.start, body.end).replace(/\\xspace\b/g, '')).replace(/\s+/g, ' ').trim();
+      const printed = toPlain(text.slice(body.start, body.end), this.sink.macros).replace(/\s+/g, ' ').trim();
       // Without arguments: `\\ours` -> its text; with one: `\\note{x}` -> its text around x (`#1` marks where).
       if (!/\\/.test(printed) && printed.length <= 60 && (arity === 0 ? !printed.includes('#') : printed.split('#1').length === 2 && !/#[^1]/.test(printed))) this.sink.macros.set(arity === 0 ? macroName : `${macroName}#1`, printed);
     }

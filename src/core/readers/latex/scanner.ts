@@ -8,7 +8,7 @@ import { type BlockMacro, expandBody } from './macros';
 import { PreambleScanner, parseAuthors } from './preamble';
 import { matchBracket, skipSpace } from './source';
 import type { ChunkEnd, ChunkScan } from './state';
-import { toPlain } from './text';
+import { toPlain } from './runningText';
 
 /** One pass over one file's text: the main loop, the command dispatch, sections and included files. */
 export class LatexScanner extends PreambleScanner {
@@ -118,7 +118,7 @@ export class LatexScanner extends PreambleScanner {
         const arg = this.args(afterName, 1);
         const g = arg.groups[0];
         if (g && !this.ctx.at) {
-          this.sink.meta.title = toPlain(text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+          this.sink.meta.title = toPlain(text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
           this.sink.meta.titleRange = this.lines.rangeAt(g.start, g.end);
           this.sink.meta.keyRanges['title'] = this.lines.rangeAt(i, arg.end);
         }
@@ -136,7 +136,7 @@ export class LatexScanner extends PreambleScanner {
       case 'date': {
         const arg = this.args(afterName, 1);
         const g = arg.groups[0];
-        if (g && !this.ctx.at) this.sink.meta.date = toPlain(text.slice(g.start, g.end)).trim();
+        if (g && !this.ctx.at) this.sink.meta.date = toPlain(text.slice(g.start, g.end), this.sink.macros).trim();
         return arg.end;
       }
       case 'bibliography':
@@ -238,7 +238,7 @@ export class LatexScanner extends PreambleScanner {
         if (!parts) break;
         const arg = this.args(afterName, 0);
         const o = arg.optional[arg.optional.length - 1];
-        parts.commandBox(o ? toPlain(text.slice(o.start, o.end)).replace(/\s+/g, ' ').trim() : undefined);
+        parts.commandBox(o ? toPlain(text.slice(o.start, o.end), this.sink.macros).replace(/\s+/g, ' ').trim() : undefined);
         return arg.end;
       }
       case 'caption': {
@@ -281,7 +281,7 @@ export class LatexScanner extends PreambleScanner {
       return afterName;
     }
     this.flushParagraph();
-    const title = toPlain(this.text.slice(g.start, g.end)).replace(/\s+/g, ' ').trim();
+    const title = toPlain(this.text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
     const level = SECTION_LEVELS[name] ?? 1;
     this.sink.headings.push({
       level: Math.max(1, level),
@@ -292,7 +292,7 @@ export class LatexScanner extends PreambleScanner {
       offset: this.sink.order++,
       ...this.origin(i, arg.end),
     });
-    if (/^(references|bibliography)$/i.test(title)) this.sink.referencesStart ??= this.range(i, arg.end);
+    if (/^(references|bibliography)$/i.test(title)) this.startReferences(i, arg.end);
     if (APPENDIX_TITLE.test(title)) this.sink.appendixStart ??= this.range(i, arg.end);
     // Scan the title's own citations and math.
     const saved = this.paraStart;

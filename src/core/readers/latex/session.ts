@@ -221,7 +221,10 @@ function merge(chunks: readonly ChunkResult[]): Sink {
     out.bibItems.push(...sink.bibItems);
     out.order += sink.order;
     if (sink.citesAll) out.citesAll = true;
-    if (!out.referencesStart && sink.referencesStart) out.referencesStart = sink.referencesStart;
+    if (!out.referencesStart && sink.referencesStart) {
+      out.referencesStart = sink.referencesStart;
+      if (sink.referencesSize) out.referencesSize = sink.referencesSize;
+    }
     if (!out.appendixStart && sink.appendixStart) out.appendixStart = sink.appendixStart;
     const m = sink.meta;
     // What the scanner assigns, the last chunk to set it gives; what it appends, all do in turn.

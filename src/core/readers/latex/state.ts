@@ -7,7 +7,7 @@ import { type HeadingInfo, lineBefore, lineBeforeFacts, type PlacedBlock } from 
 import type { FigureParts } from './figures';
 import type { BlockMacro } from './macros';
 import { inertUntil, matchBracket, skipSpace } from './source';
-import { toPlain } from './text';
+import { toPlain } from './runningText';
 
 export interface Env {
   readonly name: string;
@@ -59,6 +59,8 @@ export interface Sink {
   citesAll?: boolean;
   order: number;
   referencesStart?: Range;
+  /** The size switch in effect where the references begin (`\\small` before `\\bibliography`). */
+  referencesSize?: FontSize;
   appendixStart?: Range;
   readonly meta: {
     title?: string;
@@ -263,9 +265,16 @@ export abstract class ScannerState {
 
 
 
+  /** The first references heading or list: where it stands and the size switch in effect there. */
+  protected startReferences(start: number, end: number): void {
+    if (this.sink.referencesStart) return;
+    this.sink.referencesStart = this.range(start, end);
+    if (this.size !== 'normalsize') this.sink.referencesSize = this.size;
+  }
+
   protected markReferences(start: number, end: number): void {
     this.flushParagraph();
-    this.sink.referencesStart ??= this.range(start, end);
+    this.startReferences(start, end);
   }
 
 

@@ -1,4 +1,4 @@
-import { toPlain } from './text';
+import { toPlain } from './runningText';
 
 /* Tables read from a tabular's spec and body: columns, rows, wrapped lines, cell widths. */
 

@@ -1,6 +1,6 @@
 import type { Footnote } from '../../model/writeup';
 import type { LineIndex } from '../../text/lineIndex';
-import type { Span } from '../pandocInline';
+import { PANDOC_KEY_CHARACTER, type Span } from '../pandocInline';
 import { collect } from './collect';
 import { closingBracket, insideSpans } from './spans';
 
@@ -18,7 +18,7 @@ export function nociteKeys(text: string, start: number, end: number): { keys: { 
   const from = start + head.index + head[0].length;
   const next = /\n(?=[^\s#-]|---|\.\.\.)/.exec(text.slice(from, end));
   const to = next ? from + next.index : end;
-  const re = /(?<![\p{L}\p{N}_.])@(\*|\{[^{}\n]*\}|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
+  const re = new RegExp(String.raw`(?<![\p{L}\p{N}_.])@(\*|\{[^{}\n]*\}|[\p{L}\p{N}_]${PANDOC_KEY_CHARACTER}*)`, 'gu');
   const value = text.slice(from, to);
   for (let m = re.exec(value); m; m = re.exec(value)) {
     let key = m[1] ?? '';
