@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseBib } from '../../../src/core/bib/parse';
 import { estimatePages } from '../../../src/core/layout/index';
 import { readWriteup } from '../../../src/core/readers/index';
@@ -72,8 +74,14 @@ function lines(bytes: number, line: (i: number) => string): string {
   return out.join('\n');
 }
 
+// A full collection before each reading, so that one pays for its own garbage, not for what earlier
+// readings (of other families, of the other size) left in the heap.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 /** CPU milliseconds of reading `text` (and estimating its pages, for a writeup). */
 function cost(text: string, file: string): number {
+  collectGarbage();
   const start = process.cpuUsage();
   if (file.endsWith('.bib')) parseBib(text, `/w/${file}`);
   else estimatePages(readWriteup(text, { file: `/w/${file}` }));
