@@ -7,6 +7,7 @@
  */
 import type { BibEntry } from '../bib/types';
 import { splitDisplayName } from '../bib/names';
+import { toPlain } from '../readers/latex/runningText';
 import type { Writeup } from '../model';
 import { citationLabel } from './citations';
 import { textWidth, type Face } from './fonts';
@@ -62,18 +63,9 @@ export function referenceStyleOf(writeup: Writeup): ReferenceStyle {
   };
 }
 
-/** LaTeX left in a field (commands, braces, math shifts, ties) as the printed text reads. */
+/** LaTeX left in a field (commands, braces, math, ties) as the printed text reads: the readers' one TeX-to-text. */
 function plain(value: string | undefined): string {
-  if (value === undefined) return '';
-  return value
-    .replace(/\\(?:url|href)\s*\{([^}]*)\}(?:\{([^}]*)\})?/g, (_, a: string, b: string | undefined) => b ?? a)
-    .replace(/\\[A-Za-z@]+\*?\s*/g, '')
-    .replace(/\\(.)/g, '$1')
-    .replace(/[{}$]/g, '')
-    .replace(/~/g, ' ')
-    .replace(/--+/g, '–')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return value === undefined ? '' : toPlain(value).replace(/\s+/g, ' ').trim();
 }
 
 /** One name as the style prints it. */
