@@ -1,6 +1,9 @@
 import { MATH_ENVIRONMENTS } from '../pandocInline';
 import { stripBraces } from '../inlineSpans';
+import type { TexInline } from '../../model/inline';
 import { CITE_COMMANDS } from './commands';
+
+export type { TexInline } from '../../model/inline';
 
 /*
  * TeX running text: the one reading of what a LaTeX snippet prints, with one rule for each TeX
@@ -14,39 +17,6 @@ import { CITE_COMMANDS } from './commands';
  * structure; any other command is kept by name for the caller to show or drop, and its braces'
  * text is read on.
  */
-
-export type TexInline =
-  | { readonly kind: 'text'; readonly text: string }
-  /** `~`: a space no line breaks at. */
-  | { readonly kind: 'nbsp' }
-  /** `\\`, `\newline`: a forced line break. */
-  | { readonly kind: 'break' }
-  /** `\emph{..}`, `\textbf{..}`, `\texttt{..}`, `\mbox{..}`, `\verb|..|`...: the command and what it holds. */
-  | { readonly kind: 'styled'; readonly command: string; readonly children: readonly TexInline[] }
-  /** `\url{..}` (no children: the address is its text) or `\href{url}{text}`. */
-  | { readonly kind: 'link'; readonly url: string; readonly children?: readonly TexInline[] }
-  /** `\citep[prefix][locator]{a,b}`: the command, its keys and its optional arguments as written. */
-  | { readonly kind: 'cite'; readonly command: string; readonly keys: readonly string[]; readonly options: readonly string[] }
-  /** `\ref{..}`, `\eqref{..}`, `\cref{..}`...: the label (labels, comma-separated) as written. */
-  | { readonly kind: 'ref'; readonly command: string; readonly label: string }
-  /** `\footnote{..}`, `\footnotetext{..}`, `\thanks{..}`: set at the foot of the page. */
-  | { readonly kind: 'footnote'; readonly children: readonly TexInline[] }
-  /**
-   * `$..$`, `$$..$$`, `\(..\)`, `\[..\]` or a math environment (`\begin{align}..\end{align}`,
-   * delimiter `\begin`, its name in `environment`): the TeX inside, as written.
-   */
-  | { readonly kind: 'math'; readonly tex: string; readonly display: boolean; readonly delimiter: '$' | '$$' | '\\(' | '\\[' | '\\begin'; readonly environment?: string }
-  /**
-   * A command that prints nothing here: `\label{..}` and `\vspace{..}` (with their first argument
-   * as written), `\begin{itemize}` (the environment's name), `\textcolor{red}` (the colour; the
-   * text after it is read on), `\centering` and `\small` (no argument).
-   */
-  | { readonly kind: 'hidden'; readonly command: string; readonly argument?: string }
-  /**
-   * Any other command, by name (without its backslash); the text of its arguments follows as
-   * pieces. `argument`: a brace group follows it (its options, `[..]`, were skipped).
-   */
-  | { readonly kind: 'command'; readonly command: string; readonly argument?: true };
 
 export interface RunningTextOptions {
   /** `%` starts a comment to the end of the line (running text); in a .bib value it is a character. */
@@ -639,5 +609,15 @@ function plainOf(pieces: readonly TexInline[]): string {
  * (one this reading does not know) by name.
  */
 export function toPlain(source: string, macros?: ReadonlyMap<string, string>): string {
-  return plainOf(readRunningText(source, macros ? { macros } : {}));
+  return plainOf(readPieces(source, macros));
+}
+
+/** The pieces of a snippet of the document's running text, its text macros expanded (what the model holds). */
+export function readPieces(source: string, macros?: ReadonlyMap<string, string>): TexInline[] {
+  return readRunningText(source, macros ? { macros } : {});
+}
+
+/** The plain text of pieces read by readPieces: what toPlain gives for their source. */
+export function plainText(pieces: readonly TexInline[]): string {
+  return plainOf(pieces);
 }

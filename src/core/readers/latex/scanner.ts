@@ -8,7 +8,7 @@ import { type BlockMacro, expandBody } from './macros';
 import { PreambleScanner, parseAuthors } from './preamble';
 import { matchBracket, skipSpace } from './source';
 import type { ChunkEnd, ChunkScan } from './state';
-import { toPlain } from './runningText';
+import { plainText, readPieces, toPlain } from './runningText';
 
 /** One pass over one file's text: the main loop, the command dispatch, sections and included files. */
 export class LatexScanner extends PreambleScanner {
@@ -252,7 +252,11 @@ export class LatexScanner extends PreambleScanner {
           return g.start - 1;
         }
         const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code' || e.name === 'longtable');
-        if (env && g) env.caption = toPlain(text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
+        if (env && g) {
+          const pieces = readPieces(text.slice(g.start, g.end), this.sink.macros);
+          env.caption = plainText(pieces).replace(/\s+/g, ' ').trim();
+          env.captionPieces = pieces;
+        }
         // Its citations and math still count: scan inside the argument, from its brace (its group ends with it).
         return g ? g.start - 1 : arg.end;
       }

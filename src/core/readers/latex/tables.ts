@@ -1,4 +1,5 @@
-import { toPlain } from './runningText';
+import type { TableCell } from '../../model/writeup';
+import { readPieces, toPlain } from './runningText';
 
 /* Tables read from a tabular's spec and body: columns, rows, wrapped lines, cell widths. */
 
@@ -11,7 +12,7 @@ export function countColumns(spec: string): number {
 
 export function tabularRows(body: string): string[] {
   return body
-    .replace(/%[^\n]*/g, '')
+    .replace(/(?<!\\)%[^\n]*/g, '')
     .split(/\\\\(?:\s*\[[^\]]*\])?/)
     .map((r) => r.replace(/\\(hline|toprule|midrule|bottomrule|cline\{[^}]*\}|cmidrule(\([^)]*\))?\{[^}]*\})/g, '').trim())
     .filter((r) => r.length > 0);
@@ -86,4 +87,44 @@ export function countRows(body: string): number {
 
 export function maxCells(body: string): number {
   return tabularRows(body).reduce((n, r) => Math.max(n, r.split(/(?<!\\)&/).length), 0);
+}
+
+/** Splits a table row at each `&` outside braces and math (`\\&` is a character). */
+export function splitCells(row: string): string[] {
+  const cells: string[] = [];
+  let depth = 0;
+  let inMath = false;
+  let start = 0;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '$') inMath = !inMath;
+    else if (c === '&' && depth === 0 && !inMath) {
+      cells.push(row.slice(start, i));
+      start = i + 1;
+    }
+  }
+  cells.push(row.slice(start));
+  return cells;
+}
+
+/**
+ * The printed rows of a tabular's body, each a list of cells with what they print; a
+ * `\\multicolumn{n}{spec}{text}` cell prints its text across n columns.
+ */
+export function tableCells(body: string, macros?: ReadonlyMap<string, string>): TableCell[][] {
+  return tabularRows(body).map((row) =>
+    splitCells(row).map((raw) => {
+      const cell = raw.trim();
+      const span = MULTICOLUMN.exec(cell);
+      if (!span) return { pieces: readPieces(cell, macros) };
+      const n = Math.max(1, Number(span[1]));
+      return { pieces: readPieces((span[3] ?? '') + cell.slice(span[0].length), macros), ...(n > 1 ? { span: n } : {}) };
+    }),
+  );
 }
