@@ -39,6 +39,8 @@ export interface Metadata {
   readonly range?: Range;
   /** Range of the title's value, where a title exists. */
   readonly titleRange?: Range;
+  /** LaTeX: the title as running-text pieces (math, emphasis and citations kept). */
+  readonly titlePieces?: readonly TexInline[];
   /** Range of each metadata key as written (e.g. `course`, `kind`, `author`). */
   readonly keyRanges: Readonly<Record<string, Range>>;
   /** The front matter as parsed, for anything not modelled above. */
@@ -400,6 +402,8 @@ export interface Section {
   /** 1 for `#`/`\section`, 2 for `##`/`\subsection`, 3 for `###`/`\subsubsection`... */
   readonly level: number;
   readonly title: string;
+  /** LaTeX: the title as running-text pieces (math, emphasis and citations kept). */
+  readonly titlePieces?: readonly TexInline[];
   /** Pandoc `{.unnumbered}`/`{-}` or LaTeX `\section*`. */
   readonly unnumbered: boolean;
   /** Range of the heading line (or command). */

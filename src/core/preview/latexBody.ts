@@ -6,7 +6,7 @@ import { escapeHtml, isRelativeOrAbsolutePath } from './escape';
 import { renderMathHtml } from './math';
 import type { Context } from './context';
 import { cssWidth } from './markdownBody';
-import { latexInline, latexPieces } from './latexInline';
+import { latexPieces } from './latexInline';
 import { marksBefore } from './pageMarks';
 import { moveInlineStyles } from './styles';
 
@@ -47,9 +47,9 @@ export function latexBodyItems(ctx: Context, renderer: ItemRenderer = renderItem
   for (const item of items) {
     out.push(marksBefore(ctx, item.line));
     if (item.kind === 'section') {
-      const { level: depth, title } = item.section;
+      const { level: depth, title, titlePieces } = item.section;
       const level = Math.min(6, depth + 1);
-      out.push(renderer(ctx, `s\u0000${level}\u0000${title}`, item.line, (c) => `<h${level} data-line="${item.line}">${latexInline(c, title)}</h${level}>`));
+      out.push(renderer(ctx, `s\u0000${level}\u0000${JSON.stringify(titlePieces ?? title)}`, item.line, (c) => `<h${level} data-line="${item.line}">${latexText(c, titlePieces, title)}</h${level}>`));
     } else {
       const b = item.block;
       // A `thebibliography` lists the writeup's `\bibitem`s found in its range, not only its own source.
@@ -66,8 +66,8 @@ function blockKey(block: Block): string {
   return `b\u0000${JSON.stringify(block, withoutRanges)}`;
 }
 
-/** The reader's pieces of a text, else its plain text. */
-function inline(ctx: Context, pieces: readonly TexInline[] | undefined, text: string): string {
+/** A LaTeX text the model holds: the reader's pieces, else (a model without them) its plain text. */
+export function latexText(ctx: Context, pieces: readonly TexInline[] | undefined, text: string): string {
   return pieces ? latexPieces(ctx, pieces) : escapeHtml(text);
 }
 
@@ -75,7 +75,7 @@ function latexBlock(ctx: Context, block: Block): string {
   const line = `data-line="${block.range.start.line}"`;
   switch (block.type) {
     case 'paragraph':
-      return `<p ${line}>${inline(ctx, block.pieces, block.text)}</p>`;
+      return `<p ${line}>${latexText(ctx, block.pieces, block.text)}</p>`;
     case 'list':
       return listHtml(ctx, block, line);
     case 'math':
@@ -83,14 +83,14 @@ function latexBlock(ctx: Context, block: Block): string {
     case 'figure': {
       const url = isRelativeOrAbsolutePath(block.path) ? ctx.options.resolveImage?.(block.path) : undefined;
       const width = cssWidth(block.width);
-      const caption = block.caption ? `<figcaption>${inline(ctx, block.captionPieces, block.caption)}</figcaption>` : '';
+      const caption = block.caption ? `<figcaption>${latexText(ctx, block.captionPieces, block.caption)}</figcaption>` : '';
       const img = url
         ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(block.caption ?? block.path)}"${width ? ` data-style="width:${width}"` : ''}>`
         : `<span class="figure missing">[figure: ${escapeHtml(block.path)}]</span>`;
       return `<figure ${line}>${img}${caption}</figure>`;
     }
     case 'table': {
-      const cap = block.caption ? `<caption>${inline(ctx, block.captionPieces, block.caption)}</caption>` : '';
+      const cap = block.caption ? `<caption>${latexText(ctx, block.captionPieces, block.caption)}</caption>` : '';
       if (!block.cells) return `<table ${line}>${cap}</table>`;
       const rows = block.cells.map((row) => `<tr>${row.map((c) => `<td${c.span ? ` colspan="${c.span}"` : ''}>${latexPieces(ctx, c.pieces)}</td>`).join('')}</tr>`);
       return `<table ${line}>${cap}<tbody>${rows.join('')}</tbody></table>`;
@@ -102,7 +102,7 @@ function latexBlock(ctx: Context, block: Block): string {
       if (name === 'thebibliography') return bibItemList(ctx, block, line);
       // A picture drawn in TeX (TikZ, forest) is not text: its place is shown.
       if (block.picture) return `<div class="env env-${escapeHtml(name)}" ${line}><span class="figure missing">[picture: ${escapeHtml(name)}]</span></div>`;
-      const body = inline(ctx, block.pieces, block.text);
+      const body = latexText(ctx, block.pieces, block.text);
       if (name === 'abstract') return `<div class="abstract" ${line}><h2>Abstract</h2><p>${body}</p></div>`;
       const title = escapeHtml(name.charAt(0).toUpperCase() + name.slice(1)) + (block.note ? ` (${latexPieces(ctx, block.note)})` : '');
       return `<div class="env env-${escapeHtml(name)}" ${line}><strong>${title}.</strong> ${body}</div>`;
@@ -140,7 +140,7 @@ function listHtml(ctx: Context, block: ListBlock, line: string): string {
     if (open[open.length - 1]) out += '</li>';
     open[open.length - 1] = true;
     const label = entry.label ? `<strong>${latexPieces(ctx, entry.label)}</strong> ` : '';
-    out += `<li>${label}${inline(ctx, entry.pieces, entry.text)}`;
+    out += `<li>${label}${latexText(ctx, entry.pieces, entry.text)}`;
   }
   while (tags.length > 0) close();
   return out;

@@ -80,11 +80,6 @@ function html(pieces: readonly TexInline[], resolve: CitationResolver | undefine
   return out;
 }
 
-/** Renders LaTeX text the model holds as a string (a title, a heading). */
-export function latexInline(ctx: Context, src: string): string {
-  return latexInlineHtml(src, ctx.options.resolveCitation, ctx.macros, ctx.cited);
-}
-
 /** Renders the reader's running-text pieces of a block (see TexInline in model/inline.ts). */
 export function latexPieces(ctx: Context, pieces: readonly TexInline[]): string {
   return html(pieces, ctx.options.resolveCitation, ctx.macros, ctx.cited);

@@ -3,12 +3,12 @@
  * (pageMarks.ts) and bibliography. Every text is escaped; no script, no inline handler.
  */
 import { mergeMacros, noMacros } from '../math/macros';
+import type { TexInline } from '../model/inline';
 import type { Writeup } from '../model/writeup';
 import { type CitationEnv, renderBibliography } from './citations';
 import { escapeHtml } from './escape';
 import type { Context, PreviewHtml, PreviewOptions } from './context';
-import { type ItemRenderer, latexBodyItems, renderItem } from './latexBody';
-import { latexInline } from './latexInline';
+import { type ItemRenderer, latexBodyItems, latexText, renderItem } from './latexBody';
 import { markdownBody, markdownFor } from './markdownBody';
 import { pageMark } from './pageMarks';
 import { moveInlineStyles } from './styles';
@@ -84,7 +84,7 @@ function titleBlock(ctx: Context): string {
   const m = ctx.writeup.metadata;
   const parts: string[] = [];
   const line = m.titleRange?.start.line ?? m.range?.start.line ?? 0;
-  if (m.title) parts.push(`<h1 class="title">${inline(ctx, m.title)}</h1>`);
+  if (m.title) parts.push(`<h1 class="title">${inline(ctx, m.title, m.titlePieces)}</h1>`);
   if (m.authors.length > 0) {
     const authors = m.authors.map((a) => {
       const extra = [a.affiliation, a.email].filter((x): x is string => !!x).map((x) => `<span class="affiliation">${escapeHtml(x)}</span>`);
@@ -95,17 +95,17 @@ function titleBlock(ctx: Context): string {
   if (m.date) parts.push(`<div class="date">${escapeHtml(m.date)}</div>`);
   // A LaTeX abstract environment is a body block of its own, rendered where it stands.
   const abstractBlock = ctx.writeup.blocks.some((b) => b.type === 'environment' && b.name === 'abstract');
-  if (m.abstract && !abstractBlock) parts.push(`<div class="abstract"><h2>Abstract</h2><p>${inline(ctx, m.abstract)}</p></div>`);
+  if (m.abstract && !abstractBlock) parts.push(`<div class="abstract"><h2>Abstract</h2><p>${inline(ctx, m.abstract, undefined)}</p></div>`);
   return parts.length > 0 ? `<header class="title-block" data-line="${line}">${parts.join('')}</header>` : '';
 }
 
-/** Inline text (title, abstract) in the writeup's own syntax. */
-function inline(ctx: Context, text: string): string {
+/** Inline text (title, abstract): Markdown source, or the LaTeX reader's pieces (else its plain text). */
+function inline(ctx: Context, text: string, pieces: readonly TexInline[] | undefined): string {
   if (ctx.writeup.format === 'markdown') {
     const env: CitationEnv = {};
     const html = markdownFor(ctx).renderInline(text, env);
     ctx.cited.push(...(env.citedKeys ?? []));
     return html;
   }
-  return latexInline(ctx, text);
+  return latexText(ctx, pieces, text);
 }

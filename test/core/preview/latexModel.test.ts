@@ -16,7 +16,7 @@ const resolveCitation = (key: string): CitedWork | undefined => works[key];
 
 function preview(body: string, files: Record<string, string> = {}, preamble = ''): string {
   const text = `\\documentclass{article}\n${preamble}\\begin{document}\n${body}\n\\end{document}\n`;
-  const host: FileHost = { readFile: (p) => files[p] };
+  const host: FileHost = { readFile: (p) => files[p], exists: (p) => p in files };
   return renderPreview(readWriteup(text, { file: '/ws/report.tex', host }), { resolveCitation, resolveImage: (p) => `img/${p}` }).body;
 }
 
@@ -48,6 +48,14 @@ describe('LaTeX preview: captions', () => {
   test('a table caption with a short form shows the long one, emphasis kept', () => {
     const html = preview('\\begin{table}\\caption[Short]{The \\emph{long} caption}\\begin{tabular}{ll}a & b\\\\\\end{tabular}\\end{table}');
     assert.match(html, /<caption>The <em>long<\/em> caption<\/caption>/);
+  });
+});
+
+describe('LaTeX preview: headings', () => {
+  test('math in a section title and a forced break in the title render as written', () => {
+    const html = preview('\\section{Bounds for $\\ell_2$ norms}\nText.', {}, '\\title{Wide nets\\\\ are lazy}\n');
+    assert.match(html, /<h2 data-line="3">Bounds for <span class="katex">.*<annotation encoding="application\/x-tex">\\ell_2<\/annotation>.*<\/span> norms<\/h2>/);
+    assert.match(html, /<h1 class="title">Wide nets<br> are lazy<\/h1>/);
   });
 });
 

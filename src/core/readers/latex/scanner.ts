@@ -118,7 +118,9 @@ export class LatexScanner extends PreambleScanner {
         const arg = this.args(afterName, 1);
         const g = arg.groups[0];
         if (g && !this.ctx.at) {
-          this.sink.meta.title = toPlain(text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
+          const pieces = readPieces(text.slice(g.start, g.end), this.sink.macros);
+          this.sink.meta.title = plainText(pieces).replace(/\s+/g, ' ').trim();
+          this.sink.meta.titlePieces = pieces;
           this.sink.meta.titleRange = this.lines.rangeAt(g.start, g.end);
           this.sink.meta.keyRanges['title'] = this.lines.rangeAt(i, arg.end);
         }
@@ -285,11 +287,13 @@ export class LatexScanner extends PreambleScanner {
       return afterName;
     }
     this.flushParagraph();
-    const title = toPlain(this.text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
+    const titlePieces = readPieces(this.text.slice(g.start, g.end), this.sink.macros);
+    const title = plainText(titlePieces).replace(/\s+/g, ' ').trim();
     const level = SECTION_LEVELS[name] ?? 1;
     this.sink.headings.push({
       level: Math.max(1, level),
       title,
+      titlePieces,
       unnumbered: star,
       range: this.range(i, arg.end),
       titleRange: this.range(g.start, g.end),

@@ -230,6 +230,7 @@ function merge(chunks: readonly ChunkResult[]): Sink {
     // What the scanner assigns, the last chunk to set it gives; what it appends, all do in turn.
     if (m.title !== undefined) meta.title = m.title;
     if (m.titleRange !== undefined) meta.titleRange = m.titleRange;
+    if (m.titlePieces !== undefined) meta.titlePieces = m.titlePieces;
     if (m.authors !== undefined) meta.authors = m.authors;
     if (m.abstract !== undefined) meta.abstract = m.abstract;
     if (m.course !== undefined) meta.course = m.course;

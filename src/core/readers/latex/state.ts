@@ -71,6 +71,7 @@ export interface Sink {
   readonly meta: {
     title?: string;
     titleRange?: Range;
+    titlePieces?: TexInline[];
     authors?: Author[];
     abstract?: string;
     course?: string;
