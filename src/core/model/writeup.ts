@@ -162,6 +162,10 @@ export interface BibItem {
   readonly range: Range;
   /** The optional label as written, e.g. `Foo(2020)`. */
   readonly label?: string;
+  /** natbib's author-year label `Foo et~al.(2020)`: the names before the year as they print (`Foo et al.`). */
+  readonly labelAuthors?: string;
+  /** natbib's author-year label: its year (`2020`, `2020a`). */
+  readonly labelYear?: string;
   /** The item's text up to the next item (plain, markup removed). */
   readonly text: string;
   /** Set when it comes from an `\input` file: `range` then points at the `\input` command. */

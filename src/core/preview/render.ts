@@ -74,8 +74,7 @@ function withBibItems(writeup: Writeup, options: PreviewOptions): PreviewOptions
       const item = items.find((b) => b.key === key);
       if (!item) return undefined;
       // A natbib label `Foo et al.(2020)` gives the author-year label.
-      const label = /^(.*?)\s*\((\d{4}[a-z]?)\)/.exec(item.label ?? '');
-      return { key, authors: label?.[1] ? [label[1]] : [], ...(label?.[2] ? { year: label[2] } : {}), title: item.text };
+      return { key, authors: [], ...(item.labelAuthors ? { authorText: item.labelAuthors } : {}), ...(item.labelYear ? { year: item.labelYear } : {}), title: item.text };
     },
   };
 }

@@ -151,3 +151,11 @@ describe('LaTeX preview: environments and included files', () => {
     assert.match(html, /<p data-line="\d+">We train OurNet on CIFAR\.<\/p>/);
   });
 });
+
+describe('LaTeX preview: the document\'s own references', () => {
+  test("a citation of a natbib \\bibitem shows its label's names and year", () => {
+    const html = preview('As \\citet{foo} show.\n\n\\begin{thebibliography}{1}\n\\bibitem[Foo et~al.(2020a)]{foo} A.~Foo. A paper. 2020.\n\\end{thebibliography}');
+    assert.match(html, /<a class="cite"[^>]*>Foo et al\. \(2020a\)<\/a>/);
+    assert.match(html, /<li id="ref-foo" data-key="foo">\[Foo et~al.\(2020a\)\] A\. Foo\. A paper\. 2020\.<\/li>/);
+  });
+});
