@@ -13,11 +13,11 @@ import { moveInlineStyles } from './styles';
 
 /**
  * Renders one item of the body (a heading or a block) to HTML with its inline styles moved.
- * `key` names everything the HTML depends on besides the context's resolvers and macros, and
+ * `key()` names everything the HTML depends on besides the context's resolvers and macros, and
  * `line` is the item's `data-line`: a preview session (session.ts) may answer from an earlier
  * render instead of calling `render`.
  */
-export type ItemRenderer = (ctx: Context, key: string, line: number, render: (ctx: Context) => string) => string;
+export type ItemRenderer = (ctx: Context, key: () => string, line: number, render: (ctx: Context) => string) => string;
 
 /** Renders every item afresh. */
 export const renderItem: ItemRenderer = (ctx, _key, _line, render) => moveInlineStyles(render(ctx));
@@ -49,21 +49,37 @@ export function latexBodyItems(ctx: Context, renderer: ItemRenderer = renderItem
     if (item.kind === 'section') {
       const { level: depth, title, titlePieces } = item.section;
       const level = Math.min(6, depth + 1);
-      out.push(renderer(ctx, `s\u0000${level}\u0000${JSON.stringify(titlePieces ?? title)}`, item.line, (c) => `<h${level} data-line="${item.line}">${latexText(c, titlePieces, title)}</h${level}>`));
+      out.push(renderer(ctx, () => `s\u0000${level}\u0000${keyOf(titlePieces, () => JSON.stringify(titlePieces)) ?? title}`, item.line, (c) => `<h${level} data-line="${item.line}">${latexText(c, titlePieces, title)}</h${level}>`));
     } else {
       const b = item.block;
       // A `thebibliography` lists the writeup's `\bibitem`s found in its range, not only its own source.
       if (b.type === 'environment' && /^thebibliography\*?$/.test(b.name)) out.push(moveInlineStyles(latexBlock(ctx, b)));
-      else out.push(renderer(ctx, blockKey(b), item.line, (c) => latexBlock(c, b)));
+      else out.push(renderer(ctx, () => blockKey(b), item.line, (c) => latexBlock(c, b)));
     }
   }
   return out;
 }
 
+/**
+ * Keys made once per model object: a reader's session hands back the same blocks (and, when only
+ * their lines moved, the same pieces) for what an edit did not touch.
+ */
+const keys = new WeakMap<object, string>();
+
+function keyOf<T extends object>(of: T | undefined, make: () => string): string | undefined {
+  if (of === undefined) return undefined;
+  let key = keys.get(of);
+  if (key === undefined) {
+    key = make();
+    keys.set(of, key);
+  }
+  return key;
+}
+
 /** What a block's HTML is made from besides the context: its model (a paragraph: its pieces). */
 function blockKey(block: Block): string {
-  if (block.type === 'paragraph') return `p\u0000${JSON.stringify(block.pieces ?? block.text)}`;
-  return `b\u0000${JSON.stringify(block, withoutRanges)}`;
+  if (block.type === 'paragraph') return `p\u0000${keyOf(block.pieces, () => JSON.stringify(block.pieces)) ?? block.text}`;
+  return keyOf(block, () => `b\u0000${JSON.stringify(block, withoutRanges)}`) ?? '';
 }
 
 /** A LaTeX text the model holds: the reader's pieces, else (a model without them) its plain text. */

@@ -164,6 +164,9 @@ function macrosKeyOf(macros: ReadonlyMap<string, string>): string {
   return JSON.stringify([...macros]);
 }
 
+/** Fields that hold running-text pieces (no ranges in them): shared, not copied, when ranges move. */
+const PIECES = new Set(['pieces', 'captionPieces', 'titlePieces', 'note', 'label', 'cells']);
+
 /** `result` with its ranges counted from `line` (the same object when they already are). */
 function shiftedTo<T extends ChunkResult>(result: T, line: number): T {
   if (result.line === line) return result;
@@ -182,7 +185,7 @@ function shiftedTo<T extends ChunkResult>(result: T, line: number): T {
     if (value instanceof Map) return value;
     const copy: Record<string, unknown> = {};
     seen.set(value, copy);
-    for (const [k, v] of Object.entries(value)) copy[k] = k === 'line' && typeof v === 'number' ? v + by : shift(v);
+    for (const [k, v] of Object.entries(value)) copy[k] = k === 'line' && typeof v === 'number' ? v + by : PIECES.has(k) ? v : shift(v);
     return copy;
   };
   const sink = result.sink;
