@@ -487,51 +487,41 @@ const SPECIAL_TEST = /[\\{}~$`]|--|''/;
  */
 export function texToUnicode(text: string): string {
   if (!SPECIAL_TEST.test(text)) return /\s\s|[\t\r\n]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-  const out = unicodeOf(readRunningText(text, { comments: false }));
+  const out = textOf(readRunningText(text, { comments: false }), UNICODE);
   // Most values have no run of white space to collapse: test before building a new string.
   return (/[\t\r\n]| {2}/.test(out) ? out.replace(/[ \t\r\n]+/g, ' ') : out).trim();
 }
 
-function unicodeOf(pieces: readonly TexInline[]): string {
+/**
+ * How one rendering prints each kind of piece but text (which prints as itself); `inner` prints
+ * nested pieces the same way.
+ */
+type PieceText = {
+  readonly [K in Exclude<TexInline['kind'], 'text'>]: (piece: Extract<TexInline, { kind: K }>, inner: (pieces: readonly TexInline[]) => string) => string;
+};
+
+/** Pieces as text, each kind printed as `how` says. */
+function textOf(pieces: readonly TexInline[], how: PieceText): string {
   let out = '';
-  for (const p of pieces) {
-    switch (p.kind) {
-      case 'text':
-        out += p.text;
-        break;
-      case 'nbsp':
-        out += '\u00A0';
-        break;
-      case 'break':
-        out += ' ';
-        break;
-      case 'styled':
-      case 'footnote':
-        out += unicodeOf(p.children);
-        break;
-      case 'link':
-        out += p.children ? p.url + unicodeOf(p.children) : p.url;
-        break;
-      case 'math':
-        out += p.delimiter === '\\begin' ? `\\begin{${p.environment ?? ''}}${p.tex}\\end{${p.environment ?? ''}}` : `${p.delimiter}${p.tex}${p.delimiter === '\\(' ? '\\)' : p.delimiter === '\\[' ? '\\]' : p.delimiter}`;
-        break;
-      case 'cite':
-        out += `\\${p.command}${p.options.map((o) => `[${o}]`).join('')}${p.keys.join(',')}`;
-        break;
-      case 'ref':
-        out += `\\${p.command}${p.label}`;
-        break;
-      case 'hidden':
-        // A declaration (`{\em word}`) prints nothing; a hidden argument stays visible.
-        if (p.argument !== undefined) out += `\\${p.command}${texToUnicode(p.argument)}`;
-        break;
-      case 'command':
-        out += `\\${p.command}`;
-        break;
-    }
-  }
+  const inner = (children: readonly TexInline[]): string => textOf(children, how);
+  for (const p of pieces) out += p.kind === 'text' ? p.text : (how[p.kind] as (piece: TexInline, inner: (pieces: readonly TexInline[]) => string) => string)(p, inner);
   return out;
 }
+
+/** The bibliography's Unicode: structure as its text, what has no meaning as text kept visible. */
+const UNICODE: PieceText = {
+  nbsp: () => '\u00A0',
+  break: () => ' ',
+  styled: (p, inner) => inner(p.children),
+  footnote: (p, inner) => inner(p.children),
+  link: (p, inner) => (p.children ? p.url + inner(p.children) : p.url),
+  math: (p) => (p.delimiter === '\\begin' ? `\\begin{${p.environment ?? ''}}${p.tex}\\end{${p.environment ?? ''}}` : `${p.delimiter}${p.tex}${p.delimiter === '\\(' ? '\\)' : p.delimiter === '\\[' ? '\\]' : p.delimiter}`),
+  cite: (p) => `\\${p.command}${p.options.map((o) => `[${o}]`).join('')}${p.keys.join(',')}`,
+  ref: (p) => `\\${p.command}${p.label}`,
+  // A declaration (`{\em word}`) prints nothing; a hidden argument stays visible.
+  hidden: (p) => (p.argument !== undefined ? `\\${p.command}${texToUnicode(p.argument)}` : ''),
+  command: (p) => `\\${p.command}`,
+};
 
 /** What the plain text holds where a citation command stood (the page estimate sets the citation there). */
 export const CITE_PLACEHOLDER = '[1]';
@@ -559,45 +549,22 @@ function referenceText(command: string, label: string): string {
   return `${word}s ${labels.map((_l, i) => String(i + 1)).join(', ')}`;
 }
 
+/** The reader's plain text (see toPlain). */
+const PLAIN: PieceText = {
+  nbsp: () => ' ',
+  break: () => LINE_BREAK,
+  styled: (p, inner) => (p.command === 'enquote' ? `\u201c${inner(p.children)}\u201d` : inner(p.children)),
+  footnote: () => '',
+  link: (p, inner) => (p.children ? inner(p.children) : p.url),
+  math: (p) => (p.delimiter === '\\begin' ? ` ${stripBraces(p.tex)} ` : stripBraces(p.tex)),
+  cite: () => CITE_PLACEHOLDER,
+  ref: (p) => referenceText(p.command, p.label),
+  hidden: (p) => (PARTING.has(p.command) ? ' ' : ''),
+  command: (p) => (p.argument ? '' : `\\${p.command}`),
+};
+
 function plainOf(pieces: readonly TexInline[]): string {
-  let out = '';
-  for (const p of pieces) {
-    switch (p.kind) {
-      case 'text':
-        out += p.text;
-        break;
-      case 'nbsp':
-        out += ' ';
-        break;
-      case 'break':
-        out += LINE_BREAK;
-        break;
-      case 'styled':
-        out += p.command === 'enquote' ? `\u201c${plainOf(p.children)}\u201d` : plainOf(p.children);
-        break;
-      case 'footnote':
-        break;
-      case 'link':
-        out += p.children ? plainOf(p.children) : p.url;
-        break;
-      case 'math':
-        out += p.delimiter === '\\begin' ? ` ${stripBraces(p.tex)} ` : stripBraces(p.tex);
-        break;
-      case 'cite':
-        out += CITE_PLACEHOLDER;
-        break;
-      case 'ref':
-        out += referenceText(p.command, p.label);
-        break;
-      case 'hidden':
-        if (PARTING.has(p.command)) out += ' ';
-        break;
-      case 'command':
-        if (!p.argument) out += `\\${p.command}`;
-        break;
-    }
-  }
-  return out;
+  return textOf(pieces, PLAIN);
 }
 
 /**
