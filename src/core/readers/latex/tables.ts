@@ -52,7 +52,7 @@ export function wrappedLines(spec: string, body: string): number {
   for (const row of tabularRows(body)) {
     let tallest = 1;
     let column = 0;
-    for (const raw of row.split(/(?<!\\)&/)) {
+    for (const raw of splitCells(row)) {
       // `\\multicolumn{n}{spec}{text}` spans n columns: its text is set in one cell of its own spec, wrapping only in a `p{..}` of its own.
       const span = MULTICOLUMN.exec(raw.trim());
       const i = column;
@@ -73,7 +73,7 @@ export function wrappedLines(spec: string, body: string): number {
 export function columnChars(body: string): number[] {
   const out: number[] = [];
   for (const row of tabularRows(body)) {
-    row.split(/(?<!\\)&/).forEach((cell, i) => {
+    splitCells(row).forEach((cell, i) => {
       const n = toPlain(cell).replace(/\\[A-Za-z]+\*?(\[[^\]]*\])?(\{[^{}]*\})?/g, '').trim().length;
       out[i] = Math.max(out[i] ?? 0, n);
     });
@@ -86,7 +86,7 @@ export function countRows(body: string): number {
 }
 
 export function maxCells(body: string): number {
-  return tabularRows(body).reduce((n, r) => Math.max(n, r.split(/(?<!\\)&/).length), 0);
+  return tabularRows(body).reduce((n, r) => Math.max(n, splitCells(r).length), 0);
 }
 
 /** Splits a table row at each `&` outside braces and math (`\\&` is a character). */
