@@ -10,9 +10,17 @@ export function countColumns(spec: string): number {
   return (s.match(/[lcrpmbXLCRJS]/g) ?? []).length;
 }
 
-export function tabularRows(body: string): string[] {
+/**
+ * The rows of a tabular's body, rules left out. `exact` (the preview's cells): `\\%` is a
+ * character, as TeX reads it. Without it every `%` starts a comment, as the page estimate has
+ * always read it (maxCells, columnChars and wrappedLines also part cells at every `&`, braces or
+ * not). The estimate is calibrated on that reading: reading rows and cells exactly there moves the
+ * real-report corpus (content median 0.049 to 0.055, total 0.051 to 0.060; Granine's total +0.01
+ * to +0.55 pages), a change for the layout's owners to make with a recalibration.
+ */
+export function tabularRows(body: string, exact = false): string[] {
   return body
-    .replace(/(?<!\\)%[^\n]*/g, '')
+    .replace(exact ? /(?<!\\)%[^\n]*/g : /%[^\n]*/g, '')
     .split(/\\\\(?:\s*\[[^\]]*\])?/)
     .map((r) => r.replace(/\\(hline|toprule|midrule|bottomrule|cline\{[^}]*\}|cmidrule(\([^)]*\))?\{[^}]*\})/g, '').trim())
     .filter((r) => r.length > 0);
@@ -52,7 +60,7 @@ export function wrappedLines(spec: string, body: string): number {
   for (const row of tabularRows(body)) {
     let tallest = 1;
     let column = 0;
-    for (const raw of splitCells(row)) {
+    for (const raw of row.split(/(?<!\\)&/)) {
       // `\\multicolumn{n}{spec}{text}` spans n columns: its text is set in one cell of its own spec, wrapping only in a `p{..}` of its own.
       const span = MULTICOLUMN.exec(raw.trim());
       const i = column;
@@ -73,7 +81,7 @@ export function wrappedLines(spec: string, body: string): number {
 export function columnChars(body: string): number[] {
   const out: number[] = [];
   for (const row of tabularRows(body)) {
-    splitCells(row).forEach((cell, i) => {
+    row.split(/(?<!\\)&/).forEach((cell, i) => {
       const n = toPlain(cell).replace(/\\[A-Za-z]+\*?(\[[^\]]*\])?(\{[^{}]*\})?/g, '').trim().length;
       out[i] = Math.max(out[i] ?? 0, n);
     });
@@ -86,7 +94,7 @@ export function countRows(body: string): number {
 }
 
 export function maxCells(body: string): number {
-  return tabularRows(body).reduce((n, r) => Math.max(n, splitCells(r).length), 0);
+  return tabularRows(body).reduce((n, r) => Math.max(n, r.split(/(?<!\\)&/).length), 0);
 }
 
 /** Splits a table row at each `&` outside braces and math (`\\&` is a character). */
@@ -118,7 +126,7 @@ export function splitCells(row: string): string[] {
  * `\\multicolumn{n}{spec}{text}` cell prints its text across n columns.
  */
 export function tableCells(body: string, macros?: ReadonlyMap<string, string>): TableCell[][] {
-  return tabularRows(body).map((row) =>
+  return tabularRows(body, true).map((row) =>
     splitCells(row).map((raw) => {
       const cell = raw.trim();
       const span = MULTICOLUMN.exec(cell);
