@@ -9,10 +9,10 @@ export type { TexInline } from '../../model/inline';
  * TeX running text: the one reading of what a LaTeX snippet prints, with one rule for each TeX
  * construct (accents, dashes, quotes, `~`, `\\`, escaped characters, commands that print their
  * argument or hide it, references, citations, footnotes, math). readRunningText gives the
- * pieces; three renderings share them: the preview's HTML (preview/latexInline.ts), the
- * bibliography's Unicode (texToUnicode) and the reader's plain text (toPlain: paragraphs,
- * titles, captions, list items, table cells, macro bodies, as the model and the page estimate
- * hold them). Accents, special letters, dashes, quotes and escaped characters come out as
+ * pieces (the model keeps them: model/inline.ts); three renderings share them: the preview's
+ * HTML (preview/latexInline.ts), the bibliography's Unicode (texToUnicode) and the reader's
+ * plain text (toPlain: paragraphs, titles, captions, list items, table cells, macro bodies, as
+ * the model and the page estimate hold them). Accents, special letters, dashes, quotes and escaped characters come out as
  * Unicode text; emphasis, code, links, citations, references, footnotes and math come out as
  * structure; any other command is kept by name for the caller to show or drop, and its braces'
  * text is read on.
