@@ -164,8 +164,9 @@ function listHtml(ctx: Context, block: ListBlock, line: string): string {
 
 /** A `thebibliography` environment as the list of its `\bibitem`s, each with its text. */
 function bibItemList(ctx: Context, block: Block, line: string): string {
-  const { start, end } = block.range;
-  const inside = (ctx.writeup.bibItems ?? []).filter((b) => !b.origin && b.range.start.line >= start.line && b.range.start.line <= end.line);
+  // Items of the same file within the environment's lines (an `\\input` file's own lines there).
+  const { start, end } = (block.origin ?? block).range;
+  const inside = (ctx.writeup.bibItems ?? []).filter((b) => b.origin?.file === block.origin?.file && (b.origin ?? b).range.start.line >= start.line && (b.origin ?? b).range.start.line <= end.line);
   const items = inside.map((b) => {
     const label = b.label ? `[${escapeHtml(b.label)}] ` : '';
     return `<li id="${refId(b.key)}" data-key="${escapeHtml(b.key)}">${label}${escapeHtml(b.text)}</li>`;

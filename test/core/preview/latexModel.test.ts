@@ -158,4 +158,10 @@ describe('LaTeX preview: the document\'s own references', () => {
     assert.match(html, /<a class="cite"[^>]*>Foo et al\. \(2020a\)<\/a>/);
     assert.match(html, /<li id="ref-foo" data-key="foo">\[Foo et~al.\(2020a\)\] A\. Foo\. A paper\. 2020\.<\/li>/);
   });
+
+  test('a thebibliography in an \\input file lists its items', () => {
+    const refs = '\\begin{thebibliography}{1}\n\\bibitem{foo} A. Foo. A paper.\n\\bibitem{bar} B. Bar. Another.\n\\end{thebibliography}\n';
+    const html = preview('See \\cite{foo}.\n\n\\input{refs}', { '/ws/refs.tex': refs });
+    assert.match(html, /<ol class="bibliography"><li id="ref-foo" data-key="foo">A\. Foo\. A paper\.<\/li><li id="ref-bar" data-key="bar">B\. Bar\. Another\.<\/li><\/ol>/);
+  });
 });
