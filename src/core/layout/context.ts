@@ -9,7 +9,7 @@ import { citationLabel, TEXTUAL_CITE, type CiteGroup } from './citations';
 import type { FigureContext } from './figures';
 import type { LayoutTuning } from './neurips';
 import { H, LINE, P, W } from './textBlock';
-import type { EstimateOptions } from './types';
+import type { EstimateBibliography, EstimateOptions } from './types';
 
 /** Per-writeup lookups shared by the block handlers. */
 export class Context {
@@ -48,7 +48,11 @@ export class Context {
   /** How figures and tables set their captions (the `caption` package's settings). */
   readonly captions: CaptionStyles;
 
-  constructor(writeup: Writeup) {
+  /** The bibliography's entries, when the host read them: Markdown's author-year citations are set from them. */
+  readonly bibliography: EstimateBibliography | undefined;
+
+  constructor(writeup: Writeup, bibliography?: EstimateBibliography) {
+    this.bibliography = bibliography;
     this.captions = captionStyles(writeup.metadata.captionSetup ?? []);
     this.amsthm = amsthmOf(writeup);
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
@@ -75,8 +79,10 @@ export class Context {
         continue;
       }
       const g = byGroup.get(id);
-      if (g) g.keys++;
-      else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command) });
+      if (g) {
+        g.keys++;
+        g.names?.push(c.key);
+      } else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command), names: [c.key] });
     }
     this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
   }

@@ -26,7 +26,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   const { profile, notes: profileNotes } = profileOf(writeup);
   useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.baselineSkip, profile.style, profile.sizes);
   const pager = new Pager();
-  const ctx = new Context(writeup);
+  const ctx = new Context(writeup, options.bibliography);
   ctx.estimateNotes.push(...profileNotes);
   const items = itemsOf(writeup);
   const stacks = headingStacks(items.map((it) => (it.kind === 'heading' ? it.section : undefined)));

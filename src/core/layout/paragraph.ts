@@ -104,13 +104,49 @@ const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, char
  * a numeric one "[3, 17]", the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet`
  * still names the authors).
  */
-function setCitation(b: LineBreaker, ctx: Context, { keys, textual }: CiteGroup, scale: number): void {
+function setCitation(b: LineBreaker, ctx: Context, { keys, textual, names }: CiteGroup, scale: number): void {
   if (ctx.citationLabel !== undefined && !textual) {
     b.word((6.66 + ctx.citationLabel * keys + 5 * (keys - 1)) * scale, 3);
     return;
   }
+  const label = ctx.latex ? undefined : authorYear(ctx, names);
+  if (label !== undefined) {
+    b.text(label);
+    return;
+  }
   b.word((40 + 45 * keys) * scale, 4);
   b.word(20 * scale, 2);
+}
+
+/**
+ * Pandoc's author-year citation as printed (citeproc's Chicago author-date): "(Surname 2021; A and
+ * B 2020; A, B, and C 2019; A et al. 2018)", a first author's initials where another entry's
+ * first author shares the surname. Undefined when a key is not in the bibliography.
+ */
+function authorYear(ctx: Context, names: readonly string[] | undefined): string | undefined {
+  const bib = ctx.bibliography;
+  if (bib === undefined || names === undefined || names.length === 0) return undefined;
+  const parts: string[] = [];
+  for (const key of names) {
+    const entry = bib.get(key);
+    if (entry === undefined || entry.authors.length === 0) return undefined;
+    const surnames = entry.authors.map(surname);
+    const first = entry.authors[0] as string;
+    const shared = [...bib.entries()].some((e) => e.authors.length > 0 && surname(e.authors[0] as string) === surnames[0] && e.authors[0] !== first);
+    const lead = shared ? `${initials(first)} ${surnames[0]}` : (surnames[0] as string);
+    const who = surnames.length === 1 ? lead : surnames.length === 2 ? `${lead} and ${surnames[1]}` : surnames.length === 3 ? `${lead}, ${surnames[1]}, and ${surnames[2]}` : `${lead} et al.`;
+    parts.push(`${who} ${entry.year ?? 'n.d.'}`);
+  }
+  return `(${parts.join('; ')})`;
+}
+
+function surname(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words[words.length - 1] ?? name;
+}
+
+function initials(name: string): string {
+  return name.trim().split(/\s+/).slice(0, -1).map((w) => `${w.charAt(0)}.`).join(' ');
 }
 
 /**

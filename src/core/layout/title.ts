@@ -47,7 +47,7 @@ export function titleBlock(pager: Pager, writeup: Writeup, abstract: string | un
     pager.y += h;
     pager.used.title += h;
     // The abstract is a quote (a list): its skips above and below shrink with the page.
-    pager.shrinkable(P.shrink.abstract);
+    pager.shrinkable(P.shrink.abstract, P.stretch.abstract);
   }
   // `\thanks` notes stand at the foot of the first page (not in a submission).
   const f = P.footnote;
