@@ -12,7 +12,7 @@ import { displayMathRowsHeight, displayMathWidth } from './mathBox';
 import type { LayoutTuning } from './neurips';
 import type { FloatPlacement, Pager } from './pager';
 import { stripBraces } from '../readers/inlineSpans';
-import { itemLines, paragraphLines } from './paragraph';
+import { footnoteHeight, itemLines, paragraphLines } from './paragraph';
 import { placePicture } from './pictures';
 import { BODY, FONT, H, LINE, P, SIZES, W } from './textBlock';
 import type { EstimateOptions } from './types';
@@ -32,11 +32,19 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     case 'paragraph': {
       const [size, leading] = block.size === undefined || block.size === 'normalsize' ? [10, BODY] : SIZES[block.size];
       const last = { width: 0 };
-      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last, block.inline);
-      if (n === 0) return;
+      const range = block.origin?.range ?? block.range;
+      const file = block.origin?.file;
+      // Each footnote goes to the foot of the page holding its mark's line.
+      const notes = ctx.footnotesIn(range, file);
+      const marks = notes.length > 0 ? { at: ctx.markOffsets(range, notes, block.text.length, file), lines: [] } : undefined;
+      const n = paragraphLines(block.text, range, ctx, (W * tuning.fill) / FONT, size, 0, file, last, block.inline, marks);
+      if (n === 0) {
+        for (const note of notes) pager.footnote(footnoteHeight(note, ctx));
+        return;
+      }
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
       if (block.continuesDisplay !== true) pager.glue(P.parSkip);
-      pager.lines(n, leading, 'text', from, to);
+      pager.lines(n, leading, 'text', from, to, marks ? notes.map((note, i) => ({ line: Math.min(n, marks.lines[i] ?? n), height: footnoteHeight(note, ctx) })) : undefined);
       pager.lastLine = (last.width * FONT) / tuning.fill;
       return;
     }

@@ -51,8 +51,13 @@ export class Context {
   /** The bibliography's entries, when the host read them: Markdown's author-year citations are set from them. */
   readonly bibliography: EstimateBibliography | undefined;
 
+  /** The main file's text, for where in a paragraph a footnote's mark stands. */
+  private readonly source: string;
+  private lineStarts: number[] | undefined;
+
   constructor(writeup: Writeup, bibliography?: EstimateBibliography) {
     this.bibliography = bibliography;
+    this.source = writeup.text;
     this.captions = captionStyles(writeup.metadata.captionSetup ?? []);
     this.amsthm = amsthmOf(writeup);
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
@@ -99,6 +104,26 @@ export class Context {
   citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): readonly CiteGroup[] {
     const groups = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
     return notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups;
+  }
+
+  /**
+   * Where each of `notes` (referenced in the paragraph at `range`, whose plain text is `length`
+   * characters) puts its mark in that text: its place in the source, without the notes' own text,
+   * taken to the same share of the plain text. In an `\\input` child (whose text the estimate does
+   * not hold) a source line counts as 80 characters.
+   */
+  markOffsets(range: Range, notes: readonly Footnote[], length: number, file?: string): number[] {
+    const at = (p: Range['start']): number => {
+      if (file !== undefined) return p.line * 80 + Math.min(p.character, 80);
+      const starts = (this.lineStarts ??= lineStartsOf(this.source));
+      return (starts[p.line] ?? this.source.length) + p.character;
+    };
+    const start = at(range.start);
+    const cut = notes.map((n) => [at(n.range.start), at(n.range.end)] as const);
+    const removed = (upTo: number): number => cut.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, upTo) - a), 0);
+    const end = at(range.end);
+    const span = Math.max(1, end - start - removed(end));
+    return cut.map(([a]) => Math.round((Math.min(length, Math.max(0, ((a - start - removed(a)) / span) * length)))));
   }
 
   /** Footnotes referenced inside `range`. */
@@ -179,4 +204,11 @@ function amsthmOf(writeup: Writeup): Context['amsthm'] {
   const setup = writeup.format === 'latex' ? writeup.metadata.theorems : undefined;
   if (!setup?.amsthm) return { theorems: new Set(), proof: false };
   return { theorems: new Set(setup.names), proof: true };
+}
+
+/** Where each line of `text` starts. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }

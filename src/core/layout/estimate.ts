@@ -79,7 +79,8 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
     // A `thebibliography` written by hand is the reference list: set from its items above.
     if (item.block.type === 'environment' && item.block.name === 'thebibliography' && list.fromItems) continue;
     placeBlock(pager, item.block, writeup, ctx, options, tuning);
-    if (!isFloat(item.block, writeup.format)) {
+    // A paragraph places its notes at its marks' lines (placeBlock).
+    if (!isFloat(item.block, writeup.format) && item.block.type !== 'paragraph') {
       const notes = footnotesHeight(item.block.origin?.range ?? item.block.range, ctx, item.block.origin?.file);
       if (notes > 0) pager.footnote(notes);
     }

@@ -15,6 +15,14 @@ const NEAR_BREAK = 0.12;
  */
 const TOPSKIP = 10;
 
+/** A footnote whose mark stands on line `line` (from 1) of a paragraph, and its height at the foot. */
+export interface LineNote {
+  readonly line: number;
+  readonly height: number;
+}
+
+const NO_LINE_NOTES: readonly LineNote[] = [];
+
 /** A float waiting for room on a later page; `page` when it may go on a page of floats (`p`). */
 interface PendingFloat {
   readonly height: number;
@@ -347,17 +355,19 @@ export class Pager {
 
   /**
    * `n` lines of `lineHeight` from source lines `from`..`to`; never leaves a single line of a
-   * paragraph alone at the bottom or top of a page (the style's club and widow penalties).
+   * paragraph alone at the bottom or top of a page (the style's club and widow penalties). Each of
+   * `notes` (in order) is a footnote whose mark stands on line `line` (from 1): as TeX does with an
+   * insertion, its text goes to the foot of the page that line is set on, and the lines after it
+   * on that page have that much less room.
    */
-  lines(n: number, lineHeight: number, category: Category, from: number, to: number): void {
+  lines(n: number, lineHeight: number, category: Category, from: number, to: number, notes: readonly LineNote[] = NO_LINE_NOTES): void {
     let left = n;
+    let next = 0;
     while (left > 0) {
-      let room = Math.max(0, Math.floor((this.goal() - this.y + 0.01) / lineHeight));
-      // Lines that fit once the page's glue shrinks, where TeX would rather shrink than stretch.
-      while (room < left && this.takes((room + 1) * lineHeight)) room++;
+      const done = n - left;
+      const room = this.linesFitting(left, lineHeight, notes, next, done);
       if (room >= left) {
-        this.y += left * lineHeight;
-        this.used[category] += left * lineHeight;
+        next = this.setLines(left, lineHeight, category, notes, next, done);
         this.tail = { page: this.page, taken: left, first: left === n, end: this.y, lineHeight, category };
         return;
       }
@@ -365,12 +375,51 @@ export class Pager {
       if (n >= 2 && left === n && take === 1) take = 0;
       if (left - take === 1 && take >= 2) take--;
       if (take <= 0 && this.y === 0) take = Math.max(1, room);
-      this.y += take * lineHeight;
-      this.used[category] += take * lineHeight;
+      next = this.setLines(take, lineHeight, category, notes, next, done);
       left -= take;
       this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(from + Math.floor(((to - from + 1) * (n - left)) / n));
     }
+  }
+
+  /**
+   * How many of `left` lines go on this page, the first being line `done + 1` of its paragraph: what
+   * fits at the natural height, or once the glue shrinks (where TeX would rather shrink than
+   * stretch), with the notes from `notes[next]` on taking their room as their marks' lines are set
+   * (a note that does not fit is split, and fills the page).
+   */
+  private linesFitting(left: number, lineHeight: number, notes: readonly LineNote[], next: number, done: number): number {
+    let room = Math.max(0, Math.floor((this.goal() - this.y + 0.01) / lineHeight));
+    while (room < left && this.takes((room + 1) * lineHeight)) room++;
+    if (next >= notes.length || (notes[next] as LineNote).line > done + Math.min(room, left)) return room;
+    let extra = 0;
+    let skip = this.foot > 0 ? 0 : P.footnote.skip;
+    let i = next;
+    let r = 0;
+    while (r < left && this.takes((r + 1) * lineHeight + extra)) {
+      r++;
+      for (; i < notes.length && (notes[i] as LineNote).line <= done + r; i++) {
+        extra += Math.min((notes[i] as LineNote).height + skip, Math.max(0, this.room() - this.y - r * lineHeight - extra));
+        skip = 0;
+      }
+    }
+    return r;
+  }
+
+  /** Sets `k` lines of a paragraph after its first `done`, each note from `notes[next]` at the foot after its mark's line; returns the next note. */
+  private setLines(k: number, lineHeight: number, category: Category, notes: readonly LineNote[], next: number, done: number): number {
+    let set = 0;
+    let i = next;
+    for (; i < notes.length && (notes[i] as LineNote).line <= done + k; i++) {
+      const upTo = Math.max(set, (notes[i] as LineNote).line - done);
+      this.y += (upTo - set) * lineHeight;
+      this.used[category] += (upTo - set) * lineHeight;
+      set = upTo;
+      this.footnote((notes[i] as LineNote).height);
+    }
+    this.y += (k - set) * lineHeight;
+    this.used[category] += (k - set) * lineHeight;
+    return i;
   }
 
   /**
