@@ -36,7 +36,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       const file = block.origin?.file;
       // Each footnote goes to the foot of the page holding its mark's line.
       const notes = ctx.footnotesIn(range, file);
-      const marks = notes.length > 0 ? { at: ctx.markOffsets(range, notes, block.text.length, file), lines: [] } : undefined;
+      const marks = notes.length > 0 ? { at: ctx.markOffsets(range, notes, block.text.length), lines: [] } : undefined;
       const n = paragraphLines(block.text, range, ctx, (W * tuning.fill) / FONT, size, 0, file, last, block.inline, marks);
       if (n === 0) {
         for (const note of notes) pager.footnote(footnoteHeight(note, ctx));

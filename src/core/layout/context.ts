@@ -51,13 +51,8 @@ export class Context {
   /** The bibliography's entries, when the host read them: Markdown's author-year citations are set from them. */
   readonly bibliography: EstimateBibliography | undefined;
 
-  /** The main file's text, for where in a paragraph a footnote's mark stands. */
-  private readonly source: string;
-  private lineStarts: number[] | undefined;
-
   constructor(writeup: Writeup, bibliography?: EstimateBibliography) {
     this.bibliography = bibliography;
-    this.source = writeup.text;
     this.captions = captionStyles(writeup.metadata.captionSetup ?? []);
     this.amsthm = amsthmOf(writeup);
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
@@ -108,22 +103,21 @@ export class Context {
 
   /**
    * Where each of `notes` (referenced in the paragraph at `range`, whose plain text is `length`
-   * characters) puts its mark in that text: its place in the source, without the notes' own text,
-   * taken to the same share of the plain text. In an `\\input` child (whose text the estimate does
-   * not hold) a source line counts as 80 characters.
+   * characters) puts its mark in that text: its place in the paragraph's source, without the notes'
+   * own source, taken to the same share of the plain text. The estimate does not read the source,
+   * so a paragraph written on several lines counts each line as long as its longest known one (at
+   * least 80 characters).
    */
-  markOffsets(range: Range, notes: readonly Footnote[], length: number, file?: string): number[] {
-    const at = (p: Range['start']): number => {
-      if (file !== undefined) return p.line * 80 + Math.min(p.character, 80);
-      const starts = (this.lineStarts ??= lineStartsOf(this.source));
-      return (starts[p.line] ?? this.source.length) + p.character;
-    };
+  markOffsets(range: Range, notes: readonly Footnote[], length: number): number[] {
+    let width = Math.max(80, range.start.character, range.end.character);
+    for (const n of notes) width = Math.max(width, n.range.start.character, n.range.end.character);
+    const at = (p: Range['start']): number => (p.line - range.start.line) * width + p.character;
     const start = at(range.start);
     const cut = notes.map((n) => [at(n.range.start), at(n.range.end)] as const);
     const removed = (upTo: number): number => cut.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, upTo) - a), 0);
     const end = at(range.end);
     const span = Math.max(1, end - start - removed(end));
-    return cut.map(([a]) => Math.round((Math.min(length, Math.max(0, ((a - start - removed(a)) / span) * length)))));
+    return cut.map(([a]) => Math.round(Math.min(length, Math.max(0, ((a - start - removed(a)) / span) * length))));
   }
 
   /** Footnotes referenced inside `range`. */
@@ -206,9 +200,3 @@ function amsthmOf(writeup: Writeup): Context['amsthm'] {
   return { theorems: new Set(setup.names), proof: true };
 }
 
-/** Where each line of `text` starts. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
