@@ -28,6 +28,8 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
   const to = block.range.end.line;
   const lastLine = pager.lastLine;
   pager.lastLine = undefined;
+  const runIn = ctx.runIn;
+  ctx.runIn = 0;
   switch (block.type) {
     case 'paragraph': {
       const [size, leading] = block.size === undefined || block.size === 'normalsize' ? [10, BODY] : SIZES[block.size];
@@ -37,7 +39,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       // Each footnote goes to the foot of the page holding its mark's line.
       const notes = ctx.footnotesIn(range, file);
       const marks = notes.length > 0 ? { at: ctx.markOffsets(range, notes, block.text.length), lines: [] } : undefined;
-      const n = paragraphLines(block.text, range, ctx, (W * tuning.fill) / FONT, size, 0, file, last, block.inline, marks);
+      const n = paragraphLines(block.text, range, ctx, (W * tuning.fill) / FONT, size, runIn, file, last, block.inline, marks);
       if (n === 0) {
         for (const note of notes) pager.footnote(footnoteHeight(note, ctx));
         return;

@@ -48,6 +48,9 @@ export class Context {
   /** How figures and tables set their captions (the `caption` package's settings). */
   readonly captions: CaptionStyles;
 
+  /** Width (pt) of a run-in `\\paragraph` title and the 1em after it: the first line of the paragraph that follows begins with it. */
+  runIn = 0;
+
   /** The bibliography's entries, when the host read them: Markdown's author-year citations are set from them. */
   readonly bibliography: EstimateBibliography | undefined;
 

@@ -9,6 +9,7 @@ import { Context } from './context';
 import { heading, headingStacks } from './heading';
 import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
+import { textWidth } from './fonts';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
 import { BIB_HANG, entryGap, entryLines, entryText, labelIndent, referenceStyleOf, referencesSize, type EntryText, type ReferenceStyle } from './references';
@@ -73,6 +74,8 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       const s = item.section;
       const refsHeading = isRefsHeading(s);
       heading(pager, s.level, s.title, line, refsHeading ? 'references' : 'text', stacks.get(s));
+      // A run-in \\paragraph title (bold) and its 1em begin the first line of its paragraph.
+      ctx.runIn = s.level >= 4 ? (textWidth(s.title, 'bold') + 1) * 10 : 0;
       if (refsHeading) placeReferences(line, false);
       continue;
     }
