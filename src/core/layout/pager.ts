@@ -367,7 +367,7 @@ export class Pager {
       const done = n - left;
       const room = this.linesFitting(left, lineHeight, notes, next, done);
       if (room >= left) {
-        next = this.setLines(left, lineHeight, category, notes, next, done);
+        this.setLines(left, lineHeight, category, notes, next, done);
         this.tail = { page: this.page, taken: left, first: left === n, end: this.y, lineHeight, category };
         return;
       }
