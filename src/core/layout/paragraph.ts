@@ -168,19 +168,45 @@ function setCitation(b: LineBreaker, ctx: Context, { keys, textual, names }: Cit
 function authorYear(ctx: Context, names: readonly string[] | undefined): string | undefined {
   const bib = ctx.bibliography;
   if (bib === undefined || names === undefined || names.length === 0) return undefined;
+  let cache = LABELS.get(ctx);
+  if (cache === undefined) {
+    // Each first author's surname and the distinct first authors bearing it, once an estimate.
+    const firsts = new Map<string, Set<string>>();
+    for (const e of bib.entries()) {
+      const first = e.authors[0];
+      if (first === undefined) continue;
+      const key = surname(first);
+      const set = firsts.get(key) ?? new Set<string>();
+      set.add(first);
+      firsts.set(key, set);
+    }
+    cache = { firsts, labels: new Map() };
+    LABELS.set(ctx, cache);
+  }
   const parts: string[] = [];
   for (const key of names) {
-    const entry = bib.get(key);
-    if (entry === undefined || entry.authors.length === 0) return undefined;
-    const surnames = entry.authors.map(surname);
-    const first = entry.authors[0] as string;
-    const shared = [...bib.entries()].some((e) => e.authors.length > 0 && surname(e.authors[0] as string) === surnames[0] && e.authors[0] !== first);
-    const lead = shared ? `${initials(first)} ${surnames[0]}` : (surnames[0] as string);
-    const who = surnames.length === 1 ? lead : surnames.length === 2 ? `${lead} and ${surnames[1]}` : surnames.length === 3 ? `${lead}, ${surnames[1]}, and ${surnames[2]}` : `${lead} et al.`;
-    parts.push(`${who} ${entry.year ?? 'n.d.'}`);
+    let label = cache.labels.get(key);
+    if (label === undefined) {
+      label = null;
+      const entry = bib.get(key);
+      if (entry !== undefined && entry.authors.length > 0) {
+        const surnames = entry.authors.map(surname);
+        const first = entry.authors[0] as string;
+        const shared = (cache.firsts.get(surnames[0] as string)?.size ?? 0) > 1;
+        const lead = shared ? `${initials(first)} ${surnames[0]}` : (surnames[0] as string);
+        const who = surnames.length === 1 ? lead : surnames.length === 2 ? `${lead} and ${surnames[1]}` : surnames.length === 3 ? `${lead}, ${surnames[1]}, and ${surnames[2]}` : `${lead} et al.`;
+        label = `${who} ${entry.year ?? 'n.d.'}`;
+      }
+      cache.labels.set(key, label);
+    }
+    if (label === null) return undefined;
+    parts.push(label);
   }
   return `(${parts.join('; ')})`;
 }
+
+/** Per estimate: the first authors by surname, and each key's "Author et al. 2021" (null when it cannot be set). */
+const LABELS = new WeakMap<Context, { readonly firsts: Map<string, Set<string>>; readonly labels: Map<string, string | null> }>();
 
 function surname(name: string): string {
   const words = name.trim().split(/\s+/);
