@@ -139,7 +139,7 @@ export class LineBreaker {
         kept.to = used = scanWords(text, face, start, end, arena, used);
       }
       if (kept.ops !== undefined) {
-        this.replay(kept.ops, kept.from, kept.to);
+        this.setKept(kept);
         return;
       }
       kept.seen = true;
@@ -177,6 +177,53 @@ export class LineBreaker {
       chars++;
     }
     if (chars > 0) this.word(w * size, chars);
+  }
+
+  /**
+   * Sets a kept run: where it was last set in the same measure and size from the same state of
+   * the line (the same paragraph estimated again), the lines it added and the state it left are
+   * taken over; otherwise its words are set one by one and that outcome is kept.
+   */
+  private setKept(kept: Measured): void {
+    const o = kept.outcome;
+    const fresh = this.lines === 0;
+    if (
+      o !== undefined &&
+      o.measure === this.measure &&
+      o.size === this.size &&
+      o.fresh === fresh &&
+      o.used === this.used &&
+      o.spaces === this.spaces &&
+      o.joined === this.joined &&
+      o.glued === this.glued
+    ) {
+      this.lines += o.lines;
+      this.used = o.toUsed;
+      this.spaces = o.toSpaces;
+      this.joined = o.toJoined;
+      this.glued = o.toGlued;
+      return;
+    }
+    const lines = this.lines;
+    const used = this.used;
+    const spaces = this.spaces;
+    const joined = this.joined;
+    const glued = this.glued;
+    this.replay(kept.ops as Float64Array, kept.from, kept.to);
+    kept.outcome = {
+      measure: this.measure,
+      size: this.size,
+      fresh,
+      used,
+      spaces,
+      joined,
+      glued,
+      lines: this.lines - lines,
+      toUsed: this.used,
+      toSpaces: this.spaces,
+      toJoined: this.joined,
+      toGlued: this.glued,
+    };
   }
 
   /** Sets the words {@link scanWords} wrote to `ops` from `from` to `to`, as {@link text} sets them. */
@@ -262,6 +309,26 @@ interface Measured {
   to: number;
   /** It has been set once. */
   seen: boolean;
+  /** What setting it last did: in which measure and size, from which state of the line, to which. */
+  outcome?: Outcome;
+}
+
+/** A run set from one state of the line to another (see {@link LineBreaker.setKept}). */
+interface Outcome {
+  readonly measure: number;
+  readonly size: number;
+  /** Set before any word (no line begun). */
+  readonly fresh: boolean;
+  readonly used: number;
+  readonly spaces: number;
+  readonly joined: boolean;
+  readonly glued: boolean;
+  /** Lines it added. */
+  readonly lines: number;
+  readonly toUsed: number;
+  readonly toSpaces: number;
+  readonly toJoined: boolean;
+  readonly toGlued: boolean;
 }
 
 /** Runs shorter than this are measured each time (a lookup costs about as much). */

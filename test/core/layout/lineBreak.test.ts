@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Face } from '../../../src/core/layout/fonts';
+import { textWidth, type Face } from '../../../src/core/layout/fonts';
 import { LineBreaker, countTextLines, forgetMeasuredWords } from '../../../src/core/layout/lineBreak';
 
 /** A small seeded generator, so a failure can be replayed. */
@@ -24,6 +24,12 @@ function sentence(next: () => number, words: number): string {
   return out;
 }
 
+/**
+ * What the line holds before the run: nothing, an indent, a citation the run is glued to or not,
+ * two words as wide at 10pt with a space that may shrink, a box the run may join or not, a forced break.
+ */
+type Lead = 'none' | 'indent' | 'attach' | 'box' | 'spaced' | 'join' | 'negative' | 'break';
+
 interface Setting {
   readonly text: string;
   readonly face: Face;
@@ -31,25 +37,31 @@ interface Setting {
   readonly end: number;
   readonly measure: number;
   readonly size: number;
-  readonly lead: 'none' | 'indent' | 'attach' | 'join';
+  readonly lead: Lead;
 }
 
 /** Sets a run as a paragraph does (after an indent box or a citation, or alone) and reports what a user's page depends on. */
 function set(s: Setting): { lines: number; last: number } {
   const b = new LineBreaker(s.measure, s.size);
   if (s.lead === 'indent') b.word(15, 1);
-  if (s.lead === 'attach') {
-    b.word(60, 4);
-    b.attach();
+  if (s.lead === 'attach' || s.lead === 'box') b.word(60, 4);
+  if (s.lead === 'attach') b.attach();
+  if (s.lead === 'spaced') {
+    b.word(30, 2);
+    b.word(27.5, 2);
   }
-  if (s.lead === 'join') {
-    b.word(-20, 0);
-    b.joinNext();
+  if (s.lead === 'join' || s.lead === 'negative') b.word(-20, 0);
+  if (s.lead === 'join') b.joinNext();
+  if (s.lead === 'break') {
+    b.word(30, 2);
+    b.breakLine();
   }
   b.text(s.text, s.face, s.start, s.end);
   b.word(12, 2);
   return { lines: b.lines, last: b.lastLineWidth };
 }
+
+const LEADS: readonly Lead[] = ['none', 'indent', 'attach', 'box', 'spaced', 'join', 'negative', 'break'];
 
 describe('LineBreaker: the words of a run set again are kept', () => {
   test('a run set a second and third time (its words written down, then read back) breaks exactly as a fresh one', () => {
@@ -65,12 +77,41 @@ describe('LineBreaker: the words of a run set again are kept', () => {
         end,
         measure: 60 + Math.floor(next() * 340),
         size: [9, 10, 12][i % 3] ?? 10,
-        lead: (['none', 'indent', 'attach', 'join'] as const)[Math.floor(next() * 4)] ?? 'none',
+        lead: LEADS[Math.floor(next() * LEADS.length)] ?? 'none',
       };
       forgetMeasuredWords();
       const fresh = set(s);
       assert.deepEqual(set(s), fresh, `second setting of ${JSON.stringify(s)}`);
       assert.deepEqual(set(s), fresh, `third setting of ${JSON.stringify(s)}`);
+    }
+  });
+
+  test('a kept run set again after other words, in another measure or size, breaks as a fresh one does there', () => {
+    const next = random(1919);
+    for (let i = 0; i < 8; i++) {
+      const text = `network\u2028${sentence(next, 10 + Math.floor(next() * 50))}`;
+      // In the tight measure the first word goes beside 60pt at 10pt only if the space before it may shrink twice (the 'spaced'
+      // lead); a forced break follows it, so the one-line difference stays to the end.
+      // In `narrow` it goes after the -20pt box at 10pt only without a space (the 'join' lead).
+      const tight = 61.6 + textWidth('network') * 10;
+      const narrow = textWidth('network') * 10 - 19;
+      const settings: Setting[] = [];
+      for (const lead of LEADS) for (const measure of [250, tight, narrow]) for (const size of [9, 10]) settings.push({ text, face: 'regular', start: 0, end: text.length, measure, size, lead });
+      const at = (lead: Lead, measure: number) => settings.findIndex((s) => s.lead === lead && s.measure === measure && s.size === 10);
+      const fresh = settings.map((s) => {
+        forgetMeasuredWords();
+        return set(s);
+      });
+      assert.notDeepEqual(fresh[at('spaced', tight)], fresh[at('box', tight)]);
+      assert.notDeepEqual(fresh[at('join', narrow)], fresh[at('negative', narrow)]);
+      forgetMeasuredWords();
+      for (let pass = 0; pass < 3; pass++) settings.forEach((s, k) => assert.deepEqual(set(s), fresh[k], `pass ${pass} of ${JSON.stringify(s)}`));
+      // Each setting twice in a row (the second takes over the first's outcome), then each other one.
+      settings.forEach((a, k) =>
+        settings.forEach((b, j) => {
+          for (const [s, r] of [[a, fresh[k]], [a, fresh[k]], [b, fresh[j]]] as const) assert.deepEqual(set(s), r, `${JSON.stringify(s)} after ${JSON.stringify(a)}`);
+        }),
+      );
     }
   });
 
