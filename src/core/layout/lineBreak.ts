@@ -129,14 +129,10 @@ export class LineBreaker {
       const kept = keptWords(text, face, start, end);
       if (kept.ops === undefined && kept.seen) {
         // Set a second time: its words are written down (the paragraph being typed in never is).
-        const room = 2 * (end - start) + 2;
-        if (arena.length - used < room) {
-          arena = new Float64Array(Math.max(ARENA, room));
-          used = 0;
-        }
+        const at = reserve(2 * (end - start) + 2);
         kept.ops = arena;
-        kept.from = used;
-        kept.to = used = scanWords(text, face, start, end, arena, used);
+        kept.from = at;
+        kept.to = written = scanWords(text, face, start, end, arena, at);
       }
       if (kept.ops !== undefined) {
         this.setKept(kept);
@@ -293,10 +289,22 @@ function scanWords(text: string, face: Face, start: number, end: number, ops: Fl
 
 /** Doubles in a block of {@link arena}. */
 const ARENA = 1 << 16;
-/** Where kept runs' words are written, block by block (a typed array each is slow to allocate and collect). */
+/**
+ * Where the newer generation's kept runs' words are written, block by block (a typed array each
+ * is slow to allocate and collect). A generation's blocks hold only its own runs, so they go with it.
+ */
 let arena = new Float64Array(ARENA);
 /** Entries of {@link arena} written. */
-let used = 0;
+let written = 0;
+
+/** Where `room` entries may be written in {@link arena} (a new block when the current one is full). */
+function reserve(room: number): number {
+  if (arena.length - written < room) {
+    arena = new Float64Array(Math.max(ARENA, room));
+    written = 0;
+  }
+  return written;
+}
 
 /** A run of a text set before: its face and range, and its words once written down. */
 interface Measured {
@@ -350,13 +358,17 @@ let newerChars = 0;
 function keptWords(text: string, face: Face, start: number, end: number): Measured {
   let runs = newer.get(text);
   if (runs === undefined) {
-    runs = older.get(text) ?? [];
-    older.delete(text);
     if (newerChars + text.length > GENERATION) {
       older = newer;
       newer = new Map();
       newerChars = 0;
+      arena = new Float64Array(ARENA);
+      written = 0;
     }
+    runs = older.get(text) ?? [];
+    older.delete(text);
+    // Its words move into the newer generation's blocks.
+    for (const m of runs) if (m.ops !== undefined) moveToArena(m);
     newer.set(text, runs);
     newerChars += text.length;
   }
@@ -364,6 +376,15 @@ function keptWords(text: string, face: Face, start: number, end: number): Measur
   const m: Measured = { face, start, end, from: 0, to: 0, seen: false };
   runs.push(m);
   return m;
+}
+
+function moveToArena(m: Measured): void {
+  const ops = m.ops as Float64Array;
+  const at = reserve(m.to - m.from);
+  arena.set(ops.subarray(m.from, m.to), at);
+  m.ops = arena;
+  m.to = written = at + m.to - m.from;
+  m.from = at;
 }
 
 /** Drops every kept run (tests compare a kept measure with a fresh one). */

@@ -115,6 +115,32 @@ describe('LineBreaker: the words of a run set again are kept', () => {
     }
   });
 
+  test('a run kept while millions of characters of other text are set (the kept runs renewed, the old ones dropped) still breaks as a fresh one', () => {
+    const next = random(7);
+    const kept = Array.from({ length: 5 }, () => sentence(next, 40));
+    // Each round from another state of the line, so the kept words are read, not only the last outcome.
+    const settings = (round: number) => kept.map((text): Setting => ({ text, face: 'regular', start: 0, end: text.length, measure: 150, size: 10, lead: LEADS[round % LEADS.length] ?? 'none' }));
+    const fresh = LEADS.map((_, round) =>
+      settings(round).map((s) => {
+        forgetMeasuredWords();
+        return set(s);
+      }),
+    );
+    forgetMeasuredWords();
+    for (let round = 0; round < 60; round++) {
+      // 100,000 characters of text set once or twice, never again.
+      for (let i = 0; i < 40; i++) {
+        const other = `${round} ${i} ${sentence(next, 400)}`;
+        countTextLines(other, 200);
+        if (i % 2 === 0) countTextLines(other, 200);
+      }
+      // The first runs are set every round, the others every tenth (after their generation went).
+      settings(round).forEach((s, k) => {
+        if (k < 2 || round % 10 === 0) assert.deepEqual(set(s), fresh[round % LEADS.length]?.[k], `round ${round}, run ${k}`);
+      });
+    }
+  });
+
   test('a changed text, range, face or size is measured afresh, not taken from the kept words', () => {
     const short = 'The kernel of a wide network stays close to its value at initialization during training.';
     const longer = short.replace('wide', 'overparameterized');
