@@ -125,21 +125,7 @@ export class LineBreaker {
    * measured again: its words are kept (see {@link keptWords}).
    */
   text(text: string, face: Face = 'regular', start = 0, end = text.length): void {
-    if (end - start >= KEEP_FROM) {
-      const kept = keptWords(text, face, start, end);
-      if (kept.ops === undefined && kept.seen) {
-        // Set a second time: its words are written down (the paragraph being typed in never is).
-        const at = reserve(2 * (end - start) + 2);
-        kept.ops = arena;
-        kept.from = at;
-        kept.to = written = scanWords(text, face, start, end, arena, at);
-      }
-      if (kept.ops !== undefined) {
-        this.setKept(kept);
-        return;
-      }
-      kept.seen = true;
-    }
+    if (end - start >= KEEP_FROM && this.kept(text, face, start, end)) return;
     const table = LATIN1[face];
     const size = this.size;
     let w = 0;
@@ -173,6 +159,27 @@ export class LineBreaker {
       chars++;
     }
     if (chars > 0) this.word(w * size, chars);
+  }
+
+  /**
+   * Sets a run of 24 or more characters from its kept words, if it was set before; returns false
+   * the first time (the caller measures it). Apart from {@link text}, whose loop stays small.
+   */
+  private kept(text: string, face: Face, start: number, end: number): boolean {
+    const kept = keptWords(text, face, start, end);
+    if (kept.ops === undefined && kept.seen) {
+      // Set a second time: its words are written down (the paragraph being typed in never is).
+      const at = reserve(2 * (end - start) + 2);
+      kept.ops = arena;
+      kept.from = at;
+      kept.to = written = scanWords(text, face, start, end, arena, at);
+    }
+    if (kept.ops !== undefined) {
+      this.setKept(kept);
+      return true;
+    }
+    kept.seen = true;
+    return false;
   }
 
   /**
