@@ -1,4 +1,4 @@
-// The preview's HTML for every LaTeX fixture writeup, one file each (a tag a line), so two
+// The preview's HTML for every fixture writeup (LaTeX and Markdown), one file each (a tag a line), so two
 // versions of the preview can be compared with `diff -r`:
 //
 //   node --import tsx scripts/preview-html.ts OUT_DIR
@@ -22,10 +22,10 @@ function run(): void {
     return;
   }
   const service = cliService({ packs: loadBundledPacks(), cwd: root, warn: () => undefined });
-  const files = globSync('{test/fixtures,example}/**/*.tex', { cwd: root, posix: true }).sort();
+  const files = globSync('{test/fixtures,example}/**/*.{tex,md}', { cwd: root, posix: true }).sort();
   for (const file of files) {
     const abs = path.join(root, file);
-    const analysis = service.analyze({ text: readFileSync(abs, 'utf8'), file: abs, format: 'latex' });
+    const analysis = service.analyze({ text: readFileSync(abs, 'utf8'), file: abs, format: file.endsWith('.md') ? 'markdown' : 'latex' });
     const { pages } = analysis;
     const html = renderPreview(analysis.writeup, {
       resolveCitation: citationResolver(analysis.bib, analysis.course, analysis.packs),
