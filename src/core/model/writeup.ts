@@ -150,6 +150,10 @@ export interface Citation {
   readonly suppressAuthor?: boolean;
   /** Pandoc in-text `@a` (outside brackets). */
   readonly inText?: boolean;
+  /** Pandoc bracket group: the text before the key (`see` in `[see @a, p. 3]`). */
+  readonly prefix?: string;
+  /** Pandoc bracket group: the text after the key and its comma (`p. 3`). */
+  readonly locator?: string;
   /** Set when it comes from an `\input` file: `range` then points at the `\input` command. */
   readonly origin?: Origin;
 }

@@ -6,11 +6,11 @@ import { mergeMacros, noMacros } from '../math/macros';
 import type { TexInline } from '../model/inline';
 import type { Writeup } from '../model/writeup';
 import { REFERENCES_TITLE } from '../readers/common';
-import { type CitationEnv, renderBibliography } from './citations';
+import { renderBibliography } from './citations';
 import { escapeHtml } from './escape';
 import type { Context, PreviewHtml, PreviewOptions } from './context';
 import { type ItemRenderer, latexBodyItems, latexText, renderItem } from './latexBody';
-import { markdownBody, markdownFor } from './markdownBody';
+import { markdownBody, markdownInline } from './markdownBody';
 import { pageMark } from './pageMarks';
 import { moveInlineStyles } from './styles';
 
@@ -101,11 +101,6 @@ function titleBlock(ctx: Context): string {
 
 /** Inline text (title, abstract): Markdown source, or the LaTeX reader's pieces (else its plain text). */
 function inline(ctx: Context, text: string, pieces: readonly TexInline[] | undefined): string {
-  if (ctx.writeup.format === 'markdown') {
-    const env: CitationEnv = {};
-    const html = markdownFor(ctx).renderInline(text, env);
-    ctx.cited.push(...(env.citedKeys ?? []));
-    return html;
-  }
+  if (ctx.writeup.format === 'markdown') return markdownInline(ctx, text);
   return latexText(ctx, pieces, text);
 }

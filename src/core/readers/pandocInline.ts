@@ -21,6 +21,10 @@ export interface ScannedCitation {
   readonly groupEnd: number;
   readonly suppressAuthor: boolean;
   readonly inText: boolean;
+  /** In a bracket group: the text before the key (`see` in `[see @a, p. 3]`). */
+  readonly prefix?: string;
+  /** In a bracket group: the text after the key and its comma (`p. 3`). */
+  readonly locator?: string;
 }
 
 /** Math found by the scanner, in offsets. */
@@ -498,7 +502,11 @@ export class PandocInlineScanner {
       }
       if (!hit) return -1;
       prefixes.push([ps, j]);
+      const prefix = text.slice(ps, j).trim();
+      const locator = text.slice(hit.end, pe).replace(/^\s*,?\s*/, '').trim();
       found.push({
+        ...(prefix ? { prefix } : {}),
+        ...(locator ? { locator } : {}),
         key: hit.key,
         keyStart: hit.keyStart,
         keyEnd: hit.keyEnd,

@@ -108,6 +108,24 @@ export function isFenceOnly(source: string): boolean {
 
 export const PAGE_BREAK = /^\\(newpage|clearpage|pagebreak)\s*$/;
 
+/**
+ * The lines of a paragraph that are layout, not text: pandoc fenced-div lines (`::: {.remark}`,
+ * `:::`) and page-break commands, each with its line end, as offsets into `text`.
+ */
+export function layoutLines(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (!/^[ \t]*(:::|\\(newpage|clearpage|pagebreak))/m.test(text.slice(start, end))) return out;
+  let at = start;
+  while (at < end) {
+    const lineEnd = text.indexOf('\n', at);
+    const stop = lineEnd < 0 || lineEnd >= end ? end : lineEnd;
+    const line = text.slice(at, stop).replace(/\r$/, '');
+    if (/^\s*:{3,}/.test(line) || PAGE_BREAK.test(line.trim())) out.push({ start: at, end: stop < end ? stop + 1 : stop });
+    at = stop + 1;
+  }
+  return out;
+}
+
 /** The model block of one top-level node, or undefined for what takes no room (definitions, comments). */
 export function readBlock(
   node: MdNode,

@@ -13,6 +13,7 @@ import { collect } from './collect';
 import { footnotesOf, nociteKeys } from './notes';
 import { defuseBrackets, defuseDeepContainers, dotsEndFrontMatter, hideMath, remapPositions, restoreMathText, shrinkLongLines } from './prepare';
 import { endOf, insideSpans, mergeSpans, startOf } from './spans';
+import { keepTree } from './tree';
 
 /*
  * The pandoc Markdown reader. remark parses the blocks (the text prepared first: prepare.ts), one
@@ -70,6 +71,8 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
     command: 'pandoc',
     ...(c.suppressAuthor ? { suppressAuthor: true } : {}),
     ...(c.inText ? { inText: true } : {}),
+    ...(c.prefix !== undefined ? { prefix: c.prefix } : {}),
+    ...(c.locator !== undefined ? { locator: c.locator } : {}),
   }));
   // Pandoc's `nocite:` keys are cited without appearing in the text (they come first: the front matter does).
   citations.unshift(
@@ -141,6 +144,8 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
     for (const f of spaces) placed.push({ offset: f.start, block: { type: 'space', range: lines.rangeAt(f.start, f.end), length: f.length, ...(f.keep ? { keep: true } : {}) } });
   }
 
+  const blocks = placed.map((p) => p.block);
+  keepTree(blocks, root);
   return {
     file: options.file,
     format: 'markdown',
@@ -148,7 +153,7 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
     lineCount: lines.lineCount,
     metadata,
     sections: buildSections(headings, placed, lines),
-    blocks: placed.map((p) => p.block),
+    blocks,
     citations,
     ...(nocite?.all ? { citesAll: true } : {}),
     math,
