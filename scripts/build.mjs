@@ -41,7 +41,7 @@ const cslApart = {
  * reads nor compiles them. Other bundles (the CLI, a browser build) may keep them inline.
  */
 export function lazyEntries() {
-  return ['katex', 'ajv', 'markdownIt', 'yaml', 'remark', 'packs', 'courseImport', 'imageSize', 'fuzzysort', 'engine'].map((module) => ({ module, file: `lazy-${module}`, entry: `src/core/lazy/${module}.ts` }));
+  return ['katex', 'ajv', 'yaml', 'remark', 'packs', 'courseImport', 'imageSize', 'fuzzysort', 'engine'].map((module) => ({ module, file: `lazy-${module}`, entry: `src/core/lazy/${module}.ts` }));
 }
 
 /** Resolves src/core/lazy/index.ts's requires to the dist/lazy-*.js files beside the bundle. */

@@ -1,6 +1,6 @@
 /**
  * Libraries loaded when a feature first needs them, not when the extension activates: KaTeX (math
- * checks, preview), Ajv (user course packs), markdown-it (preview), yaml (front matter), remark
+ * checks, preview), Ajv (user course packs), yaml (front matter), remark
  * (reading Markdown), the bundled packs' JSON, the course-page importer (htmlparser2), image-size
  * (figure sizes), fuzzysort (citation search) and the analysis engine itself (readers, lint, page
 estimate: the editor's first read of a writeup). The
@@ -9,7 +9,6 @@ estimate: the editor's first read of a writeup). The
  */
 type Katex = typeof import('./katex');
 type AjvModule = typeof import('./ajv');
-type MarkdownItModule = typeof import('./markdownIt');
 type YamlModule = typeof import('./yaml');
 type RemarkModule = typeof import('./remark');
 type PacksModule = typeof import('./packs');
@@ -20,7 +19,6 @@ type EngineModule = typeof import('./engine');
 
 let katex: Katex | undefined;
 let ajv: AjvModule | undefined;
-let markdownIt: MarkdownItModule | undefined;
 let yaml: YamlModule | undefined;
 let remark: RemarkModule | undefined;
 let packs: PacksModule | undefined;
@@ -33,7 +31,6 @@ let engine: EngineModule | undefined;
 export const lazyKatex = (): Katex['katex'] => (katex ??= require('./katex') as Katex).katex;
 export const lazyAjv = (): AjvModule['Ajv'] => (ajv ??= require('./ajv') as AjvModule).Ajv;
 export const lazyCoursePackSchema = (): AjvModule['coursePackSchema'] => (ajv ??= require('./ajv') as AjvModule).coursePackSchema;
-export const lazyMarkdownIt = (): MarkdownItModule['MarkdownIt'] => (markdownIt ??= require('./markdownIt') as MarkdownItModule).MarkdownIt;
 export const lazyYaml = (): YamlModule => (yaml ??= require('./yaml') as YamlModule);
 export const lazyRemark = (): RemarkModule['processor'] => (remark ??= require('./remark') as RemarkModule).processor;
 export const lazyPackData = (): PacksModule['bundledPackData'] => (packs ??= require('./packs') as PacksModule).bundledPackData;

@@ -1,5 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateInline } from 'markdown-it';
+import { lazyEngine } from '../lazy/index';
 import { pandocCitationAt } from '../readers/pandocInline';
 import { escapeHtml, safeLinkUrl } from './escape';
 
@@ -116,25 +117,22 @@ export function renderBibliography(keys: Iterable<string>, resolve: CitationReso
   return `<ol class="bibliography">${works.map(renderBibliographyEntry).join('')}</ol>`;
 }
 
-/** Parses the inside of a pandoc bracket citation `[see @a, p. 3; -@b]`; undefined if it is not one. */
+/**
+ * The inside of a pandoc bracket citation `[see @a, p. 3; -@b]` as the Markdown reader reads it
+ * (its scanner, readers/pandocInline.ts); undefined if the reader finds no citation group there.
+ */
 export function parseCitationBracket(inner: string): CiteItem[] | undefined {
-  const items: CiteItem[] = [];
-  for (const part of inner.split(';')) {
-    const m = /^(.*?)(-?)@/.exec(part);
-    if (!m) return undefined;
-    const at = (m.index ?? 0) + m[0].length - 1 - (m[2] ?? '').length;
-    const key = pandocCitationAt(part, at, at);
-    if (!key) return undefined;
-    const prefix = (m[1] ?? '').trim();
-    const locator = part.slice(key.end).replace(/^\s*,?\s*/, '').trim();
-    items.push({
-      key: key.key,
-      ...(key.suppress ? { suppressAuthor: true } : {}),
-      ...(prefix ? { prefix } : {}),
-      ...(locator ? { locator } : {}),
-    });
-  }
-  return items.length > 0 ? items : undefined;
+  const text = `[${inner}]`;
+  const scanner = new (lazyEngine().PandocInlineScanner)(text, []);
+  scanner.scan(0, text.length, false);
+  const group = scanner.result.citations.filter((c) => c.groupStart === 0 && c.groupEnd === text.length && !c.inText);
+  if (group.length === 0) return undefined;
+  return group.map((c) => ({
+    key: c.key,
+    ...(c.suppressAuthor ? { suppressAuthor: true } : {}),
+    ...(c.prefix ? { prefix: c.prefix } : {}),
+    ...(c.locator ? { locator: c.locator } : {}),
+  }));
 }
 
 /** Options of the citations plugin. */

@@ -6,10 +6,7 @@
 import type { Block, Writeup } from '../model/writeup';
 import { lineIndexOf } from '../model/query';
 import type { MdNode } from '../readers/chunkedParse';
-import { readWriteup } from '../readers/index';
-import { layoutLines } from '../readers/markdown/blocks';
-import { closingBracket } from '../readers/markdown/spans';
-import { markdownTreeOf } from '../readers/markdown/tree';
+import { lazyEngine } from '../lazy/index';
 import { type CiteItem, renderCitationGroup } from './citations';
 import { escapeHtml, isRelativeOrAbsolutePath, safeLinkUrl } from './escape';
 import { renderMathHtml } from './math';
@@ -53,6 +50,7 @@ const endOf = (n: MdNode): number => n.position?.end.offset ?? 0;
 
 function docOf(given: Writeup): Doc {
   let writeup = given;
+  const { markdownTreeOf, readWriteup, layoutLines } = lazyEngine();
   let tree = markdownTreeOf(given);
   if (!tree) {
     // A model the reader did not make here (built by hand, or copied): read its text once more.
@@ -133,7 +131,7 @@ export function markdownBody(ctx: Context): string {
 
 /** Markdown running text (a title, an abstract) as inline HTML, read by the Markdown reader. */
 export function markdownInline(ctx: Context, value: string): string {
-  const writeup = readWriteup(value, { file: ctx.writeup.file, format: 'markdown' });
+  const writeup = lazyEngine().readWriteup(value, { file: ctx.writeup.file, format: 'markdown' });
   const doc = docOf(writeup);
   return (doc.tree.children ?? [])
     .filter((n) => n.type !== 'yaml' && n.type !== 'definition')
@@ -168,8 +166,9 @@ function blockHtml(ctx: Context, doc: Doc, node: Node, line: number, block: Bloc
             doc.emitted.add(run.special);
             return `<div class="block"${at}>${run.special.html(ctx)}</div>\n`;
           }
-          const html = inline(ctx, doc, run.nodes);
-          return html.trim() === '' ? '' : tight ? html : `<p${at}>${html}</p>\n`;
+          // Line ends beside the display are not part of the text.
+          const html = inline(ctx, doc, run.nodes).trim();
+          return html === '' ? '' : tight ? html : `<p${at}>${html}</p>\n`;
         })
         .join('');
     }
@@ -403,7 +402,7 @@ function link(url: string, title: string | undefined, label: string): string {
 function image(ctx: Context, doc: Doc, node: Node, src: string, width: string | undefined): string {
   // The caption's source, between `![` and its `]`: math and citations there are the reader's.
   const start = startOf(node);
-  const close = doc.writeup.text[start] === '!' && doc.writeup.text[start + 1] === '[' ? closingBracket(doc.writeup.text, start + 1, endOf(node)) : -1;
+  const close = doc.writeup.text[start] === '!' && doc.writeup.text[start + 1] === '[' ? lazyEngine().closingBracket(doc.writeup.text, start + 1, endOf(node)) : -1;
   let alt = node.alt ?? '';
   let caption = escapeHtml(smart(alt, ''));
   if (close > 0) {

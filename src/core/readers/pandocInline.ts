@@ -112,7 +112,7 @@ function notAfterWord(text: string, i: number, regionStart: number): boolean {
 
 /**
  * The pandoc citation at `i` (`@key`, `-@key`, `@{key}`), not right after a word: the one
- * citation-key grammar, used by this reader and by the preview's markdown-it plugin.
+ * citation-key grammar, used by this reader and by the markdown-it plugin for VS Code's own Markdown preview.
  * `regionStart` is where the text the citation may stand in begins (a word before it is not looked at).
  */
 export function pandocCitationAt(

@@ -5,6 +5,7 @@ import type { Writeup } from '../../../src/core/model/writeup';
 import type { CitedWork } from '../../../src/core/preview/citations';
 import { cssWidth, latexInlineHtml, renderPreview } from '../../../src/core/preview/render';
 import { readWriteup } from '../../../src/core/readers/index';
+import { markdownTreeOf } from '../../../src/core/readers/markdown/tree';
 import { readRunningText } from '../../../src/core/readers/latex/runningText';
 
 const works: Record<string, CitedWork> = {
@@ -255,4 +256,60 @@ describe('markdown preview: front matter as the reader found it', () => {
       assert.match(body, new RegExp(`<p data-line="${line}">Body text.</p>`));
     });
   }
+});
+
+describe('markdown preview: rendered from what the reader read', () => {
+  const render = (text: string): string => renderPreview(readWriteup(text, { file: '/w/report.md' }), { resolveCitation, resolveImage: (p) => `img:${p}` }).body;
+
+  test('the reader keeps its tree for the preview, also for a copy of the model', () => {
+    const w = readWriteup('# A\n\nText.\n', { file: '/w/report.md' });
+    assert.equal(markdownTreeOf(w)?.type, 'root');
+    assert.equal(markdownTreeOf({ ...w, text: w.text }), markdownTreeOf(w));
+  });
+
+  test('citation groups as the reader read them: prefix, locator, suppressed author, non-ASCII keys', () => {
+    const body = render('As [see @bartlett2017spectrally, p. 3; -@bartlett2017spectrally] and [@müller2020].\n');
+    assert.match(body, />see Bartlett et al\., 2017, p\. 3<\/a>; <a [^>]*>2017<\/a>\)/);
+    assert.match(body, /data-cite="müller2020">müller2020\?<\/a>/);
+  });
+
+  test('dollar signs the reader does not read as math stay text', () => {
+    assert.match(render('Money: $5 and $10 here.\n'), /<p data-line="0">Money: \$5 and \$10 here\.<\/p>/);
+  });
+
+  test('fenced-div lines, \\newpage, \\vspace and HTML comments are layout, not text; lines keep their numbers', () => {
+    const body = render('::: {.remark}\nA remark.\n:::\n\n\\vspace{2mm}\n\n<!-- lint-disable -->\n\n\\newpage\n\n# Next\n\n<div>raw</div>\n');
+    assert.match(body, /<p data-line="0">A remark\.\n?<\/p>/);
+    assert.doesNotMatch(body, /:::|vspace|lint-disable|newpage/);
+    assert.match(body, /<h1 data-line="10">Next<\/h1>/);
+    assert.match(body, /<p data-line="12">&lt;div&gt;raw&lt;\/div&gt;<\/p>/);
+  });
+
+  test('display math inside a paragraph is a block between its parts', () => {
+    const body = render('Before\n$$x = 1$$\nafter.\n');
+    assert.match(body, /<p data-line="0">Before<\/p>\n<div class="block" data-line="1"><div class="math-display">/);
+    assert.match(body, /<p data-line="2">after\.<\/p>/);
+  });
+
+  test('footnotes: a mark where cited, the note with its citation', () => {
+    const body = render('Claim.[^n]\n\n[^n]: See [@bartlett2017spectrally].\n');
+    assert.match(body, /Claim\.<sup class="footnote-ref">n<\/sup>/);
+    assert.match(body, /<div class="footnote" data-line="2"><sup>n<\/sup> See <span class="citation">\(<a class="cite"[^>]*>Bartlett et al\., 2017<\/a>\)<\/span>\.<\/div>/);
+  });
+
+  test('smart punctuation as pandoc prints it', () => {
+    assert.match(render('"Quoted" -- it\'s --- done...\n'), /\u201cQuoted\u201d \u2013 it\u2019s \u2014 done\u2026/);
+  });
+
+  test('a figure caption with math and a citation; the alt text plain', () => {
+    const body = render('![Risk for $\\alpha$ [@bartlett2017spectrally]](f.png){width=40%}\n');
+    assert.match(body, /<img src="img:f.png" alt="Risk for \\alpha \[@bartlett2017spectrally\]" data-style="width:40%"><span class="caption">Risk for <span class="katex">/);
+    assert.match(body, /<span class="caption">[^]*\(<a class="cite"[^>]*>Bartlett et al\., 2017<\/a>\)<\/span><\/span><\/span><\/p>/);
+  });
+
+  test('links: http(s) kept, relative paths inert, other schemes show only their text', () => {
+    const body = render('[a](https://x.org) [b](notes.md) [c](javascript:alert(1))\n');
+    assert.match(body, /<a href="https:\/\/x.org">a<\/a> <a href="#">b<\/a> c/);
+    assert.doesNotMatch(body, /javascript:/);
+  });
 });
