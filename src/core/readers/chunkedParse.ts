@@ -17,7 +17,7 @@ export interface MdNode {
 export type TreeParser = (text: string) => MdNode;
 
 /** The whole text through remark at once. */
-export const parseTree: TreeParser = (text) => lazyRemark().parse(text) as unknown as MdNode;
+export const parseTree: TreeParser = (text) => lazyRemark()(text) as unknown as MdNode;
 
 /**
  * `text` as one flat string. An edited text is often a rope of slices (V8 cons strings), on which
