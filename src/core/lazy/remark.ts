@@ -1,5 +1,9 @@
 // remark (unified with remark-parse, front matter, GFM and math), loaded on first use (see ../lazy/index.ts).
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -16,11 +20,19 @@ import { unified, type Processor } from 'unified';
  */
 function gfmParts(this: Processor, parts: { autolinks: boolean; tables: boolean }): void {
   const data = this.data();
+  // In remark-gfm's order; the tree's side of the autolink literals also looks for them in every text node.
   const syntax = [gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()];
-  if (parts.autolinks) syntax.unshift(gfmAutolinkLiteral());
-  if (parts.tables) syntax.push(gfmTable());
+  const tree = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()];
+  if (parts.autolinks) {
+    syntax.unshift(gfmAutolinkLiteral());
+    tree.unshift(gfmAutolinkLiteralFromMarkdown());
+  }
+  if (parts.tables) {
+    syntax.splice(syntax.length - 1, 0, gfmTable());
+    tree.splice(tree.length - 1, 0, gfmTableFromMarkdown());
+  }
   (data.micromarkExtensions ??= []).push(...syntax);
-  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
+  (data.fromMarkdownExtensions ??= []).push(tree);
 }
 
 const build = (autolinks: boolean, tables: boolean) => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParts, { autolinks, tables }).use(remarkMath);
