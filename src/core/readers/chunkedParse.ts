@@ -322,8 +322,18 @@ function closerOf(node: MdNode, chunk: string): RegExp | undefined {
   return undefined;
 }
 
-/** False for a fenced code block, `$$` math block or raw HTML block of a kind that runs past blank lines, left open. */
-function closedBlock(node: MdNode, chunk: string): boolean {
+/** Containers whose last block may stand open inside them (a list item runs on over blank lines). */
+const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition']);
+
+/**
+ * False for a fenced code block, `$$` math block or raw HTML block of a kind that runs past blank
+ * lines, left open, itself or as the last block of a container that ends the chunk: there remark
+ * ends it with the chunk, after the blank lines before the cut, where the whole text ends it (and
+ * the list around it) before them.
+ */
+function closedBlock(outer: MdNode, chunk: string): boolean {
+  let node = outer;
+  while (CONTAINERS.has(node.type) && node.children && node.children.length > 0) node = node.children[node.children.length - 1] as MdNode;
   const source = chunk.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   if (node.type === 'code' || node.type === 'math') {
     const open = /^[ \t]*(`{3,}|~{3,}|\${2,})/.exec(source);

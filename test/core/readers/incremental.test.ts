@@ -138,6 +138,21 @@ describe('ReaderSession: the same model as a fresh read after every edit', () =>
     }
     randomEdits('fences', text, '/w/report.md', 21, 80);
   });
+  test('a comment, fence or $$ left open in the last list item before a cut: the list ends where a whole read ends it', () => {
+    for (const open of ['- <!-- c', '  ```', '  $$']) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = lineEnds(`Intro.\n\n- a\n${open === '- <!-- c' ? '' : '\n'}${open}\n\nBack out.\n`, eol);
+        const session = new ReaderSession();
+        session.read(text, { file: '/w/report.md' });
+        // A keystroke in the list's chunk: remark reads that chunk alone, where the open block runs to its end.
+        const edited = text.replace('- a', '- xa');
+        const model = session.read(edited, { file: '/w/report.md' });
+        const fresh = readWriteup(edited, { file: '/w/report.md' }, parseTree);
+        assert.deepEqual(model.blocks.map((b) => [b.type, b.range.end.line]), fresh.blocks.map((b) => [b.type, b.range.end.line]), JSON.stringify(edited));
+        assert.deepEqual(model, fresh);
+      }
+    }
+  });
   test('LaTeX: a keystroke scans one or two sections again; an unclosed $ reads whole until it is closed', () => {
     const file = '/w/report.tex';
     let text = generateLatex({ pages: 10, bibEntries: 10 });
