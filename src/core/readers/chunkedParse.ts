@@ -90,8 +90,9 @@ export class ChunkedTreeParser {
         parsed++;
         t = parseChunk(chunk, trailer);
         if (!t) return undefined;
-        // A group's parse also answers for each of its chunks, read on their own next time.
-        if (pieces.length > 1) for (const [piece, pt] of piecesOf(chunk, t, pieces)) used.set(`${trailer}\u0000${piece}`, pt);
+        // A group's parse also answers for each of its chunks, read on their own next time, unless
+        // a chunk may lean on a definition in another (one the trailer does not give it).
+        if (pieces.length > 1 && t.definitions.every((d) => trailer.includes(`\n${d}\n`))) for (const [piece, pt] of piecesOf(chunk, t, pieces)) used.set(`${trailer}\u0000${piece}`, pt);
       }
       used.set(key, t);
       return t;

@@ -153,6 +153,19 @@ describe('ReaderSession: the same model as a fresh read after every edit', () =>
       }
     }
   });
+  test('a definition deleted after the first read: a reference in another chunk of its group reads as text again', () => {
+    for (const [definition, reference] of [['[^n]: A note.', '[^n]'], ['[x]: /url', '[x]'], ['[^n]: A note.', '[^\nn]']]) {
+      const file = '/w/report.md';
+      const session = new ReaderSession();
+      // The fresh read parses all three paragraphs in one group and keeps each one's tree.
+      session.read(`Intro.\n\n${definition}\n\nText with ${reference.replace('\n', '')} here.\n`, { file });
+      const text = reference.includes('\n') ? `Intro.\n\n${definition.replace('[^n]', reference)}\n\nText with [^n] here.\n` : `Intro.\n\nText with ${reference} here.\n`;
+      const model = session.read(text, { file });
+      const fresh = readWriteup(text, { file }, parseTree);
+      assert.equal(model.blocks[model.blocks.length - 1]?.text, fresh.blocks[fresh.blocks.length - 1]?.text, JSON.stringify(text));
+      assert.deepEqual(model, fresh);
+    }
+  });
   test('LaTeX: a keystroke scans one or two sections again; an unclosed $ reads whole until it is closed', () => {
     const file = '/w/report.tex';
     let text = generateLatex({ pages: 10, bibEntries: 10 });
