@@ -66,7 +66,7 @@ function extract(mirror: string, report: Report): string {
   const snapshot = join(mirror, report.repo.replace('/', '+'), 'repo');
   const gitDir = existsSync(join(snapshot, 'HEAD')) ? snapshot : join(snapshot, '.git');
   if (!existsSync(gitDir)) throw new Error(`no snapshot at ${snapshot}`);
-  const out = join(tmpdir(), 'writeup-real-reports', `${report.repo.replace('/', '+')}-${report.commit.slice(0, 10)}`);
+  const out = join(tmpdir(), 'writeup-real-reports-v2', `${report.repo.replace('/', '+')}-${report.commit.slice(0, 10)}`);
   if (!existsSync(join(out, EXTRACTED))) {
     mkdirSync(out, { recursive: true });
     // Blob by blob: a snapshot may lack large files, and only what the estimate reads is needed.
@@ -85,7 +85,7 @@ function extract(mirror: string, report: Report): string {
     }
     for (const [file, from, to] of report.fixups ?? []) {
       const path = join(out, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+      writeFileSync(path, readFileSync(path, 'utf8').replaceAll(from, to));
     }
     writeFileSync(join(out, EXTRACTED), '');
   }

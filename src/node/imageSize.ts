@@ -4,12 +4,22 @@ import { inflateSync } from 'node:zlib';
 import { imageSizeReader, naturalSizeOfBytes } from '../core/layout/imageSize';
 import type { ImageSize } from '../core/layout/types';
 
-/** Bytes of a file on disk; undefined when it cannot be read. */
+/**
+ * Bytes of a file on disk; undefined when it cannot be read. A name not found as written is looked
+ * for in its folder regardless of case, as TeX Live's kpathsea does (`\\includegraphics{result.png}`
+ * finds `Result.png` on a case-sensitive disk too).
+ */
 export function readBytesFromDisk(file: string): Uint8Array | undefined {
   try {
     return fs.readFileSync(file);
   } catch {
-    return undefined;
+    try {
+      const name = path.basename(file).toLowerCase();
+      const match = fs.readdirSync(path.dirname(file)).find((entry) => entry.toLowerCase() === name);
+      return match === undefined ? undefined : fs.readFileSync(path.join(path.dirname(file), match));
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { CliIO } from '../../src/cli/command';
@@ -46,5 +48,24 @@ describe('writeup pages', () => {
     assert.equal(code, 2);
     assert.match(err, /cannot read missing\.md/);
     assert.equal((JSON.parse(out) as unknown[]).length, 1);
+  });
+});
+
+describe('writeup pages: images named in another case', () => {
+  test('\\includegraphics{tall.png} finds Tall.png, as TeX Live does on a case-sensitive disk', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'writeup-case-'));
+    copyFileSync(join(dir, 'figures/tall.png'), join(work, 'Tall.png'));
+    const tex = (name: string) =>
+      `\\documentclass{article}\n\\usepackage[final]{neurips_2024}\n\\begin{document}\nText.\n\\begin{figure}[h]\n\\includegraphics[width=0.5\\linewidth]{${name}}\n\\caption{A figure.}\n\\end{figure}\n\\end{document}\n`;
+    writeFileSync(join(work, 'other.tex'), tex('tall.png'));
+    writeFileSync(join(work, 'missing.tex'), tex('nothere.png'));
+    let out = '';
+    const code = await main(['pages', '--json', 'other.tex', 'missing.tex'], { stdout: (t) => (out += t), stderr: () => undefined, cwd: work });
+    assert.equal(code, 0);
+    const [found, missing] = JSON.parse(out) as { totalPages: number; notes?: string[] }[];
+    assert.ok(!(found?.notes ?? []).some((n) => n.includes('not found')), JSON.stringify(found?.notes));
+    assert.ok((missing?.notes ?? []).some((n) => n.includes('nothere.png')), JSON.stringify(missing?.notes));
+    // A tall image is taller than the default 0.62 of its width.
+    assert.ok((found?.totalPages ?? 0) > (missing?.totalPages ?? 0), `${found?.totalPages} vs ${missing?.totalPages}`);
   });
 });

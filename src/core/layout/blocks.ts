@@ -12,7 +12,7 @@ import { displayMathRowsHeight, displayMathWidth } from './mathBox';
 import type { LayoutTuning } from './neurips';
 import type { FloatPlacement, Pager } from './pager';
 import { stripBraces } from '../readers/inlineSpans';
-import { itemLines, paragraphLines } from './paragraph';
+import { footnoteHeight, itemLines, paragraphLines } from './paragraph';
 import { placePicture } from './pictures';
 import { BODY, FONT, H, LINE, P, SIZES, W } from './textBlock';
 import type { EstimateOptions } from './types';
@@ -28,15 +28,25 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
   const to = block.range.end.line;
   const lastLine = pager.lastLine;
   pager.lastLine = undefined;
+  const runIn = ctx.runIn;
+  ctx.runIn = 0;
   switch (block.type) {
     case 'paragraph': {
       const [size, leading] = block.size === undefined || block.size === 'normalsize' ? [10, BODY] : SIZES[block.size];
       const last = { width: 0 };
-      const n = paragraphLines(block.text, block.origin?.range ?? block.range, ctx, (W * tuning.fill) / FONT, size, 0, block.origin?.file, last, block.inline);
-      if (n === 0) return;
+      const range = block.origin?.range ?? block.range;
+      const file = block.origin?.file;
+      // Each footnote goes to the foot of the page holding its mark's line.
+      const notes = ctx.footnotesIn(range, file);
+      const marks = notes.length > 0 ? { at: ctx.markOffsets(range, notes, block.text.length), lines: [] } : undefined;
+      const n = paragraphLines(block.text, range, ctx, (W * tuning.fill) / FONT, size, runIn, file, last, block.inline, marks);
+      if (n === 0) {
+        for (const note of notes) pager.footnote(footnoteHeight(note, ctx));
+        return;
+      }
       // Text right after a display (no blank line) goes on with the same paragraph: no \parskip.
       if (block.continuesDisplay !== true) pager.glue(P.parSkip);
-      pager.lines(n, leading, 'text', from, to);
+      pager.lines(n, leading, 'text', from, to, marks ? notes.map((note, i) => ({ line: Math.min(n, marks.lines[i] ?? n), height: footnoteHeight(note, ctx) })) : undefined);
       pager.lastLine = (last.width * FONT) / tuning.fill;
       return;
     }
@@ -50,9 +60,9 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       // An equation that opens its paragraph follows an empty line: TeX takes the short skips' glue
       // there too (amsmath's align and friends keep the full skips).
       const shortGlue = short || (standalone && !AMS_ROWS.test(block.math.environment ?? ''));
-      pager.shrinkable(shortGlue ? P.shrink.displayShortAbove + P.shrink.displayShortBelow : 2 * P.shrink.display);
+      pager.shrinkable(shortGlue ? P.shrink.displayShortAbove + P.shrink.displayShortBelow : 2 * P.shrink.display, shortGlue ? P.stretch.displayShortAbove + P.stretch.displayShortBelow : 2 * P.stretch.display);
       const h = skips + heightOfDisplay(block.math) + (standalone ? tuning.standaloneDisplay : 0);
-      pager.box(h, 'math', from);
+      pager.box(h, 'math', from, 0, standalone ? 2 : 1);
       return;
     }
     case 'list': {
@@ -136,18 +146,18 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
       // A theorem-like environment is a trivlist: \topsep above and below, and the \parskip of its
       // paragraph above; amsthm's theorems cancel that \parskip, its proof has a 6pt \topsep.
       const skips = ctx.amsthm.theorems.has(name)
-        ? { before: P.topSep, after: P.topSep, shrink: P.shrink.topSep }
+        ? { before: P.topSep, after: P.topSep, shrink: P.shrink.topSep, stretch: P.stretch.topSep }
         : name === 'proof' && ctx.amsthm.proof
           ? // amsthm's proof: \topsep 6pt plus 6pt (no shrink), and \partopsep (1pt minus 0.5pt).
-            { before: P.amsthmProofSep + P.parTopSep + P.parSkip, after: P.amsthmProofSep + P.parTopSep, shrink: 0.5 }
-          : { before: P.parSkip + P.topSep, after: P.topSep, shrink: P.shrink.topSep };
-      pager.glue(skips.before, 'text', skips.shrink);
+            { before: P.amsthmProofSep + P.parTopSep + P.parSkip, after: P.amsthmProofSep + P.parTopSep, shrink: 0.5, stretch: 6.5 }
+          : { before: P.parSkip + P.topSep, after: P.topSep, shrink: P.shrink.topSep, stretch: P.stretch.topSep };
+      pager.glue(skips.before, 'text', skips.shrink, skips.stretch);
       pager.lines(n, BODY, 'text', from, to);
       if (displays > 0) {
-        pager.shrinkable(2 * P.shrink.display * count);
+        pager.shrinkable(2 * P.shrink.display * count, 2 * P.stretch.display * count);
         pager.box(displays, 'math', to);
       }
-      pager.glue(skips.after, 'text', skips.shrink);
+      pager.glue(skips.after, 'text', skips.shrink, skips.stretch);
       return;
     }
     case 'pagebreak': {
@@ -313,14 +323,14 @@ function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number,
   const entries = block.entries ?? block.items.map((text) => ({ depth: 1, text }));
   const gap = (depth: number): number => listLevel(depth).parSep + (tight ? 0 : listLevel(depth).itemSep);
   const s = P.shrink;
-  pager.glue(P.parSkip + P.topSep, 'lists', s.topSep);
+  pager.glue(P.parSkip + P.topSep, 'lists', s.topSep, P.stretch.topSep);
   let previous = 1;
   entries.forEach((entry, i) => {
     const depth = Math.max(1, entry.depth);
     if (i > 0) {
       // A nested list opens with its \topsep; where it closes, its \topsep and the next \itemsep merge (\addvspace).
       const skip = depth > previous ? listLevel(depth).topSep : depth < previous ? Math.max(listLevel(previous).topSep, gap(depth)) : gap(depth);
-      pager.glue(skip, 'lists', depth === 1 && !tight ? s.itemGap : s.parSep);
+      pager.glue(skip, 'lists', depth === 1 && !tight ? s.itemGap : s.parSep, depth === 1 && !tight ? P.stretch.itemGap : P.stretch.parSep);
     }
     const n = Math.max(1, itemLines(entry.text, spans, ctx, (W - listIndent(depth)) / FONT));
     const span = Math.max(0, to - from);
@@ -328,7 +338,7 @@ function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number,
     pager.lines(n, BODY, 'lists', at, at);
     previous = depth;
   });
-  pager.glue(P.topSep, 'lists', s.topSep);
+  pager.glue(P.topSep, 'lists', s.topSep, P.stretch.topSep);
 }
 
 /** Height of an `algorithm` float: its ruled frame, caption ("Algorithm 1: ...") and one line a step. */

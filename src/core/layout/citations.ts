@@ -9,6 +9,8 @@ export interface CiteGroup {
   readonly range: Range;
   keys: number;
   readonly textual: boolean;
+  /** The group's keys in order (those of the main file). */
+  readonly names?: string[];
 }
 
 /** Citation commands that print the authors' names even in a numeric style. */

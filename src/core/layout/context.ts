@@ -9,7 +9,7 @@ import { citationLabel, TEXTUAL_CITE, type CiteGroup } from './citations';
 import type { FigureContext } from './figures';
 import type { LayoutTuning } from './neurips';
 import { H, LINE, P, W } from './textBlock';
-import type { EstimateOptions } from './types';
+import type { EstimateBibliography, EstimateOptions } from './types';
 
 /** Per-writeup lookups shared by the block handlers. */
 export class Context {
@@ -48,7 +48,14 @@ export class Context {
   /** How figures and tables set their captions (the `caption` package's settings). */
   readonly captions: CaptionStyles;
 
-  constructor(writeup: Writeup) {
+  /** Width (pt) of a run-in `\\paragraph` title and the 1em after it: the first line of the paragraph that follows begins with it. */
+  runIn = 0;
+
+  /** The bibliography's entries, when the host read them: Markdown's author-year citations are set from them. */
+  readonly bibliography: EstimateBibliography | undefined;
+
+  constructor(writeup: Writeup, bibliography?: EstimateBibliography) {
+    this.bibliography = bibliography;
     this.captions = captionStyles(writeup.metadata.captionSetup ?? []);
     this.amsthm = amsthmOf(writeup);
     this.graphicsPath = writeup.metadata.graphicsPath ?? [];
@@ -75,8 +82,10 @@ export class Context {
         continue;
       }
       const g = byGroup.get(id);
-      if (g) g.keys++;
-      else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command) });
+      if (g) {
+        g.keys++;
+        g.names?.push(c.key);
+      } else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command), names: [c.key] });
     }
     this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
@@ -93,6 +102,25 @@ export class Context {
   citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): readonly CiteGroup[] {
     const groups = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
     return notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups;
+  }
+
+  /**
+   * Where each of `notes` (referenced in the paragraph at `range`, whose plain text is `length`
+   * characters) puts its mark in that text: its place in the paragraph's source, without the notes'
+   * own source, taken to the same share of the plain text. The estimate does not read the source,
+   * so a paragraph written on several lines counts each line as long as its longest known one (at
+   * least 80 characters).
+   */
+  markOffsets(range: Range, notes: readonly Footnote[], length: number): number[] {
+    let width = Math.max(80, range.start.character, range.end.character);
+    for (const n of notes) width = Math.max(width, n.range.start.character, n.range.end.character);
+    const at = (p: Range['start']): number => (p.line - range.start.line) * width + p.character;
+    const start = at(range.start);
+    const cut = notes.map((n) => [at(n.range.start), at(n.range.end)] as const);
+    const removed = (upTo: number): number => cut.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, upTo) - a), 0);
+    const end = at(range.end);
+    const span = Math.max(1, end - start - removed(end));
+    return cut.map(([a]) => Math.round(Math.min(length, Math.max(0, ((a - start - removed(a)) / span) * length))));
   }
 
   /** Footnotes referenced inside `range`. */
@@ -174,3 +202,4 @@ function amsthmOf(writeup: Writeup): Context['amsthm'] {
   if (!setup?.amsthm) return { theorems: new Set(), proof: false };
   return { theorems: new Set(setup.names), proof: true };
 }
+

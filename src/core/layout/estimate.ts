@@ -9,6 +9,7 @@ import { Context } from './context';
 import { heading, headingStacks } from './heading';
 import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
+import { textWidth } from './fonts';
 import { footnotesHeight } from './paragraph';
 import { profileOf } from './profile';
 import { BIB_HANG, entryGap, entryLines, entryText, labelIndent, referenceStyleOf, referencesSize, type EntryText, type ReferenceStyle } from './references';
@@ -26,7 +27,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   const { profile, notes: profileNotes } = profileOf(writeup);
   useTextBlock(profile.textWidth, profile.textHeight, profile.fontWidth, profile.baselineSkip, profile.style, profile.sizes);
   const pager = new Pager();
-  const ctx = new Context(writeup);
+  const ctx = new Context(writeup, options.bibliography);
   ctx.estimateNotes.push(...profileNotes);
   const items = itemsOf(writeup);
   const stacks = headingStacks(items.map((it) => (it.kind === 'heading' ? it.section : undefined)));
@@ -73,13 +74,16 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
       const s = item.section;
       const refsHeading = isRefsHeading(s);
       heading(pager, s.level, s.title, line, refsHeading ? 'references' : 'text', stacks.get(s));
+      // A run-in \\paragraph title (bold) and its 1em begin the first line of its paragraph.
+      ctx.runIn = s.level >= 4 ? (textWidth(s.title, 'bold') + 1) * 10 : 0;
       if (refsHeading) placeReferences(line, false);
       continue;
     }
     // A `thebibliography` written by hand is the reference list: set from its items above.
     if (item.block.type === 'environment' && item.block.name === 'thebibliography' && list.fromItems) continue;
     placeBlock(pager, item.block, writeup, ctx, options, tuning);
-    if (!isFloat(item.block, writeup.format)) {
+    // A paragraph places its notes at its marks' lines (placeBlock).
+    if (!isFloat(item.block, writeup.format) && item.block.type !== 'paragraph') {
       const notes = footnotesHeight(item.block.origin?.range ?? item.block.range, ctx, item.block.origin?.file);
       if (notes > 0) pager.footnote(notes);
     }

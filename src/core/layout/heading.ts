@@ -61,13 +61,13 @@ export function heading(pager: Pager, level: number, title: string, line: number
     // \paragraph: a run-in bold heading, part of the paragraph that follows (which adds the \parskip).
     // Right after a display heading (`\if@nobreak`) no skip; else its own (1.5ex; 3.25ex in the article class).
     if (pager.afterHeading() > 0) return;
-    pager.glue(P.paragraphBefore * P.ex, category, P.shrink.paragraphBefore * P.ex);
+    pager.glue(P.paragraphBefore * P.ex, category, P.shrink.paragraphBefore * P.ex, P.stretch.paragraphBefore * P.ex);
     return;
   }
-  pager.glue(P.parSkip + (stack.stacked ? 0 : spec.before * P.ex), category, stack.stacked ? 0 : P.shrink.headingBefore * P.ex);
+  pager.glue(P.parSkip + (stack.stacked ? 0 : spec.before * P.ex), category, stack.stacked ? 0 : P.shrink.headingBefore * P.ex, stack.stacked ? 0 : P.stretch.headingBefore * P.ex);
   const n = Math.max(1, countTextLines(`0.0 ${title}`, W, spec.size, 'bold'));
   pager.box(n * spec.leading, category, line, spec.after * P.ex + stack.following + 2 * BODY);
   const at = Math.min(Math.max(level, 1), 3) - 1;
-  pager.glue(spec.after * P.ex, category, (P.shrink.headingAfter[at] ?? 0) * P.ex);
+  pager.glue(spec.after * P.ex, category, (P.shrink.headingAfter[at] ?? 0) * P.ex, (P.stretch.headingAfter[at] ?? 0) * P.ex);
   pager.headingEnded(spec.after * P.ex);
 }

@@ -121,9 +121,11 @@ export class LineBreaker {
 
   /**
    * Adds the words of plain text set in `face` (of `text` from `start` to `end`), measuring
-   * characters without allocating. The end of the text ends a word.
+   * characters without allocating. The end of the text ends a word. A long run set again is not
+   * measured again: its words are kept (see {@link keptWords}).
    */
   text(text: string, face: Face = 'regular', start = 0, end = text.length): void {
+    if (end - start >= KEEP_FROM && this.kept(text, face, start, end)) return;
     const table = LATIN1[face];
     const size = this.size;
     let w = 0;
@@ -158,6 +160,245 @@ export class LineBreaker {
     }
     if (chars > 0) this.word(w * size, chars);
   }
+
+  /**
+   * Sets a run of 24 or more characters from its kept words, if it was set before; returns false
+   * the first time (the caller measures it). Apart from {@link text}, whose loop stays small.
+   */
+  private kept(text: string, face: Face, start: number, end: number): boolean {
+    const kept = keptWords(text, face, start, end);
+    if (kept.ops === undefined && kept.seen) {
+      // Set a second time: its words are written down (the paragraph being typed in never is).
+      const at = reserve(2 * (end - start) + 2);
+      kept.ops = arena;
+      kept.from = at;
+      kept.to = written = scanWords(text, face, start, end, arena, at);
+    }
+    if (kept.ops !== undefined) {
+      this.setKept(kept);
+      return true;
+    }
+    kept.seen = true;
+    return false;
+  }
+
+  /**
+   * Sets a kept run: where it was last set in the same measure and size from the same state of
+   * the line (the same paragraph estimated again), the lines it added and the state it left are
+   * taken over; otherwise its words are set one by one and that outcome is kept.
+   */
+  private setKept(kept: Measured): void {
+    const o = kept.outcome;
+    const fresh = this.lines === 0;
+    if (
+      o !== undefined &&
+      o.measure === this.measure &&
+      o.size === this.size &&
+      o.fresh === fresh &&
+      o.used === this.used &&
+      o.spaces === this.spaces &&
+      o.joined === this.joined &&
+      o.glued === this.glued
+    ) {
+      this.lines += o.lines;
+      this.used = o.toUsed;
+      this.spaces = o.toSpaces;
+      this.joined = o.toJoined;
+      this.glued = o.toGlued;
+      return;
+    }
+    const lines = this.lines;
+    const used = this.used;
+    const spaces = this.spaces;
+    const joined = this.joined;
+    const glued = this.glued;
+    this.replay(kept.ops as Float64Array, kept.from, kept.to);
+    kept.outcome = {
+      measure: this.measure,
+      size: this.size,
+      fresh,
+      used,
+      spaces,
+      joined,
+      glued,
+      lines: this.lines - lines,
+      toUsed: this.used,
+      toSpaces: this.spaces,
+      toJoined: this.joined,
+      toGlued: this.glued,
+    };
+  }
+
+  /** Sets the words {@link scanWords} wrote to `ops` from `from` to `to`, as {@link text} sets them. */
+  private replay(ops: Float64Array, from: number, to: number): void {
+    const size = this.size;
+    for (let k = from; k < to; k += 2) {
+      const chars = ops[k + 1] as number;
+      if (chars > 0) this.word((ops[k] as number) * size, chars);
+      else if (chars < 0) {
+        this.word((ops[k] as number) * size, -chars);
+        this.joined = true;
+      } else this.breakLine();
+    }
+  }
+}
+
+/**
+ * Writes the words {@link LineBreaker.text} sets for `text` from `start` to `end` in `face` to
+ * `ops` from `at`, as pairs: a word's width in em and its characters, the characters negative
+ * where TeX may break after the word's closing hyphen or dash, 0 and 0 for a forced line break.
+ * Returns where the writing ended (at most `at + 2 * (end - start) + 2`).
+ */
+function scanWords(text: string, face: Face, start: number, end: number, ops: Float64Array, at: number): number {
+  const table = LATIN1[face];
+  let n = at;
+  let w = 0;
+  let chars = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2028) {
+      if (chars > 0) {
+        ops[n++] = w;
+        ops[n++] = chars;
+      }
+      w = 0;
+      chars = 0;
+      ops[n++] = 0;
+      ops[n++] = 0;
+      continue;
+    }
+    const cw = code < 256 ? (table[code] as number) : charWidth(text.charAt(i), face);
+    if ((code === 45 || code === 0x2013 || code === 0x2014) && chars > 0 && i + 1 < end && isLetter(text.charCodeAt(i + 1))) {
+      ops[n++] = w + cw;
+      ops[n++] = -(chars + 1);
+      w = 0;
+      chars = 0;
+      continue;
+    }
+    if (cw === BREAK) {
+      if (chars > 0) {
+        ops[n++] = w;
+        ops[n++] = chars;
+      }
+      w = 0;
+      chars = 0;
+      continue;
+    }
+    w += cw;
+    chars++;
+  }
+  if (chars > 0) {
+    ops[n++] = w;
+    ops[n++] = chars;
+  }
+  return n;
+}
+
+/** Doubles in a block of {@link arena}. */
+const ARENA = 1 << 16;
+/**
+ * Where the newer generation's kept runs' words are written, block by block (a typed array each
+ * is slow to allocate and collect). A generation's blocks hold only its own runs, so they go with it.
+ */
+let arena = new Float64Array(ARENA);
+/** Entries of {@link arena} written. */
+let written = 0;
+
+/** Where `room` entries may be written in {@link arena} (a new block when the current one is full). */
+function reserve(room: number): number {
+  if (arena.length - written < room) {
+    arena = new Float64Array(Math.max(ARENA, room));
+    written = 0;
+  }
+  return written;
+}
+
+/** A run of a text set before: its face and range, and its words once written down. */
+interface Measured {
+  readonly face: Face;
+  readonly start: number;
+  readonly end: number;
+  /** Its words once written down: `ops` from `from` to `to` (see {@link scanWords}). */
+  ops?: Float64Array;
+  from: number;
+  to: number;
+  /** It has been set once. */
+  seen: boolean;
+  /** What setting it last did: in which measure and size, from which state of the line, to which. */
+  outcome?: Outcome;
+}
+
+/** A run set from one state of the line to another (see {@link LineBreaker.setKept}). */
+interface Outcome {
+  readonly measure: number;
+  readonly size: number;
+  /** Set before any word (no line begun). */
+  readonly fresh: boolean;
+  readonly used: number;
+  readonly spaces: number;
+  readonly joined: boolean;
+  readonly glued: boolean;
+  /** Lines it added. */
+  readonly lines: number;
+  readonly toUsed: number;
+  readonly toSpaces: number;
+  readonly toJoined: boolean;
+  readonly toGlued: boolean;
+}
+
+/** Runs shorter than this are measured each time (a lookup costs about as much). */
+const KEEP_FROM = 24;
+/** Characters of text the newer generation of kept runs holds before it becomes the older one. */
+const GENERATION = 1 << 21;
+/** Kept runs by their text, in two generations: a run used again moves to the newer one, the older one is dropped whole. */
+let newer = new Map<string, Measured[]>();
+let older = new Map<string, Measured[]>();
+let newerChars = 0;
+
+/**
+ * The kept record of `text` from `start` to `end` in `face`. A paragraph's text is set again at
+ * every estimate while the writeup is edited elsewhere, so a long run's words are kept, keyed by
+ * the text itself with its range and face (and scaled to the size when set): a changed text is a
+ * different key and is measured afresh. The kept runs are bounded (two generations of about 2M
+ * characters of text).
+ */
+function keptWords(text: string, face: Face, start: number, end: number): Measured {
+  let runs = newer.get(text);
+  if (runs === undefined) {
+    if (newerChars + text.length > GENERATION) {
+      older = newer;
+      newer = new Map();
+      newerChars = 0;
+      arena = new Float64Array(ARENA);
+      written = 0;
+    }
+    runs = older.get(text) ?? [];
+    older.delete(text);
+    // Its words move into the newer generation's blocks.
+    for (const m of runs) if (m.ops !== undefined) moveToArena(m);
+    newer.set(text, runs);
+    newerChars += text.length;
+  }
+  for (const m of runs) if (m.start === start && m.end === end && m.face === face) return m;
+  const m: Measured = { face, start, end, from: 0, to: 0, seen: false };
+  runs.push(m);
+  return m;
+}
+
+function moveToArena(m: Measured): void {
+  const ops = m.ops as Float64Array;
+  const at = reserve(m.to - m.from);
+  arena.set(ops.subarray(m.from, m.to), at);
+  m.ops = arena;
+  m.to = written = at + m.to - m.from;
+  m.from = at;
+}
+
+/** Drops every kept run (tests compare a kept measure with a fresh one). */
+export function forgetMeasuredWords(): void {
+  newer = new Map();
+  older = new Map();
+  newerChars = 0;
 }
 
 /** An ASCII letter (a compound word goes on after its hyphen). */

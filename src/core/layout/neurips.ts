@@ -50,6 +50,21 @@ export const NEURIPS = {
     footins: 2,
     abstract: 5,
   },
+  /** How far the same skips may stretch (same units): `\section` 0.5ex before and 0.3ex after, the lower levels 0.2ex after, displays 2pt each (short: 3pt), lists 1pt a skip and 2pt between items, `\intextsep` 2pt, `\skip\footins` 4pt. */
+  stretch: {
+    headingBefore: 0.5,
+    headingAfter: [0.3, 0.2, 0.2],
+    paragraphBefore: 0.5,
+    display: 2,
+    displayShortAbove: 3,
+    displayShortBelow: 3,
+    topSep: 1,
+    itemGap: 2,
+    parSep: 1,
+    inTextSep: 2,
+    footins: 4,
+    abstract: 3,
+  },
   /** amsmath row separation `\jot`. */
   jot: 3,
   /** List skips: `\topsep 4pt`, `\partopsep 1pt`, `\itemsep 2pt`, `\parsep 2pt`, `\leftmargin 3pc`. */
@@ -155,6 +170,21 @@ export const ARTICLE_10PT = {
     inTextSep: 2,
     footins: 2,
     abstract: 10,
+  },
+  /** The article class's skips stretch as far. */
+  stretch: {
+    headingBefore: 1,
+    headingAfter: [0.2, 0.2, 0.2],
+    paragraphBefore: 1,
+    display: 2,
+    displayShortAbove: 3,
+    displayShortBelow: 3,
+    topSep: 2,
+    itemGap: 4,
+    parSep: 2,
+    inTextSep: 2,
+    footins: 4,
+    abstract: 6,
   },
   displaySkip: 10,
   displayShortSkip: { above: 0, below: 6 },

@@ -14,15 +14,14 @@ const NEAR_BREAK = 0.12;
  * and the last line's depth hangs below the block (`\maxdepth`): a page holds the leading less 10pt more.
  */
 const TOPSKIP = 10;
-/**
- * The share of a page's shrinkable glue the estimate lets it use (calibrated). TeX's page builder may
- * use all of it: a \flushbottom page breaks where its natural height less its glue's total shrink
- * fits, and prefers a page shrunk that far (badness at most 100) to an earlier break it cannot
- * stretch to the bottom (measured: real pages 3.4pt over the block with 10.3pt of shrink). The model
- * credits a quarter: with all of it, pages of the project corpus dense with inline math come out
- * too full, because the line model still sets such text in too few lines (docs/page-estimate.md).
- */
-const SHRINK = 0.25;
+
+/** A footnote whose mark stands on line `line` (from 1) of a paragraph, and its height at the foot. */
+export interface LineNote {
+  readonly line: number;
+  readonly height: number;
+}
+
+const NO_LINE_NOTES: readonly LineNote[] = [];
 
 /** A float waiting for room on a later page; `page` when it may go on a page of floats (`p`). */
 interface PendingFloat {
@@ -92,8 +91,9 @@ export class Pager {
     if (this.contentEnded) this.contentFloatEnd = Math.max(this.contentFloatEnd, page + y / H);
   }
 
-  /** How much the glue on this page may shrink (the page builder's `\pageshrink`). */
+  /** How much the glue on this page may shrink and stretch (the page builder's `\pageshrink`, `\pagestretch`). */
   private shrink = 0;
+  private stretch = 0;
   /** Room taken by footnotes at the foot of this page (the first one brings `\skip\footins`). */
   private foot = 0;
   /** Footnote text that did not fit at the foot of the last page: TeX carries it over. */
@@ -108,14 +108,34 @@ export class Pager {
     return this.capacity() - this.foot + this.overfull + BODY - TOPSKIP;
   }
 
-  /** What fits on this page once its glue has shrunk by the share {@link SHRINK} of what it may. */
+  /** What fits on this page once all its glue has shrunk. */
   room(): number {
-    return this.goal() + SHRINK * this.shrink;
+    return this.goal() + this.shrink;
   }
 
-  /** Records glue on this page that may shrink by `pt` (e.g. `\abovedisplayskip` minus 5pt). */
-  shrinkable(pt: number): void {
-    if (this.y > 0) this.shrink += pt;
+  /**
+   * Whether `h` more points go on this page, as TeX's page builder decides on a `\flushbottom`
+   * page: what fits at its natural height does; what fits only once the page's glue shrinks does
+   * when that costs no more than breaking before it and stretching the page to the bottom
+   * (badness 100·r³ of the shrink or stretch ratio r; a page that cannot stretch that far is as bad
+   * as TeX's badness goes, and the later break wins a tie).
+   */
+  takes(h: number): boolean {
+    const goal = this.goal();
+    const over = this.y + h - goal;
+    if (over <= 0.01) return true;
+    if (over > this.shrink + 0.01) return false;
+    const short = goal - this.y;
+    const before = short <= 0.01 ? 0 : this.stretch > 0 ? Math.min(10000, 100 * (short / this.stretch) ** 3) : 10000;
+    return 100 * (over / this.shrink) ** 3 <= before;
+  }
+
+  /** Records glue on this page that may shrink by `shrink` and stretch by `stretch` points (e.g. `\abovedisplayskip` plus 2pt minus 5pt). */
+  shrinkable(shrink: number, stretch = 0): void {
+    if (this.y > 0) {
+      this.shrink += shrink;
+      this.stretch += stretch;
+    }
   }
 
   /** Where the last display heading ended and the skip below it, while nothing has followed it. */
@@ -138,9 +158,10 @@ export class Pager {
   }
 
   /** Vertical glue: dropped at the top of a page and at its bottom. */
-  glue(h: number, category: Category = 'text', shrink = 0): void {
+  glue(h: number, category: Category = 'text', shrink = 0, stretch = 0): void {
     if (this.y === 0) return;
     this.shrink += shrink;
+    this.stretch += stretch;
     // Glue at the bottom of a page is discarded at the break.
     const add = Math.max(0, Math.min(h, this.room() - this.y));
     this.y += add;
@@ -153,6 +174,7 @@ export class Pager {
     this.page++;
     this.y = 0;
     this.shrink = 0;
+    this.stretch = 0;
     this.topRoom = 0;
     this.topCount = 0;
     this.bottomTaken = false;
@@ -267,7 +289,7 @@ export class Pager {
     const skip = this.foot > 0 ? 0 : P.footnote.skip;
     const fit = Math.max(0, this.room() - this.y);
     const placed = Math.min(h + skip, fit);
-    if (skip > 0) this.shrinkable(P.shrink.footins);
+    if (skip > 0) this.shrinkable(P.shrink.footins, P.stretch.footins);
     // A note that finds no room still marks the page as having notes (one \skip\footins a page).
     this.foot += Math.max(placed, 1e-9);
     this.used.text += placed;
@@ -299,38 +321,105 @@ export class Pager {
   }
 
   /** An unbreakable box; `keep` more points must fit after it on the same page (headings). */
-  box(h: number, category: Category, line: number, keep = 0): void {
-    if (this.y > 0 && this.y + h + keep > this.room()) {
+  box(h: number, category: Category, line: number, keep = 0, carry = 0): void {
+    const tail = this.tail;
+    this.tail = undefined;
+    if (this.y > 0 && !this.takes(h + keep)) {
+      // A display cannot open a page: the paragraph's last lines go with it (\predisplaypenalty, and
+      // NeurIPS's \widowpenalty and \clubpenalty of 10000), unless that would empty the page.
+      let moved = 0;
+      let between = 0;
+      if (carry > 0 && tail !== undefined && tail.page === this.page) {
+        moved = tail.taken - carry < 2 && tail.first ? tail.taken : Math.min(carry, tail.taken);
+        between = this.y - tail.end;
+        if (this.y - between - moved * tail.lineHeight <= 0.01) moved = 0;
+      }
+      const lifted = moved > 0 && tail !== undefined ? moved * tail.lineHeight + between : 0;
+      if (lifted > 0 && tail !== undefined) {
+        this.y -= lifted;
+        this.used[tail.category] -= moved * tail.lineHeight;
+      }
       this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(line);
+      if (lifted > 0 && tail !== undefined) {
+        this.y += lifted;
+        this.used[tail.category] += moved * tail.lineHeight;
+      }
     }
     this.y += h;
     this.used[category] += h;
   }
 
+  /** The last lines set on this page: how many, whether their paragraph began here, and where they end. */
+  private tail: { page: number; taken: number; first: boolean; end: number; lineHeight: number; category: Category } | undefined;
+
   /**
    * `n` lines of `lineHeight` from source lines `from`..`to`; never leaves a single line of a
-   * paragraph alone at the bottom or top of a page (the style's club and widow penalties).
+   * paragraph alone at the bottom or top of a page (the style's club and widow penalties). Each of
+   * `notes` (in order) is a footnote whose mark stands on line `line` (from 1): as TeX does with an
+   * insertion, its text goes to the foot of the page that line is set on, and the lines after it
+   * on that page have that much less room.
    */
-  lines(n: number, lineHeight: number, category: Category, from: number, to: number): void {
+  lines(n: number, lineHeight: number, category: Category, from: number, to: number, notes: readonly LineNote[] = NO_LINE_NOTES): void {
     let left = n;
+    let next = 0;
     while (left > 0) {
-      const room = Math.floor((this.room() - this.y + 0.01) / lineHeight);
+      const done = n - left;
+      const room = this.linesFitting(left, lineHeight, notes, next, done);
       if (room >= left) {
-        this.y += left * lineHeight;
-        this.used[category] += left * lineHeight;
+        this.setLines(left, lineHeight, category, notes, next, done);
+        this.tail = { page: this.page, taken: left, first: left === n, end: this.y, lineHeight, category };
         return;
       }
       let take = room;
       if (n >= 2 && left === n && take === 1) take = 0;
       if (left - take === 1 && take >= 2) take--;
       if (take <= 0 && this.y === 0) take = Math.max(1, room);
-      this.y += take * lineHeight;
-      this.used[category] += take * lineHeight;
+      next = this.setLines(take, lineHeight, category, notes, next, done);
       left -= take;
       this.used.other += Math.max(0, this.capacity() - this.y - this.foot);
       this.newPage(from + Math.floor(((to - from + 1) * (n - left)) / n));
     }
+  }
+
+  /**
+   * How many of `left` lines go on this page, the first being line `done + 1` of its paragraph: what
+   * fits at the natural height, or once the glue shrinks (where TeX would rather shrink than
+   * stretch), with the notes from `notes[next]` on taking their room as their marks' lines are set
+   * (a note that does not fit is split, and fills the page).
+   */
+  private linesFitting(left: number, lineHeight: number, notes: readonly LineNote[], next: number, done: number): number {
+    let room = Math.max(0, Math.floor((this.goal() - this.y + 0.01) / lineHeight));
+    while (room < left && this.takes((room + 1) * lineHeight)) room++;
+    if (next >= notes.length || (notes[next] as LineNote).line > done + Math.min(room, left)) return room;
+    let extra = 0;
+    let skip = this.foot > 0 ? 0 : P.footnote.skip;
+    let i = next;
+    let r = 0;
+    while (r < left && this.takes((r + 1) * lineHeight + extra)) {
+      r++;
+      for (; i < notes.length && (notes[i] as LineNote).line <= done + r; i++) {
+        extra += Math.min((notes[i] as LineNote).height + skip, Math.max(0, this.room() - this.y - r * lineHeight - extra));
+        skip = 0;
+      }
+    }
+    return r;
+  }
+
+  /** Sets `k` lines of a paragraph after its first `done`, each note from `notes[next]` at the foot after its mark's line; returns the next note. */
+  private setLines(k: number, lineHeight: number, category: Category, notes: readonly LineNote[], next: number, done: number): number {
+    let set = 0;
+    let i = next;
+    for (; i < notes.length && (notes[i] as LineNote).line <= done + k; i++) {
+      const upTo = Math.max(set, (notes[i] as LineNote).line - done);
+      this.y += (upTo - set) * lineHeight;
+      this.used[category] += (upTo - set) * lineHeight;
+      set = upTo;
+      this.footnote((notes[i] as LineNote).height);
+    }
+    this.y += (k - set) * lineHeight;
+    this.used[category] += (k - set) * lineHeight;
+    return i;
   }
 
   /**
@@ -362,7 +451,7 @@ export class Pager {
       if (placement.here && text + height + P.inTextSep < colroom && this.y + height + 2 * P.inTextSep <= this.room() && !this.kinds.bottom.has(category)) {
         // `[h]`: in the text where it stands, with `\intextsep` above and below.
         const add = height + (this.y > 0 ? 2 * P.inTextSep : P.inTextSep);
-        this.shrinkable(2 * P.shrink.inTextSep);
+        this.shrinkable(2 * P.shrink.inTextSep, 2 * P.stretch.inTextSep);
         this.y += add;
         this.used[category] += add;
         this.hereHeight += height + 2 * P.inTextSep;

@@ -107,6 +107,27 @@ export function namesText(names: readonly string[], style: ReferenceStyle): stri
  * between styles, their length does not.
  */
 export function entryText(entry: BibEntry, style: ReferenceStyle): EntryText {
+  const key = printKey(style);
+  const kept = printed.get(entry);
+  if (kept?.key === key) return kept.text;
+  const text = buildEntryText(entry, style);
+  printed.set(entry, { key, text });
+  return text;
+}
+
+/**
+ * Each entry's text as last printed, with the style's choices that made it: the entries of a .bib
+ * are immutable and a changed .bib is read into new ones, so the reference list is not rebuilt at
+ * every estimate while the writeup is edited.
+ */
+const printed = new WeakMap<BibEntry, { readonly key: string; readonly text: EntryText }>();
+
+/** What of a style the entry's text depends on (not its label or indent). */
+function printKey(style: ReferenceStyle): string {
+  return `${style.initials ? 1 : 0}${style.familyFirst === true ? 1 : 0}${style.links ? 1 : 0}${style.eprint === true ? 1 : 0} ${style.etAlMin ?? ''} ${style.etAlFirst ?? ''}`;
+}
+
+function buildEntryText(entry: BibEntry, style: ReferenceStyle): EntryText {
   const f = entry.fields;
   const out: [string, Face | 'mono'][] = [];
   const add = (text: string, face: Face | 'mono' = 'regular'): void => {

@@ -12,8 +12,10 @@ export function titleBlock(pager: Pager, writeup: Writeup, abstract: string | un
   const { title, authors } = writeup.metadata;
   const t = P.title;
   const template = writeup.metadata.pageSetup?.template;
-  // NeurIPS without `final` or `preprint` is a submission: an anonymous block instead of the authors.
-  const anonymous = writeup.format === 'latex' && template !== undefined && /^(neurips|nips)/i.test(template.name) && !template.options.some((o) => /^(final|preprint)$/.test(o));
+  // NeurIPS without `final` or `preprint` is a submission: an anonymous block instead of the authors,
+  // unless a local copy of the style is final by default or has no anonymous block.
+  const local = template?.local;
+  const anonymous = writeup.format === 'latex' && template !== undefined && /^(neurips|nips)/i.test(template.name) && !template.options.some((o) => /^(final|preprint)$/.test(o)) && local?.finalByDefault !== true && local?.namesAuthors !== true;
   if (title !== undefined && title.trim() !== '') {
     const titleLines = Math.max(1, countTextLines(title, W, t.titleSize, 'bold'));
     let h = t.rules + titleLines * t.titleLeading;
@@ -47,7 +49,7 @@ export function titleBlock(pager: Pager, writeup: Writeup, abstract: string | un
     pager.y += h;
     pager.used.title += h;
     // The abstract is a quote (a list): its skips above and below shrink with the page.
-    pager.shrinkable(P.shrink.abstract);
+    pager.shrinkable(P.shrink.abstract, P.stretch.abstract);
   }
   // `\thanks` notes stand at the foot of the first page (not in a submission).
   const f = P.footnote;

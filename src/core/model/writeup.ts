@@ -122,6 +122,8 @@ export interface PageSetup {
       readonly leading?: 'renewed' | 'lineno-first' | 'article';
       /** The copy makes a camera-ready copy without the `final` option (`\@neuripsfinaltrue` by default). */
       readonly finalByDefault?: boolean;
+      /** The copy prints the authors in a submission too: its title block has no anonymous "Anonymous Author(s)" block. */
+      readonly namesAuthors?: boolean;
     };
   };
   /** Packages loaded (names only), e.g. `mathpazo`, `geometry`. */

@@ -47,3 +47,14 @@ describe('stacked headings in the page estimate', () => {
     assert.ok(Math.abs(added - (5.5 + 11 + 0.8 * 4.5)) < 0.5, `${added}pt`);
   });
 });
+
+describe('run-in \\paragraph titles', () => {
+  test('a run-in title (bold, then 1em) begins the first line of its paragraph: long titles take lines', () => {
+    const parts = (title: (i: number) => string): Part[] => Array.from({ length: 20 }, (_, i): Part[] => [{ heading: title(i), level: 4 }, { para: prose(12, i + 1) }]).flat();
+    const short = estimatePages(build(parts(() => 'A.')));
+    const long = estimatePages(build(parts(() => 'A rather long run-in title for this paragraph.')));
+    // Each title is about 200pt of a 397pt line: most of the 20 paragraphs take a line more.
+    const lines = ((long.breakdown.text - short.breakdown.text) * 648) / 10.95;
+    assert.ok(lines > 10 && lines <= 20, `${lines.toFixed(1)} lines more`);
+  });
+});

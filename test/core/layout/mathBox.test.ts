@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { displayMathRowsHeight } from '../../../src/core/layout';
-import { displayMathWidth } from '../../../src/core/layout/mathBox';
+import { displayMathWidth, inlineMathWidth } from '../../../src/core/layout/mathBox';
 
 const rows3 = 'a \\\\ b \\\\ c';
 
@@ -32,5 +32,15 @@ describe('aligned, gathered and split nested in a display', () => {
     const w = displayMathWidth(`f(x) = \\begin{aligned} ${rows3} \\end{aligned}`, 'equation');
     assert.ok(w !== undefined && w > 10 && w < 100, String(w));
     assert.equal(displayMathWidth(rows3, 'align'), undefined);
+  });
+});
+
+describe('inline math letters in Computer Modern', () => {
+  test('letters take the math italic widths (cmmi10), wider than Times italic: "x" 5.72pt, "nm" 14.78pt, "\\Theta" about 7.3pt', () => {
+    assert.ok(Math.abs(inlineMathWidth('x') - 5.72) < 0.01, String(inlineMathWidth('x')));
+    assert.ok(Math.abs(inlineMathWidth('nm') - 14.78) < 0.01, String(inlineMathWidth('nm')));
+    assert.ok(Math.abs(inlineMathWidth('\\Theta') - 7.3) < 0.01, String(inlineMathWidth('\\Theta')));
+    // "a + b": the letters and the binary operator with its medium spaces (7.78 + 2 x 2.22pt).
+    assert.ok(Math.abs(inlineMathWidth('a + b') - (5.29 + 12.22 + 4.29)) < 0.01, String(inlineMathWidth('a + b')));
   });
 });

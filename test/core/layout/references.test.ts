@@ -86,6 +86,24 @@ describe('reference list from the bibliography', () => {
     assert.ok(refLines(estimate(report('\\cite{withurl}'))) > refLines(estimate(report('\\cite{withurl}', { style: 'plain' }))));
   });
 
+  test('an entry printed before is printed afresh for another style, and an edited .bib prints its new text', () => {
+    const style = (name: string) => referenceStyleOf(readWriteup(report('', { style: name }), { file: '/w/report.tex' }));
+    const words = (text: ReturnType<typeof entryText>) => text.map(([t]) => t).join(' ');
+    const entry = bib.get('pair')!;
+    const full = words(entryText(entry, style('plainnat')));
+    const initials = words(entryText(entry, style('abbrvnat')));
+    assert.match(full, /^Jane Doe and Richard Roe\./);
+    assert.match(initials, /^J\. Doe and R\. Roe\./);
+    assert.equal(words(entryText(entry, style('plainnat'))), full);
+    // The same key after the student retitles it in the .bib: a new entry, its new title printed and set.
+    const edited = createBibIndex([parseBib(BIB.replace('title = {A short paper}', `title = {${'A much longer title '.repeat(12)}}`), '/w/references.bib')]);
+    assert.match(words(entryText(edited.get('pair')!, style('plainnat'))), /A much longer title/);
+    assert.equal(words(entryText(entry, style('plainnat'))), full);
+    const before = refLines(estimate(report('\\cite{pair}')));
+    assert.ok(refLines(estimate(report('\\cite{pair}'), edited)) > before + 2);
+    assert.equal(refLines(estimate(report('\\cite{pair}'))), before);
+  });
+
   test('\\nocite{*} lists every entry; \\nocite{a,b} adds those keys', () => {
     const all = refLines(estimate(report('\\cite{pair} \\nocite{*}')));
     const each = refLines(estimate(report('\\cite{pair,huge,withurl,book,etal}')));

@@ -154,3 +154,18 @@ describe('the references', () => {
     assert.ok(lm > times * 1.08, `${lm} vs ${times}`);
   });
 });
+
+describe('a local copy of the style without the anonymous block', () => {
+  test('a submission names its authors when the copy has no "Anonymous Author(s)" block; a stock-like copy hides them', () => {
+    const maketitle = (anonymous: boolean) =>
+      `\\def\\@maketitle{\\vbox{\\@title\\par${anonymous ? '\\if@submission\\begin{tabular}[t]{c}\\bf Anonymous Author(s)\\end{tabular}\\else' : ''}\\def\\And{\\hfil}\\@author${anonymous ? '\\fi' : ''}}}\n\\renewcommand\\normalsize{\\@setfontsize\\normalsize\\@xpt\\@xipt}`;
+    const authors = '\\author{A One\\\\ Uni\\\\ Street\\\\ City\\\\ \\texttt{a@x.org} \\AND B Two\\\\ Uni\\\\ Street\\\\ City\\\\ \\texttt{b@x.org}}';
+    const at = (anonymous: boolean) => {
+      const files: Record<string, string> = { '/w/nips_2018.sty': maketitle(anonymous) };
+      const host: FileHost = { readFile: (p) => files[p], exists: (p) => p in files };
+      return estimatePages(doc(`\\usepackage{nips_2018}\n${authors}`, `\\section{Intro}\n${paras(3)}`, '/w/r.tex', host));
+    };
+    // Two rows of five-line author blocks against the four-line anonymous block.
+    assert.ok(at(false).breakdown.title > at(true).breakdown.title + 50 / 648, `${at(false).breakdown.title * 648} vs ${at(true).breakdown.title * 648} pt`);
+  });
+});

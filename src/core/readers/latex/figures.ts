@@ -135,11 +135,13 @@ function lengthsIn(source: string): Record<string, string> {
  * the text then keeps the article class's 12pt (a measured fact of those styles). A style that never
  * redefines `\\normalsize` keeps the 12pt too.
  */
-function leadingOf(code: string): { leading: 'renewed' | 'lineno-first' | 'article'; finalByDefault?: true } {
+function leadingOf(code: string): { leading: 'renewed' | 'lineno-first' | 'article'; finalByDefault?: true; namesAuthors?: true } {
   const renew = code.search(/\\(?:renewcommand|def)\s*\{?\s*\\normalsize\b/);
   const lineno = code.search(/\\(?:RequirePackage|usepackage)\s*(?:\[[^\]]*\])?\s*\{lineno\}/);
   const leading = renew < 0 ? 'article' : lineno >= 0 && lineno < renew ? 'lineno-first' : 'renewed';
-  return { leading, ...(/\\newif\s*\\if@(?:neurips|nips)final\s*\\@(?:neurips|nips)finaltrue/.test(code) ? { finalByDefault: true } : {}) };
+  // A copy that defines \\maketitle's authors without the stock "Anonymous Author(s)" block names them in a submission too.
+  const namesAuthors = /\\author\b|\\@author\b/.test(code) && !/Anonymous\s+Author/.test(code);
+  return { leading, ...(/\\newif\s*\\if@(?:neurips|nips)final\s*\\@(?:neurips|nips)finaltrue/.test(code) ? { finalByDefault: true } : {}), ...(namesAuthors ? { namesAuthors: true } : {}) };
 }
 
 /**
