@@ -151,8 +151,8 @@ export interface CitationEnv {
 
 /**
  * markdown-it plugin: pandoc citations `[@a; @b, p. 3]`, `[-@a]` and in-text `@a` render
- * author-year. Used by the Writeup preview and, through `extendMarkdownIt`, by VS Code's
- * built-in Markdown preview.
+ * author-year, in VS Code's built-in Markdown preview (through `extendMarkdownIt`). The Writeup
+ * preview renders the reader's citations instead (markdownBody.ts).
  */
 export function markdownItCitations(md: MarkdownIt, options: CitationPluginOptions): void {
   md.inline.ruler.before('link', 'pandoc_citation', (state: StateInline, silent: boolean) => {

@@ -42,7 +42,6 @@ interface Doc {
   readonly titleEnds: ReadonlyMap<number, number>;
   readonly definitions: ReadonlyMap<string, Node>;
   readonly emitted: Set<Special>;
-  readonly offset: (line: number) => number;
 }
 
 const startOf = (n: MdNode): number => n.position?.start.offset ?? 0;
@@ -105,7 +104,7 @@ function docOf(given: Writeup): Doc {
   for (const s of writeup.sections) titleEnds.set(at(s.range.start), at(s.titleRange.end));
   const definitions = new Map<string, Node>();
   for (const n of tree.children ?? []) if (n.type === 'definition' && n.identifier && !definitions.has(n.identifier)) definitions.set(n.identifier, n as Node);
-  return { writeup, tree, specials: outer, blocks, titleEnds, definitions, emitted: new Set(), offset: (line) => index.lineStart(line) };
+  return { writeup, tree, specials: outer, blocks, titleEnds, definitions, emitted: new Set() };
 }
 
 /** The body of a Markdown writeup, `<article class="body">` with page marks between its top-level blocks. */
@@ -259,7 +258,7 @@ function paragraphRuns(doc: Doc, node: MdNode): Run[] {
   return runs.filter((r) => r.kind === 'display' || r.nodes.length > 0);
 }
 
-/** Pandoc's smart punctuation (as markdown-it's typographer did): dashes, ellipses, curly quotes. */
+/** Pandoc's smart punctuation: dashes, ellipses, curly quotes. */
 function smart(text: string, before: string): string {
   let prev = before;
   let out = '';
