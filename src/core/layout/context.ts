@@ -13,10 +13,10 @@ import type { EstimateBibliography, EstimateOptions } from './types';
 
 /** Per-writeup lookups shared by the block handlers. */
 export class Context {
-  private readonly inline: MathNode[];
-  private readonly display: MathNode[];
-  private readonly groups: CiteGroup[];
-  private readonly notes: Footnote[];
+  private readonly inline: readonly MathNode[];
+  private readonly display: readonly MathNode[];
+  private readonly groups: readonly CiteGroup[];
+  private readonly notes: readonly Footnote[];
   /** What the estimate could not size, for the user. */
   readonly estimateNotes: string[] = [];
   private figureContext: FigureContext | undefined;
@@ -62,32 +62,14 @@ export class Context {
     this.capNatural = writeup.format === 'latex' && writeup.metadata.imageMaxWidth === true;
     this.citationLabel = citationLabel(writeup);
     this.latex = writeup.format === 'latex';
-    this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
-    this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
-    this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
-    const byGroup = new Map<string, CiteGroup>();
+    const lookups = lookupsOf(writeup);
+    this.notes = lookups.notes;
+    this.inline = lookups.inline;
+    this.display = lookups.display;
+    this.groups = lookups.groups;
     this.citations = writeup.citations;
-    let lastIncluded: Citation | undefined;
-    let groupCount = 0;
-    for (const c of writeup.citations) {
-      const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
-      if (c.origin) {
-        // Keys of one group in an included file: the same \cite command, keys a comma apart on one line.
-        const o = c.origin;
-        const lo = lastIncluded?.origin;
-        const same = lastIncluded !== undefined && lo !== undefined && lo.file === o.file && lastIncluded.command === c.command && lo.range.end.line === o.range.start.line && o.range.start.character - lo.range.end.character <= 3;
-        if (!same) groupCount++;
-        this.groupIds.set(c, String(groupCount));
-        lastIncluded = c;
-        continue;
-      }
-      const g = byGroup.get(id);
-      if (g) {
-        g.keys++;
-        g.names?.push(c.key);
-      } else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command), names: [c.key] });
-    }
-    this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
+    this.groupIds = lookups.groupIds;
+    this.files = lookups.files;
   }
 
   displayMathIn(range: Range, file?: string): MathNode[] {
@@ -154,9 +136,63 @@ export class Context {
     return f;
   }
 
-  private readonly files = new Map<string, FileLookups>();
+  private readonly files: Map<string, FileLookups>;
   private readonly citations: readonly Citation[];
-  private readonly groupIds = new Map<Citation, string>();
+  private readonly groupIds: ReadonlyMap<Citation, string>;
+}
+
+/** A writeup's math, footnotes and citation groups sorted by where they stand, and its `\\input` files' (filled as asked). */
+interface Lookups {
+  readonly inline: readonly MathNode[];
+  readonly display: readonly MathNode[];
+  readonly notes: readonly Footnote[];
+  readonly groups: readonly CiteGroup[];
+  readonly groupIds: ReadonlyMap<Citation, string>;
+  readonly files: Map<string, FileLookups>;
+}
+
+/**
+ * The sorted lookups of each writeup model, worked out by its first estimate (the readers make a
+ * new model for every text and never change one, so another estimate of the same model finds them
+ * as they were).
+ */
+const LOOKUPS = new WeakMap<Writeup, Lookups>();
+
+function lookupsOf(writeup: Writeup): Lookups {
+  const hit = LOOKUPS.get(writeup);
+  if (hit) return hit;
+  const groupIds = new Map<Citation, string>();
+  const byGroup = new Map<string, CiteGroup>();
+  let lastIncluded: Citation | undefined;
+  let groupCount = 0;
+  for (const c of writeup.citations) {
+    const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
+    if (c.origin) {
+      // Keys of one group in an included file: the same \cite command, keys a comma apart on one line.
+      const o = c.origin;
+      const lo = lastIncluded?.origin;
+      const same = lastIncluded !== undefined && lo !== undefined && lo.file === o.file && lastIncluded.command === c.command && lo.range.end.line === o.range.start.line && o.range.start.character - lo.range.end.character <= 3;
+      if (!same) groupCount++;
+      groupIds.set(c, String(groupCount));
+      lastIncluded = c;
+      continue;
+    }
+    const g = byGroup.get(id);
+    if (g) {
+      g.keys++;
+      g.names?.push(c.key);
+    } else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command), names: [c.key] });
+  }
+  const lookups: Lookups = {
+    notes: [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start)),
+    inline: writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start)),
+    display: writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start)),
+    groups: [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start)),
+    groupIds,
+    files: new Map(),
+  };
+  LOOKUPS.set(writeup, lookups);
+  return lookups;
 }
 
 interface FileLookups {
