@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Context } from '../../../src/core/layout/context';
+import { paragraphLines } from '../../../src/core/layout/paragraph';
 import { readWriteup } from '../../../src/core/readers';
 
 /*
@@ -30,5 +31,26 @@ describe('estimate lookups per writeup model', () => {
       assert.deepEqual(edited.footnotesIn(para(after)).map((n) => n.text), ['A note.']);
       assert.deepEqual(edited.citationGroupsIn(para(after)).map((g) => g.names), [['smith20']]);
     }
+  });
+});
+
+describe("a paragraph's citation spans per reader spans", () => {
+  test('another text with the same spans object is searched again', () => {
+    const writeup = readWriteup('Words $x^2$ then a citation [@smith20] and a few more words to end it.\n', { file: 'report.md' });
+    const block = writeup.blocks.find((b) => b.type === 'paragraph');
+    assert.ok(block?.type === 'paragraph' && block.inline !== undefined);
+    const ctx = new Context(writeup);
+    const set = (text: string, inline = block.inline): number => {
+      const last = { width: 0 };
+      paragraphLines(text, block.range, ctx, 200, 10, 0, undefined, last, inline);
+      return last.width;
+    };
+    const first = set(block.text);
+    // The same spans with a text whose citation is gone (it is then set at the end): as for spans seen first.
+    const other = `${block.text.replace(/\[@smith20\]/, 'abcdefghijk')} and more`;
+    const again = set(other);
+    assert.equal(again, set(other, { ...block.inline }));
+    assert.notEqual(again, first);
+    assert.equal(set(block.text), first);
   });
 });
