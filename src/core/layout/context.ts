@@ -70,20 +70,39 @@ export class Context {
     this.citations = writeup.citations;
     this.groupIds = lookups.groupIds;
     this.files = lookups.files;
+    this.byRange = lookups.byRange;
   }
 
-  displayMathIn(range: Range, file?: string): MathNode[] {
-    return within(file !== undefined ? this.inFile(file).display : this.display, (m) => m.range, range);
+  displayMathIn(range: Range, file?: string): readonly MathNode[] {
+    if (file !== undefined) return within(this.inFile(file).display, (m) => m.range, range);
+    const at = this.at(range);
+    return (at.display ??= within(this.display, (m) => m.range, range));
   }
 
-  inlineMathIn(range: Range, file?: string): MathNode[] {
-    return within(file !== undefined ? this.inFile(file).inline : this.inline, (m) => m.range, range);
+  inlineMathIn(range: Range, file?: string): readonly MathNode[] {
+    if (file !== undefined) return within(this.inFile(file).inline, (m) => m.range, range);
+    const at = this.at(range);
+    return (at.inline ??= within(this.inline, (m) => m.range, range));
   }
 
   /** Citation groups inside `range`, without those inside the `notes` standing there. */
   citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): readonly CiteGroup[] {
-    const groups = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
-    return notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups;
+    const at = file === undefined ? this.at(range) : undefined;
+    if (at?.groups !== undefined && at.groups.notes === notes) return at.groups.groups;
+    const all = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
+    const groups = notes.length > 0 ? all.filter((g) => !insideAny(g.range, notes)) : all;
+    if (at !== undefined) at.groups = { notes, groups };
+    return groups;
+  }
+
+  /** What was found inside `range` (of the main file) by an estimate of this writeup. */
+  private at(range: Range): RangeLookups {
+    let at = this.byRange.get(range);
+    if (at === undefined) {
+      at = {};
+      this.byRange.set(range, at);
+    }
+    return at;
   }
 
   /**
@@ -108,7 +127,10 @@ export class Context {
   /** Footnotes referenced inside `range`. */
   footnotesIn(range: Range, file?: string): readonly Footnote[] {
     const notes = file !== undefined ? this.inFile(file).notes : this.notes;
-    return notes.length === 0 ? NO_NOTES : within(notes, (n) => n.range, range);
+    if (notes.length === 0) return NO_NOTES;
+    if (file !== undefined) return within(notes, (n) => n.range, range);
+    const at = this.at(range);
+    return (at.notes ??= within(notes, (n) => n.range, range));
   }
 
   /**
@@ -137,6 +159,7 @@ export class Context {
   }
 
   private readonly files: Map<string, FileLookups>;
+  private readonly byRange: WeakMap<Range, RangeLookups>;
   private readonly citations: readonly Citation[];
   private readonly groupIds: ReadonlyMap<Citation, string>;
 }
@@ -149,6 +172,16 @@ interface Lookups {
   readonly groups: readonly CiteGroup[];
   readonly groupIds: ReadonlyMap<Citation, string>;
   readonly files: Map<string, FileLookups>;
+  /** By the range of a block or note of the model (of the main file): what lies inside it, as asked. */
+  readonly byRange: WeakMap<Range, RangeLookups>;
+}
+
+/** The math, footnotes and citation groups (with the notes left out of them) inside one range. */
+interface RangeLookups {
+  inline?: readonly MathNode[];
+  display?: readonly MathNode[];
+  notes?: readonly Footnote[];
+  groups?: { readonly notes: readonly Footnote[]; readonly groups: readonly CiteGroup[] };
 }
 
 /**
@@ -190,6 +223,7 @@ function lookupsOf(writeup: Writeup): Lookups {
     groups: [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start)),
     groupIds,
     files: new Map(),
+    byRange: new WeakMap(),
   };
   LOOKUPS.set(writeup, lookups);
   return lookups;

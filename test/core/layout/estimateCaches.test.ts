@@ -34,6 +34,26 @@ describe('estimate lookups per writeup model', () => {
   });
 });
 
+describe('estimate lookups per range of a model', () => {
+  test('the citation groups of one range with and without its notes, either asked first', () => {
+    const text = '# Intro\n\nText [@a] more^[See [@b].] end.\n\nOther [@c] text.\n';
+    for (const notesFirst of [true, false]) {
+      const writeup = readWriteup(text, { file: 'report.md' });
+      const [para, other] = writeup.blocks.filter((b) => b.type === 'paragraph').map((b) => b.range);
+      assert.ok(para && other);
+      const ctx = new Context(writeup);
+      const notes = ctx.footnotesIn(para);
+      assert.equal(notes.length, 1);
+      const keys = (withNotes: boolean) => ctx.citationGroupsIn(para, withNotes ? notes : undefined).map((g) => g.names?.join());
+      for (const withNotes of notesFirst ? [true, false, true] : [false, true, false]) assert.deepEqual(keys(withNotes), withNotes ? ['a'] : ['a', 'b']);
+      assert.deepEqual(ctx.citationGroupsIn(other).map((g) => g.names?.join()), ['c']);
+      assert.deepEqual(ctx.footnotesIn(other), []);
+      // Another estimate of the model finds the same.
+      assert.deepEqual(new Context(writeup).citationGroupsIn(para, notes).map((g) => g.names?.join()), ['a']);
+    }
+  });
+});
+
 describe("a paragraph's citation spans per reader spans", () => {
   test('another text with the same spans object is searched again', () => {
     const writeup = readWriteup('Words $x^2$ then a citation [@smith20] and a few more words to end it.\n', { file: 'report.md' });
