@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createBibIndex, parseBib } from '../../../src/core/bib';
 import { Context } from '../../../src/core/layout/context';
+import type { EstimateBibliography } from '../../../src/core/layout/types';
 import { paragraphLines } from '../../../src/core/layout/paragraph';
 import { readWriteup } from '../../../src/core/readers';
 
@@ -72,5 +74,47 @@ describe("a paragraph's citation spans per reader spans", () => {
     assert.equal(again, set(other, { ...block.inline }));
     assert.notEqual(again, first);
     assert.equal(set(block.text), first);
+  });
+});
+
+describe('author-year labels per bibliography and citation group', () => {
+  const bibOf = (author: string, year: number): EstimateBibliography => createBibIndex([parseBib(`@article{smith20, author = {${author}}, title = {T}, journal = {J}, year = {${year}}}\n`, 'references.bib')]);
+  const text = 'A claim worth making [@smith20] and a few more words to end it.\n';
+  /** The last line's width of the paragraph set with `bib` (and the model `writeup`, else a fresh one). */
+  const width = (bib: EstimateBibliography, writeup = readWriteup(text, { file: 'report.md' })): number => {
+    const block = writeup.blocks.find((b) => b.type === 'paragraph');
+    assert.ok(block?.type === 'paragraph');
+    const last = { width: 0 };
+    paragraphLines(block.text, block.range, new Context(writeup, bib), 300, 10, 0, undefined, last, block.inline);
+    return last.width;
+  };
+
+  test('another bibliography for the same model sets its own labels', () => {
+    const writeup = readWriteup(text, { file: 'report.md' });
+    const short = bibOf('Ann Smith', 2020);
+    const long = bibOf('Ann Smith and Bob Jones and Carol Whitfield-Lancaster', 2021);
+    const first = width(short, writeup);
+    const other = width(long, writeup);
+    assert.notEqual(other, first);
+    assert.equal(other, width(long));
+    assert.equal(width(short, writeup), first);
+  });
+
+  test('the same bibliography object holding other entries is looked at afresh', () => {
+    const writeup = readWriteup(text, { file: 'report.md' });
+    let current = bibOf('Ann Smith', 2020);
+    // A host's index that follows the .bib as it is edited (the object stays, its entries change).
+    const live: EstimateBibliography = {
+      get: (key) => current.get(key),
+      entries: () => current.entries(),
+      get size() {
+        return current.size;
+      },
+    };
+    const first = width(live, writeup);
+    current = bibOf('Ann Smith and Bob Jones and Carol Whitfield-Lancaster', 2021);
+    const edited = width(live, writeup);
+    assert.notEqual(edited, first);
+    assert.equal(edited, width(current));
   });
 });
