@@ -159,7 +159,7 @@ export class Context {
   }
 
   private readonly files: Map<string, FileLookups>;
-  private readonly byRange: WeakMap<Range, RangeLookups>;
+  private readonly byRange: Map<Range, RangeLookups>;
   private readonly citations: readonly Citation[];
   private readonly groupIds: ReadonlyMap<Citation, string>;
 }
@@ -173,7 +173,7 @@ interface Lookups {
   readonly groupIds: ReadonlyMap<Citation, string>;
   readonly files: Map<string, FileLookups>;
   /** By the range of a block or note of the model (of the main file): what lies inside it, as asked. */
-  readonly byRange: WeakMap<Range, RangeLookups>;
+  readonly byRange: Map<Range, RangeLookups>;
 }
 
 /** The math, footnotes and citation groups (with the notes left out of them) inside one range. */
@@ -223,7 +223,7 @@ function lookupsOf(writeup: Writeup): Lookups {
     groups: [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start)),
     groupIds,
     files: new Map(),
-    byRange: new WeakMap(),
+    byRange: new Map(),
   };
   LOOKUPS.set(writeup, lookups);
   return lookups;
