@@ -27,8 +27,8 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
   let cited = 0;
   let pos = 0;
   const found = inline ? new Map(inline.math.map((s) => [s.node, s])) : undefined;
-  // Markdown's citations as written (`[@a; @b]`): where the reader found them after the last math, else searched for here.
-  const spans = ctx.latex || groups.length === 0 ? NO_SPANS : inline && inline.math.length === 0 ? inline.citations : markdownCitations(text, inline);
+  // Markdown's citations as written (`[@a; @b]`): where the reader found them, else searched for here.
+  const spans = ctx.latex || groups.length === 0 ? NO_SPANS : inline ? inline.citations : citationSpans(text, 0);
   for (const m of ctx.inlineMathIn(range, file)) {
     if (notes.length > 0 && insideAny(m.range, notes)) continue;
     // Where the reader found the math in the text (a paragraph), else searched for here (a footnote, an environment's text).
@@ -45,23 +45,6 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
   if (b instanceof MarkingBreaker) b.close();
   return b.lines;
 }
-
-/**
- * Where Markdown `text` has its citations as written, from its start: kept with the paragraph's
- * `inline` spans (the reader's, one object per paragraph of a model) for the next estimate, for
- * that same text.
- */
-function markdownCitations(text: string, inline: InlineSpans | undefined): readonly Span[] {
-  if (inline === undefined) return citationSpans(text, 0);
-  const hit = CITATIONS.get(inline);
-  if (hit !== undefined && hit.text === text) return hit.spans;
-  const spans = citationSpans(text, 0);
-  CITATIONS.set(inline, { text, spans });
-  return spans;
-}
-
-/** Each paragraph's citation spans from the start of its text (see markdownCitations). */
-const CITATIONS = new WeakMap<InlineSpans, { readonly text: string; readonly spans: readonly Span[] }>();
 
 /** Offsets in a paragraph's text (`at`, in order) and, once it is set, the line (from 1) holding each. */
 export interface Marks {

@@ -217,7 +217,7 @@ export interface ParagraphBlock extends BlockBase {
  * Offsets in a paragraph's `text`. `math`: each inline math node of the paragraph (not of its
  * footnotes) found in the text, in order: the text before it ends at `before` (its opening `$`
  * left out), the node's TeX and closing `$` end at `end`. `citations`: stretches that print as a
- * citation (`[@a; @b]`, `@a`, `\\cite{..}`) after the last math, each `[start, end)`.
+ * citation (`[@a; @b]`, `@a`, `\\cite{..}`) anywhere in the text, each `[start, end)`.
  */
 export interface InlineSpans {
   readonly math: readonly { readonly node: MathNode; readonly before: number; readonly end: number }[];

@@ -14,7 +14,7 @@ export function stripBraces(tex: string): string {
 
 /**
  * The spans of `math` (the paragraph's inline math, in order, without that of its footnotes) in
- * `text`, and of its citations after the last of them when `citations` is set.
+ * `text`, and of its citations (all of them, from the start of the text) when `citations` is set.
  */
 export function inlineSpans(text: string, math: readonly MathNode[], citations: boolean): InlineSpans | undefined {
   if (math.length === 0 && !citations) return undefined;
@@ -26,7 +26,7 @@ export function inlineSpans(text: string, math: readonly MathNode[], citations: 
     pos = at.end;
     found.push({ node: m, ...at });
   }
-  return { math: found, citations: citations ? citationSpans(text, pos) : [] };
+  return { math: found, citations: citations ? citationSpans(text, 0) : [] };
 }
 
 /**
