@@ -1,3 +1,4 @@
+export * from './inline';
 export * from './range';
 export * from './writeup';
 export * from './query';

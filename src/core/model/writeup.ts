@@ -1,3 +1,4 @@
+import type { TexInline } from './inline';
 import type { Position, Range } from './range';
 
 /** The two source formats a writeup can be written in. */
@@ -38,6 +39,8 @@ export interface Metadata {
   readonly range?: Range;
   /** Range of the title's value, where a title exists. */
   readonly titleRange?: Range;
+  /** LaTeX: the title as running-text pieces (math, emphasis and citations kept). */
+  readonly titlePieces?: readonly TexInline[];
   /** Range of each metadata key as written (e.g. `course`, `kind`, `author`). */
   readonly keyRanges: Readonly<Record<string, Range>>;
   /** The front matter as parsed, for anything not modelled above. */
@@ -161,6 +164,10 @@ export interface BibItem {
   readonly range: Range;
   /** The optional label as written, e.g. `Foo(2020)`. */
   readonly label?: string;
+  /** natbib's author-year label `Foo et~al.(2020)`: the names before the year as they print (`Foo et al.`). */
+  readonly labelAuthors?: string;
+  /** natbib's author-year label: its year (`2020`, `2020a`). */
+  readonly labelYear?: string;
   /** The item's text up to the next item (plain, markup removed). */
   readonly text: string;
   /** Set when it comes from an `\input` file: `range` then points at the `\input` command. */
@@ -211,6 +218,8 @@ export interface ParagraphBlock extends BlockBase {
    * line between: the paragraph goes on after the display (no `\\parskip` above it).
    */
   readonly continuesDisplay?: boolean;
+  /** LaTeX: what the paragraph prints, as the reader's running-text pieces (the preview shows them). */
+  readonly pieces?: readonly TexInline[];
 }
 
 /**
@@ -232,6 +241,12 @@ export interface ListEntry {
   /** 1 for the list's own items, 2 for the items of a list inside one of them, and so on. */
   readonly depth: number;
   readonly text: string;
+  /** LaTeX: the item's own text as running-text pieces. */
+  readonly pieces?: readonly TexInline[];
+  /** LaTeX `\item[label]`: the label's pieces (a description list's term). */
+  readonly label?: readonly TexInline[];
+  /** LaTeX, for an item of a nested list (depth 2 and more): that list is numbered. */
+  readonly ordered?: boolean;
 }
 
 /**
@@ -261,6 +276,8 @@ export interface FigureBlock extends BlockBase {
   readonly path: string;
   readonly width?: string;
   readonly caption?: string;
+  /** LaTeX: the caption as running-text pieces (math, citations and emphasis kept). */
+  readonly captionPieces?: readonly TexInline[];
   /** Every image of the figure in order, with the box it stands in (LaTeX; absent: one image `path`). */
   readonly parts?: readonly FigurePart[];
   /** LaTeX: the float's placement as written (`htbp`, `H`, `h!`), where it names one. */
@@ -290,6 +307,13 @@ export interface TableBlock extends BlockBase {
   readonly rows: number;
   readonly columns: number;
   readonly caption?: string;
+  /** LaTeX: the caption as running-text pieces (math, citations and emphasis kept). */
+  readonly captionPieces?: readonly TexInline[];
+  /**
+   * LaTeX: the printed rows of the (first) tabular, each a list of cells (rules and a longtable's
+   * caption and repeated head left out), for the preview.
+   */
+  readonly cells?: readonly (readonly TableCell[])[];
   /** LaTeX: the size switch in effect in the table's body (`\\small` before the tabular), where not `normalsize`. */
   readonly size?: FontSize;
   /** LaTeX: `\\resizebox{w}{h}`/`\\scalebox{s}`/`adjustbox` around the tabular (`max`: only shrinks). */
@@ -308,6 +332,12 @@ export interface TableBlock extends BlockBase {
   readonly headRows?: number;
 }
 
+/** One cell of a table row: what it prints, and the columns a `\multicolumn` spans (absent: 1). */
+export interface TableCell {
+  readonly pieces: readonly TexInline[];
+  readonly span?: number;
+}
+
 /** Verbatim code or an algorithm listing. */
 export interface CodeBlock extends BlockBase {
   readonly type: 'code';
@@ -322,6 +352,8 @@ export interface CodeBlock extends BlockBase {
   readonly placement?: string;
   /** LaTeX `breaklines` (listings, minted, fvextra): the long lines, which wrap at the measure instead of running into the margin. */
   readonly wrapping?: readonly string[];
+  /** LaTeX: the listing as written (a verbatim environment's lines without its options; an algorithm's body). */
+  readonly code?: string;
 }
 
 /** A theorem-like environment, quote or other container, with its plain text. */
@@ -334,6 +366,10 @@ export interface EnvironmentBlock extends BlockBase {
    * which the page estimate sizes the drawing from.
    */
   readonly picture?: { readonly source: string; readonly centred: boolean };
+  /** LaTeX: what the body prints as running-text pieces (after the optional `[..]`). */
+  readonly pieces?: readonly TexInline[];
+  /** LaTeX `\\begin{theorem}[Main result]`: the optional argument's pieces (the theorem's name). */
+  readonly note?: readonly TexInline[];
 }
 
 /** `\newpage`, `\clearpage` or a pandoc page break. */
@@ -372,6 +408,8 @@ export interface Section {
   /** 1 for `#`/`\section`, 2 for `##`/`\subsection`, 3 for `###`/`\subsubsection`... */
   readonly level: number;
   readonly title: string;
+  /** LaTeX: the title as running-text pieces (math, emphasis and citations kept). */
+  readonly titlePieces?: readonly TexInline[];
   /** Pandoc `{.unnumbered}`/`{-}` or LaTeX `\section*`. */
   readonly unnumbered: boolean;
   /** Range of the heading line (or command). */

@@ -8,6 +8,8 @@ export interface CitedWork {
   readonly key: string;
   /** Author names as written ("First Last" or "Last, First"). */
   readonly authors: readonly string[];
+  /** The author part as it prints, where known whole (a natbib `\bibitem` label's `Foo et al.`): used instead of the surnames. */
+  readonly authorText?: string;
   readonly year?: number | string;
   readonly title?: string;
   readonly venue?: string;
@@ -55,7 +57,12 @@ function yearOf(work: CitedWork): string {
 
 /** Plain text of one citation in author-year style, e.g. "Bartlett et al., 2017". */
 export function authorYear(work: CitedWork): string {
-  return `${authorLabel(work.authors)}, ${yearOf(work)}`;
+  return `${namesOf(work)}, ${yearOf(work)}`;
+}
+
+/** The author part of a work's author-year label. */
+function namesOf(work: CitedWork): string {
+  return work.authorText ?? authorLabel(work.authors);
 }
 
 /** The bibliography entry's element id for a key; lone surrogates (not encodable) become U+FFFD. */
@@ -73,7 +80,7 @@ export function renderCitationGroup(items: readonly CiteItem[], resolve: Citatio
     const extra = (s: string): string => (item.locator ? `${s}, ${item.locator}` : s);
     let text: string;
     if (!work) text = extra(`${item.key}?`);
-    else if (textual) text = `${authorLabel(work.authors)} (${extra(yearOf(work))})`;
+    else if (textual) text = `${namesOf(work)} (${extra(yearOf(work))})`;
     else text = extra(item.suppressAuthor ? yearOf(work) : authorYear(work));
     const prefix = item.prefix ? `${item.prefix} ` : '';
     const cls = work ? 'cite' : 'cite missing';
@@ -104,7 +111,7 @@ export function renderBibliography(keys: Iterable<string>, resolve: CitationReso
   }
   if (works.length === 0) return '';
   works.sort(
-    (a, b) => authorLabel(a.authors).localeCompare(authorLabel(b.authors)) || yearOf(a).localeCompare(yearOf(b)) || a.key.localeCompare(b.key),
+    (a, b) => namesOf(a).localeCompare(namesOf(b)) || yearOf(a).localeCompare(yearOf(b)) || a.key.localeCompare(b.key),
   );
   return `<ol class="bibliography">${works.map(renderBibliographyEntry).join('')}</ol>`;
 }

@@ -1,6 +1,7 @@
 /** LaTeX running text to HTML: the LaTeX reader's pieces (readers/latex/runningText.ts) rendered. */
 import { type MacroMap } from '../math/macros';
-import { readRunningText, type TexInline } from '../readers/latex/runningText';
+import type { TexInline } from '../model/inline';
+import { readRunningText } from '../readers/latex/runningText';
 import { type CitationResolver, renderCitationGroup } from './citations';
 import { escapeHtml, safeLinkUrl } from './escape';
 import { renderMathHtml } from './math';
@@ -79,6 +80,7 @@ function html(pieces: readonly TexInline[], resolve: CitationResolver | undefine
   return out;
 }
 
-export function latexInline(ctx: Context, src: string): string {
-  return latexInlineHtml(src, ctx.options.resolveCitation, ctx.macros, ctx.cited);
+/** Renders the reader's running-text pieces of a block (see TexInline in model/inline.ts). */
+export function latexPieces(ctx: Context, pieces: readonly TexInline[]): string {
+  return html(pieces, ctx.options.resolveCitation, ctx.macros, ctx.cited);
 }

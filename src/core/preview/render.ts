@@ -3,12 +3,13 @@
  * (pageMarks.ts) and bibliography. Every text is escaped; no script, no inline handler.
  */
 import { mergeMacros, noMacros } from '../math/macros';
+import type { TexInline } from '../model/inline';
 import type { Writeup } from '../model/writeup';
+import { REFERENCES_TITLE } from '../readers/common';
 import { type CitationEnv, renderBibliography } from './citations';
 import { escapeHtml } from './escape';
 import type { Context, PreviewHtml, PreviewOptions } from './context';
-import { type ItemRenderer, latexBodyItems, renderItem } from './latexBody';
-import { latexInline } from './latexInline';
+import { type ItemRenderer, latexBodyItems, latexText, renderItem } from './latexBody';
 import { markdownBody, markdownFor } from './markdownBody';
 import { pageMark } from './pageMarks';
 import { moveInlineStyles } from './styles';
@@ -55,7 +56,7 @@ function after(ctx: Context): string[] {
   const own = new Set((writeup.bibItems ?? []).map((b) => b.key));
   const bibliography = renderBibliography(own.size > 0 ? ctx.cited.filter((k) => !own.has(k)) : ctx.cited, options.resolveCitation);
   if (bibliography) {
-    const hasHeading = writeup.sections.some((s) => /^\s*(references|bibliography|works cited)\s*$/i.test(s.title));
+    const hasHeading = writeup.sections.some((s) => REFERENCES_TITLE.test(s.title.trim()));
     parts.push(`<section class="references">${hasHeading ? '' : '<h2>References</h2>'}${bibliography}</section>`);
   }
   return parts.map(moveInlineStyles);
@@ -74,8 +75,7 @@ function withBibItems(writeup: Writeup, options: PreviewOptions): PreviewOptions
       const item = items.find((b) => b.key === key);
       if (!item) return undefined;
       // A natbib label `Foo et al.(2020)` gives the author-year label.
-      const label = /^(.*?)\s*\((\d{4}[a-z]?)\)/.exec(item.label ?? '');
-      return { key, authors: label?.[1] ? [label[1]] : [], ...(label?.[2] ? { year: label[2] } : {}), title: item.text };
+      return { key, authors: [], ...(item.labelAuthors ? { authorText: item.labelAuthors } : {}), ...(item.labelYear ? { year: item.labelYear } : {}), title: item.text };
     },
   };
 }
@@ -84,7 +84,7 @@ function titleBlock(ctx: Context): string {
   const m = ctx.writeup.metadata;
   const parts: string[] = [];
   const line = m.titleRange?.start.line ?? m.range?.start.line ?? 0;
-  if (m.title) parts.push(`<h1 class="title">${inline(ctx, m.title)}</h1>`);
+  if (m.title) parts.push(`<h1 class="title">${inline(ctx, m.title, m.titlePieces)}</h1>`);
   if (m.authors.length > 0) {
     const authors = m.authors.map((a) => {
       const extra = [a.affiliation, a.email].filter((x): x is string => !!x).map((x) => `<span class="affiliation">${escapeHtml(x)}</span>`);
@@ -95,17 +95,17 @@ function titleBlock(ctx: Context): string {
   if (m.date) parts.push(`<div class="date">${escapeHtml(m.date)}</div>`);
   // A LaTeX abstract environment is a body block of its own, rendered where it stands.
   const abstractBlock = ctx.writeup.blocks.some((b) => b.type === 'environment' && b.name === 'abstract');
-  if (m.abstract && !abstractBlock) parts.push(`<div class="abstract"><h2>Abstract</h2><p>${inline(ctx, m.abstract)}</p></div>`);
+  if (m.abstract && !abstractBlock) parts.push(`<div class="abstract"><h2>Abstract</h2><p>${inline(ctx, m.abstract, undefined)}</p></div>`);
   return parts.length > 0 ? `<header class="title-block" data-line="${line}">${parts.join('')}</header>` : '';
 }
 
-/** Inline text (title, abstract) in the writeup's own syntax. */
-function inline(ctx: Context, text: string): string {
+/** Inline text (title, abstract): Markdown source, or the LaTeX reader's pieces (else its plain text). */
+function inline(ctx: Context, text: string, pieces: readonly TexInline[] | undefined): string {
   if (ctx.writeup.format === 'markdown') {
     const env: CitationEnv = {};
     const html = markdownFor(ctx).renderInline(text, env);
     ctx.cited.push(...(env.citedKeys ?? []));
     return html;
   }
-  return latexInline(ctx, text);
+  return latexText(ctx, pieces, text);
 }

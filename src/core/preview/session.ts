@@ -77,7 +77,7 @@ export class PreviewSession {
 
     const renderer: ItemRenderer = (ctx, itemKey, line, render) => {
       macros ??= macrosFingerprint(ctx.macros);
-      const key = `${itemKey}\u0000${macros}`;
+      const key = `${itemKey()}\u0000${macros}`;
       const before = next.get(key) ?? previous.get(key);
       if (before && before.lookups.every((l) => unchanged(ctx, l))) {
         const html = moved(before.html, before.line, line);

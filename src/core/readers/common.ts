@@ -1,3 +1,4 @@
+import type { TexInline } from '../model/inline';
 import type { Range } from '../model/range';
 import type { Block, CaptionSetting, DisableDirective, Metadata, Origin, Section, Writeup, WriteupFormat } from '../model/writeup';
 import { LineIndex } from '../text/lineIndex';
@@ -31,6 +32,8 @@ export function emptyWriteup(text: string, file: string, format: WriteupFormat):
 export interface HeadingInfo {
   readonly level: number;
   readonly title: string;
+  /** LaTeX: the title as running-text pieces. */
+  readonly titlePieces?: readonly TexInline[];
   readonly unnumbered: boolean;
   readonly range: Range;
   readonly titleRange: Range;
@@ -76,6 +79,7 @@ export function buildSections(headings: readonly HeadingInfo[], blocks: readonly
     sections.push({
       level: heading.level,
       title: heading.title,
+      ...(heading.titlePieces ? { titlePieces: heading.titlePieces } : {}),
       unnumbered: heading.unnumbered,
       range: heading.range,
       titleRange: heading.titleRange,

@@ -5,6 +5,7 @@ import type { Writeup } from '../../../src/core/model/writeup';
 import type { CitedWork } from '../../../src/core/preview/citations';
 import { cssWidth, latexInlineHtml, renderPreview } from '../../../src/core/preview/render';
 import { readWriteup } from '../../../src/core/readers/index';
+import { readRunningText } from '../../../src/core/readers/latex/runningText';
 
 const works: Record<string, CitedWork> = {
   bartlett2017spectrally: { key: 'bartlett2017spectrally', authors: ['Peter L. Bartlett', 'Dylan J. Foster', 'Matus Telgarsky'], year: 2017, title: 'Spectrally-normalized margin bounds for neural networks', venue: 'NeurIPS' },
@@ -206,7 +207,8 @@ describe('renderPreview (LaTeX, from the model)', () => {
     metadata: { title: 'Low rank', authors: [{ name: 'A <B>' }], bibliography: [], disabledRules: [], keyRanges: {}, raw: {} },
     sections: [{ level: 1, title: 'Introduction', unnumbered: false, range: r(3, 0, 3, 22), titleRange: r(3, 9, 3, 21), bodyRange: r(3, 0, 9, 0), blocks: [] }],
     blocks: [
-      { type: 'paragraph', text: '', range: r(4, 0, 4, 98) },
+      // The preview shows what the reader read: the paragraph's pieces, not its source text.
+      { type: 'paragraph', text: '', range: r(4, 0, 4, 98), pieces: readRunningText(text.split('\n')[4] ?? '') },
       { type: 'math', math, range: r(5, 0, 8, 11) },
     ],
     citations: [],

@@ -1,4 +1,5 @@
-import type { FontSize } from '../../model/writeup';
+import type { TexInline } from '../../model/inline';
+import type { FontSize, TableCell } from '../../model/writeup';
 import { MATH_ENVIRONMENTS } from '../pandocInline';
 import { algorithmLines } from './algorithms';
 import { ALGORITHM_ENVS, BOX_ENVS, FIGURE_ENVS, FONT_SIZES, LIST_ENVS, PICTURE_ENVS, TABLE_ENVS, TABULAR_ENVS, THEOREM_ENVS, VERBATIM_ENVS } from './commands';
@@ -7,8 +8,8 @@ import { InlineScanner } from './inline';
 import { listItems } from './lists';
 import { skipSpace } from './source';
 import type { Env } from './state';
-import { columnChars, countColumns, countRows, maxCells, wrappedLines } from './tables';
-import { SPACES, toPlain } from './runningText';
+import { columnChars, countColumns, countRows, maxCells, tableCells, wrappedLines } from './tables';
+import { plainText, readPieces, SPACES } from './runningText';
 
 /** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
 /** `\\renewcommand{\\arraystretch}{1.2}`, `\\renewcommand\\arraystretch{1.2}`, `\\def\\arraystretch{1.2}`. */
@@ -62,7 +63,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
           const size = this.verbatimSize(name, text.slice(tagEnd, Math.min(at, tagEnd + 200)));
           const lines = body.split(/\r?\n|\r/);
           const wrapping = this.breaksLines(name, text.slice(tagEnd, Math.min(at, tagEnd + 200))) ? lines.filter((l) => l.length > WRAP_CANDIDATE) : [];
-          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: lines.length, ...(size !== 'normalsize' ? { size } : {}), ...(wrapping.length > 0 ? { wrapping } : {}) });
+          this.place({ type: 'code', range: this.range(i, at + endTag.length), lines: lines.length, ...(size !== 'normalsize' ? { size } : {}), ...(wrapping.length > 0 ? { wrapping } : {}), code: lines.join('\n') });
         }
       }
       return at + endTag.length;
@@ -191,7 +192,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
    * A `longtable`: not a float but rows in the text that break across pages, the rows above
    * `\\endhead` repeated at the top of each later page; its `\\caption` is a row of its own.
    */
-  private longtable(env: Env, body: string): { type: 'table'; rows: number; longtable: true; stretch?: number; headRows?: number; lines?: number; caption?: string; size?: FontSize } {
+  private longtable(env: Env, body: string): { type: 'table'; rows: number; longtable: true; stretch?: number; headRows?: number; lines?: number; caption?: string; captionPieces?: TexInline[]; size?: FontSize; cells: TableCell[][] } {
     const rowsOf = (part: string): string => part.replace(LONGTABLE_CAPTION, '').replace(/\\label\s*\{[^}]*\}/g, '');
     const endHead = body.search(/\\endhead\b/);
     const firstHead = body.search(/\\endfirsthead\b/);
@@ -209,7 +210,9 @@ export abstract class EnvironmentScanner extends InlineScanner {
       ...(head > 0 ? { headRows: head } : {}),
       ...(lines > rows ? { lines } : {}),
       ...(env.caption !== undefined ? { caption: env.caption } : {}),
+      ...(env.captionPieces !== undefined ? { captionPieces: env.captionPieces } : {}),
       ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}),
+      cells: tableCells(printed, this.sink.macros),
     };
   }
 
@@ -256,6 +259,8 @@ export abstract class EnvironmentScanner extends InlineScanner {
         const lines = wrappedLines(env.spec ?? '', body);
         if (lines > rows) table.lines = lines;
         if (table.resize) table.columnChars = columnChars(body);
+        // A float with tabulars side by side shows its first.
+        table.cells ??= tableCells(body, this.sink.macros);
         if (env.size !== undefined && env.size !== 'normalsize') table.size = env.size;
         const stretch = this.arrayStretch(table.start, env.start);
         if (stretch !== 1) table.stretch = stretch;
@@ -266,7 +271,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
         this.place({ ...this.longtable(env, body), range, columns, ...origin });
         return tagEnd;
       }
-      this.place({ type: 'table', range, rows, columns });
+      this.place({ type: 'table', range, rows, columns, cells: tableCells(body, this.sink.macros) });
       return tagEnd;
     }
     this.paraStart = -1;
@@ -284,24 +289,30 @@ export abstract class EnvironmentScanner extends InlineScanner {
           path: env.includegraphics?.path ?? '',
           ...(env.includegraphics?.width !== undefined ? { width: env.includegraphics.width } : {}),
           ...(env.caption !== undefined ? { caption: env.caption } : {}),
+          ...(env.captionPieces !== undefined ? { captionPieces: env.captionPieces } : {}),
           ...(env.parts && env.parts.count > 0 ? { parts: env.parts.done() } : {}),
           ...this.placementOf(env),
         });
         break;
       case 'table':
-        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.stretch !== undefined ? { stretch: env.stretch } : {}), ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}), ...this.placementOf(env) });
+        this.place({ type: 'table', range, rows: env.rows ?? 0, columns: env.columns ?? 0, ...(env.stretch !== undefined ? { stretch: env.stretch } : {}), ...(env.caption !== undefined ? { caption: env.caption } : {}), ...(env.captionPieces !== undefined ? { captionPieces: env.captionPieces } : {}), ...(env.size !== undefined && env.size !== 'normalsize' ? { size: env.size } : {}), ...(env.resize ? { resize: env.resize, columnChars: env.columnChars ?? [] } : {}), ...(env.lines !== undefined ? { lines: env.lines } : {}), ...(env.cells !== undefined ? { cells: env.cells } : {}), ...this.placementOf(env) });
         break;
       case 'code': {
         const language = env.name.replace(/\*$/, '');
         const float = language === 'algorithm';
         const lines = algorithmLines(body, this.noEndLines());
-        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}), ...(float ? this.placementOf(env) : {}) });
+        // The body as written, without the placement and the line ends next to `\\begin` and `\\end`.
+        const code = body.replace(/^(?:\[[^\]]*\])?(?:\r\n?|\n)?/, '').replace(/(?:\r\n?|\n)$/, '').replace(/\r\n?/g, '\n');
+        this.place({ type: 'code', range, lines, language, ...(float ? { float } : {}), ...(float && env.caption !== undefined ? { caption: env.caption } : {}), ...(float ? this.placementOf(env) : {}), code });
         break;
       }
       case 'theorem': {
-        const plain = toPlain(body, this.sink.macros).replace(SPACES, ' ').trim();
+        // What it prints: the body after its optional argument (a theorem's name), which prints apart.
+        const option = /^[ \t]*\[([^\]]*)\]/.exec(body);
+        const pieces = readPieces(option ? body.slice(option[0].length) : body, this.sink.macros);
+        const plain = plainText(option ? readPieces(body, this.sink.macros) : pieces).replace(SPACES, ' ').trim();
         if (env.name === 'abstract' && !this.ctx.at) this.sink.meta.abstract = plain;
-        this.place({ ...origin, type: 'environment', range, name: env.name, text: plain });
+        this.place({ ...origin, type: 'environment', range, name: env.name, text: plain, pieces, ...(option ? { note: readPieces(option[1] ?? '', this.sink.macros) } : {}) });
         break;
       }
     }

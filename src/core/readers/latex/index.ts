@@ -86,6 +86,7 @@ export function writeupOf(text: string, lines: LineIndex, sink: Sink, options: R
     keyRanges: m.keyRanges,
     ...(m.title !== undefined ? { title: m.title } : {}),
     ...(m.titleRange ? { titleRange: m.titleRange } : {}),
+    ...(m.titlePieces ? { titlePieces: m.titlePieces } : {}),
     ...(m.course !== undefined ? { course: m.course } : {}),
     ...(m.kind !== undefined ? { kind: m.kind } : {}),
     ...(m.projectType !== undefined ? { projectType: m.projectType } : {}),

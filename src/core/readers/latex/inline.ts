@@ -155,10 +155,14 @@ export abstract class InlineScanner extends ScannerState {
     // The item's text runs to the next item or the end of the list.
     const rest = this.text.slice(arg.end, arg.end + 4000);
     const stop = /\\bibitem\b|\\end\s*\{thebibliography\}/.exec(rest);
+    const labelText = label ? this.text.slice(label.start, label.end) : undefined;
+    // natbib's author-year label, `Foo et al.(2020)`: the names and the year it prints.
+    const authorYear = labelText !== undefined ? /^(.*?)\s*\((\d{4}[a-z]?)\)/.exec(labelText) : null;
     this.sink.bibItems.push({
       key,
       range: this.range(keyStart, keyStart + key.length),
-      ...(label ? { label: this.text.slice(label.start, label.end) } : {}),
+      ...(labelText !== undefined ? { label: labelText } : {}),
+      ...(authorYear ? { labelYear: authorYear[2] ?? '', ...(authorYear[1] ? { labelAuthors: toPlain(authorYear[1], this.sink.macros).replace(/\s+/g, ' ').trim() } : {}) } : {}),
       text: toPlain(stop ? rest.slice(0, stop.index) : rest, this.sink.macros).replace(/\s+/g, ' ').trim(),
       ...this.origin(keyStart, keyStart + key.length),
     });

@@ -1,52 +1,22 @@
 import { MATH_ENVIRONMENTS } from '../pandocInline';
 import { stripBraces } from '../inlineSpans';
+import type { TexInline } from '../../model/inline';
 import { CITE_COMMANDS } from './commands';
+
+export type { TexInline } from '../../model/inline';
 
 /*
  * TeX running text: the one reading of what a LaTeX snippet prints, with one rule for each TeX
  * construct (accents, dashes, quotes, `~`, `\\`, escaped characters, commands that print their
  * argument or hide it, references, citations, footnotes, math). readRunningText gives the
- * pieces; three renderings share them: the preview's HTML (preview/latexInline.ts), the
- * bibliography's Unicode (texToUnicode) and the reader's plain text (toPlain: paragraphs,
- * titles, captions, list items, table cells, macro bodies, as the model and the page estimate
- * hold them). Accents, special letters, dashes, quotes and escaped characters come out as
+ * pieces (the model keeps them: model/inline.ts); three renderings share them: the preview's
+ * HTML (preview/latexInline.ts), the bibliography's Unicode (texToUnicode) and the reader's
+ * plain text (toPlain: paragraphs, titles, captions, list items, table cells, macro bodies, as
+ * the model and the page estimate hold them). Accents, special letters, dashes, quotes and escaped characters come out as
  * Unicode text; emphasis, code, links, citations, references, footnotes and math come out as
  * structure; any other command is kept by name for the caller to show or drop, and its braces'
  * text is read on.
  */
-
-export type TexInline =
-  | { readonly kind: 'text'; readonly text: string }
-  /** `~`: a space no line breaks at. */
-  | { readonly kind: 'nbsp' }
-  /** `\\`, `\newline`: a forced line break. */
-  | { readonly kind: 'break' }
-  /** `\emph{..}`, `\textbf{..}`, `\texttt{..}`, `\mbox{..}`, `\verb|..|`...: the command and what it holds. */
-  | { readonly kind: 'styled'; readonly command: string; readonly children: readonly TexInline[] }
-  /** `\url{..}` (no children: the address is its text) or `\href{url}{text}`. */
-  | { readonly kind: 'link'; readonly url: string; readonly children?: readonly TexInline[] }
-  /** `\citep[prefix][locator]{a,b}`: the command, its keys and its optional arguments as written. */
-  | { readonly kind: 'cite'; readonly command: string; readonly keys: readonly string[]; readonly options: readonly string[] }
-  /** `\ref{..}`, `\eqref{..}`, `\cref{..}`...: the label (labels, comma-separated) as written. */
-  | { readonly kind: 'ref'; readonly command: string; readonly label: string }
-  /** `\footnote{..}`, `\footnotetext{..}`, `\thanks{..}`: set at the foot of the page. */
-  | { readonly kind: 'footnote'; readonly children: readonly TexInline[] }
-  /**
-   * `$..$`, `$$..$$`, `\(..\)`, `\[..\]` or a math environment (`\begin{align}..\end{align}`,
-   * delimiter `\begin`, its name in `environment`): the TeX inside, as written.
-   */
-  | { readonly kind: 'math'; readonly tex: string; readonly display: boolean; readonly delimiter: '$' | '$$' | '\\(' | '\\[' | '\\begin'; readonly environment?: string }
-  /**
-   * A command that prints nothing here: `\label{..}` and `\vspace{..}` (with their first argument
-   * as written), `\begin{itemize}` (the environment's name), `\textcolor{red}` (the colour; the
-   * text after it is read on), `\centering` and `\small` (no argument).
-   */
-  | { readonly kind: 'hidden'; readonly command: string; readonly argument?: string }
-  /**
-   * Any other command, by name (without its backslash); the text of its arguments follows as
-   * pieces. `argument`: a brace group follows it (its options, `[..]`, were skipped).
-   */
-  | { readonly kind: 'command'; readonly command: string; readonly argument?: true };
 
 export interface RunningTextOptions {
   /** `%` starts a comment to the end of the line (running text); in a .bib value it is a character. */
@@ -517,51 +487,41 @@ const SPECIAL_TEST = /[\\{}~$`]|--|''/;
  */
 export function texToUnicode(text: string): string {
   if (!SPECIAL_TEST.test(text)) return /\s\s|[\t\r\n]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-  const out = unicodeOf(readRunningText(text, { comments: false }));
+  const out = textOf(readRunningText(text, { comments: false }), UNICODE);
   // Most values have no run of white space to collapse: test before building a new string.
   return (/[\t\r\n]| {2}/.test(out) ? out.replace(/[ \t\r\n]+/g, ' ') : out).trim();
 }
 
-function unicodeOf(pieces: readonly TexInline[]): string {
+/**
+ * How one rendering prints each kind of piece but text (which prints as itself); `inner` prints
+ * nested pieces the same way.
+ */
+type PieceText = {
+  readonly [K in Exclude<TexInline['kind'], 'text'>]: (piece: Extract<TexInline, { kind: K }>, inner: (pieces: readonly TexInline[]) => string) => string;
+};
+
+/** Pieces as text, each kind printed as `how` says. */
+function textOf(pieces: readonly TexInline[], how: PieceText): string {
   let out = '';
-  for (const p of pieces) {
-    switch (p.kind) {
-      case 'text':
-        out += p.text;
-        break;
-      case 'nbsp':
-        out += '\u00A0';
-        break;
-      case 'break':
-        out += ' ';
-        break;
-      case 'styled':
-      case 'footnote':
-        out += unicodeOf(p.children);
-        break;
-      case 'link':
-        out += p.children ? p.url + unicodeOf(p.children) : p.url;
-        break;
-      case 'math':
-        out += p.delimiter === '\\begin' ? `\\begin{${p.environment ?? ''}}${p.tex}\\end{${p.environment ?? ''}}` : `${p.delimiter}${p.tex}${p.delimiter === '\\(' ? '\\)' : p.delimiter === '\\[' ? '\\]' : p.delimiter}`;
-        break;
-      case 'cite':
-        out += `\\${p.command}${p.options.map((o) => `[${o}]`).join('')}${p.keys.join(',')}`;
-        break;
-      case 'ref':
-        out += `\\${p.command}${p.label}`;
-        break;
-      case 'hidden':
-        // A declaration (`{\em word}`) prints nothing; a hidden argument stays visible.
-        if (p.argument !== undefined) out += `\\${p.command}${texToUnicode(p.argument)}`;
-        break;
-      case 'command':
-        out += `\\${p.command}`;
-        break;
-    }
-  }
+  const inner = (children: readonly TexInline[]): string => textOf(children, how);
+  for (const p of pieces) out += p.kind === 'text' ? p.text : (how[p.kind] as (piece: TexInline, inner: (pieces: readonly TexInline[]) => string) => string)(p, inner);
   return out;
 }
+
+/** The bibliography's Unicode: structure as its text, what has no meaning as text kept visible. */
+const UNICODE: PieceText = {
+  nbsp: () => '\u00A0',
+  break: () => ' ',
+  styled: (p, inner) => inner(p.children),
+  footnote: (p, inner) => inner(p.children),
+  link: (p, inner) => (p.children ? p.url + inner(p.children) : p.url),
+  math: (p) => (p.delimiter === '\\begin' ? `\\begin{${p.environment ?? ''}}${p.tex}\\end{${p.environment ?? ''}}` : `${p.delimiter}${p.tex}${p.delimiter === '\\(' ? '\\)' : p.delimiter === '\\[' ? '\\]' : p.delimiter}`),
+  cite: (p) => `\\${p.command}${p.options.map((o) => `[${o}]`).join('')}${p.keys.join(',')}`,
+  ref: (p) => `\\${p.command}${p.label}`,
+  // A declaration (`{\em word}`) prints nothing; a hidden argument stays visible.
+  hidden: (p) => (p.argument !== undefined ? `\\${p.command}${texToUnicode(p.argument)}` : ''),
+  command: (p) => `\\${p.command}`,
+};
 
 /** What the plain text holds where a citation command stood (the page estimate sets the citation there). */
 export const CITE_PLACEHOLDER = '[1]';
@@ -589,45 +549,22 @@ function referenceText(command: string, label: string): string {
   return `${word}s ${labels.map((_l, i) => String(i + 1)).join(', ')}`;
 }
 
+/** The reader's plain text (see toPlain). */
+const PLAIN: PieceText = {
+  nbsp: () => ' ',
+  break: () => LINE_BREAK,
+  styled: (p, inner) => (p.command === 'enquote' ? `\u201c${inner(p.children)}\u201d` : inner(p.children)),
+  footnote: () => '',
+  link: (p, inner) => (p.children ? inner(p.children) : p.url),
+  math: (p) => (p.delimiter === '\\begin' ? ` ${stripBraces(p.tex)} ` : stripBraces(p.tex)),
+  cite: () => CITE_PLACEHOLDER,
+  ref: (p) => referenceText(p.command, p.label),
+  hidden: (p) => (PARTING.has(p.command) ? ' ' : ''),
+  command: (p) => (p.argument ? '' : `\\${p.command}`),
+};
+
 function plainOf(pieces: readonly TexInline[]): string {
-  let out = '';
-  for (const p of pieces) {
-    switch (p.kind) {
-      case 'text':
-        out += p.text;
-        break;
-      case 'nbsp':
-        out += ' ';
-        break;
-      case 'break':
-        out += LINE_BREAK;
-        break;
-      case 'styled':
-        out += p.command === 'enquote' ? `\u201c${plainOf(p.children)}\u201d` : plainOf(p.children);
-        break;
-      case 'footnote':
-        break;
-      case 'link':
-        out += p.children ? plainOf(p.children) : p.url;
-        break;
-      case 'math':
-        out += p.delimiter === '\\begin' ? ` ${stripBraces(p.tex)} ` : stripBraces(p.tex);
-        break;
-      case 'cite':
-        out += CITE_PLACEHOLDER;
-        break;
-      case 'ref':
-        out += referenceText(p.command, p.label);
-        break;
-      case 'hidden':
-        if (PARTING.has(p.command)) out += ' ';
-        break;
-      case 'command':
-        if (!p.argument) out += `\\${p.command}`;
-        break;
-    }
-  }
-  return out;
+  return textOf(pieces, PLAIN);
 }
 
 /**
@@ -639,5 +576,15 @@ function plainOf(pieces: readonly TexInline[]): string {
  * (one this reading does not know) by name.
  */
 export function toPlain(source: string, macros?: ReadonlyMap<string, string>): string {
-  return plainOf(readRunningText(source, macros ? { macros } : {}));
+  return plainOf(readPieces(source, macros));
+}
+
+/** The pieces of a snippet of the document's running text, its text macros expanded (what the model holds). */
+export function readPieces(source: string, macros?: ReadonlyMap<string, string>): TexInline[] {
+  return readRunningText(source, macros ? { macros } : {});
+}
+
+/** The plain text of pieces read by readPieces: what toPlain gives for their source. */
+export function plainText(pieces: readonly TexInline[]): string {
+  return plainOf(pieces);
 }

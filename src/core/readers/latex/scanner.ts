@@ -8,7 +8,7 @@ import { type BlockMacro, expandBody } from './macros';
 import { PreambleScanner, parseAuthors } from './preamble';
 import { matchBracket, skipSpace } from './source';
 import type { ChunkEnd, ChunkScan } from './state';
-import { toPlain } from './runningText';
+import { plainText, readPieces, toPlain } from './runningText';
 
 /** One pass over one file's text: the main loop, the command dispatch, sections and included files. */
 export class LatexScanner extends PreambleScanner {
@@ -118,7 +118,9 @@ export class LatexScanner extends PreambleScanner {
         const arg = this.args(afterName, 1);
         const g = arg.groups[0];
         if (g && !this.ctx.at) {
-          this.sink.meta.title = toPlain(text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
+          const pieces = readPieces(text.slice(g.start, g.end), this.sink.macros);
+          this.sink.meta.title = plainText(pieces).replace(/\s+/g, ' ').trim();
+          this.sink.meta.titlePieces = pieces;
           this.sink.meta.titleRange = this.lines.rangeAt(g.start, g.end);
           this.sink.meta.keyRanges['title'] = this.lines.rangeAt(i, arg.end);
         }
@@ -252,7 +254,11 @@ export class LatexScanner extends PreambleScanner {
           return g.start - 1;
         }
         const env = [...this.envs].reverse().find((e) => e.kind === 'figure' || e.kind === 'table' || e.kind === 'code' || e.name === 'longtable');
-        if (env && g) env.caption = toPlain(text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
+        if (env && g) {
+          const pieces = readPieces(text.slice(g.start, g.end), this.sink.macros);
+          env.caption = plainText(pieces).replace(/\s+/g, ' ').trim();
+          env.captionPieces = pieces;
+        }
         // Its citations and math still count: scan inside the argument, from its brace (its group ends with it).
         return g ? g.start - 1 : arg.end;
       }
@@ -281,11 +287,13 @@ export class LatexScanner extends PreambleScanner {
       return afterName;
     }
     this.flushParagraph();
-    const title = toPlain(this.text.slice(g.start, g.end), this.sink.macros).replace(/\s+/g, ' ').trim();
+    const titlePieces = readPieces(this.text.slice(g.start, g.end), this.sink.macros);
+    const title = plainText(titlePieces).replace(/\s+/g, ' ').trim();
     const level = SECTION_LEVELS[name] ?? 1;
     this.sink.headings.push({
       level: Math.max(1, level),
       title,
+      titlePieces,
       unnumbered: star,
       range: this.range(i, arg.end),
       titleRange: this.range(g.start, g.end),

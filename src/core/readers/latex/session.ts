@@ -164,6 +164,9 @@ function macrosKeyOf(macros: ReadonlyMap<string, string>): string {
   return JSON.stringify([...macros]);
 }
 
+/** Fields that hold running-text pieces (no ranges in them): shared, not copied, when ranges move. */
+const PIECES = new Set(['pieces', 'captionPieces', 'titlePieces', 'note', 'label', 'cells']);
+
 /** `result` with its ranges counted from `line` (the same object when they already are). */
 function shiftedTo<T extends ChunkResult>(result: T, line: number): T {
   if (result.line === line) return result;
@@ -182,7 +185,7 @@ function shiftedTo<T extends ChunkResult>(result: T, line: number): T {
     if (value instanceof Map) return value;
     const copy: Record<string, unknown> = {};
     seen.set(value, copy);
-    for (const [k, v] of Object.entries(value)) copy[k] = k === 'line' && typeof v === 'number' ? v + by : shift(v);
+    for (const [k, v] of Object.entries(value)) copy[k] = k === 'line' && typeof v === 'number' ? v + by : PIECES.has(k) ? v : shift(v);
     return copy;
   };
   const sink = result.sink;
@@ -230,6 +233,7 @@ function merge(chunks: readonly ChunkResult[]): Sink {
     // What the scanner assigns, the last chunk to set it gives; what it appends, all do in turn.
     if (m.title !== undefined) meta.title = m.title;
     if (m.titleRange !== undefined) meta.titleRange = m.titleRange;
+    if (m.titlePieces !== undefined) meta.titlePieces = m.titlePieces;
     if (m.authors !== undefined) meta.authors = m.authors;
     if (m.abstract !== undefined) meta.abstract = m.abstract;
     if (m.course !== undefined) meta.course = m.course;

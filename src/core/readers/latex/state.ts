@@ -7,7 +7,9 @@ import { type HeadingInfo, lineBefore, lineBeforeFacts, type PlacedBlock } from 
 import type { FigureParts } from './figures';
 import type { BlockMacro } from './macros';
 import { inertUntil, matchBracket, skipSpace } from './source';
-import { toPlain } from './runningText';
+import type { TexInline } from '../../model/inline';
+import type { TableCell } from '../../model/writeup';
+import { plainText, readPieces } from './runningText';
 
 export interface Env {
   readonly name: string;
@@ -35,6 +37,10 @@ export interface Env {
   /** A box inside a figure (subfigure, minipage): its number in the figure. */
   box?: number;
   caption?: string;
+  /** The caption as running-text pieces. */
+  captionPieces?: TexInline[];
+  /** A table: the cells of its first tabular. */
+  cells?: TableCell[][];
   rows?: number;
   columns?: number;
 }
@@ -65,6 +71,7 @@ export interface Sink {
   readonly meta: {
     title?: string;
     titleRange?: Range;
+    titlePieces?: TexInline[];
     authors?: Author[];
     abstract?: string;
     course?: string;
@@ -210,7 +217,8 @@ export abstract class ScannerState {
     const end = this.paraEnd;
     this.paraStart = -1;
     this.paraEnd = -1;
-    const plain = toPlain(this.text.slice(start, end), this.sink.macros);
+    const pieces = readPieces(this.text.slice(start, end), this.sink.macros);
+    const plain = plainText(pieces);
     const text = plain.trim();
     // The paragraph's own inline math (not its footnotes'), where it stands in the text.
     const notes = this.paraNotes;
@@ -220,7 +228,7 @@ export abstract class ScannerState {
     const inline = text ? inlineSpans(text, math, true) : undefined;
     if (text) {
       const continuesDisplay = this.factsBefore(start).continuesDisplay;
-      this.place({ type: 'paragraph', range: this.range(start, end), text, ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...(inline ? { inline } : {}), ...(continuesDisplay ? { continuesDisplay } : {}), ...this.origin(start, end) });
+      this.place({ type: 'paragraph', range: this.range(start, end), text, ...(this.paraSize !== 'normalsize' ? { size: this.paraSize } : {}), ...(inline ? { inline } : {}), ...(continuesDisplay ? { continuesDisplay } : {}), pieces, ...this.origin(start, end) });
     }
     if (this.pendingSpaces.length > 0) {
       for (const space of this.pendingSpaces) this.place(space);

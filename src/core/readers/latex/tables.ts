@@ -1,4 +1,5 @@
-import { toPlain } from './runningText';
+import type { TableCell } from '../../model/writeup';
+import { readPieces, toPlain } from './runningText';
 
 /* Tables read from a tabular's spec and body: columns, rows, wrapped lines, cell widths. */
 
@@ -9,9 +10,17 @@ export function countColumns(spec: string): number {
   return (s.match(/[lcrpmbXLCRJS]/g) ?? []).length;
 }
 
-export function tabularRows(body: string): string[] {
+/**
+ * The rows of a tabular's body, rules left out. `exact` (the preview's cells): `\\%` is a
+ * character, as TeX reads it. Without it every `%` starts a comment, as the page estimate has
+ * always read it (maxCells, columnChars and wrappedLines also part cells at every `&`, braces or
+ * not). The estimate is calibrated on that reading: reading rows and cells exactly there moves the
+ * real-report corpus (content median 0.049 to 0.055, total 0.051 to 0.060; Granine's total +0.01
+ * to +0.55 pages), a change for the layout's owners to make with a recalibration.
+ */
+export function tabularRows(body: string, exact = false): string[] {
   return body
-    .replace(/%[^\n]*/g, '')
+    .replace(exact ? /(?<!\\)%[^\n]*/g : /%[^\n]*/g, '')
     .split(/\\\\(?:\s*\[[^\]]*\])?/)
     .map((r) => r.replace(/\\(hline|toprule|midrule|bottomrule|cline\{[^}]*\}|cmidrule(\([^)]*\))?\{[^}]*\})/g, '').trim())
     .filter((r) => r.length > 0);
@@ -86,4 +95,44 @@ export function countRows(body: string): number {
 
 export function maxCells(body: string): number {
   return tabularRows(body).reduce((n, r) => Math.max(n, r.split(/(?<!\\)&/).length), 0);
+}
+
+/** Splits a table row at each `&` outside braces and math (`\\&` is a character). */
+export function splitCells(row: string): string[] {
+  const cells: string[] = [];
+  let depth = 0;
+  let inMath = false;
+  let start = 0;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '$') inMath = !inMath;
+    else if (c === '&' && depth === 0 && !inMath) {
+      cells.push(row.slice(start, i));
+      start = i + 1;
+    }
+  }
+  cells.push(row.slice(start));
+  return cells;
+}
+
+/**
+ * The printed rows of a tabular's body, each a list of cells with what they print; a
+ * `\\multicolumn{n}{spec}{text}` cell prints its text across n columns.
+ */
+export function tableCells(body: string, macros?: ReadonlyMap<string, string>): TableCell[][] {
+  return tabularRows(body, true).map((row) =>
+    splitCells(row).map((raw) => {
+      const cell = raw.trim();
+      const span = MULTICOLUMN.exec(cell);
+      if (!span) return { pieces: readPieces(cell, macros) };
+      const n = Math.max(1, Number(span[1]));
+      return { pieces: readPieces((span[3] ?? '') + cell.slice(span[0].length), macros), ...(n > 1 ? { span: n } : {}) };
+    }),
+  );
 }
