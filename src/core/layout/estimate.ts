@@ -6,7 +6,7 @@ import type { Block, Position, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
 import { placeBlock } from './blocks';
 import { Context } from './context';
-import { heading, headingStacks } from './heading';
+import { heading, headingStacks, type HeadingStack } from './heading';
 import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
 import { textWidth } from './fonts';
@@ -29,8 +29,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   const pager = new Pager();
   const ctx = new Context(writeup, options.bibliography);
   ctx.estimateNotes.push(...profileNotes);
-  const items = itemsOf(writeup);
-  const stacks = headingStacks(items.map((it) => (it.kind === 'heading' ? it.section : undefined)));
+  const { items, stacks } = itemsOf(writeup);
   const refs = writeup.referencesStart?.start;
   const appendix = writeup.appendixStart?.start;
   const contentEnd = refs && appendix ? (comparePositions(refs, appendix) <= 0 ? refs : appendix) : (refs ?? appendix);
@@ -204,7 +203,9 @@ type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'bl
  * just before its first block (an empty section just before the next section's first block),
  * not all of them ahead of the child's text.
  */
-function itemsOf(writeup: Writeup): Item[] {
+function itemsOf(writeup: Writeup): Items {
+  const known = ITEMS.get(writeup);
+  if (known !== undefined) return known;
   const index = new Map<Block, number>();
   writeup.blocks.forEach((b, i) => index.set(b, i));
   const keys: number[] = [];
@@ -219,5 +220,17 @@ function itemsOf(writeup: Writeup): Item[] {
   writeup.sections.forEach((section, s) => items.push({ item: { kind: 'heading', section, start: section.range.start }, order: keys[s] ?? 0 }));
   writeup.blocks.forEach((block, i) => items.push({ item: { kind: 'block', block, start: block.range.start }, order: i }));
   items.sort((a, b) => comparePositions(a.item.start, b.item.start) || a.order - b.order);
-  return items.map((x) => x.item);
+  const sorted = items.map((x) => x.item);
+  const out: Items = { items: sorted, stacks: headingStacks(sorted.map((it) => (it.kind === 'heading' ? it.section : undefined))) };
+  ITEMS.set(writeup, out);
+  return out;
 }
+
+/** A writeup's items in order and the headings above each section. */
+interface Items {
+  readonly items: readonly Item[];
+  readonly stacks: ReadonlyMap<Section, HeadingStack>;
+}
+
+/** Each writeup model's items, worked out by its first estimate (the readers never change a model). */
+const ITEMS = new WeakMap<Writeup, Items>();

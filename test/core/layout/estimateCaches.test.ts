@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createBibIndex, parseBib } from '../../../src/core/bib';
+import { estimatePages } from '../../../src/core/layout';
 import { Context } from '../../../src/core/layout/context';
 import type { EstimateBibliography } from '../../../src/core/layout/types';
 import { paragraphLines } from '../../../src/core/layout/paragraph';
@@ -95,5 +96,19 @@ describe('author-year labels per bibliography and citation group', () => {
     const edited = width(live, writeup);
     assert.notEqual(edited, first);
     assert.equal(edited, width(current));
+  });
+});
+
+describe('the estimate items per writeup model', () => {
+  test('an edited writeup is estimated from its own headings and blocks', () => {
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `## Part ${i}\n\n${'Some words of the section here. '.repeat(60)}\n`).join('\n');
+    const before = readWriteup(`# Intro\n\n${body(4)}`, { file: 'report.md' });
+    const after = readWriteup(`# Intro\n\n${body(12)}`, { file: 'report.md' });
+    const first = estimatePages(before);
+    const edited = estimatePages(after);
+    assert.ok(edited.totalPages > first.totalPages + 1, `${edited.totalPages} vs ${first.totalPages}`);
+    // As for a model never estimated before, and the old model's estimate as it was.
+    assert.deepEqual(edited, estimatePages({ ...after }));
+    assert.deepEqual(estimatePages(before), first);
   });
 });
