@@ -141,7 +141,8 @@ function referenceList(writeup: Writeup, options: EstimateOptions, tuning: Layou
   const gap = writeup.format === 'latex' ? entryGap(writeup) : tuning.refGap;
   let texts: EntryText[];
   if (items.length > 0) {
-    const labelled = style.label === 'none' && items.every((b) => b.label !== undefined && /\d{4}/.test(b.label));
+    // natbib's author-year labels (`Foo et~al.(2020)`) print no label in an author-year style; any other label is printed.
+    const labelled = style.label === 'none' && items.every((b) => b.labelYear !== undefined);
     texts = items.map((b) => [[b.text || '?', 'regular']]);
     return { entries: setEntries(texts, labelled ? style : { ...style, label: style.label === 'alpha' ? 'alpha' : 'number' }, fontSize), leading, gap, fromItems: true };
   }
