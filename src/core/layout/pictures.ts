@@ -55,15 +55,15 @@ function pointsOf(length: PictureLength, unit: number): number {
  * and below, the lines around it a `\lineskip` apart from it) or a paragraph of its own. A drawing
  * it cannot size counts as a quarter of a page, said in `notes`.
  */
-export function placePicture(pager: Pager, name: string, picture: Picture | undefined, from: number, notes: string[]): void {
-  const height = picture === undefined ? undefined : pictureHeight(picture);
+export function placePicture(pager: Pager, name: string, picture: Picture, from: number, notes: string[]): void {
+  const height = pictureHeight(picture);
   if (height === undefined) {
     notes.push(`a ${name} outside a figure on line ${from + 1} is counted as a quarter of a page`);
     pager.glue(P.parSkip);
     pager.box(0.25 * H, 'figures', from);
     return;
   }
-  const list = picture?.centred === true ? P.topSep + P.parTopSep : 0;
+  const list = picture.centred ? P.topSep + P.parTopSep : 0;
   // The line above ends its depth (about 2pt) plus \lineskip (1pt) above the picture's top.
   pager.glue(P.parSkip + list + 3, 'figures');
   pager.box(height, 'figures', from);
