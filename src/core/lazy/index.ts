@@ -35,7 +35,7 @@ export const lazyAjv = (): AjvModule['Ajv'] => (ajv ??= require('./ajv') as AjvM
 export const lazyCoursePackSchema = (): AjvModule['coursePackSchema'] => (ajv ??= require('./ajv') as AjvModule).coursePackSchema;
 export const lazyMarkdownIt = (): MarkdownItModule['MarkdownIt'] => (markdownIt ??= require('./markdownIt') as MarkdownItModule).MarkdownIt;
 export const lazyYaml = (): YamlModule => (yaml ??= require('./yaml') as YamlModule);
-export const lazyRemark = (): RemarkModule['processor'] => (remark ??= require('./remark') as RemarkModule).processor;
+export const lazyRemark = (): RemarkModule['parseMarkdown'] => (remark ??= require('./remark') as RemarkModule).parseMarkdown;
 export const lazyPackData = (): PacksModule['bundledPackData'] => (packs ??= require('./packs') as PacksModule).bundledPackData;
 export const lazyCourseImport = (): CourseImportModule['importCoursePage'] => (courseImport ??= require('./courseImport') as CourseImportModule).importCoursePage;
 export const lazyImageSize = (): ImageSizeModule['imageSize'] => (imageSize ??= require('./imageSize') as ImageSizeModule).imageSize;

@@ -17,7 +17,7 @@ export interface MdNode {
 export type TreeParser = (text: string) => MdNode;
 
 /** The whole text through remark at once. */
-export const parseTree: TreeParser = (text) => lazyRemark().parse(text) as unknown as MdNode;
+export const parseTree: TreeParser = (text) => lazyRemark()(text) as unknown as MdNode;
 
 /**
  * `text` as one flat string. An edited text is often a rope of slices (V8 cons strings), on which
@@ -90,8 +90,9 @@ export class ChunkedTreeParser {
         parsed++;
         t = parseChunk(chunk, trailer);
         if (!t) return undefined;
-        // A group's parse also answers for each of its chunks, read on their own next time.
-        if (pieces.length > 1) for (const [piece, pt] of piecesOf(chunk, t, pieces)) used.set(`${trailer}\u0000${piece}`, pt);
+        // A group's parse also answers for each of its chunks, read on their own next time, unless
+        // a chunk may lean on a definition in another (one the trailer does not give it).
+        if (pieces.length > 1 && t.definitions.every((d) => trailer.includes(`\n${d}\n`))) for (const [piece, pt] of piecesOf(chunk, t, pieces)) used.set(`${trailer}\u0000${piece}`, pt);
       }
       used.set(key, t);
       return t;
@@ -322,8 +323,18 @@ function closerOf(node: MdNode, chunk: string): RegExp | undefined {
   return undefined;
 }
 
-/** False for a fenced code block, `$$` math block or raw HTML block of a kind that runs past blank lines, left open. */
-function closedBlock(node: MdNode, chunk: string): boolean {
+/** Containers whose last block may stand open inside them (a list item runs on over blank lines). */
+const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition']);
+
+/**
+ * False for a fenced code block, `$$` math block or raw HTML block of a kind that runs past blank
+ * lines, left open, itself or as the last block of a container that ends the chunk: there remark
+ * ends it with the chunk, after the blank lines before the cut, where the whole text ends it (and
+ * the list around it) before them.
+ */
+function closedBlock(outer: MdNode, chunk: string): boolean {
+  let node = outer;
+  while (CONTAINERS.has(node.type) && node.children && node.children.length > 0) node = node.children[node.children.length - 1] as MdNode;
   const source = chunk.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   if (node.type === 'code' || node.type === 'math') {
     const open = /^[ \t]*(`{3,}|~{3,}|\${2,})/.exec(source);

@@ -14,6 +14,7 @@ import { lint } from '../../../src/core/lint/engine';
 import { parseTree } from '../../../src/core/readers/chunkedParse';
 import { ReaderSession } from '../../../src/core/readers/incremental';
 import { readWriteup } from '../../../src/core/readers/index';
+import type { Writeup } from '../../../src/core/model/writeup';
 
 /** Snippets an edit inserts: plain typing, and what opens or closes blocks across chunk cuts. */
 const SNIPPETS = [
@@ -137,6 +138,40 @@ describe('ReaderSession: the same model as a fresh read after every edit', () =>
       assert.equal(model.codeRanges?.length, 5);
     }
     randomEdits('fences', text, '/w/report.md', 21, 80);
+  });
+  test('a comment, fence or $$ left open in the last list item before a cut: the list ends where a whole read ends it', () => {
+    for (const open of ['- <!-- c', '  ```', '  $$']) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = lineEnds(`Intro.\n\n- a\n${open === '- <!-- c' ? '' : '\n'}${open}\n\nBack out.\n`, eol);
+        const session = new ReaderSession();
+        session.read(text, { file: '/w/report.md' });
+        // A keystroke in the list's chunk: remark reads that chunk alone, where the open block runs to its end.
+        const edited = text.replace('- a', '- xa');
+        const model = session.read(edited, { file: '/w/report.md' });
+        const fresh = readWriteup(edited, { file: '/w/report.md' }, parseTree);
+        assert.deepEqual(model.blocks.map((b) => [b.type, b.range.end.line]), fresh.blocks.map((b) => [b.type, b.range.end.line]), JSON.stringify(edited));
+        assert.deepEqual(model, fresh);
+      }
+    }
+  });
+  test('a definition deleted after the first read: a reference in another chunk of its group reads as text again', () => {
+    const cases: [definition: string, reference: string][] = [['[^n]: A note.', '[^n]'], ['[x]: /url', '[x]'], ['[^n]: A note.', '[^\nn]']];
+    const lastText = (w: Writeup): string | undefined => {
+      const last = w.blocks[w.blocks.length - 1];
+      return last?.type === 'paragraph' ? last.text : undefined;
+    };
+    for (const [definition, reference] of cases) {
+      const file = '/w/report.md';
+      const session = new ReaderSession();
+      // The fresh read parses all three paragraphs in one group and keeps each one's tree.
+      session.read(`Intro.\n\n${definition}\n\nText with ${reference.replace('\n', '')} here.\n`, { file });
+      const text = reference.includes('\n') ? `Intro.\n\n${definition.replace('[^n]', reference)}\n\nText with [^n] here.\n` : `Intro.\n\nText with ${reference} here.\n`;
+      const model = session.read(text, { file });
+      const fresh = readWriteup(text, { file }, parseTree);
+      assert.equal(lastText(model), lastText(fresh), JSON.stringify(text));
+      assert.ok(lastText(fresh)?.includes('[^n]') || lastText(fresh)?.includes('[x]'), lastText(fresh));
+      assert.deepEqual(model, fresh);
+    }
   });
   test('LaTeX: a keystroke scans one or two sections again; an unclosed $ reads whole until it is closed', () => {
     const file = '/w/report.tex';
