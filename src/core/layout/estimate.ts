@@ -4,6 +4,7 @@
  */
 import type { Block, Position, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
+import { APPENDIX_TITLE, isReferencesTitle } from '../readers/common';
 import { placeBlock } from './blocks';
 import { Context } from './context';
 import { heading, headingStacks, type HeadingStack } from './heading';
@@ -53,9 +54,9 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   };
 
   /** The heading that opens the references (in an `\\input` child every heading stands where the child does: its title tells). */
-  const isRefsHeading = (s: Section): boolean => refs !== undefined && comparePositions(s.range.start, refs) === 0 && (s.origin === undefined || REFERENCES_TITLE.test(s.title));
+  const isRefsHeading = (s: Section): boolean => refs !== undefined && comparePositions(s.range.start, refs) === 0 && (s.origin === undefined || isReferencesTitle(s.title));
   // Where the references or appendix heading is read from a child, content ends at that heading, not at the child's first item.
-  const endHeading = contentEnd && items.find((it) => it.kind === 'heading' && it.section.origin !== undefined && comparePositions(it.start, contentEnd) === 0 && CONTENT_END_TITLE.test(it.section.title));
+  const endHeading = contentEnd && items.find((it) => it.kind === 'heading' && it.section.origin !== undefined && comparePositions(it.start, contentEnd) === 0 && (isReferencesTitle(it.section.title) || APPENDIX_TITLE.test(it.section.title)));
   for (const item of items) {
     const line = item.start.line;
     const reached = contentEnd !== undefined && (endHeading === undefined ? comparePositions(item.start, contentEnd) >= 0 : item === endHeading || comparePositions(item.start, contentEnd) > 0);
@@ -140,7 +141,8 @@ function referenceList(writeup: Writeup, options: EstimateOptions, tuning: Layou
   const gap = writeup.format === 'latex' ? entryGap(writeup) : tuning.refGap;
   let texts: EntryText[];
   if (items.length > 0) {
-    const labelled = style.label === 'none' && items.every((b) => b.label !== undefined && /\d{4}/.test(b.label));
+    // natbib's author-year labels (`Foo et~al.(2020)`) print no label in an author-year style; any other label is printed.
+    const labelled = style.label === 'none' && items.every((b) => b.labelYear !== undefined);
     texts = items.map((b) => [[b.text || '?', 'regular']]);
     return { entries: setEntries(texts, labelled ? style : { ...style, label: style.label === 'alpha' ? 'alpha' : 'number' }, fontSize), leading, gap, fromItems: true };
   }
@@ -189,10 +191,6 @@ function breakdownOf(pager: Pager, totalPages: number): PageBreakdown {
   return { ...b, other: Math.max(0, totalPages - known) };
 }
 
-/** A heading that opens the references. */
-const REFERENCES_TITLE = /^(references|bibliography)$/i;
-/** Headings where the content ends, as the readers find them (the references, an appendix). */
-const CONTENT_END_TITLE = /^(references|bibliography|appendix|appendices|supplementary materials?)\b/i;
 
 /** An event of the body in source order: a heading or a block. */
 type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'block'; block: Block; start: Position };

@@ -133,8 +133,7 @@ export function itemLines(text: string, list: ListSpans, ctx: Context, measure: 
   }
   for (const c of citationSpans(text, pos)) {
     b.text(text, 'regular', pos, c.start);
-    const keys = (text.slice(c.start, c.end).match(/@/g) ?? []).length;
-    setCitation(b, ctx, list.groups[list.nextCite++] ?? { range: NO_RANGE, keys: Math.max(1, keys), textual: text.charAt(c.start) === '@' }, 1);
+    setCitation(b, ctx, list.groups[list.nextCite++] ?? { range: NO_RANGE, keys: Math.max(1, c.keys), textual: text.charAt(c.start) === '@' }, 1);
     pos = c.end;
   }
   b.text(text, 'regular', pos);

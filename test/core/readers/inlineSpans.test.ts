@@ -50,3 +50,8 @@ test('an in-text key with letters beyond ASCII is one citation span', () => {
   const text = 'As @müller2020 shows.';
   assert.deepEqual(citationSpans(text, 0).map((s) => text.slice(s.start, s.end)), ['@müller2020']);
 });
+
+test('a citation span counts the pandoc keys it holds, so the page estimate sets a group by its keys without reading it again', () => {
+  const text = 'See [@a; @b, p. 3; -@c] and @d, and \\cite{e}.';
+  assert.deepEqual(citationSpans(text, 0).map((s) => [text.slice(s.start, s.end), s.keys]), [['[@a; @b, p. 3; -@c]', 3], ['@d', 1], ['\\cite{e}', 0]]);
+});
