@@ -20,9 +20,6 @@ import type { EstimateOptions } from './types';
 /** amsmath's multi-row displays: always the full display skips. */
 const AMS_ROWS = /^(align|gather|multline|flalign|alignat|xalignat|eqnarray)/;
 
-/** Pictures drawn in TeX (the LaTeX reader's environment blocks without text). */
-const PICTURES = new Set(['tikzpicture', 'forest', 'pgfpicture', 'picture', 'circuitikz']);
-
 export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Context, options: EstimateOptions, tuning: LayoutTuning): void {
   const from = block.range.start.line;
   const to = block.range.end.line;
@@ -119,7 +116,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
     }
     case 'environment': {
       if (block.name === 'abstract') return;
-      if (PICTURES.has(block.name)) {
+      if (block.picture !== undefined) {
         placePicture(pager, block.name, block.picture, from, ctx.estimateNotes);
         return;
       }

@@ -13,10 +13,10 @@ import type { EstimateBibliography, EstimateOptions } from './types';
 
 /** Per-writeup lookups shared by the block handlers. */
 export class Context {
-  private readonly inline: MathNode[];
-  private readonly display: MathNode[];
-  private readonly groups: CiteGroup[];
-  private readonly notes: Footnote[];
+  private readonly inline: readonly MathNode[];
+  private readonly display: readonly MathNode[];
+  private readonly groups: readonly CiteGroup[];
+  private readonly notes: readonly Footnote[];
   /** What the estimate could not size, for the user. */
   readonly estimateNotes: string[] = [];
   private figureContext: FigureContext | undefined;
@@ -62,46 +62,47 @@ export class Context {
     this.capNatural = writeup.format === 'latex' && writeup.metadata.imageMaxWidth === true;
     this.citationLabel = citationLabel(writeup);
     this.latex = writeup.format === 'latex';
-    this.notes = [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start));
-    this.inline = writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
-    this.display = writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start));
-    const byGroup = new Map<string, CiteGroup>();
+    const lookups = lookupsOf(writeup);
+    this.notes = lookups.notes;
+    this.inline = lookups.inline;
+    this.display = lookups.display;
+    this.groups = lookups.groups;
     this.citations = writeup.citations;
-    let lastIncluded: Citation | undefined;
-    let groupCount = 0;
-    for (const c of writeup.citations) {
-      const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
-      if (c.origin) {
-        // Keys of one group in an included file: the same \cite command, keys a comma apart on one line.
-        const o = c.origin;
-        const lo = lastIncluded?.origin;
-        const same = lastIncluded !== undefined && lo !== undefined && lo.file === o.file && lastIncluded.command === c.command && lo.range.end.line === o.range.start.line && o.range.start.character - lo.range.end.character <= 3;
-        if (!same) groupCount++;
-        this.groupIds.set(c, String(groupCount));
-        lastIncluded = c;
-        continue;
-      }
-      const g = byGroup.get(id);
-      if (g) {
-        g.keys++;
-        g.names?.push(c.key);
-      } else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command), names: [c.key] });
-    }
-    this.groups = [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start));
+    this.groupIds = lookups.groupIds;
+    this.files = lookups.files;
+    this.byRange = lookups.byRange;
   }
 
-  displayMathIn(range: Range, file?: string): MathNode[] {
-    return within(file !== undefined ? this.inFile(file).display : this.display, (m) => m.range, range);
+  displayMathIn(range: Range, file?: string): readonly MathNode[] {
+    if (file !== undefined) return within(this.inFile(file).display, (m) => m.range, range);
+    const at = this.at(range);
+    return (at.display ??= within(this.display, (m) => m.range, range));
   }
 
-  inlineMathIn(range: Range, file?: string): MathNode[] {
-    return within(file !== undefined ? this.inFile(file).inline : this.inline, (m) => m.range, range);
+  inlineMathIn(range: Range, file?: string): readonly MathNode[] {
+    if (file !== undefined) return within(this.inFile(file).inline, (m) => m.range, range);
+    const at = this.at(range);
+    return (at.inline ??= within(this.inline, (m) => m.range, range));
   }
 
   /** Citation groups inside `range`, without those inside the `notes` standing there. */
   citationGroupsIn(range: Range, notes: readonly Footnote[] = NO_NOTES, file?: string): readonly CiteGroup[] {
-    const groups = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
-    return notes.length > 0 ? groups.filter((g) => !insideAny(g.range, notes)) : groups;
+    const at = file === undefined ? this.at(range) : undefined;
+    if (at?.groups !== undefined && at.groups.notes === notes) return at.groups.groups;
+    const all = within(file !== undefined ? this.inFile(file).groups : this.groups, (g) => g.range, range);
+    const groups = notes.length > 0 ? all.filter((g) => !insideAny(g.range, notes)) : all;
+    if (at !== undefined) at.groups = { notes, groups };
+    return groups;
+  }
+
+  /** What was found inside `range` (of the main file) by an estimate of this writeup. */
+  private at(range: Range): RangeLookups {
+    let at = this.byRange.get(range);
+    if (at === undefined) {
+      at = {};
+      this.byRange.set(range, at);
+    }
+    return at;
   }
 
   /**
@@ -126,7 +127,10 @@ export class Context {
   /** Footnotes referenced inside `range`. */
   footnotesIn(range: Range, file?: string): readonly Footnote[] {
     const notes = file !== undefined ? this.inFile(file).notes : this.notes;
-    return notes.length === 0 ? NO_NOTES : within(notes, (n) => n.range, range);
+    if (notes.length === 0) return NO_NOTES;
+    if (file !== undefined) return within(notes, (n) => n.range, range);
+    const at = this.at(range);
+    return (at.notes ??= within(notes, (n) => n.range, range));
   }
 
   /**
@@ -154,9 +158,75 @@ export class Context {
     return f;
   }
 
-  private readonly files = new Map<string, FileLookups>();
+  private readonly files: Map<string, FileLookups>;
+  private readonly byRange: Map<Range, RangeLookups>;
   private readonly citations: readonly Citation[];
-  private readonly groupIds = new Map<Citation, string>();
+  private readonly groupIds: ReadonlyMap<Citation, string>;
+}
+
+/** A writeup's math, footnotes and citation groups sorted by where they stand, and its `\\input` files' (filled as asked). */
+interface Lookups {
+  readonly inline: readonly MathNode[];
+  readonly display: readonly MathNode[];
+  readonly notes: readonly Footnote[];
+  readonly groups: readonly CiteGroup[];
+  readonly groupIds: ReadonlyMap<Citation, string>;
+  readonly files: Map<string, FileLookups>;
+  /** By the range of a block or note of the model (of the main file): what lies inside it, as asked. */
+  readonly byRange: Map<Range, RangeLookups>;
+}
+
+/** The math, footnotes and citation groups (with the notes left out of them) inside one range. */
+interface RangeLookups {
+  inline?: readonly MathNode[];
+  display?: readonly MathNode[];
+  notes?: readonly Footnote[];
+  groups?: { readonly notes: readonly Footnote[]; readonly groups: readonly CiteGroup[] };
+}
+
+/**
+ * The sorted lookups of each writeup model, worked out by its first estimate (the readers make a
+ * new model for every text and never change one, so another estimate of the same model finds them
+ * as they were).
+ */
+const LOOKUPS = new WeakMap<Writeup, Lookups>();
+
+function lookupsOf(writeup: Writeup): Lookups {
+  const hit = LOOKUPS.get(writeup);
+  if (hit) return hit;
+  const groupIds = new Map<Citation, string>();
+  const byGroup = new Map<string, CiteGroup>();
+  let lastIncluded: Citation | undefined;
+  let groupCount = 0;
+  for (const c of writeup.citations) {
+    const id = `${c.groupRange.start.line}:${c.groupRange.start.character}`;
+    if (c.origin) {
+      // Keys of one group in an included file: the same \cite command, keys a comma apart on one line.
+      const o = c.origin;
+      const lo = lastIncluded?.origin;
+      const same = lastIncluded !== undefined && lo !== undefined && lo.file === o.file && lastIncluded.command === c.command && lo.range.end.line === o.range.start.line && o.range.start.character - lo.range.end.character <= 3;
+      if (!same) groupCount++;
+      groupIds.set(c, String(groupCount));
+      lastIncluded = c;
+      continue;
+    }
+    const g = byGroup.get(id);
+    if (g) {
+      g.keys++;
+      g.names?.push(c.key);
+    } else byGroup.set(id, { range: c.groupRange, keys: 1, textual: TEXTUAL_CITE.test(c.command), names: [c.key] });
+  }
+  const lookups: Lookups = {
+    notes: [...(writeup.footnotes ?? [])].sort((a, b) => comparePositions(a.range.start, b.range.start)),
+    inline: writeup.math.filter((m) => !m.display).sort((a, b) => comparePositions(a.range.start, b.range.start)),
+    display: writeup.math.filter((m) => m.display).sort((a, b) => comparePositions(a.range.start, b.range.start)),
+    groups: [...byGroup.values()].sort((a, b) => comparePositions(a.range.start, b.range.start)),
+    groupIds,
+    files: new Map(),
+    byRange: new Map(),
+  };
+  LOOKUPS.set(writeup, lookups);
+  return lookups;
 }
 
 interface FileLookups {

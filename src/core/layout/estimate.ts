@@ -4,9 +4,10 @@
  */
 import type { Block, Position, Section, Writeup } from '../model';
 import { comparePositions } from '../model';
+import { APPENDIX_TITLE, isReferencesTitle } from '../readers/common';
 import { placeBlock } from './blocks';
 import { Context } from './context';
-import { heading, headingStacks } from './heading';
+import { heading, headingStacks, type HeadingStack } from './heading';
 import { NEURIPS, TUNING, type LayoutTuning } from './neurips';
 import { Pager } from './pager';
 import { textWidth } from './fonts';
@@ -29,8 +30,7 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   const pager = new Pager();
   const ctx = new Context(writeup, options.bibliography);
   ctx.estimateNotes.push(...profileNotes);
-  const items = itemsOf(writeup);
-  const stacks = headingStacks(items.map((it) => (it.kind === 'heading' ? it.section : undefined)));
+  const { items, stacks } = itemsOf(writeup);
   const refs = writeup.referencesStart?.start;
   const appendix = writeup.appendixStart?.start;
   const contentEnd = refs && appendix ? (comparePositions(refs, appendix) <= 0 ? refs : appendix) : (refs ?? appendix);
@@ -54,9 +54,9 @@ export function estimatePages(writeup: Writeup, options: EstimateOptions = {}): 
   };
 
   /** The heading that opens the references (in an `\\input` child every heading stands where the child does: its title tells). */
-  const isRefsHeading = (s: Section): boolean => refs !== undefined && comparePositions(s.range.start, refs) === 0 && (s.origin === undefined || REFERENCES_TITLE.test(s.title));
+  const isRefsHeading = (s: Section): boolean => refs !== undefined && comparePositions(s.range.start, refs) === 0 && (s.origin === undefined || isReferencesTitle(s.title));
   // Where the references or appendix heading is read from a child, content ends at that heading, not at the child's first item.
-  const endHeading = contentEnd && items.find((it) => it.kind === 'heading' && it.section.origin !== undefined && comparePositions(it.start, contentEnd) === 0 && CONTENT_END_TITLE.test(it.section.title));
+  const endHeading = contentEnd && items.find((it) => it.kind === 'heading' && it.section.origin !== undefined && comparePositions(it.start, contentEnd) === 0 && (isReferencesTitle(it.section.title) || APPENDIX_TITLE.test(it.section.title)));
   for (const item of items) {
     const line = item.start.line;
     const reached = contentEnd !== undefined && (endHeading === undefined ? comparePositions(item.start, contentEnd) >= 0 : item === endHeading || comparePositions(item.start, contentEnd) > 0);
@@ -141,7 +141,8 @@ function referenceList(writeup: Writeup, options: EstimateOptions, tuning: Layou
   const gap = writeup.format === 'latex' ? entryGap(writeup) : tuning.refGap;
   let texts: EntryText[];
   if (items.length > 0) {
-    const labelled = style.label === 'none' && items.every((b) => b.label !== undefined && /\d{4}/.test(b.label));
+    // natbib's author-year labels (`Foo et~al.(2020)`) print no label in an author-year style; any other label is printed.
+    const labelled = style.label === 'none' && items.every((b) => b.labelYear !== undefined);
     texts = items.map((b) => [[b.text || '?', 'regular']]);
     return { entries: setEntries(texts, labelled ? style : { ...style, label: style.label === 'alpha' ? 'alpha' : 'number' }, fontSize), leading, gap, fromItems: true };
   }
@@ -190,10 +191,6 @@ function breakdownOf(pager: Pager, totalPages: number): PageBreakdown {
   return { ...b, other: Math.max(0, totalPages - known) };
 }
 
-/** A heading that opens the references. */
-const REFERENCES_TITLE = /^(references|bibliography)$/i;
-/** Headings where the content ends, as the readers find them (the references, an appendix). */
-const CONTENT_END_TITLE = /^(references|bibliography|appendix|appendices|supplementary materials?)\b/i;
 
 /** An event of the body in source order: a heading or a block. */
 type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'block'; block: Block; start: Position };
@@ -204,7 +201,9 @@ type Item = { kind: 'heading'; section: Section; start: Position } | { kind: 'bl
  * just before its first block (an empty section just before the next section's first block),
  * not all of them ahead of the child's text.
  */
-function itemsOf(writeup: Writeup): Item[] {
+function itemsOf(writeup: Writeup): Items {
+  const known = ITEMS.get(writeup);
+  if (known !== undefined) return known;
   const index = new Map<Block, number>();
   writeup.blocks.forEach((b, i) => index.set(b, i));
   const keys: number[] = [];
@@ -219,5 +218,17 @@ function itemsOf(writeup: Writeup): Item[] {
   writeup.sections.forEach((section, s) => items.push({ item: { kind: 'heading', section, start: section.range.start }, order: keys[s] ?? 0 }));
   writeup.blocks.forEach((block, i) => items.push({ item: { kind: 'block', block, start: block.range.start }, order: i }));
   items.sort((a, b) => comparePositions(a.item.start, b.item.start) || a.order - b.order);
-  return items.map((x) => x.item);
+  const sorted = items.map((x) => x.item);
+  const out: Items = { items: sorted, stacks: headingStacks(sorted.map((it) => (it.kind === 'heading' ? it.section : undefined))) };
+  ITEMS.set(writeup, out);
+  return out;
 }
+
+/** A writeup's items in order and the headings above each section. */
+interface Items {
+  readonly items: readonly Item[];
+  readonly stacks: ReadonlyMap<Section, HeadingStack>;
+}
+
+/** Each writeup model's items, worked out by its first estimate (the readers never change a model). */
+const ITEMS = new WeakMap<Writeup, Items>();

@@ -52,9 +52,13 @@ export function parseLength(spec: string): number {
   const m = LENGTH.exec(natural);
   if (!m) return 0;
   const factor = m[2] === '' || m[2] === undefined ? 1 : Number(m[2]);
-  const unit = m[3] !== undefined ? UNITS[m[3]] : REGISTERS[m[4] ?? ''];
-  if (unit === undefined || !Number.isFinite(factor)) return 0;
-  const pt = (m[1] === '-' ? -1 : 1) * factor * unit;
+  return lengthIn((m[1] === '-' ? -1 : 1) * factor, m[3] ?? `\\${m[4] ?? ''}`);
+}
+
+/** `value` of a unit (`pt`, `cm`, `em`) or of a length register (`\\baselineskip`) in points; 0 for what it cannot read. */
+export function lengthIn(value: number, unit: string): number {
+  const size = unit.startsWith('\\') ? REGISTERS[unit.slice(1)] : UNITS[unit];
+  if (size === undefined || !Number.isFinite(value)) return 0;
   // A space larger than a page is a page at most.
-  return Math.max(-NEURIPS.textHeight, Math.min(NEURIPS.textHeight, pt));
+  return Math.max(-NEURIPS.textHeight, Math.min(NEURIPS.textHeight, value * size));
 }

@@ -10,6 +10,8 @@ import type { Face } from './fonts';
 import { LineBreaker } from './lineBreak';
 import { inlineMathWidth } from './mathBox';
 import { P, W } from './textBlock';
+import type { EstimateBibliography } from './types';
+import type { BibEntry } from '../bib/types';
 
 /**
  * Lines of a paragraph: its text, its inline math as unbreakable runs, its citations as printed.
@@ -25,8 +27,8 @@ export function paragraphLines(text: string, range: Range, ctx: Context, measure
   let cited = 0;
   let pos = 0;
   const found = inline ? new Map(inline.math.map((s) => [s.node, s])) : undefined;
-  // Markdown's citations as written (`[@a; @b]`): where the reader found them after the last math, else searched for here.
-  const spans = ctx.latex || groups.length === 0 ? NO_SPANS : inline && inline.math.length === 0 ? inline.citations : citationSpans(text, 0);
+  // Markdown's citations as written (`[@a; @b]`): where the reader found them, else searched for here.
+  const spans = ctx.latex || groups.length === 0 ? NO_SPANS : inline ? inline.citations : citationSpans(text, 0);
   for (const m of ctx.inlineMathIn(range, file)) {
     if (notes.length > 0 && insideAny(m.range, notes)) continue;
     // Where the reader found the math in the text (a paragraph), else searched for here (a footnote, an environment's text).
@@ -131,8 +133,7 @@ export function itemLines(text: string, list: ListSpans, ctx: Context, measure: 
   }
   for (const c of citationSpans(text, pos)) {
     b.text(text, 'regular', pos, c.start);
-    const keys = (text.slice(c.start, c.end).match(/@/g) ?? []).length;
-    setCitation(b, ctx, list.groups[list.nextCite++] ?? { range: NO_RANGE, keys: Math.max(1, keys), textual: text.charAt(c.start) === '@' }, 1);
+    setCitation(b, ctx, list.groups[list.nextCite++] ?? { range: NO_RANGE, keys: Math.max(1, c.keys), textual: text.charAt(c.start) === '@' }, 1);
     pos = c.end;
   }
   b.text(text, 'regular', pos);
@@ -146,12 +147,13 @@ const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, char
  * a numeric one "[3, 17]", the brackets and about 12.5pt a key, "[VSP+17]" about 30pt (`\\citet`
  * still names the authors).
  */
-function setCitation(b: LineBreaker, ctx: Context, { keys, textual, names }: CiteGroup, scale: number): void {
+function setCitation(b: LineBreaker, ctx: Context, group: CiteGroup, scale: number): void {
+  const { keys, textual } = group;
   if (ctx.citationLabel !== undefined && !textual) {
     b.word((6.66 + ctx.citationLabel * keys + 5 * (keys - 1)) * scale, 3);
     return;
   }
-  const label = ctx.latex ? undefined : authorYear(ctx, names);
+  const label = ctx.latex ? undefined : authorYear(ctx, group);
   if (label !== undefined) {
     b.text(label);
     return;
@@ -165,25 +167,15 @@ function setCitation(b: LineBreaker, ctx: Context, { keys, textual, names }: Cit
  * B 2020; A, B, and C 2019; A et al. 2018)", a first author's initials where another entry's
  * first author shares the surname. Undefined when a key is not in the bibliography.
  */
-function authorYear(ctx: Context, names: readonly string[] | undefined): string | undefined {
+function authorYear(ctx: Context, group: CiteGroup): string | undefined {
   const bib = ctx.bibliography;
+  const names = group.names;
   if (bib === undefined || names === undefined || names.length === 0) return undefined;
-  let cache = LABELS.get(ctx);
-  if (cache === undefined) {
-    // Each first author's surname and the distinct first authors bearing it, once an estimate.
-    const firsts = new Map<string, Set<string>>();
-    for (const e of bib.entries()) {
-      const first = e.authors[0];
-      if (first === undefined) continue;
-      const key = surname(first);
-      const set = firsts.get(key) ?? new Set<string>();
-      set.add(first);
-      firsts.set(key, set);
-    }
-    cache = { firsts, labels: new Map() };
-    LABELS.set(ctx, cache);
-  }
+  const cache = labelsOf(ctx, bib);
+  const known = cache.groups.get(group);
+  if (known !== undefined) return known ?? undefined;
   const parts: string[] = [];
+  let printed: string | null = null;
   for (const key of names) {
     let label = cache.labels.get(key);
     if (label === undefined) {
@@ -199,14 +191,61 @@ function authorYear(ctx: Context, names: readonly string[] | undefined): string 
       }
       cache.labels.set(key, label);
     }
-    if (label === null) return undefined;
+    if (label === null) {
+      parts.length = 0;
+      break;
+    }
     parts.push(label);
   }
-  return `(${parts.join('; ')})`;
+  if (parts.length > 0) printed = `(${parts.join('; ')})`;
+  cache.groups.set(group, printed);
+  return printed ?? undefined;
 }
 
-/** Per estimate: the first authors by surname, and each key's "Author et al. 2021" (null when it cannot be set). */
-const LABELS = new WeakMap<Context, { readonly firsts: Map<string, Set<string>>; readonly labels: Map<string, string | null> }>();
+/**
+ * A bibliography's first authors by surname, each key's "Author et al. 2021" and each citation
+ * group's printed label (null when it cannot be set), for the entries it held when they were worked
+ * out.
+ */
+interface Labels {
+  readonly entries: readonly BibEntry[];
+  readonly firsts: Map<string, Set<string>>;
+  readonly labels: Map<string, string | null>;
+  /** By citation group of a writeup model (its keys never change). */
+  readonly groups: WeakMap<CiteGroup, string | null>;
+}
+
+/**
+ * The labels of `bib` for this estimate: those of an earlier estimate while the bibliography holds
+ * the very same entries (a .bib edited is parsed into new entries), else worked out afresh.
+ */
+function labelsOf(ctx: Context, bib: EstimateBibliography): Labels {
+  const checked = CHECKED.get(ctx);
+  if (checked !== undefined) return checked;
+  const entries = [...bib.entries()];
+  let cache = LABELS.get(bib);
+  if (cache === undefined || cache.entries.length !== entries.length || cache.entries.some((e, i) => e !== entries[i])) {
+    // Each first author's surname and the distinct first authors bearing it.
+    const firsts = new Map<string, Set<string>>();
+    for (const e of entries) {
+      const first = e.authors[0];
+      if (first === undefined) continue;
+      const key = surname(first);
+      const set = firsts.get(key) ?? new Set<string>();
+      set.add(first);
+      firsts.set(key, set);
+    }
+    cache = { entries, firsts, labels: new Map(), groups: new WeakMap() };
+    LABELS.set(bib, cache);
+  }
+  CHECKED.set(ctx, cache);
+  return cache;
+}
+
+/** Each bibliography's labels (see labelsOf). */
+const LABELS = new WeakMap<EstimateBibliography, Labels>();
+/** The labels an estimate checked against its bibliography's entries. */
+const CHECKED = new WeakMap<Context, Labels>();
 
 function surname(name: string): string {
   const words = name.trim().split(/\s+/);

@@ -1,4 +1,4 @@
-import { formatOf } from '../readers/format';
+import { formatOf, headNamesWriteup } from '../readers/format';
 
 /**
  * Whether a file met while searching a folder is a writeup to check: `proposal*.md` or
@@ -11,9 +11,7 @@ export function isWriteupCandidate(fileName: string, head: string): boolean {
   const format = formatOf(name);
   if (!format) return false;
   if (format === 'markdown' && /^(proposal|report)[^/]*\.md$/.test(name)) return true;
-  if (format === 'latex') return /^[^%\n]*\\documentclass/m.test(head);
-  const fm = /^---\r?\n([\s\S]*?)\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.exec(head);
-  return fm !== null && /^(course|kind|writeup)\s*:/m.test(fm[1] ?? '');
+  return headNamesWriteup(format, head);
 }
 
 /** Folder names never searched for writeups. */

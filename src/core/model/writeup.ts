@@ -230,7 +230,7 @@ export interface ParagraphBlock extends BlockBase {
  * Offsets in a paragraph's `text`. `math`: each inline math node of the paragraph (not of its
  * footnotes) found in the text, in order: the text before it ends at `before` (its opening `$`
  * left out), the node's TeX and closing `$` end at `end`. `citations`: stretches that print as a
- * citation (`[@a; @b]`, `@a`, `\\cite{..}`) after the last math, each `[start, end)`.
+ * citation (`[@a; @b]`, `@a`, `\\cite{..}`) anywhere in the text, each `[start, end)`.
  */
 export interface InlineSpans {
   readonly math: readonly { readonly node: MathNode; readonly before: number; readonly end: number }[];
@@ -365,15 +365,52 @@ export interface EnvironmentBlock extends BlockBase {
   readonly type: 'environment';
   readonly name: string;
   readonly text: string;
-  /**
-   * A picture drawn in TeX (`tikzpicture`, `forest`...): its source from `\\begin` to `\\end` as written,
-   * which the page estimate sizes the drawing from.
-   */
-  readonly picture?: { readonly source: string; readonly centred: boolean };
+  /** A picture drawn in TeX (`tikzpicture`, `forest`...): what the reader read of the drawing, which the page estimate sizes it from. */
+  readonly picture?: Picture;
   /** LaTeX: what the body prints as running-text pieces (after the optional `[..]`). */
   readonly pieces?: readonly TexInline[];
   /** LaTeX `\\begin{theorem}[Main result]`: the optional argument's pieces (the theorem's name). */
   readonly note?: readonly TexInline[];
+}
+
+/** A picture drawn in TeX outside a float, as the LaTeX reader read it. */
+export interface Picture {
+  /** In a `center` environment (a trivlist), rather than a paragraph of its own. */
+  readonly centred: boolean;
+  /**
+   * A TikZ picture drawn with absolute coordinates only: what its paths reach in y. Absent when
+   * the drawing does what cannot be placed without TikZ (relative or polar coordinates, loops,
+   * plots, trees of `child`, matrices, arcs and curves, nodes placed above or below others...).
+   */
+  readonly tikz?: TikzDrawing;
+  /** A forest tree growing down: how many levels deep it is (absent when it grows sideways). */
+  readonly levels?: number;
+}
+
+/** What a simple TikZ picture reaches, read from its coordinates and options. */
+export interface TikzDrawing {
+  /** The picture's y unit: `y=2` (a number of TikZ's 1cm) or `y=0.5cm` (a length as written); absent for 1cm. */
+  readonly yUnit?: number | string;
+  /** `scale=` and `yscale=` (1 where not written). */
+  readonly scale: number;
+  readonly yscale: number;
+  /** Each place a path reaches in y: its points, circles and ellipses, nodes. */
+  readonly marks: readonly TikzMark[];
+}
+
+/** A place a TikZ path reaches in y. */
+export interface TikzMark {
+  readonly y: PictureLength;
+  /** A circle or an ellipse centred on `y`: how far it reaches above and below. */
+  readonly radius?: PictureLength;
+  /** A node holding text: a text line tall, centred on `y`. */
+  readonly text?: true;
+}
+
+/** A coordinate as written: a number of the picture's y units, or of `unit` (`pt`, `cm`...) where one is written. */
+export interface PictureLength {
+  readonly value: number;
+  readonly unit?: string;
 }
 
 /** `\newpage`, `\clearpage` or a pandoc page break. */

@@ -5,7 +5,7 @@
 import { mergeMacros, noMacros } from '../math/macros';
 import type { TexInline } from '../model/inline';
 import type { Writeup } from '../model/writeup';
-import { REFERENCES_TITLE } from '../readers/common';
+import { isReferencesTitle } from '../readers/common';
 import { renderBibliography } from './citations';
 import { escapeHtml } from './escape';
 import type { Context, PreviewHtml, PreviewOptions } from './context';
@@ -56,7 +56,7 @@ function after(ctx: Context): string[] {
   const own = new Set((writeup.bibItems ?? []).map((b) => b.key));
   const bibliography = renderBibliography(own.size > 0 ? ctx.cited.filter((k) => !own.has(k)) : ctx.cited, options.resolveCitation);
   if (bibliography) {
-    const hasHeading = writeup.sections.some((s) => REFERENCES_TITLE.test(s.title.trim()));
+    const hasHeading = writeup.sections.some((s) => isReferencesTitle(s.title));
     parts.push(`<section class="references">${hasHeading ? '' : '<h2>References</h2>'}${bibliography}</section>`);
   }
   return parts.map(moveInlineStyles);

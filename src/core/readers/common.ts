@@ -109,9 +109,17 @@ export function parseDisableComment(body: string, commentEndLine: number): Disab
   return { line: commentEndLine + 1, rules };
 }
 
-/** Headings that start the references and the appendix. */
-export const REFERENCES_TITLE = /^(references|bibliography|works cited|literature cited)$/i;
+/**
+ * Headings that start the references (`References:`, `Literature cited`) and the appendix: the one
+ * list the readers, the page estimate, lint, the preview and the exact measure all go by.
+ */
+export const REFERENCES_TITLE = /^(?:references?|bibliography|works cited|literature cited)\s*:?$/i;
 export const APPENDIX_TITLE = /^(appendix|appendices|supplementary materials?)\b/i;
+
+/** True for a heading title (plain text, as the readers give it) that starts the references. */
+export function isReferencesTitle(title: string): boolean {
+  return REFERENCES_TITLE.test(title.replace(/\s+/g, ' ').trim());
+}
 
 /** A TeX dimension without braces, as `\\vskip` takes it: `-0.5\\baselineskip plus 1pt`. */
 export const VSKIP_LENGTH = /^\s*(-?\s*(?:[0-9]*\.?[0-9]+\s*)?(?:\\[A-Za-z@]+|[a-z]{2}))(?:\s+(?:plus|minus)\s+-?[0-9.]*\s*(?:\\[A-Za-z@]+|fil+|[a-z]{2}))*/;

@@ -14,7 +14,7 @@ export function stripBraces(tex: string): string {
 
 /**
  * The spans of `math` (the paragraph's inline math, in order, without that of its footnotes) in
- * `text`, and of its citations after the last of them when `citations` is set.
+ * `text`, and of its citations (all of them, from the start of the text) when `citations` is set.
  */
 export function inlineSpans(text: string, math: readonly MathNode[], citations: boolean): InlineSpans | undefined {
   if (math.length === 0 && !citations) return undefined;
@@ -26,7 +26,7 @@ export function inlineSpans(text: string, math: readonly MathNode[], citations: 
     pos = at.end;
     found.push({ node: m, ...at });
   }
-  return { math: found, citations: citations ? citationSpans(text, pos) : [] };
+  return { math: found, citations: citations ? citationSpans(text, 0) : [] };
 }
 
 /**
@@ -54,10 +54,10 @@ export function findInlineMath(text: string, m: MathNode, pos: number): { before
 /**
  * The stretches of `text` from `start` that print as citations — `[@a; @b]`, `@a`,
  * `\\citep[..]{a,b}` — scanning for `@` and `\\cite` (a search per `@` made long text quadratic:
- * the next occurrences are searched again only once passed).
+ * the next occurrences are searched again only once passed). `keys`: the pandoc keys (`@`) it holds.
  */
-export function citationSpans(text: string, start: number): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+export function citationSpans(text: string, start: number): CitationSpan[] {
+  const out: CitationSpan[] = [];
   let pos = start;
   let cite = -2;
   let bracketClose = -2;
@@ -68,7 +68,7 @@ export function citationSpans(text: string, start: number): { start: number; end
     if (cite >= 0 && (at < 0 || cite < at)) {
       // \cite...[..]{keys}: up to the closing brace.
       const close = text.indexOf('}', cite);
-      out.push({ start: cite, end: close < 0 ? text.length : close + 1 });
+      out.push({ start: cite, end: close < 0 ? text.length : close + 1, keys: 0 });
       pos = close < 0 ? text.length : close + 1;
       continue;
     }
@@ -84,17 +84,27 @@ export function citationSpans(text: string, start: number): { start: number; end
       // [@a; @b, p. 3]: the whole bracket.
       if (bracketClose !== -1 && bracketClose < at) bracketClose = text.indexOf(']', at);
       const close = bracketClose;
-      out.push({ start: open, end: close < 0 ? text.length : close + 1 });
-      pos = close < 0 ? text.length : close + 1;
+      const end = close < 0 ? text.length : close + 1;
+      let keys = 0;
+      for (let i = open; i < end; i++) if (text.charCodeAt(i) === 64) keys++;
+      out.push({ start: open, end, keys });
+      pos = end;
       continue;
     }
     // In-text @key: the key's characters.
     let end = at + 1;
     while (end < text.length && KEY_CHAR.test(text.charAt(end))) end++;
-    out.push({ start: at, end });
+    out.push({ start: at, end, keys: 1 });
     pos = end;
   }
   return out;
 }
 
 const KEY_CHAR = new RegExp(PANDOC_KEY_CHARACTER, 'u');
+
+/** A stretch of text that prints as a citation, and the pandoc keys (`@`) in it. */
+export interface CitationSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly keys: number;
+}

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { estimatePages } from '../../../src/core/layout';
-import { pictureHeight } from '../../../src/core/layout/pictures';
+import { pictureHeight as heightOf } from '../../../src/core/layout/pictures';
+import { readPicture } from '../../../src/core/readers/latex/pictures';
 import { readWriteup } from '../../../src/core/readers';
 import { prose } from './model';
 
@@ -9,6 +10,9 @@ const CM = 72.27 / 2.54;
 const near = (actual: number | undefined, expected: number, tolerance: number, what: string): void => {
   assert.ok(actual !== undefined && Math.abs(actual - expected) <= tolerance, `${what}: ${actual} against ${expected}`);
 };
+
+/** The height the page estimate gives a picture as the reader reads it. */
+const pictureHeight = (source: string, name: string): number | undefined => heightOf(readPicture(source, name, false));
 
 describe('pictureHeight', () => {
   test('a TikZ picture is as tall as the bounding box of its coordinates (1cm a unit, plus the line width)', () => {

@@ -146,6 +146,17 @@ describe('reference list from the bibliography', () => {
     assert.ok(!(short.notes ?? []).some((n) => /guess/.test(n)));
   });
 
+  test('natbib prints a label that is not author-year (`[Doe 2020]`) before its item, and none for `Doe(2020)`', () => {
+    const list = (label: string) =>
+      ['\\documentclass{article}', '\\usepackage[final]{neurips_2024}', '\\begin{document}', 'Text \\cite{k0}.', '\\begin{thebibliography}{9}',
+        ...Array.from({ length: 30 }, (_, i) => `\\bibitem[${label}]{k${i}} ${'A. Person, '.repeat(1 + i)}and J. Doe. A rather long title about margins and depth. 2020.`),
+        '\\end{thebibliography}', '\\end{document}'].join('\n');
+    const authorYear = refLines(estimate(list('Doe et~al.(2020a)'), null));
+    // pdflatex with natbib prints `[Doe 2020] J. Doe. ...`: the label takes room from the first line of each entry.
+    assert.ok(refLines(estimate(list('Doe 2020'), null)) > authorYear + 1, 'a label with a year but not in parentheses is printed');
+    assert.equal(refLines(estimate(list('Doe(2020)'), null)), authorYear);
+  });
+
   test('a list after the appendix is set too', () => {
     const text = report('\\cite{huge}\n\\appendix\n\\section{More}\nSome more text in the appendix.');
     const e = estimate(text);

@@ -19,8 +19,8 @@ describe('paragraph spans recorded by the readers', () => {
     const [first] = p.inline.math;
     assert.equal(p.text.slice(0, first?.before), 'Text with ');
     assert.equal(p.text.slice(first?.end, first?.end === undefined ? 0 : first.end + 5), ' and ');
-    // Citations after the last math only: the estimate reads them from where the math ends.
-    assert.deepEqual(p.inline.citations, []);
+    // Citations from the start of the text, before and after math: the estimate sets them from these.
+    assert.deepEqual(p.inline.citations.map((c) => cut(p.text, c)), ['[@a; @b]', '@c']);
     const [q] = paragraphs(readWriteup('As [@a; @b] and @c say.\n', { file: '/w/q.md' }));
     assert.deepEqual(q?.inline?.citations.map((c) => cut(q.text, c)), ['[@a; @b]', '@c']);
   });
@@ -49,4 +49,9 @@ describe('paragraph spans recorded by the readers', () => {
 test('an in-text key with letters beyond ASCII is one citation span', () => {
   const text = 'As @müller2020 shows.';
   assert.deepEqual(citationSpans(text, 0).map((s) => text.slice(s.start, s.end)), ['@müller2020']);
+});
+
+test('a citation span counts the pandoc keys it holds, so the page estimate sets a group by its keys without reading it again', () => {
+  const text = 'See [@a; @b, p. 3; -@c] and @d, and \\cite{e}.';
+  assert.deepEqual(citationSpans(text, 0).map((s) => [text.slice(s.start, s.end), s.keys]), [['[@a; @b, p. 3; -@c]', 3], ['@d', 1], ['\\cite{e}', 0]]);
 });

@@ -223,7 +223,7 @@ describe('latex reader: what the page estimate takes from the reader, in each fi
         case 'paragraph':
           return [b.type, b.continuesDisplay === true];
         case 'environment':
-          return [b.type, b.picture ? `${b.picture.centred ? 'centred ' : ''}${b.picture.source}` : '-'];
+          return [b.type, b.picture ? `${b.picture.centred ? 'centred ' : ''}${JSON.stringify(b.picture.tikz ?? b.picture.levels)}` : '-'];
         default:
           return [b.type];
       }
@@ -266,8 +266,8 @@ describe('latex reader: what the page estimate takes from the reader, in each fi
     ['pagebreak', false],
     ['pagebreak', true],
     ['pagebreak', true],
-    ['environment', 'centred \\begin{tikzpicture}\\draw (0,0) -- (0,1);\\end{tikzpicture}'],
-    ['environment', '\\begin{forest}[a[b]]\\end{forest}'],
+    ['environment', 'centred {"scale":1,"yscale":1,"marks":[{"y":{"value":0}},{"y":{"value":1}}]}'],
+    ['environment', '2'],
   ];
 
   test('float placements, forced breaks, displays and pictures of the main file', () => {

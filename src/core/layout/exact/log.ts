@@ -4,6 +4,8 @@
  * and the number of pages written. Pure: takes the log's text.
  */
 
+import { APPENDIX_TITLE, isReferencesTitle } from '../../readers/common';
+
 /** Big points per TeX point. */
 const BP_PER_PT = 72 / 72.27;
 /** Scaled points per TeX point. */
@@ -101,18 +103,18 @@ export function plainTitle(title: string): string {
     .trim();
 }
 
-const referencesTitle = /^(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?(?:references|reference|bibliography|works cited|literature cited)\s*:?$/i;
-const appendixTitle = /^(?:[A-Z0-9]{1,2}(?:\.[0-9]+)*\.?\s+)?(?:appendix|appendices|supplementary material)/i;
+/** A section number the log's title starts with (`6 `, `A.1 `). */
+const NUMBER = /^(?:[A-Z0-9]{1,2}(?:\.[0-9]+)*\.?\s+)/i;
 
 /** True for a References heading: its text reads References/Bibliography, or it is `\refname`/`\bibname`. */
 export function isReferencesHeading(mark: LogMark): boolean {
   if (mark.kind !== 'heading') return false;
   if (/^\\(?:refname|bibname)\b/.test(mark.title.trim())) return true;
-  return referencesTitle.test(plainTitle(mark.title));
+  return isReferencesTitle(plainTitle(mark.title).replace(/^[0-9]+(?:\.[0-9]+)*\.?\s+/, ''));
 }
 
 /** True for an appendix heading: the first heading after `\appendix`, or one whose text reads Appendix. */
 export function isAppendixHeading(mark: LogMark): boolean {
   if (mark.kind !== 'heading') return false;
-  return (mark.appendix && mark.level <= 1) || appendixTitle.test(plainTitle(mark.title));
+  return (mark.appendix && mark.level <= 1) || APPENDIX_TITLE.test(plainTitle(mark.title).replace(NUMBER, ''));
 }

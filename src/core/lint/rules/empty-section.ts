@@ -1,11 +1,12 @@
 import type { Section, Writeup } from '../../model/writeup';
+import { isReferencesTitle } from '../../readers/common';
 import type { Report, Rule } from '../rule';
 
 /** True for the heading the bibliography goes under (pandoc fills it in, so it is empty on purpose). */
 export function isReferencesHeading(writeup: Writeup, section: Section): boolean {
   const start = writeup.referencesStart;
   if (start && start.start.line === section.range.start.line) return true;
-  return /^\s*(references|bibliography|works cited)\s*$/i.test(section.title);
+  return isReferencesTitle(section.title);
 }
 
 /** A heading with nothing under it before the next heading of the same or a higher level. */

@@ -6,6 +6,7 @@ import { ALGORITHM_ENVS, BOX_ENVS, FIGURE_ENVS, FONT_SIZES, LIST_ENVS, PICTURE_E
 import { FigureParts } from './figures';
 import { InlineScanner } from './inline';
 import { listItems } from './lists';
+import { readPicture } from './pictures';
 import { skipSpace } from './source';
 import type { Env } from './state';
 import { columnChars, countColumns, countRows, maxCells, tableCells, wrappedLines } from './tables';
@@ -89,7 +90,7 @@ export abstract class EnvironmentScanner extends InlineScanner {
       if (this.inBody && !this.inBlockEnv) {
         this.flushParagraph();
         // In a `center` environment it is a trivlist (skips above and below); else a paragraph of its own.
-        const picture = { source: text.slice(i, at + endTag.length), centred: this.envs[this.envs.length - 1]?.name === 'center' };
+        const picture = readPicture(text.slice(i, at + endTag.length), name, this.envs[this.envs.length - 1]?.name === 'center');
         this.place({ type: 'environment', range: this.range(i, at + endTag.length), name, text: '', picture, ...this.origin(i, at + endTag.length) });
       }
       return at + endTag.length;

@@ -2,7 +2,7 @@ import { emptyHost } from '../../host';
 import type { FontSize } from '../../model/writeup';
 import { LineIndex } from '../../text/lineIndex';
 import { resolveInside, resolvePath } from '../../text/paths';
-import { APPENDIX_TITLE, VSKIP_LENGTH } from '../common';
+import { APPENDIX_TITLE, isReferencesTitle, VSKIP_LENGTH } from '../common';
 import { CITE_COMMANDS, DEFINITION_COMMANDS, FONT_SIZES, MAX_INCLUDE_DEPTH, SECTION_LEVELS, SILENT_COMMANDS } from './commands';
 import { type BlockMacro, expandBody } from './macros';
 import { PreambleScanner, parseAuthors } from './preamble';
@@ -300,7 +300,7 @@ export class LatexScanner extends PreambleScanner {
       offset: this.sink.order++,
       ...this.origin(i, arg.end),
     });
-    if (/^(references|bibliography)$/i.test(title)) this.startReferences(i, arg.end);
+    if (isReferencesTitle(title)) this.startReferences(i, arg.end);
     if (APPENDIX_TITLE.test(title)) this.sink.appendixStart ??= this.range(i, arg.end);
     // Scan the title's own citations and math.
     const saved = this.paraStart;

@@ -7,7 +7,7 @@ import { readFrontMatter } from '../frontMatter';
 import { inlineSpans } from '../inlineSpans';
 import type { ReadOptions } from '../options';
 import { PandocInlineScanner, type ScannedMath } from '../pandocInline';
-import { APPENDIX_TITLE, buildSections, emptyMetadata, findRawSpaces, type HeadingInfo, type PlacedBlock, REFERENCES_TITLE } from '../common';
+import { APPENDIX_TITLE, buildSections, emptyMetadata, findRawSpaces, type HeadingInfo, isReferencesTitle, type PlacedBlock } from '../common';
 import { isFenceOnly, readBlock, readHeading, toMathNode } from './blocks';
 import { collect } from './collect';
 import { footnotesOf, nociteKeys } from './notes';
@@ -102,7 +102,7 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
     if (node.type === 'heading') {
       const heading = readHeading(node, text, lines);
       headings.push(heading);
-      if (!referencesStart && REFERENCES_TITLE.test(heading.title.trim())) referencesStart = heading.range;
+      if (!referencesStart && isReferencesTitle(heading.title)) referencesStart = heading.range;
       if (!appendixStart && APPENDIX_TITLE.test(heading.title.trim())) appendixStart = heading.range;
       continue;
     }
