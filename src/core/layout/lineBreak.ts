@@ -126,39 +126,10 @@ export class LineBreaker {
    */
   text(text: string, face: Face = 'regular', start = 0, end = text.length): void {
     if (end - start >= KEEP_FROM && this.kept(text, face, start, end)) return;
-    const table = LATIN1[face];
-    const size = this.size;
-    let w = 0;
-    let chars = 0;
-    for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x2028) {
-        // A forced line break (LaTeX `\\`): the words after it start a line.
-        if (chars > 0) this.word(w * size, chars);
-        w = 0;
-        chars = 0;
-        this.breakLine();
-        continue;
-      }
-      const cw = code < 256 ? (table[code] as number) : charWidth(text.charAt(i), face);
-      if ((code === 45 || code === 0x2013 || code === 0x2014) && chars > 0 && i + 1 < end && isLetter(text.charCodeAt(i + 1))) {
-        // `bottom-up`, `well–known`: TeX may break after the hyphen or dash.
-        this.word((w + cw) * size, chars + 1);
-        this.joined = true;
-        w = 0;
-        chars = 0;
-        continue;
-      }
-      if (cw === BREAK) {
-        if (chars > 0) this.word(w * size, chars);
-        w = 0;
-        chars = 0;
-        continue;
-      }
-      w += cw;
-      chars++;
-    }
-    if (chars > 0) this.word(w * size, chars);
+    // Split into words once (scanWords, as a kept run is), into a buffer used again for every text.
+    const room = 2 * (end - start) + 2;
+    const ops = room <= scratch.length ? scratch : new Float64Array(room);
+    this.replay(ops, 0, scanWords(text, face, start, end, ops, 0));
   }
 
   /**
@@ -293,6 +264,9 @@ function scanWords(text: string, face: Face, start: number, end: number, ops: Fl
   }
   return n;
 }
+
+/** Where {@link LineBreaker.text} writes the words of a text it sets for the first time (a longer text gets its own). */
+const scratch = new Float64Array(1 << 14);
 
 /** Doubles in a block of {@link arena}. */
 const ARENA = 1 << 16;
