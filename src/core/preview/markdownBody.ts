@@ -6,6 +6,7 @@
 import type { Block, Writeup } from '../model/writeup';
 import { lineIndexOf } from '../model/query';
 import type { MdNode } from '../readers/chunkedParse';
+import { endOf, firstEndingAfter, startOf } from '../readers/markdown/spans';
 import { lazyEngine } from '../lazy/index';
 import { type CiteItem, renderCitationGroup } from './citations';
 import { escapeHtml, isRelativeOrAbsolutePath, safeLinkUrl } from './escape';
@@ -43,9 +44,6 @@ interface Doc {
   readonly definitions: ReadonlyMap<string, Node>;
   readonly emitted: Set<Special>;
 }
-
-const startOf = (n: MdNode): number => n.position?.start.offset ?? 0;
-const endOf = (n: MdNode): number => n.position?.end.offset ?? 0;
 
 function docOf(given: Writeup): Doc {
   let writeup = given;
@@ -273,18 +271,11 @@ function smart(text: string, before: string): string {
   return out.replace(/---/g, '\u2014').replace(/--/g, '\u2013').replace(/\.\.\./g, '\u2026');
 }
 
-/** The specials overlapping `from`..`to`, in order (they do not overlap one another: a binary search finds the first). */
+/** The specials overlapping `from`..`to`, in order (they do not overlap one another). */
 function within(doc: Doc, from: number, to: number): Special[] {
   const list = doc.specials;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as Special).end <= from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Special[] = [];
-  for (let k = lo; k < list.length && (list[k] as Special).start < to; k++) out.push(list[k] as Special);
+  for (let k = firstEndingAfter(list, from); k < list.length && (list[k] as Special).start < to; k++) out.push(list[k] as Special);
   return out;
 }
 
