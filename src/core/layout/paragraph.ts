@@ -12,6 +12,7 @@ import { inlineMathWidth } from './mathBox';
 import { P, W } from './textBlock';
 import type { EstimateBibliography } from './types';
 import type { BibEntry } from '../bib/types';
+import { surname } from '../text/surname';
 
 /**
  * Lines of a paragraph: its text, its inline math as unbreakable runs, its citations as printed.
@@ -246,11 +247,6 @@ function labelsOf(ctx: Context, bib: EstimateBibliography): Labels {
 const LABELS = new WeakMap<EstimateBibliography, Labels>();
 /** The labels an estimate checked against its bibliography's entries. */
 const CHECKED = new WeakMap<Context, Labels>();
-
-function surname(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return words[words.length - 1] ?? name;
-}
 
 function initials(name: string): string {
   return name.trim().split(/\s+/).slice(0, -1).map((w) => `${w.charAt(0)}.`).join(' ');

@@ -2,6 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type { StateInline } from 'markdown-it';
 import { lazyEngine } from '../lazy/index';
 import { pandocCitationAt } from '../readers/pandocInline';
+import { surname } from '../text/surname';
 import { escapeHtml, safeLinkUrl } from './escape';
 
 /** What the preview needs to cite a work: from a .bib entry or a course pack's paper. */
@@ -27,20 +28,6 @@ export interface CiteItem {
   readonly suppressAuthor?: boolean;
   readonly prefix?: string;
   readonly locator?: string;
-}
-
-/** Surname of an author name ("Peter L. Bartlett", "Bartlett, Peter L.", "{OpenAI}"). */
-export function surname(name: string): string {
-  const clean = name.replace(/[{}]/g, '').trim();
-  if (clean.includes(',')) return clean.split(',')[0]?.trim() ?? clean;
-  const parts = clean.split(/\s+/);
-  // A suffix is not the surname: "Guy L. Steele Jr." is Steele.
-  if (parts.length >= 3 && /^(jr|sr)\.?$|^(ii|iii|iv)$/i.test(parts.at(-1) ?? '')) parts.pop();
-  // Keep particles with the surname: "von Luxburg", "de Finetti".
-  for (let i = 1; i < parts.length - 1; i++) {
-    if (/^(von|van|der|de|da|di|del|la|le)$/.test(parts[i] ?? '')) return parts.slice(i).join(' ');
-  }
-  return parts.at(-1) ?? clean;
 }
 
 /** Author part of an author-year label: "Bartlett", "Bartlett and Mendelson", "Bartlett et al.". */
