@@ -1,7 +1,6 @@
 /** LaTeX running text to HTML: the LaTeX reader's pieces (readers/latex/runningText.ts) rendered. */
 import { type MacroMap } from '../math/macros';
 import type { TexInline } from '../model/inline';
-import { readRunningText } from '../readers/latex/runningText';
 import { type CitationResolver, renderCitationGroup } from './citations';
 import { escapeHtml, safeLinkUrl } from './escape';
 import { renderMathHtml } from './math';
@@ -20,9 +19,12 @@ const STYLE_TAGS: Readonly<Record<string, [string, string]>> = {
 /** Citation commands that name the authors in the sentence. */
 const TEXTUAL = new Set(['citet', 'textcite']);
 
-/** Renders LaTeX running text: math, citations, emphasis, links, accents; other commands dropped, their text kept. */
-export function latexInlineHtml(src: string, resolve: CitationResolver | undefined, macros: MacroMap, cited: string[] = []): string {
-  return html(readRunningText(src), resolve, macros, cited);
+/**
+ * Renders the LaTeX reader's running-text pieces (readers/latex/runningText.ts): math, citations,
+ * emphasis, links, accents; other commands dropped, their text kept.
+ */
+export function latexInlineHtml(pieces: readonly TexInline[], resolve: CitationResolver | undefined, macros: MacroMap, cited: string[] = []): string {
+  return html(pieces, resolve, macros, cited);
 }
 
 function html(pieces: readonly TexInline[], resolve: CitationResolver | undefined, macros: MacroMap, cited: string[]): string {

@@ -237,9 +237,9 @@ describe('renderPreview (LaTeX, from the model)', () => {
   });
 
   test('latexInlineHtml: \\href to javascript: keeps only its text; \\url to https is a link', () => {
-    assert.equal(latexInlineHtml('\\href{javascript:alert(1)}{click}', undefined, {}), 'click');
-    assert.equal(latexInlineHtml('\\url{https://a.b/c}', undefined, {}), '<a href="https://a.b/c">https://a.b/c</a>');
-    assert.equal(latexInlineHtml('<b> \\& 50\\%', undefined, {}), '&lt;b&gt; &amp; 50%');
+    assert.equal(latexInlineHtml(readRunningText('\\href{javascript:alert(1)}{click}'), undefined, {}), 'click');
+    assert.equal(latexInlineHtml(readRunningText('\\url{https://a.b/c}'), undefined, {}), '<a href="https://a.b/c">https://a.b/c</a>');
+    assert.equal(latexInlineHtml(readRunningText('<b> \\& 50\\%'), undefined, {}), '&lt;b&gt; &amp; 50%');
   });
 });
 

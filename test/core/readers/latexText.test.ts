@@ -72,23 +72,23 @@ describe('LaTeX text as LaTeX prints it', () => {
 
 describe('the preview reads running text by the same rules', () => {
   test('a comment takes its line end: `foo%` then `bar` prints "foobar"', () => {
-    assert.equal(latexInlineHtml('foo%\n   bar', undefined, {}), 'foobar');
+    assert.equal(latexInlineHtml(readRunningText('foo%\n   bar'), undefined, {}), 'foobar');
   });
 
   test('\\textcolor shows the text, not the colour; \\\\[2pt] is a break without its length', () => {
-    assert.equal(latexInlineHtml('A \\textcolor{red}{warm}\\\\[2pt] day', undefined, {}), 'A warm<br> day');
+    assert.equal(latexInlineHtml(readRunningText('A \\textcolor{red}{warm}\\\\[2pt] day'), undefined, {}), 'A warm<br> day');
   });
 
   test('a group after \\noindent is text, never lost', () => {
-    assert.equal(latexInlineHtml('\\noindent{\\bf Remark.} Text', undefined, {}), 'Remark. Text');
+    assert.equal(latexInlineHtml(readRunningText('\\noindent{\\bf Remark.} Text'), undefined, {}), 'Remark. Text');
   });
 
   test('a numbered footnote is a footnote; \\enquote prints quotes', () => {
-    assert.equal(latexInlineHtml('a\\footnote[2]{note} \\enquote{b}', undefined, {}), 'a<span class="footnote">note</span> \u201cb\u201d');
+    assert.equal(latexInlineHtml(readRunningText('a\\footnote[2]{note} \\enquote{b}'), undefined, {}), 'a<span class="footnote">note</span> \u201cb\u201d');
   });
 
   test('a math environment inside running text is rendered as math', () => {
-    const html = latexInlineHtml('We have \\begin{align}a &= b\\end{align} here.', undefined, {});
+    const html = latexInlineHtml(readRunningText('We have \\begin{align}a &= b\\end{align} here.'), undefined, {});
     assert.ok(html.startsWith('We have <div class="math-display">'), html);
     assert.match(html, /mtable/);
     assert.doesNotMatch(html, /math-error/);

@@ -39,12 +39,12 @@ describe('the preview and the bibliography read TeX text alike', () => {
   test('accents and special letters print as letters in both', () => {
     const source = "Poincar\\'e, Gr\\o nbech and \\v{C}ech";
     assert.equal(texToUnicode(source), 'Poincaré, Grønbech and Čech');
-    assert.equal(latexInlineHtml(source, undefined, {}), 'Poincaré, Grønbech and Čech');
+    assert.equal(latexInlineHtml(readRunningText(source), undefined, {}), 'Poincaré, Grønbech and Čech');
   });
 
   test('the bibliography keeps math as written and an unknown command by name; the preview renders the one and drops the other', () => {
     assert.equal(texToUnicode('A \\foo{bar} of $\\alpha$'), 'A \\foobar of $\\alpha$');
-    const html = latexInlineHtml('A \\foo{bar} of $\\alpha$', undefined, {});
+    const html = latexInlineHtml(readRunningText('A \\foo{bar} of $\\alpha$'), undefined, {});
     assert.ok(html.startsWith('A bar of <span'), html);
     assert.match(html, /katex/);
   });
