@@ -64,6 +64,10 @@ export class ExactPagesService implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((document) => void this.schedule(document)),
       vscode.commands.registerCommand('writeup.countExactPages', () => this.countNow()),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      // VS Code keeps a document open for a while after its last editor closes: closing the last tab stops its compile.
+      vscode.window.tabGroups.onDidChangeTabs((change) => {
+        for (const tab of change.closed) if (tab.input instanceof vscode.TabInputText && !this.shown(tab.input.uri)) this.stop(tab.input.uri);
+      }),
     );
     // The analysis (status bar, page-limit, preview) counts the exact pages while they are fresh.
     services.useExactPages((file) => {
@@ -249,13 +253,26 @@ export class ExactPagesService implements vscode.Disposable {
     this.changed.fire(uri);
   }
 
-  private forget(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
+  /** True while a tab in any group shows `uri`. */
+  private shown(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
+  }
+
+  /** Cancels `uri`'s pending and running compile; the last figures stay. */
+  private stop(uri: vscode.Uri): void {
+    const key = uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
     if (this.current?.key === key) this.cancelRunning();
-    this.states.delete(key);
+    const state = this.states.get(key);
+    if (state?.busy) this.set(uri, { ...state, busy: false });
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    this.stop(document.uri);
+    this.states.delete(document.uri.toString());
     this.diagnostics.delete(document.uri);
   }
 

@@ -11,7 +11,10 @@ import * as vscode from 'vscode';
 import type { WriteupApi } from '../../src/vscode/api';
 import { activateExtension, discardTempFolder, exampleUri, openExample, screenshot, waitFor } from './helpers';
 
-/** A one-author 9.520 report (limit 5 pages) with `paragraphs` paragraphs of text; `slow` adds a busy loop so a compile lasts seconds. */
+/** The preamble line that keeps pdflatex busy for minutes (2e9 loop steps; 4e6 took 0.7 s on a 2-core machine), so a test can act while a compile runs. */
+const BUSY = '\\newcount\\busy \\busy=0 \\loop\\advance\\busy 1 \\ifnum\\busy<2000000000 \\repeat';
+
+/** A one-author 9.520 report (limit 5 pages) with `paragraphs` paragraphs of text; `slow` adds the busy loop, so its compile runs until it is stopped. */
 function report(paragraphs: number, slow = false): string {
   const para = 'We measure how the width of a two-layer network changes the speed of gradient descent on a fixed set of labels, and compare the rates with the kernel limit. ';
   const body = Array.from({ length: paragraphs }, (_, i) => `${i % 6 === 0 ? `\\section{Part ${i / 6 + 1}}\n` : ''}${para.repeat(5)}\n`).join('\n');
@@ -20,7 +23,7 @@ function report(paragraphs: number, slow = false): string {
     '\\documentclass{article}',
     '\\usepackage[letterpaper,top=1in,textheight=9in,left=1.5in,textwidth=5.5in]{geometry}',
     '\\usepackage{times}',
-    slow ? '\\newcount\\busy \\busy=0 \\loop\\advance\\busy 1 \\ifnum\\busy<4000000 \\repeat' : '',
+    slow ? BUSY : '',
     '\\title{Width and Speed}',
     '\\author{Ada Student}',
     '\\begin{document}',
@@ -36,10 +39,12 @@ function report(paragraphs: number, slow = false): string {
   ].join('\n');
 }
 
-/** Types a space at the end and saves: a real save event with a new version. */
-async function editAndSave(document: vscode.TextDocument): Promise<void> {
+/** Types a space at the end (or removes the busy loop, `unslow`) and saves: a real save event with a new version. */
+async function editAndSave(document: vscode.TextDocument, unslow = false): Promise<void> {
   const editor = await vscode.window.showTextDocument(document);
-  await editor.edit((b) => b.insert(new vscode.Position(document.lineCount - 1, 0), ' '));
+  const busy = document.getText().split('\n').indexOf(BUSY);
+  if (unslow) assert.ok(busy >= 0, 'the busy loop is in the document');
+  await editor.edit((b) => (unslow ? b.delete(document.lineAt(busy).range) : b.insert(new vscode.Position(document.lineCount - 1, 0), ' ')));
   // The web workbench may have auto-saved it already; either way it is saved now.
   await document.save();
   await waitFor('the document saved', () => !document.isDirty);
@@ -138,7 +143,8 @@ suite('Exact pages (background compile)', () => {
       const s = exact.stats();
       return s.started > before.started && s.running.length > 0 ? s.running.slice() : undefined;
     }, 30_000);
-    await editAndSave(document);
+    // The second save drops the busy loop: the first compile could not have ended by itself, the second ends quickly.
+    await editAndSave(document, true);
     await waitFor('the first compile cancelled', () => exact.stats().cancelled > before.cancelled);
     await waitFor('its process gone', () => first.every((pid) => !alive(pid)), 10_000);
     let most = 0;
