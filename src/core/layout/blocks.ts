@@ -12,6 +12,7 @@ import { displayMathRowsHeight, displayMathWidth } from './mathBox';
 import type { LayoutTuning } from './neurips';
 import type { FloatPlacement, Pager } from './pager';
 import { stripBraces } from '../readers/inlineSpans';
+import { TEX_UNITS, texLength } from '../text/texLength';
 import { footnoteHeight, itemLines, paragraphLines } from './paragraph';
 import { placePicture } from './pictures';
 import { BODY, FONT, H, LINE, P, SIZES, W } from './textBlock';
@@ -73,7 +74,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
         return;
       }
       const size = options.imageSize?.(block.path);
-      const natural = size ? size.width * 1.00375 : undefined;
+      const natural = size ? size.width * BP : undefined;
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + captionWithSkip(block.caption, ctx);
@@ -272,25 +273,20 @@ function placementOf(spec: string | undefined, algorithm = false): FloatPlacemen
   return { here: /[hH]/.test(spec), page: /p/.test(spec) || (!/[tb]/.test(spec) && !/^\s*h\s*!?\s*$/.test(spec)), ...(spec.includes('H') ? { exactly: true } : {}) };
 }
 
-/** Parses a requested width (`0.5\linewidth`, `50%`, `3in`, `8cm`) into points. */
+/** An image's natural size is in big points (PDF's 1/72in). */
+const BP = TEX_UNITS.bp ?? 72.27 / 72;
+
+/** Pixels as pandoc reads them: at its `--dpi`, 96 by default (`300px` and a bare `300` are 3.125in). */
+const PANDOC_PX = 72.27 / 96;
+
+/** Parses a requested Markdown image width (`50%`, `3in`, `8cm`, `300px`, `300`, `0.5\\linewidth`) into points, as pandoc writes it for LaTeX. */
 export function parseWidth(spec: string | undefined, natural: number | undefined): number {
   if (spec === undefined || spec.trim() === '') return Math.min(natural ?? W, W);
-  const s = spec.replace(/\s+/g, '');
-  const rel = /^([0-9.]*)\\(linewidth|textwidth|columnwidth|hsize)$/.exec(s);
-  if (rel) return W * (rel[1] === '' || rel[1] === undefined ? 1 : Number(rel[1]) || 1);
-  const m = /^([0-9.]+)(%|in|cm|mm|pt|bp|px|em)?$/.exec(s);
-  if (!m) return W;
-  const v = Number(m[1]);
-  switch (m[2]) {
-    case '%': return (W * v) / 100;
-    case 'in': return v * 72.27;
-    case 'cm': return (v * 72.27) / 2.54;
-    case 'mm': return (v * 72.27) / 25.4;
-    case 'px': return (v * 72.27) / 96;
-    case 'em': return v * 10;
-    case undefined: return v <= 1 ? v * W : v;
-    default: return v * (m[2] === 'bp' ? 1.00375 : 1);
-  }
+  const s = spec.trim();
+  const percent = /^(\d*\.?\d+)\s*%$/.exec(s);
+  if (percent) return (W * Number(percent[1])) / 100;
+  if (/^\d*\.?\d+$/.test(s)) return Number(s) * PANDOC_PX;
+  return texLength(s.replace(/inch$/, 'in'), { line: W, em: P.fontSize, ex: P.ex, px: PANDOC_PX }) ?? W;
 }
 
 function heightOfDisplay(math: MathNode): number {
