@@ -251,6 +251,24 @@ export interface ListEntry {
   readonly label?: readonly TexInline[];
   /** LaTeX, for an item of a nested list (depth 2 and more): that list is numbered. */
   readonly ordered?: boolean;
+  /** LaTeX, for an item of a nested list: that list's own spacing (enumitem), where anything sets it. */
+  readonly spacing?: ListSpacing;
+}
+
+/**
+ * A list's spacing and margin as enumitem sets them (`[nosep]`, `[itemsep=0pt, leftmargin=*]`,
+ * `\setlist[itemize,2]{..}`), in points; what is absent keeps the style's.
+ */
+export interface ListSpacing {
+  /** `\topsep` above and below the list. */
+  readonly topSep?: number;
+  /** `\itemsep` and `\parsep`: between items the two add up. */
+  readonly itemSep?: number;
+  readonly parSep?: number;
+  /** `leftmargin=`: the list's indent from the text around it. */
+  readonly leftMargin?: number;
+  /** `leftmargin=*`: the indent is the widest label as printed (`(m)`, `Step 0.`) and `\labelsep` (0.5em). */
+  readonly widestLabel?: { readonly text: string; readonly bold?: boolean };
 }
 
 /**
@@ -263,6 +281,8 @@ export interface ListBlock extends BlockBase {
   readonly items: readonly string[];
   /** Every item at every depth in document order (the readers set it; absent: `items` at depth 1). */
   readonly entries?: readonly ListEntry[];
+  /** LaTeX: the list's own spacing (enumitem's options and `\setlist`), where anything sets it. */
+  readonly spacing?: ListSpacing;
 }
 
 /** Display math standing as a block of its own. */
