@@ -362,6 +362,9 @@ function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number,
     const span = Math.max(0, to - from);
     const at = from + Math.floor((span * i) / Math.max(1, entries.length));
     pager.lines(n, BODY, 'lists', at, at);
+    // Paragraphs inside the item: \\parsep before each; a `center` inside it: the list's \\topsep above and below.
+    const inner = (entry.paragraphs ?? 0) * (open[depth]?.parSep ?? listLevel(depth).parSep) + (entry.displays ?? 0) * 2 * topSep(depth).skip;
+    if (inner > 0) pager.glue(inner, 'lists', (entry.displays ?? 0) * 2 * topSep(depth).shrink, (entry.displays ?? 0) * 2 * topSep(depth).stretch);
     previous = depth;
   });
   const last = topSep(1);

@@ -253,6 +253,10 @@ export interface ListEntry {
   readonly ordered?: boolean;
   /** LaTeX, for an item of a nested list: that list's own spacing (enumitem), where anything sets it. */
   readonly spacing?: ListSpacing;
+  /** LaTeX: paragraphs the item's text ends inside it (a blank line, a `center` set apart); each starts a line of the text. */
+  readonly paragraphs?: number;
+  /** LaTeX: `center`-like environments set apart inside the item, each with the list's `\\topsep` above and below. */
+  readonly displays?: number;
 }
 
 /**

@@ -49,4 +49,15 @@ describe('enumitem lists in the page estimate', () => {
     const steps = listPoints(list('label=\\textbf{Step \\arabic*.}, leftmargin=*', 8, 60, 'enumerate'));
     assert.ok(alph < plain && plain <= steps, `${alph} < ${plain} <= ${steps}`);
   });
+
+  test('an item\'s paragraphs start lines; a centred line in it takes the list\'s \\topsep above and below', () => {
+    const item = (between: string) => `\\begin{itemize}\n\\item ${prose(30, 5)}${between}${prose(30, 6)}\n\\end{itemize}`;
+    const joined = listPoints(item(' '));
+    const paragraphs = listPoints(item('\n\n'));
+    const centred = listPoints(item('\n\\begin{center}\nA centred line.\n\\end{center}\n'));
+    // Two paragraphs of 30 words: the first one's last line is no longer shared, and \parsep (2pt) comes between.
+    assert.ok(paragraphs - joined > 1.99 && paragraphs - joined < 10.95 + 2.01, `${paragraphs} - ${joined}`);
+    // The centred line, \topsep (4pt) above and below it and \parsep before each paragraph.
+    assert.ok(Math.abs(centred - paragraphs - (10.95 + 2 * 4 + 2)) < 0.5, `${centred} - ${paragraphs}`);
+  });
 });

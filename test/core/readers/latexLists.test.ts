@@ -55,4 +55,39 @@ describe('enumitem list options in the LaTeX reader', () => {
     assert.equal(listSpacing('enumerate', 1, undefined, settings), undefined);
     assert.equal(listSpacing('enumerate', 1, 'label=\\arabic*), align=left', []), undefined);
   });
+
+  test('an item\'s paragraphs, its centred tables and a closing \\\\ end their lines, as TeX sets them', () => {
+    const [list] = lists('', [
+      '\\begin{enumerate}',
+      '\\item Head \\\\',
+      'First paragraph.',
+      '',
+      'Second paragraph.',
+      '\\begin{center}',
+      '\\begin{tabular}{|c|c|}',
+      '\\hline',
+      'a & b \\\\',
+      'c & d \\\\',
+      '\\hline',
+      '\\end{tabular}',
+      '\\end{center}',
+      'After the table. \\\\',
+      '',
+      '\\item Next',
+      '\\begin{itemize}',
+      '\\item inner',
+      '\\end{itemize}',
+      'Text after the inner list.',
+      '\\end{enumerate}',
+    ].join('\n'));
+    const [first, second] = list?.entries ?? [];
+    // Forced breaks (U+2028) shown as |: the closing \\\\ leaves an empty line after the item's last.
+    const lines = (text: string | undefined): string | undefined => text?.replace(/ *\u2028 */g, '|');
+    assert.equal(lines(first?.text), 'Head|First paragraph.|Second paragraph.|a & b|c & d|After the table.|');
+    assert.equal(first?.paragraphs, 3);
+    assert.equal(first?.displays, 1);
+    assert.equal(lines(second?.text), 'Next|Text after the inner list.');
+    assert.equal(second?.paragraphs, 1);
+    assert.equal(second?.displays, undefined);
+  });
 });

@@ -47,6 +47,9 @@ export function listItems(body: string, macros?: ReadonlyMap<string, string>, sp
       spacings[depth] = spacingOf?.(m[2] ?? '', outerDepth + depth - 1, m[3]);
     } else if (m[1] === 'end') {
       if (depth > 1) depth--;
+      // Text after a nested list is a paragraph of its own in the item around it.
+      const around = entries[open[depth] ?? -1];
+      if (around) around.text += '\n\n';
     } else {
       if (depth === 1) {
         if (itemStart >= 0) items.push(source.slice(itemStart, m.index));
@@ -63,17 +66,44 @@ export function listItems(body: string, macros?: ReadonlyMap<string, string>, sp
   return {
     items: items.map(clean),
     entries: entries.map((e) => {
-      const pieces = readPieces(e.text, macros);
+      const own = itemParagraphs(e.text);
+      const pieces = readPieces(own.source, macros);
       return {
         depth: e.depth,
-        text: plainText(pieces).replace(SPACES, ' ').trim(),
+        // A `\\` ending the item stays: TeX sets an empty line after it (String.trim would drop it).
+        text: plainText(pieces).replace(SPACES, ' ').replace(/^ +| +$/g, ''),
         pieces,
         ...(e.label !== undefined ? { label: readPieces(e.label, macros) } : {}),
         ...(e.ordered !== undefined ? { ordered: e.ordered } : {}),
         ...(e.spacing !== undefined ? { spacing: e.spacing } : {}),
+        ...(own.paragraphs > 0 ? { paragraphs: own.paragraphs } : {}),
+        ...(own.displays > 0 ? { displays: own.displays } : {}),
       };
     }),
   };
+}
+
+const PARAGRAPH_END = '\u2029';
+
+/**
+ * An item's source with each paragraph inside it ending its line: a blank line, or a `center`
+ * (`flushleft`, `flushright`) environment set apart, becomes a forced break, so the next text starts
+ * a line; a `\\\\` just before one leaves an empty line, as TeX sets it. A tabular's last row
+ * ending in `\\\\` ends no line of its own. Counts the paragraph ends and the environments set apart.
+ */
+function itemParagraphs(source: string): { source: string; paragraphs: number; displays: number } {
+  let displays = 0;
+  const marked = source
+    .replace(/\\\\\s*(?:\\(?:hline|bottomrule|midrule)\s*)*(?=\\end\s*\{tabular)/g, '')
+    .replace(/\\(begin|end)\s*\{(?:center|flushleft|flushright)\}/g, (_, edge: string) => {
+      if (edge === 'begin') displays++;
+      return PARAGRAPH_END;
+    })
+    .replace(/\n[ \t]*\r?\n/g, PARAGRAPH_END)
+    .replace(/\s*\u2029[\s\u2029]*/g, PARAGRAPH_END)
+    .replace(/^\u2029|\u2029$/g, '');
+  const parts = marked.split(PARAGRAPH_END);
+  return { source: parts.join('\\\\ '), paragraphs: parts.length - 1, displays };
 }
 
 /** A `\\setlist[names,levels]{keys}` (or enumitem's older `\\setitemize`/`\\setenumerate`/`\\setdescription`). */
