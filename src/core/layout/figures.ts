@@ -163,6 +163,8 @@ export function figureBodyHeight(block: FigureBlock, ctx: FigureContext): number
   let i = 0;
   while (i < parts.length) {
     const part = parts[i] as FigurePart;
+    // A caption of the figure's own between its images: a row of its own, with \\abovecaptionskip.
+    if (part.captionBefore !== undefined) items.push({ width: W, height: countTextLines(`Figure 1: ${part.captionBefore}`, W) * ctx.baselineSkip + ctx.captionSkip, newRow: true });
     if (part.box === undefined) {
       items.push({ ...imageBox(part, W, ctx), newRow: part.newRow === true });
       i++;

@@ -327,6 +327,8 @@ export interface FigurePart {
   readonly resize?: { readonly width?: string; readonly height?: string; readonly scale?: number };
   /** The image starts a new row (`\\`, `\par` or a blank line before it). */
   readonly newRow?: boolean;
+  /** A caption of the figure's own set between the images above and this one (a figure with more than one `\caption`). */
+  readonly captionBefore?: string;
 }
 
 /** A table with its shape. */
