@@ -12,6 +12,9 @@ import type { Env } from './state';
 import { columnChars, countColumns, countRows, maxCells, tableCells, wrappedLines } from './tables';
 import { plainText, readPieces, SPACES } from './runningText';
 
+/** The last document's `\\setlist`s, by the source they were read from. */
+let settingsMemo: { source: string; settings: ReturnType<typeof listSettings> } | undefined;
+
 /** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
 /** `\\renewcommand{\\arraystretch}{1.2}`, `\\renewcommand\\arraystretch{1.2}`, `\\def\\arraystretch{1.2}`. */
 const ARRAYSTRETCH = /(?:\\renewcommand\s*\{?\s*\\arraystretch\s*\}?|\\def\s*\\arraystretch)\s*\{\s*([\d.]+)\s*\}/g;
@@ -138,13 +141,11 @@ export abstract class EnvironmentScanner extends InlineScanner {
     return bodyStart;
   }
 
-  private settingsOf: { head: string; settings: ReturnType<typeof listSettings> } | undefined;
-
-  /** The document's `\\setlist`s (read once for its preamble). */
+  /** The document's `\\setlist`s, read once for its preamble (shared by the readers of its chunks and children). */
   private listSettings(): ReturnType<typeof listSettings> {
-    const head = this.preambleText();
-    if (this.settingsOf?.head !== head) this.settingsOf = { head, settings: listSettings(head) };
-    return this.settingsOf.settings;
+    const source = this.ctx.chunk?.head ?? this.ctx.preamble ?? this.text;
+    if (settingsMemo?.source !== source) settingsMemo = { source, settings: listSettings(source.slice(0, 30000)) };
+    return settingsMemo.settings;
   }
 
   /** Whether a verbatim environment breaks long lines: `breaklines` in its options, else in `\\lstset`/`\\setminted`/`\\fvset` in the preamble. */
