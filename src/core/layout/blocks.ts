@@ -358,7 +358,8 @@ function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number,
         pager.glue(skip, 'lists', glue.shrink, glue.stretch);
       }
     }
-    const n = Math.max(1, itemLines(entry.text, spans, ctx, (W - indent) / FONT));
+    // A measure of at least a quarter of the line, however deep the margins (enumitem's may be anything).
+    const n = Math.max(1, itemLines(entry.text, spans, ctx, Math.max(W / 4, W - indent) / FONT));
     const span = Math.max(0, to - from);
     const at = from + Math.floor((span * i) / Math.max(1, entries.length));
     pager.lines(n, BODY, 'lists', at, at);

@@ -60,4 +60,11 @@ describe('enumitem lists in the page estimate', () => {
     // The centred line, \topsep (4pt) above and below it and \parsep before each paragraph.
     assert.ok(Math.abs(centred - paragraphs - (10.95 + 2 * 4 + 2)) < 0.5, `${centred} - ${paragraphs}`);
   });
+
+  test('absurd lengths give a finite estimate: skips at most a page, margins at most half the line', () => {
+    const odd = listPoints(list('leftmargin=100cm, topsep=100in, itemsep=-50pt', 3, 20));
+    assert.ok(Number.isFinite(odd) && odd < 3 * PAGE, String(odd));
+    const negative = listPoints(list('leftmargin=-5in, itemsep=-9in, topsep=-9in', 3, 20));
+    assert.ok(Number.isFinite(negative), String(negative));
+  });
 });

@@ -130,6 +130,10 @@ export function listSettings(source: string): ListSetting[] {
 /** enumitem's lengths are set in the NeurIPS body font. */
 const BODY: LengthFrame = { em: 10, ex: 4.5, registers: { baselineskip: 10.95, parskip: 5.5, topsep: 4, itemsep: 2, parsep: 2 } };
 
+/** The NeurIPS text block (pt): no list skip is longer than the page, no margin wider than half the line. */
+const PAGE = 9 * 72.27;
+const PAGE_WIDTH = 5.5 * 72.27;
+
 /** enumitem's widest label of each counter format (`\\alph*` is measured with "m"). */
 const WIDEST: Readonly<Record<string, string>> = { arabic: '0', alph: 'm', Alph: 'M', roman: 'viii', Roman: 'VIII' };
 
@@ -149,7 +153,11 @@ export function listSpacing(kind: string, depth: number, options: string | undef
     const eq = raw.indexOf('=');
     const key = (eq < 0 ? raw : raw.slice(0, eq)).trim();
     const value = eq < 0 ? '' : raw.slice(eq + 1).trim().replace(/^\{([^]*)\}$/, '$1');
-    const length = (): number | undefined => texLength(value, BODY);
+    // A skip longer than a page is a page at most; a margin at most half the text width either way.
+    const length = (limit = PAGE): number | undefined => {
+      const v = texLength(value, BODY);
+      return v === undefined ? undefined : Math.max(-limit, Math.min(limit, v));
+    };
     if (key === 'nosep') Object.assign(out, { topSep: 0, itemSep: 0, parSep: 0 });
     else if (key === 'noitemsep') Object.assign(out, { itemSep: 0, parSep: 0 });
     else if (key === 'topsep' || key === 'itemsep' || key === 'parsep') {
@@ -157,7 +165,7 @@ export function listSpacing(kind: string, depth: number, options: string | undef
       if (v !== undefined) out[key === 'topsep' ? 'topSep' : key === 'itemsep' ? 'itemSep' : 'parSep'] = v;
     } else if (key === 'leftmargin') {
       starred = value === '*';
-      const v = starred ? undefined : length();
+      const v = starred ? undefined : length(PAGE_WIDTH / 2);
       if (v !== undefined) out.leftMargin = v;
     } else if (key === 'wide') out.leftMargin = 0;
     else if (key === 'label') label = value;
