@@ -303,8 +303,8 @@ describe('markdown preview: rendered from what the reader read', () => {
 
   test('a figure caption with math and a citation; the alt text plain', () => {
     const body = render('![Risk for $\\alpha$ [@bartlett2017spectrally]](f.png){width=40%}\n');
-    assert.match(body, /<img src="img:f.png" alt="Risk for \\alpha \[@bartlett2017spectrally\]" data-style="width:40%"><span class="caption">Risk for <span class="katex">/);
-    assert.match(body, /<span class="caption">[^]*\(<a class="cite"[^>]*>Bartlett et al\., 2017<\/a>\)<\/span><\/span><\/span><\/p>/);
+    assert.match(body, /<figure data-line="0"><img src="img:f.png" alt="Risk for \\alpha \[@bartlett2017spectrally\]" data-style="width:40%"><figcaption>Risk for <span class="katex">/);
+    assert.match(body, /<figcaption>[^]*\(<a class="cite"[^>]*>Bartlett et al\., 2017<\/a>\)<\/span><\/figcaption><\/figure>/);
   });
 
   test('links: http(s) kept, relative paths inert, other schemes show only their text', () => {
