@@ -84,7 +84,7 @@ function docOf(given: Writeup): Doc {
       display: false,
       html: (ctx) => {
         ctx.cited.push(...g.items.map((i) => i.key));
-        return renderCitationGroup(g.items, ctx.options.resolveCitation, g.textual);
+        return renderCitationGroup(g.items, ctx.options.resolveCitation, 'pandoc', g.textual);
       },
     });
   }

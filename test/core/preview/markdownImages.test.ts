@@ -48,7 +48,7 @@ for (const [name, eol] of endings) {
       const html = withoutKatex(body);
       assert.match(
         html,
-        /<figure data-line="2"><img src="img\/fig\.png" alt="A bold code caption with x\^2 and \[@a\]" data-style="width:50%"><figcaption>A <em>bold<\/em> <code>code<\/code> caption with <KATEX> and <span class="citation">\(<a class="cite" href="#ref-a" data-cite="a">Lovelace, 1843<\/a>\)<\/span><\/figcaption><\/figure>/,
+        /<figure data-line="2"><img src="img\/fig\.png" alt="A bold code caption with x\^2 and \[@a\]" data-style="width:50%"><figcaption>A <em>bold<\/em> <code>code<\/code> caption with <KATEX> and <span class="citation">\(<a class="cite" href="#ref-a" data-cite="a">Lovelace 1843<\/a>\)<\/span><\/figcaption><\/figure>/,
       );
       assert.match(body, /<annotation encoding="application\/x-tex">x\^2<\/annotation>/);
       assert.doesNotMatch(body, /\*bold\*|`code`|\{width/);
