@@ -1,7 +1,8 @@
 /**
  * A Markdown writeup's body from what the Markdown reader read: its remark tree (readers/markdown/tree.ts)
- * for the blocks and inline markup, its model for math, citations, figures and page breaks. No text
- * is parsed here.
+ * for the blocks and inline markup (an image's caption inlines, alt text and attributes included:
+ * readers/markdown/images.ts), its model for math, citations, figures and page breaks. No text is
+ * parsed here.
  */
 import type { Block, Writeup } from '../model/writeup';
 import { lineIndexOf } from '../model/query';
@@ -30,8 +31,6 @@ interface Special {
   readonly start: number;
   readonly end: number;
   readonly display: boolean;
-  /** Math: its TeX (for an image's alt text). */
-  readonly tex?: string;
   readonly html: (ctx: Context) => string;
 }
 
@@ -60,7 +59,7 @@ function docOf(given: Writeup): Doc {
   const specials: Special[] = [];
   for (const m of writeup.math) {
     if (m.origin) continue;
-    specials.push({ start: at(m.range.start), end: at(m.range.end), display: m.display, tex: m.tex, html: (ctx) => renderMathHtml(m.tex, m.display, ctx.macros, m.environment) });
+    specials.push({ start: at(m.range.start), end: at(m.range.end), display: m.display, html: (ctx) => renderMathHtml(m.tex, m.display, ctx.macros, m.environment) });
   }
   const groups = new Map<string, { start: number; end: number; items: CiteItem[]; textual: boolean }>();
   for (const c of writeup.citations) {

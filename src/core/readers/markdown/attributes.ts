@@ -16,8 +16,8 @@ const KEY = /[\p{L}\p{N}_:.-]/u;
 function skipSpace(text: string, at: number, limit: number): number {
   let i = at;
   while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (text[i] === '\r') i++;
-  if (text[i] === '\n') i++;
+  if (i < limit && text[i] === '\r') i++;
+  if (i < limit && text[i] === '\n') i++;
   while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
   return i;
 }
@@ -59,8 +59,9 @@ export function readAttributes(text: string, at: number, limit = text.length): {
       i = end + 1;
       const quote = text[i];
       if (quote === '"' || quote === "'") {
-        const close = text.indexOf(quote, i + 1);
-        if (close < 0 || close >= limit) return undefined;
+        let close = i + 1;
+        while (close < limit && text[close] !== quote) close++;
+        if (close >= limit) return undefined;
         value = text.slice(i + 1, close);
         i = close + 1;
       } else {

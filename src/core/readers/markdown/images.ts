@@ -33,9 +33,10 @@ type Mutable = { -readonly [K in keyof MdNode]: MdNode[K] } & { attributes?: Pan
 export function readImages(root: MdNode, text: string): void {
   const kids = root.children;
   if (!kids) return;
-  let changed: MdNode[] | undefined;
+  let out: MdNode[] | undefined;
   for (let i = 0; i < kids.length; i++) {
     const node = kids[i] as MdNode;
+    out?.push(node);
     if (node.children) readImages(node, text);
     if (!isImage(node)) continue;
     const image = node as Mutable;
@@ -50,11 +51,10 @@ export function readImages(root: MdNode, text: string): void {
     if (!read || !written || !(next.value ?? '').startsWith(written)) continue;
     image.attributes = read.attributes;
     image.position = { start: { offset: startOf(node) }, end: { offset: read.end } };
-    changed ??= [...kids];
+    out ??= kids.slice(0, i + 1);
     const rest = (next.value ?? '').slice(written.length);
-    const at = changed.indexOf(next);
-    if (rest === '') changed.splice(at, 1);
-    else changed[at] = { ...next, value: rest, position: { start: { offset: read.end }, end: { offset: endOf(next) } } };
+    if (rest !== '') out.push({ ...next, value: rest, position: { start: { offset: read.end }, end: { offset: endOf(next) } } });
+    i++;
   }
-  if (changed) (root as Mutable).children = changed;
+  if (out) (root as Mutable).children = out;
 }
