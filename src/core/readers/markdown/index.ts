@@ -38,7 +38,8 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
   const root = (shrunk.spans.length > 0 || bom ? parseTree : parse)(bom ? shrunk.text.slice(1) : shrunk.text);
   if (shrunk.spans.length > 0 || bom) remapPositions(root, (o) => shrunk.toOriginal(o + bom), text);
   if (hidden.length > 0) restoreMathText(root, text, hidden);
-  readImages(root, text);
+  // Every image starts `![`: most texts need no walk for them.
+  if (text.includes('![')) readImages(root, text);
   const collected = collect(root, text);
   const masks = mergeSpans(collected.masks);
   const scanner = new PandocInlineScanner(text, masks);
