@@ -97,6 +97,16 @@ for (const [name, eol] of endings) {
       assert.match(body, /<p data-line="0"><img src="img\/a\.png" alt="a" data-style="height:1em"><img src="img\/b\.png" alt="b c"><\/p>/);
     });
 
+    test('an attribute block over two lines is still the image\'s', () => {
+      const { body } = render(eol('A ![a](b.png){width=1em\n  height=2em} z.\n'));
+      assert.match(body, /<p data-line="0">A <img src="img\/b\.png" alt="a" data-style="width:1em;height:2em"> z\.<\/p>/);
+    });
+
+    test('an attribute block never closed is text', () => {
+      const { body } = render(eol('A ![a](b.png){width=1em\n'));
+      assert.match(body, /<p data-line="0">A <img src="img\/b\.png" alt="a">\{width=1em<\/p>/);
+    });
+
     test('attributes after a space are text, as pandoc prints them', () => {
       const { body } = render(eol('![spaced](s.png) {width=50%}\n'));
       assert.match(body, /<p data-line="0"><img src="img\/s\.png" alt="spaced"> \{width=50%\}<\/p>/);

@@ -46,8 +46,9 @@ export function readImages(root: MdNode, text: string): void {
     const next = kids[i + 1];
     if (!next || next.type !== 'text' || startOf(next) !== end || text[end] !== '{') continue;
     const read = readAttributes(text, end, endOf(next));
-    const written = read && text.slice(end, read.end);
-    // The text node's value starts with the block as written (no escape or entity changed it).
+    // The text node's value starts with the block as written (no escape or entity changed it), as
+    // remark gives a line end: without the spaces around it.
+    const written = read && text.slice(end, read.end).replace(/[ \t]*(\r?\n|\r)[ \t]*/g, '$1');
     if (!read || !written || !(next.value ?? '').startsWith(written)) continue;
     image.attributes = read.attributes;
     image.position = { start: { offset: startOf(node) }, end: { offset: read.end } };
