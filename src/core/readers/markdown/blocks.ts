@@ -4,7 +4,7 @@ import type { LineIndex } from '../../text/lineIndex';
 import type { MdNode } from '../chunkedParse';
 import type { ScannedMath } from '../pandocInline';
 import { type HeadingInfo, lineBeforeFacts, withoutRawSpaces } from '../common';
-import type { MdImage } from './images';
+import type { PandocAttributes } from './attributes';
 import { closingBracket, endOf, startOf } from './spans';
 
 /* The model's headings and blocks, one per top-level node of the tree. */
@@ -199,7 +199,7 @@ export function readFigure(node: MdNode, range: Range): Block | undefined {
   const kids = (node.children ?? []).filter((c) => !(c.type === 'text' && (c.value ?? '').trim() === ''));
   const image = kids[0];
   if (kids.length !== 1 || !image || image.type !== 'image') return undefined;
-  const { url, attributes } = image as MdImage;
+  const { url, attributes } = image as MdNode & { url?: string; attributes?: PandocAttributes };
   const width = attributes?.values['width'];
   return {
     type: 'figure',
