@@ -1,4 +1,4 @@
-/* Pandoc's attribute blocks (`{#id .class key=value}`), as its `link_attributes` extension reads them after an image. */
+/* Pandoc's attribute blocks (`{#id .class key=value -}`), as it reads them after an image (`link_attributes`) or a heading. */
 
 /** An attribute block as pandoc reads it. */
 export interface PandocAttributes {
@@ -43,7 +43,11 @@ export function readAttributes(text: string, at: number, limit = text.length): {
   let i = skipSpace(text, at + 1, limit);
   while (i < limit && text[i] !== '}') {
     const c = text[i];
-    if (c === '#' || c === '.') {
+    if (c === '-' && (i + 1 >= limit || text[i + 1] === '}' || /\s/.test(text[i + 1] ?? ''))) {
+      // `-` alone: pandoc's short form of `.unnumbered`.
+      classes.push('unnumbered');
+      i++;
+    } else if (c === '#' || c === '.') {
       const end = nameEnd(text, i + 1, limit);
       if (end === i + 1) return undefined;
       const name = text.slice(i + 1, end);

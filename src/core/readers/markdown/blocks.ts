@@ -4,7 +4,7 @@ import type { LineIndex } from '../../text/lineIndex';
 import type { MdNode } from '../chunkedParse';
 import type { ScannedMath } from '../pandocInline';
 import { type HeadingInfo, lineBeforeFacts, withoutRawSpaces } from '../common';
-import type { PandocAttributes } from './attributes';
+import { type PandocAttributes, readAttributes } from './attributes';
 import { closingBracket, endOf, startOf } from './spans';
 
 /* The model's headings and blocks, one per top-level node of the tree. */
@@ -60,7 +60,7 @@ export function plain(node: MdNode): string {
   }
 }
 
-/** Pandoc attributes at the end of a heading: `{#id .unnumbered}` or `{-}`. */
+/** Where pandoc attributes may end a heading (`{#id .unnumbered}`, `{-}`): attributes.ts reads them. */
 export const ATTRIBUTES = /[ \t]*\{([^{}]*)\}[ \t]*$/;
 
 export function readHeading(node: MdNode, text: string, lines: LineIndex): HeadingInfo {
@@ -85,10 +85,12 @@ export function readHeading(node: MdNode, text: string, lines: LineIndex): Headi
   let unnumbered = false;
   const content = text.slice(contentStart, contentEnd);
   const attrs = ATTRIBUTES.exec(content);
-  if (attrs && /^\s*([#.][\w:.-]+|-|[\w-]+=("[^"]*"|\S+))(\s+([#.][\w:.-]+|-|[\w-]+=("[^"]*"|\S+)))*\s*$/.test(attrs[1] ?? '')) {
+  const brace = attrs ? contentStart + attrs.index + attrs[0].indexOf('{') : -1;
+  const read = attrs ? readAttributes(text, brace, contentEnd) : undefined;
+  // The block ends the heading (only spaces after it), as pandoc reads heading attributes.
+  if (attrs && read && text.slice(read.end, contentEnd).trim() === '') {
     contentEnd = contentStart + attrs.index;
-    const words = (attrs[1] ?? '').split(/\s+/);
-    unnumbered = words.includes('.unnumbered') || words.includes('-');
+    unnumbered = read.attributes.classes.includes('unnumbered');
     title = title.replace(/\s*\{[^{}]*\}\s*$/, '').trim();
   }
   while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] ?? '')) contentEnd--;
