@@ -58,10 +58,27 @@ export function readWriteup(original: string, options: ReadOptions, markdownTree
   }
 }
 
+/**
+ * The model without a problem said again at the same place in the same words (an `\\input` file
+ * read four times over reports its own problems four times, all at the one `\\input`).
+ */
+function withoutRepeats(writeup: Writeup): Writeup {
+  if (writeup.problems.length < 2) return writeup;
+  const seen = new Set<string>();
+  const problems = writeup.problems.filter((p) => {
+    const key = `${p.code}\u0000${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return problems.length === writeup.problems.length ? writeup : { ...writeup, problems };
+}
+
 /** Most problems one model carries; a broken file should not flood the Problems view. */
 export const MAX_PROBLEMS = 200;
 
-function capProblems(writeup: Writeup): Writeup {
+function capProblems(read: Writeup): Writeup {
+  const writeup = withoutRepeats(read);
   if (writeup.problems.length <= MAX_PROBLEMS) return writeup;
   const shown = writeup.problems.slice(0, MAX_PROBLEMS);
   const last = shown[shown.length - 1];
