@@ -167,6 +167,34 @@ describe('writeup CLI: bad usage', () => {
   test('no file was created by the bad `new` calls', () => assert.equal(existsSync(join(dir, 'essay.md')), false));
 });
 
+describe('writeup CLI: what a file holds never drives the terminal', () => {
+  test('escape sequences in a title, heading, course and citation key are printed as \\u001b, text and JSON alike', async () => {
+    writeFileSync(join(dir, 'escapes.md'), '---\ntitle: "Evil \\e]0;PWNED\\a"\ncourse: "mit-18.408\\e[2J"\n---\n\n# Intro \u001b[31mRED\u001b[0m\n\nWe cite [@a].\n');
+    const lint = await run(['lint', 'escapes.md']);
+    assert.match(lint.out, /Unknown course 'mit-18\.408\\u001b\[2J'; did you mean 'mit-18\.408'\?/);
+    const outline = await run(['outline', 'escapes.md']);
+    assert.match(outline.out, /^escapes\.md \(markdown\): Evil \\u001b\]0;PWNED\\u0007$/m);
+    assert.match(outline.out, /^Intro \\u001b\[31mRED\\u001b\[0m {2}\[6:1\]$/m);
+    for (const r of [lint, outline]) assert.doesNotMatch(r.out + r.err, /[^\t\n -~\u00a0-\uffff]/);
+    // JSON keeps the characters themselves (escaped as JSON does).
+    const json = JSON.parse((await run(['outline', '--json', 'escapes.md'])).out) as { metadata: { title: string } };
+    assert.equal(json.metadata.title, 'Evil \u001b]0;PWNED\u0007');
+  });
+});
+
+describe('writeup CLI: course packs that cannot be used', () => {
+  test('a pack saved with a byte order mark loads; a binary or folder "pack" is one clear line', async () => {
+    const pack = { id: 'x-bom', title: 'BOM pack', deliverables: [], papers: [] };
+    writeFileSync(join(dir, 'bom-pack.json'), `\uFEFF${JSON.stringify(pack)}`);
+    writeFileSync(join(dir, 'zip-pack.json'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x1b, 0x5b, 0x32, 0x4a]));
+    // A folder of packs holding a folder named like a pack.
+    mkdirSync(join(dir, 'more-packs', 'sub.json'), { recursive: true });
+    const r = await run(['courses', '--packs', 'bom-pack.json', '--packs', 'zip-pack.json', '--packs', 'more-packs']);
+    assert.match(r.out, /^x-bom {2}BOM pack$/m);
+    assert.equal(r.err, 'zip-pack.json#/: cannot read: binary data, not a text file\nmore-packs/sub.json#/: cannot read: it is a folder, not a file\n');
+  });
+});
+
 describe('writeup CLI as a process (dist/cli.js)', () => {
   const cli = join(__dirname, '../../dist/cli.js');
   test('an unreadable file gives exit 2 and one line, no stack trace', { skip: !existsSync(cli) && 'run npm run build first' }, () => {
