@@ -1,7 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 
-/** A text file's content, or why it cannot be read (one line, without the command's prefix). */
-export type TextRead = { readonly text: string } | { readonly problem: string };
+/**
+ * A text file's content (with a warning when it is not UTF-8 and was read anyway), or why it
+ * cannot be read (one line, without the command's prefix).
+ */
+export type TextRead = { readonly text: string; readonly warning?: string } | { readonly problem: string };
 
 /** How much of a file is looked at to tell text from binary data. */
 const SNIFF_BYTES = 8192;
@@ -30,19 +34,38 @@ export function readTextFile(file: string, shown: string = file): TextRead {
   } catch (error) {
     return { problem: `cannot read ${shown}: ${reason(error)}` };
   }
+  // Notepad's "Unicode": every other byte of ASCII text is NUL, so it would pass for binary data.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: `cannot read ${shown}: UTF-16 text; save it as UTF-8` };
+  }
   if (isBinary(bytes)) return { problem: `cannot read ${shown}: binary data, not a text file` };
-  return { text: bytes.toString('utf8') };
+  const text = bytes.toString('utf8');
+  if (isUtf8(bytes)) return { text };
+  // Text in a legacy encoding (Latin-1, Windows-1252): read, each bad byte as U+FFFD, and said.
+  const at = text.indexOf('\uFFFD');
+  const before = text.slice(0, at);
+  const line = before.split(/\r\n|\r|\n/).length;
+  const column = at - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  const refused = /\.(md|markdown|tex|bib)$/i.test(file) ? ', and pandoc and LaTeX refuse the file' : '';
+  return { text, warning: `${shown} is not UTF-8 text (first at line ${line}, column ${column}; saved as Latin-1 or Windows-1252?): those characters read as \uFFFD${refused}; save it as UTF-8` };
 }
 
-/** True for data with NUL bytes, or where more than a tenth of the first bytes are not UTF-8. */
+/**
+ * True for data with NUL bytes, or, when it is not UTF-8, with control bytes (more than 1 in 100
+ * of the first bytes) or mostly bytes above 127: text in a legacy encoding has neither.
+ */
 export function isBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (head.includes(0)) return true;
-  const decoded = Buffer.from(head).toString('utf8');
-  // The sniffed head may end inside a character: one bad sequence there is fine.
-  let bad = 0;
-  for (const c of decoded) if (c === '\uFFFD') bad++;
-  return bad > 1 && bad > decoded.length / 10;
+  if (isUtf8(bytes)) return false;
+  let control = 0;
+  let high = 0;
+  for (const b of head) {
+    // Tab, line ends, form feed and escape are found in text files.
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) control++;
+    else if (b >= 0x80) high++;
+  }
+  return control > head.length / 100 || high > head.length * 0.3;
 }
 
 function reason(error: unknown): string {

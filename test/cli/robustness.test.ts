@@ -182,6 +182,36 @@ describe('writeup CLI: what a file holds never drives the terminal', () => {
   });
 });
 
+describe('writeup CLI: files that are not UTF-8', () => {
+  test('Latin-1 text is read and said to be not UTF-8, where the first such character is; it is not "binary data"', async () => {
+    writeFileSync(join(dir, 'latin1.md'), Buffer.concat([Buffer.from('---\ntitle: T\n---\n\n# Intro\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' na'), Buffer.from([0xef]), Buffer.from('ve.\n')]));
+    for (const command of ['lint', 'pages', 'outline']) {
+      const r = await run([command, 'latin1.md']);
+      assert.equal(
+        r.err,
+        `writeup ${command}: latin1.md is not UTF-8 text (first at line 7, column 4; saved as Latin-1 or Windows-1252?): those characters read as \uFFFD, and pandoc and LaTeX refuse the file; save it as UTF-8\n`,
+      );
+      assert.match(r.out, /latin1\.md/);
+    }
+  });
+
+  test('UTF-16 (Notepad\'s "Unicode") is named, not "binary data"', async () => {
+    writeFileSync(join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Intro\n\nText.\n', 'utf16le')]));
+    const r = await run(['lint', 'utf16.md']);
+    assert.equal(r.code, 2);
+    assertOneLine(r.err, 'lint', /utf16\.md: UTF-16 text; save it as UTF-8$/);
+  });
+
+  test('a bibliography that is binary data or a folder is said, not read as an empty one', async () => {
+    mkdirSync(join(dir, 'badbib'), { recursive: true });
+    writeFileSync(join(dir, 'badbib', 'references.bib'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x08, 0, 0x1b, 0x01, 0x02]));
+    writeFileSync(join(dir, 'badbib', 'proposal.md'), ok);
+    const r = await run(['pages', 'badbib/proposal.md']);
+    assert.equal(r.err, 'writeup pages: cannot read badbib/references.bib: binary data, not a text file\n');
+    assert.match(r.out, /^badbib\/proposal\.md: \d+\.\d content pages/);
+  });
+});
+
 describe('writeup CLI: course packs that cannot be used', () => {
   test('a pack saved with a byte order mark loads; a binary or folder "pack" is one clear line', async () => {
     const pack = { id: 'x-bom', title: 'BOM pack', deliverables: [], papers: [] };

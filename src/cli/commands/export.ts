@@ -39,6 +39,7 @@ export const exportCommand: CliCommand = {
     if (!fs.existsSync(file) && !fs.lstatSync(file, { throwIfNoEntry: false })) throw new UsageError(`${positionals[0]} does not exist`);
     const read = readTextFile(file, positionals[0]);
     if ('problem' in read) throw new UsageError(read.problem);
+    if (read.warning) io.stderr(`writeup export: ${read.warning}\n`);
     const seconds = values.timeout === undefined ? 180 : Number(values.timeout);
     if (!(seconds > 0)) throw new UsageError('--timeout must be a positive number of seconds');
     const template = pandocTemplate();

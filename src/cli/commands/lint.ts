@@ -180,6 +180,7 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
           skip(read.problem);
           continue;
         }
+        if (read.warning) io.stderr(`writeup lint: ${read.warning}\n`);
         const service = cliService({
           packs,
           cwd: io.cwd,

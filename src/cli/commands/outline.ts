@@ -101,6 +101,7 @@ export const outlineCommand: CliCommand = {
     const full = path.resolve(io.cwd, file);
     const read = readTextFile(full, file);
     if ('problem' in read) throw new UsageError(read.problem);
+    if (read.warning) io.stderr(`writeup outline: ${read.warning}\n`);
     const text = read.text;
     const outline = outlineOf(file, cliService({ packs: [], cwd: io.cwd, warn: () => undefined }).read({ file: full, text }));
     io.stdout(values.json ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline));

@@ -70,6 +70,7 @@ export const pagesCommand: CliCommand = {
         failed = true;
         continue;
       }
+      if (read.warning) io.stderr(`writeup pages: ${read.warning}\n`);
       const analysis = service.analyze({ file: full, text: read.text });
       const estimate = analysis.pages;
       if (!estimate) {
