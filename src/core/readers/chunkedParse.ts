@@ -172,10 +172,17 @@ function grouped(text: string, fine: readonly number[], known: (from: number, to
   return cuts;
 }
 
-/** The cuts of `fine` in [start, end), relative to `start`. */
+/** The cuts of `fine` (ascending) in [start, end), relative to `start`: found by bisection, as a read asks once per chunk. */
 function finesIn(fine: readonly number[], start: number, end: number): number[] {
+  let lo = 0;
+  let hi = fine.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((fine[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
   const out: number[] = [];
-  for (const f of fine) if (f >= start && f < end) out.push(f - start);
+  for (let i = lo; i < fine.length && (fine[i] as number) < end; i++) out.push((fine[i] as number) - start);
   return out;
 }
 
