@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
+import { MAX_WRITEUP_CHARS, megabytes } from '../core/readers/index';
 
 /**
  * A text file's content (with a warning when it is not UTF-8 and was read anyway), or why it
@@ -12,10 +13,10 @@ const SNIFF_BYTES = 8192;
 
 /**
  * Reads a UTF-8 text file for a CLI command. Never throws: a missing file, a broken symbolic
- * link, a folder, a file without read permission, or binary data (NUL bytes, mostly invalid
- * UTF-8) each give one clear line naming `shown` (the path as the user typed it).
+ * link, a folder, a file without read permission, binary data, UTF-16, or (with `writeup`) a file
+ * larger than the readers read each give one clear line naming `shown` (the path as the user typed it).
  */
-export function readTextFile(file: string, shown: string = file): TextRead {
+export function readTextFile(file: string, shown: string = file, writeup = false): TextRead {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -28,6 +29,9 @@ export function readTextFile(file: string, shown: string = file): TextRead {
   }
   if (stat.isDirectory()) return { problem: `cannot read ${shown}: it is a folder, not a file` };
   if (!stat.isFile()) return { problem: `cannot read ${shown}: not a regular file` };
+  if (writeup && stat.size > MAX_WRITEUP_CHARS) {
+    return { problem: `cannot read ${shown}: ${megabytes(stat.size)} is more than a writeup (the limit is ${megabytes(MAX_WRITEUP_CHARS)}; a 100-page report is about 0.3 MB)` };
+  }
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

@@ -182,6 +182,20 @@ describe('writeup CLI: what a file holds never drives the terminal', () => {
   });
 });
 
+describe('writeup CLI: a file far larger than a writeup', () => {
+  test('lint, pages and outline of a 12.1 MB file: exit 2, one line giving its size and the limit, at once', async () => {
+    writeFileSync(join(dir, 'huge.md'), `# Intro\n\n${'word '.repeat(2_420_000)}\n`);
+    for (const command of ['lint', 'pages', 'outline']) {
+      const t0 = process.cpuUsage();
+      const r = await run([command, 'huge.md']);
+      const used = process.cpuUsage(t0);
+      assert.equal(r.code, 2);
+      assertOneLine(r.err, command, /cannot read huge\.md: 12\.1 MB is more than a writeup \(the limit is 12\.0 MB; a 100-page report is about 0\.3 MB\)$/);
+      assert.ok((used.user + used.system) / 1000 < 2000, 'the file is not read: a hang guard, not a speed goal');
+    }
+  });
+});
+
 describe('writeup CLI: files that are not UTF-8', () => {
   test('Latin-1 text is read and said to be not UTF-8, where the first such character is; it is not "binary data"', async () => {
     writeFileSync(join(dir, 'latin1.md'), Buffer.concat([Buffer.from('---\ntitle: T\n---\n\n# Intro\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' na'), Buffer.from([0xef]), Buffer.from('ve.\n')]));

@@ -175,7 +175,7 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
         const relative = path.relative(io.cwd, f);
         // Files outside the working directory by absolute path, not ../../tmp/x.md.
         const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? f : relative;
-        const read = readTextFile(f, shown);
+        const read = readTextFile(f, shown, true);
         if ('problem' in read) {
           skip(read.problem);
           continue;

@@ -99,7 +99,7 @@ export const outlineCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('expected exactly one PATH');
     const file = positionals[0] as string;
     const full = path.resolve(io.cwd, file);
-    const read = readTextFile(full, file);
+    const read = readTextFile(full, file, true);
     if ('problem' in read) throw new UsageError(read.problem);
     if (read.warning) io.stderr(`writeup outline: ${read.warning}\n`);
     const text = read.text;

@@ -86,6 +86,20 @@ describe('readers never throw', () => {
   });
 });
 
+describe('a text far larger than a writeup', () => {
+  for (const [format, file] of formats) {
+    test(`${format}: over 12 MB, nothing is read and one problem says how large it is`, () => {
+      const text = `# A\n\\section{A}\n${'word [@a] $x$ '.repeat(900_000)}`;
+      const w = readWriteup(text, { file });
+      assert.equal(w.text, text);
+      assert.deepEqual([w.sections, w.citations, w.math, w.blocks], [[], [], [], []]);
+      assert.deepEqual(w.problems.map((p) => [p.code, p.severity, p.message]), [
+        ['too-large', 'error', 'This file is 12.6 MB: a writeup over 12.0 MB is not read (a 100-page report is about 0.3 MB). Is it the right file?'],
+      ]);
+    });
+  }
+});
+
 describe('hostile front matter: one clear problem, never a hang or a misleading one', () => {
   const problems = (text: string) => readWriteup(text, { file: '/w/report.md' }).problems.filter((p) => p.code.startsWith('front-matter'));
 
