@@ -8,6 +8,14 @@ import { MAX_WRITEUP_CHARS, megabytes } from '../core/readers/index';
  */
 export type TextRead = { readonly text: string; readonly warning?: string } | { readonly problem: string };
 
+/** Files given where a writeup is expected that are something else (read as Markdown, a .bib gave an error per entry). */
+const NOT_WRITEUPS: readonly [RegExp, string][] = [
+  [/\.bib$/i, 'a bibliography'],
+  [/\.json$/i, 'JSON (a course pack goes to --packs)'],
+  [/\.(sty|cls|bst|csl)$/i, 'a style file'],
+  [/\.html?$/i, 'a web page'],
+];
+
 /** How much of a file is looked at to tell text from binary data. */
 const SNIFF_BYTES = 8192;
 
@@ -29,6 +37,8 @@ export function readTextFile(file: string, shown: string = file, writeup = false
   }
   if (stat.isDirectory()) return { problem: `cannot read ${shown}: it is a folder, not a file` };
   if (!stat.isFile()) return { problem: `cannot read ${shown}: not a regular file` };
+  const kind = writeup ? NOT_WRITEUPS.find(([pattern]) => pattern.test(file))?.[1] : undefined;
+  if (kind) return { problem: `${shown} is ${kind}, not a writeup: give the .md or .tex file` };
   if (writeup && stat.size > MAX_WRITEUP_CHARS) {
     return { problem: `cannot read ${shown}: ${megabytes(stat.size)} is more than a writeup (the limit is ${megabytes(MAX_WRITEUP_CHARS)}; a 100-page report is about 0.3 MB)` };
   }

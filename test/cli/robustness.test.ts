@@ -182,6 +182,20 @@ describe('writeup CLI: what a file holds never drives the terminal', () => {
   });
 });
 
+describe('writeup CLI: a file that is not a writeup', () => {
+  test('lint, pages and outline of a .bib or a course pack: exit 2, one line saying what it is (a .bib gave an error per entry)', async () => {
+    writeFileSync(join(dir, 'refs.bib'), '@article{a, title={A}, author={B}, year=2020}\n@article{b, title={C}, author={D}, year=2021}\n');
+    writeFileSync(join(dir, 'pack.json'), '{"id": "x"}');
+    for (const command of ['lint', 'pages', 'outline']) {
+      const bib = await run([command, 'refs.bib']);
+      assert.equal(bib.code, 2);
+      assertOneLine(bib.err, command, /refs\.bib is a bibliography, not a writeup: give the \.md or \.tex file$/);
+      const pack = await run([command, 'pack.json']);
+      assertOneLine(pack.err, command, /pack\.json is JSON \(a course pack goes to --packs\), not a writeup/);
+    }
+  });
+});
+
 describe('writeup CLI: a file far larger than a writeup', () => {
   test('lint, pages and outline of a 12.1 MB file: exit 2, one line giving its size and the limit, at once', async () => {
     writeFileSync(join(dir, 'huge.md'), `# Intro\n\n${'word '.repeat(2_420_000)}\n`);
