@@ -53,7 +53,9 @@ export function readTextFile(file: string, shown: string = file, writeup = false
     return { problem: `cannot read ${shown}: UTF-16 text; save it as UTF-8` };
   }
   if (isBinary(bytes)) return { problem: `cannot read ${shown}: binary data, not a text file` };
-  const text = bytes.toString('utf8');
+  // A byte order mark is not text: editors (VS Code) and pandoc drop it, so columns on line 1 match theirs.
+  const decoded = bytes.toString('utf8');
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   if (isUtf8(bytes)) return { text };
   // Text in a legacy encoding (Latin-1, Windows-1252): read, each bad byte as U+FFFD, and said.
   const at = text.indexOf('\uFFFD');

@@ -223,6 +223,12 @@ describe('writeup CLI: files that are not UTF-8', () => {
     }
   });
 
+  test('a byte order mark is not counted: columns on line 1 are the editor\'s', async () => {
+    writeFileSync(join(dir, 'bom.md'), '\uFEFF[@zz] cites.\n');
+    const r = await run(['lint', 'bom.md']);
+    assert.match(r.out, /^bom\.md:1:3 error undefined-citation Unknown citation key 'zz'/m);
+  });
+
   test('UTF-16 (Notepad\'s "Unicode") is named, not "binary data"', async () => {
     writeFileSync(join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Intro\n\nText.\n', 'utf16le')]));
     const r = await run(['lint', 'utf16.md']);
