@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import { MAX_WRITEUP_CHARS, megabytes } from '../core/readers/index';
+import { MAX_TEXT_FILE_BYTES } from '../node/regularFile';
 
 /**
  * A text file's content (with a warning when it is not UTF-8 and was read anyway), or why it
@@ -39,6 +40,7 @@ export function readTextFile(file: string, shown: string = file, writeup = false
   if (!stat.isFile()) return { problem: `cannot read ${shown}: not a regular file` };
   const kind = writeup ? NOT_WRITEUPS.find(([pattern]) => pattern.test(file))?.[1] : undefined;
   if (kind) return { problem: `${shown} is ${kind}, not a writeup: give the .md or .tex file` };
+  if (stat.size > MAX_TEXT_FILE_BYTES) return { problem: `cannot read ${shown}: ${megabytes(stat.size)} is too large` };
   if (writeup && stat.size > MAX_WRITEUP_CHARS) {
     return { problem: `cannot read ${shown}: ${megabytes(stat.size)} is more than a writeup (the limit is ${megabytes(MAX_WRITEUP_CHARS)}; a 100-page report is about 0.3 MB)` };
   }

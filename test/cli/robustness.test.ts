@@ -259,6 +259,23 @@ describe('writeup CLI: course packs that cannot be used', () => {
   });
 });
 
+describe('writeup CLI: a named pipe where a part of the writeup is expected', () => {
+  // readFileSync on a pipe waits for a writer for ever (and on a link to a device reads for ever): a
+  // separate process with a timeout, so a regression fails instead of holding the test run.
+  const canPipe = process.platform !== 'win32' && spawnSync('mkfifo', ['--help']).error === undefined;
+  test('an \\input and a figure that are pipes are not read: the estimate comes back at once', { skip: !canPipe && 'no mkfifo here' }, () => {
+    mkdirSync(join(dir, 'pipes'), { recursive: true });
+    for (const name of ['part.tex', 'plot.png']) spawnSync('mkfifo', [join(dir, 'pipes', name)]);
+    writeFileSync(join(dir, 'pipes', 'report.tex'), '\\documentclass{article}\n\\begin{document}\n\\section{A}\nText.\n\\input{part}\n\\includegraphics{plot.png}\n\\end{document}\n');
+    // From the repository, where tsx is found; the writeup by its absolute path.
+    const repo = join(__dirname, '../..');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), 'lint', join(dir, 'pipes', 'report.tex')], { cwd: repo, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.error, undefined, 'writeup lint did not finish');
+    assert.match(r.stdout, /report\.tex:5:1 warning reader Cannot read `part` \(.*part\.tex is a folder, a device or a pipe, or cannot be read\)\./, r.stderr);
+    assert.match(r.stdout, /report\.tex: \d+\.\d pages/);
+  });
+});
+
 describe('writeup CLI as a process (dist/cli.js)', () => {
   const cli = join(__dirname, '../../dist/cli.js');
   test('an unreadable file gives exit 2 and one line, no stack trace', { skip: !existsSync(cli) && 'run npm run build first' }, () => {

@@ -209,7 +209,7 @@ describe('latex reader: \\input and \\include', () => {
   test('an \\input of a folder says something is there but cannot be read, not that it is missing', () => {
     const host: FileHost = { readFile: () => undefined, exists: (p) => p === '/w/sections.tex' };
     assert.deepEqual(tex('\\input{sections}\n\\input{gone}\n', host).problems.map((p) => p.message), [
-      'Cannot read `sections` (/w/sections.tex is a folder or cannot be read).',
+      'Cannot read `sections` (/w/sections.tex is a folder, a device or a pipe, or cannot be read).',
       'Cannot read `gone` (looked for /w/gone.tex).',
     ]);
   });

@@ -409,7 +409,7 @@ export class LatexScanner extends PreambleScanner {
     const content = this.ctx.host.readFile(resolved) ?? (withExt !== target ? this.ctx.host.readFile(resolvePath(this.ctx.baseDir, target)) : undefined);
     if (content === undefined) {
       // Something is there (a folder, a file without read permission, binary data): say so, not "missing".
-      const why = this.ctx.host.exists(resolved) ? `${resolved} is a folder or cannot be read` : `looked for ${resolved}`;
+      const why = this.ctx.host.exists(resolved) ? `${resolved} is a folder, a device or a pipe, or cannot be read` : `looked for ${resolved}`;
       if (this.ctx.host !== emptyHost) this.problem('include-missing', `Cannot read \`${target}\` (${why}).`, i, end, 'warning');
       return end;
     }
