@@ -12,6 +12,7 @@ import { inlineMathWidth } from './mathBox';
 import { P, W } from './textBlock';
 import type { EstimateBibliography } from './types';
 import type { BibEntry } from '../bib/types';
+import { citationNames } from '../text/citationNames';
 import { surname } from '../text/surname';
 
 /**
@@ -187,7 +188,7 @@ function authorYear(ctx: Context, group: CiteGroup): string | undefined {
         const first = entry.authors[0] as string;
         const shared = (cache.firsts.get(surnames[0] as string)?.size ?? 0) > 1;
         const lead = shared ? `${initials(first)} ${surnames[0]}` : (surnames[0] as string);
-        const who = surnames.length === 1 ? lead : surnames.length === 2 ? `${lead} and ${surnames[1]}` : surnames.length === 3 ? `${lead}, ${surnames[1]}, and ${surnames[2]}` : `${lead} et al.`;
+        const who = citationNames([lead, ...surnames.slice(1)]);
         label = `${who} ${entry.year ?? 'n.d.'}`;
       }
       cache.labels.set(key, label);

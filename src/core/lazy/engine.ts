@@ -6,5 +6,4 @@ export { ReaderSessions } from '../readers/incremental';
 export { readWriteup } from '../readers/index';
 export { markdownTreeOf } from '../readers/markdown/tree';
 export { layoutLines } from '../readers/markdown/blocks';
-export { closingBracket } from '../readers/markdown/spans';
 export { PandocInlineScanner } from '../readers/pandocInline';

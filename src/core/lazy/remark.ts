@@ -35,7 +35,28 @@ function gfmParts(this: Processor, parts: { autolinks: boolean; tables: boolean 
   (data.fromMarkdownExtensions ??= []).push(tree);
 }
 
-const build = (autolinks: boolean, tables: boolean) => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParts, { autolinks, tables }).use(remarkMath);
+/**
+ * mdast keeps only the text of an image's label (`alt`); pandoc reads it as inlines (a figure's
+ * caption has emphasis, code, math and citations). This keeps the label's nodes as the image's
+ * `children` as well, as mdast does for a link's label (the handler is remark's own for links).
+ */
+function imageLabels(this: Processor): void {
+  (this.data().fromMarkdownExtensions ??= []).push({
+    exit: {
+      label() {
+        const fragment = this.stack[this.stack.length - 1];
+        const value = this.resume();
+        const node = this.stack[this.stack.length - 1];
+        this.data.inReference = true;
+        if (!fragment || !('children' in fragment) || !node) return;
+        if (node.type === 'link') node.children = fragment.children as typeof node.children;
+        else if (node.type === 'image') Object.assign(node, { alt: value, children: fragment.children });
+      },
+    },
+  });
+}
+
+const build = (autolinks: boolean, tables: boolean) => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParts, { autolinks, tables }).use(remarkMath).use(imageLabels);
 const processors = new Map<number, ReturnType<typeof build>>();
 
 function processorFor(autolinks: boolean, tables: boolean): ReturnType<typeof build> {

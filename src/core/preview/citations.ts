@@ -2,6 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type { StateInline } from 'markdown-it';
 import { lazyEngine } from '../lazy/index';
 import { pandocCitationAt } from '../readers/pandocInline';
+import { citationNames } from '../text/citationNames';
 import { surname } from '../text/surname';
 import { escapeHtml, safeLinkUrl } from './escape';
 
@@ -30,10 +31,18 @@ export interface CiteItem {
   readonly locator?: string;
 }
 
-/** Author part of an author-year label: "Bartlett", "Bartlett and Mendelson", "Bartlett et al.". */
-export function authorLabel(authors: readonly string[]): string {
+/**
+ * How a writeup's citations print: `pandoc` for Markdown (citeproc's default, Chicago author-date:
+ * "Bartlett, Foster, and Telgarsky 2017", the label the page estimate sets), `natbib` for LaTeX
+ * (`\\citep` in an author-year style: "Bartlett et al., 2017").
+ */
+export type CitationStyle = 'pandoc' | 'natbib';
+
+/** Author part of an author-year label: "Bartlett", "Bartlett and Mendelson", "Bartlett et al." (pandoc: three names listed). */
+export function authorLabel(authors: readonly string[], style: CitationStyle): string {
   const names = authors.map(surname).filter((n) => n !== '');
   if (names.length === 0) return 'Anonymous';
+  if (style === 'pandoc') return citationNames(names);
   if (names.length === 1) return names[0] ?? '';
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   return `${names[0]} et al.`;
@@ -43,14 +52,14 @@ function yearOf(work: CitedWork): string {
   return work.year !== undefined && String(work.year).trim() !== '' ? String(work.year) : 'n.d.';
 }
 
-/** Plain text of one citation in author-year style, e.g. "Bartlett et al., 2017". */
-export function authorYear(work: CitedWork): string {
-  return `${namesOf(work)}, ${yearOf(work)}`;
+/** Plain text of one citation in author-year style: "Bartlett, Foster, and Telgarsky 2017" (pandoc), "Bartlett et al., 2017" (natbib). */
+export function authorYear(work: CitedWork, style: CitationStyle): string {
+  return `${namesOf(work, style)}${style === 'pandoc' ? ' ' : ', '}${yearOf(work)}`;
 }
 
 /** The author part of a work's author-year label. */
-function namesOf(work: CitedWork): string {
-  return work.authorText ?? authorLabel(work.authors);
+function namesOf(work: CitedWork, style: CitationStyle): string {
+  return work.authorText ?? authorLabel(work.authors, style);
 }
 
 /** The bibliography entry's element id for a key; lone surrogates (not encodable) become U+FFFD. */
@@ -59,17 +68,17 @@ export function refId(key: string): string {
 }
 
 /**
- * HTML for a citation group, author-year: parenthetical `(Bartlett et al., 2017; Zhang, 2021)`
+ * HTML for a citation group, author-year in `style`: parenthetical `(Bartlett et al., 2017; Zhang, 2021)`
  * or textual `Bartlett et al. (2017)`. Unknown keys show as `key?` marked missing. All text escaped.
  */
-export function renderCitationGroup(items: readonly CiteItem[], resolve: CitationResolver | undefined, textual = false): string {
+export function renderCitationGroup(items: readonly CiteItem[], resolve: CitationResolver | undefined, style: CitationStyle, textual = false): string {
   const parts = items.map((item) => {
     const work = resolve?.(item.key);
     const extra = (s: string): string => (item.locator ? `${s}, ${item.locator}` : s);
     let text: string;
     if (!work) text = extra(`${item.key}?`);
-    else if (textual) text = `${namesOf(work)} (${extra(yearOf(work))})`;
-    else text = extra(item.suppressAuthor ? yearOf(work) : authorYear(work));
+    else if (textual) text = `${namesOf(work, style)} (${extra(yearOf(work))})`;
+    else text = extra(item.suppressAuthor ? yearOf(work) : authorYear(work, style));
     const prefix = item.prefix ? `${item.prefix} ` : '';
     const cls = work ? 'cite' : 'cite missing';
     return `<a class="${cls}" href="#${refId(item.key)}" data-cite="${escapeHtml(item.key)}">${escapeHtml(prefix + text)}</a>`;
@@ -99,7 +108,7 @@ export function renderBibliography(keys: Iterable<string>, resolve: CitationReso
   }
   if (works.length === 0) return '';
   works.sort(
-    (a, b) => namesOf(a).localeCompare(namesOf(b)) || yearOf(a).localeCompare(yearOf(b)) || a.key.localeCompare(b.key),
+    (a, b) => namesOf(a, 'natbib').localeCompare(namesOf(b, 'natbib')) || yearOf(a).localeCompare(yearOf(b)) || a.key.localeCompare(b.key),
   );
   return `<ol class="bibliography">${works.map(renderBibliographyEntry).join('')}</ol>`;
 }
@@ -178,6 +187,6 @@ export function markdownItCitations(md: MarkdownIt, options: CitationPluginOptio
       env.citedKeys ??= [];
       env.citedKeys.push(...meta.items.map((i) => i.key));
     }
-    return renderCitationGroup(meta.items, options.resolve(env), meta.textual);
+    return renderCitationGroup(meta.items, options.resolve(env), 'pandoc', meta.textual);
   };
 }

@@ -67,7 +67,7 @@ function html(pieces: readonly TexInline[], resolve: CitationResolver | undefine
           ...(n === 0 && prefix ? { prefix } : {}),
           ...(n === p.keys.length - 1 && locator ? { locator } : {}),
         }));
-        out += renderCitationGroup(items, resolve, TEXTUAL.has(p.command));
+        out += renderCitationGroup(items, resolve, 'natbib', TEXTUAL.has(p.command));
         break;
       }
       case 'ref':

@@ -1,11 +1,13 @@
 /**
  * A Markdown writeup's body from what the Markdown reader read: its remark tree (readers/markdown/tree.ts)
- * for the blocks and inline markup, its model for math, citations, figures and page breaks. No text
- * is parsed here.
+ * for the blocks and inline markup (an image's caption inlines, alt text and attributes included:
+ * readers/markdown/images.ts), its model for math, citations, figures and page breaks. No text is
+ * parsed here.
  */
 import type { Block, Writeup } from '../model/writeup';
 import { lineIndexOf } from '../model/query';
 import type { MdNode } from '../readers/chunkedParse';
+import type { MdImage } from '../readers/markdown/images';
 import { endOf, firstEndingAfter, startOf } from '../readers/markdown/spans';
 import { lazyEngine } from '../lazy/index';
 import { type CiteItem, renderCitationGroup } from './citations';
@@ -29,8 +31,6 @@ interface Special {
   readonly start: number;
   readonly end: number;
   readonly display: boolean;
-  /** Math: its TeX (for an image's alt text). */
-  readonly tex?: string;
   readonly html: (ctx: Context) => string;
 }
 
@@ -59,7 +59,7 @@ function docOf(given: Writeup): Doc {
   const specials: Special[] = [];
   for (const m of writeup.math) {
     if (m.origin) continue;
-    specials.push({ start: at(m.range.start), end: at(m.range.end), display: m.display, tex: m.tex, html: (ctx) => renderMathHtml(m.tex, m.display, ctx.macros, m.environment) });
+    specials.push({ start: at(m.range.start), end: at(m.range.end), display: m.display, html: (ctx) => renderMathHtml(m.tex, m.display, ctx.macros, m.environment) });
   }
   const groups = new Map<string, { start: number; end: number; items: CiteItem[]; textual: boolean }>();
   for (const c of writeup.citations) {
@@ -83,7 +83,7 @@ function docOf(given: Writeup): Doc {
       display: false,
       html: (ctx) => {
         ctx.cited.push(...g.items.map((i) => i.key));
-        return renderCitationGroup(g.items, ctx.options.resolveCitation, g.textual);
+        return renderCitationGroup(g.items, ctx.options.resolveCitation, 'pandoc', g.textual);
       },
     });
   }
@@ -146,7 +146,10 @@ function blockHtml(ctx: Context, doc: Doc, node: Node, line: number, block: Bloc
   const kids = (): string => (node.children ?? []).map((c) => blockHtml(ctx, doc, c, 0, top ? doc.blocks.get(startOf(c)) : undefined, false, tight)).join('');
   switch (node.type) {
     case 'paragraph': {
-      if (block?.type === 'figure') return `<p${dl}>${inline(ctx, doc, node.children ?? [], block.width)}</p>\n`;
+      if (block?.type === 'figure') {
+        const image = (node.children ?? []).find((c) => c.type === 'image');
+        if (image) return `${figure(ctx, doc, image as MdImage, dl)}\n`;
+      }
       if (block?.type === 'math') return `<div class="block"${dl}>${renderMathHtml(block.math.tex, true, ctx.macros, block.math.environment)}</div>\n`;
       const runs = paragraphRuns(doc, node);
       if (runs.length === 1 && runs[0]?.kind === 'inline') {
@@ -172,7 +175,7 @@ function blockHtml(ctx: Context, doc: Doc, node: Node, line: number, block: Bloc
     case 'heading': {
       const level = Math.min(6, Math.max(1, node.depth ?? 1));
       const limit = doc.titleEnds.get(startOf(node));
-      return `<h${level}${dl}>${inline(ctx, doc, node.children ?? [], undefined, limit)}</h${level}>\n`;
+      return `<h${level}${dl}>${inline(ctx, doc, node.children ?? [], limit)}</h${level}>\n`;
     }
     case 'blockquote':
       return `<blockquote${dl}>\n${(node.children ?? []).map((c) => blockHtml(ctx, doc, c, 0, undefined, false)).join('')}</blockquote>\n`;
@@ -182,9 +185,12 @@ function blockHtml(ctx: Context, doc: Doc, node: Node, line: number, block: Bloc
       const loose = node.spread === true || (node.children ?? []).some((i) => (i as Node).spread === true);
       const items = (node.children ?? []).map((item) => {
         const it = item as Node;
-        const check = it.checked === true ? '[x] ' : it.checked === false ? '[ ] ' : '';
         const body = (item.children ?? []).map((c) => blockHtml(ctx, doc, c, 0, undefined, false, !loose)).join('');
-        return `<li${lineAttr(doc, item)}>${escapeHtml(check)}${body}</li>\n`;
+        if (typeof it.checked !== 'boolean') return `<li${lineAttr(doc, item)}>${body}</li>\n`;
+        // A task item (pandoc's task_lists): its box in place of the bullet, as pandoc's HTML and PDF show it.
+        const box = `<input type="checkbox" disabled${it.checked ? ' checked' : ''}> `;
+        const para = /^<p data-line="\d+">/.exec(body);
+        return `<li class="task"${lineAttr(doc, item)}>${para ? para[0] + box + body.slice(para[0].length) : box + body}</li>\n`;
       });
       return `<${tag}${dl}${start}>\n${items.join('')}</${tag}>\n`;
     }
@@ -319,8 +325,8 @@ function textHtml(ctx: Context, doc: Doc, node: MdNode, limit: number): string {
   return out;
 }
 
-/** Inline nodes as HTML; `width` for a figure's image, `limit` where a heading's title ends (its attributes are not shown). */
-function inline(ctx: Context, doc: Doc, nodes: readonly MdNode[], width?: string, limit = Infinity): string {
+/** Inline nodes as HTML; `limit` where a heading's title ends (its attributes are not shown). */
+function inline(ctx: Context, doc: Doc, nodes: readonly MdNode[], limit = Infinity): string {
   let out = '';
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i] as Node;
@@ -328,11 +334,9 @@ function inline(ctx: Context, doc: Doc, nodes: readonly MdNode[], width?: string
     if (start >= limit) break;
     // Inside a citation group already shown (`[*see* @a]`): part of its HTML.
     if (doc.emitted.size > 0 && within(doc, start, endOf(n)).some((s) => doc.emitted.has(s) && start >= s.start && endOf(n) <= s.end)) continue;
-    const kids = (): string => inline(ctx, doc, n.children ?? [], undefined, limit);
+    const kids = (): string => inline(ctx, doc, n.children ?? [], limit);
     switch (n.type) {
       case 'text':
-        // A figure's `{width=...}` is the reader's (the model's figure width), not text.
-        if (width !== undefined && nodes[i - 1]?.type === 'image' && /^\s*\{[^{}]*\}\s*$/.test(n.value ?? '')) break;
         out += textHtml(ctx, doc, n, limit);
         break;
       case 'emphasis':
@@ -366,8 +370,7 @@ function inline(ctx: Context, doc: Doc, nodes: readonly MdNode[], width?: string
       }
       case 'image':
       case 'imageReference': {
-        const target = n.type === 'image' ? n : doc.definitions.get(n.identifier ?? '');
-        out += image(ctx, doc, n, target?.url ?? '', width);
+        out += inlineImage(ctx, doc, n as MdImage);
         break;
       }
       case 'footnoteReference':
@@ -388,30 +391,47 @@ function link(url: string, title: string | undefined, label: string): string {
   return `<a href="${escapeHtml(safe ?? '#')}"${t}>${label}</a>`;
 }
 
-/** A figure: the image resolved (a width from the model's figure), its alt text the caption with math and citations. */
-function image(ctx: Context, doc: Doc, node: Node, src: string, width: string | undefined): string {
-  // The caption's source, between `![` and its `]`: math and citations there are the reader's.
-  const start = startOf(node);
-  const close = doc.writeup.text[start] === '!' && doc.writeup.text[start + 1] === '[' ? lazyEngine().closingBracket(doc.writeup.text, start + 1, endOf(node)) : -1;
-  let alt = node.alt ?? '';
-  let caption = escapeHtml(smart(alt, ''));
-  if (close > 0) {
-    const inside = within(doc, start + 2, close).filter((s) => s.start >= start + 2 && s.end <= close);
-    caption = textHtml(ctx, doc, { type: 'text', position: { start: { offset: start + 2 }, end: { offset: close } } }, Infinity);
-    // The alt text: the caption as plain text, math as its TeX.
-    let plain = '';
-    let at = start + 2;
-    for (const s of inside) {
-      plain += sourceText(doc, at, s.start) + (s.tex ?? sourceText(doc, s.start, s.end));
-      at = s.end;
-    }
-    alt = (plain + sourceText(doc, at, close)).replace(/\s+/g, ' ').trim();
-  }
-  const url = isRelativeOrAbsolutePath(src) ? ctx.options.resolveImage?.(src) : undefined;
-  if (url === undefined) return `<span class="figure missing" title="${escapeHtml(src)}">[figure: ${escapeHtml(alt || src)}]</span>`;
-  const css = cssWidth(width);
-  const size = css ? ` data-style="width:${css}"` : '';
-  return `<span class="figure"><img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${size}><span class="caption">${caption}</span></span>`;
+/** An image's address: its own, or its reference's definition's. */
+function imageSource(doc: Doc, image: MdImage): string {
+  return (image.type === 'image' ? image.url : doc.definitions.get(image.identifier ?? '')?.url) ?? '';
+}
+
+/** The webview URL of an image's path; undefined for anything but a plain path, or one the host does not resolve. */
+function imageUrl(ctx: Context, src: string): string | undefined {
+  return isRelativeOrAbsolutePath(src) ? ctx.options.resolveImage?.(src) : undefined;
+}
+
+/** `<img>` with the image's alt text (the reader's plain text of its label) and its size from its attributes. */
+function img(url: string, image: MdImage): string {
+  const values = image.attributes?.values ?? {};
+  const size = (['width', 'height'] as const).flatMap((k) => {
+    const css = imageLength(values[k]);
+    return css ? [`${k}:${css}`] : [];
+  });
+  const style = size.length > 0 ? ` data-style="${size.join(';')}"` : '';
+  return `<img src="${escapeHtml(url)}" alt="${escapeHtml(image.alt ?? '')}"${style}>`;
+}
+
+/** Pandoc's implicit figure: the image and its label as the caption (inline markup, math and citations rendered). */
+function figure(ctx: Context, doc: Doc, image: MdImage, dl: string): string {
+  const src = imageSource(doc, image);
+  const url = imageUrl(ctx, src);
+  const caption = inline(ctx, doc, image.children ?? []).trim();
+  const shown = url !== undefined ? img(url, image) : `<span class="figure missing" title="${escapeHtml(src)}">[figure: ${escapeHtml(src)}]</span>`;
+  return `<figure${dl}>${shown}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+}
+
+/** An image in running text: just the image, sized by its attributes (pandoc gives it no caption). */
+function inlineImage(ctx: Context, doc: Doc, image: MdImage): string {
+  const src = imageSource(doc, image);
+  const url = imageUrl(ctx, src);
+  if (url !== undefined) return img(url, image);
+  return `<span class="figure missing" title="${escapeHtml(src)}">[image: ${escapeHtml(image.alt || src)}]</span>`;
+}
+
+/** An image's width or height as CSS: a length pandoc reads (a bare number is pixels). */
+function imageLength(spec: string | undefined): string | undefined {
+  return spec !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(spec) ? `${Number(spec)}px` : cssWidth(spec);
 }
 
 /**

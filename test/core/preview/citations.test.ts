@@ -20,21 +20,30 @@ const resolve = (key: string) => works[key];
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
 
 describe('author-year', () => {
-  test('one, two and three or more authors', () => {
-    assert.equal(authorLabel(['Chiyuan Zhang']), 'Zhang');
-    assert.equal(authorLabel(['Neyshabur, Behnam', 'Tomioka, Ryota']), 'Neyshabur and Tomioka');
-    assert.equal(authorLabel(['Peter L. Bartlett', 'Dylan J. Foster', 'Matus Telgarsky']), 'Bartlett et al.');
-    assert.equal(authorLabel(['Ulrike von Luxburg']), 'von Luxburg');
+  const four = ['Sanjeev Arora', 'Rong Ge', 'Behnam Neyshabur', 'Yi Zhang'];
+  test('natbib (LaTeX): one, two, and three or more authors', () => {
+    assert.equal(authorLabel(['Chiyuan Zhang'], 'natbib'), 'Zhang');
+    assert.equal(authorLabel(['Neyshabur, Behnam', 'Tomioka, Ryota'], 'natbib'), 'Neyshabur and Tomioka');
+    assert.equal(authorLabel(['Peter L. Bartlett', 'Dylan J. Foster', 'Matus Telgarsky'], 'natbib'), 'Bartlett et al.');
+    assert.equal(authorLabel(['Ulrike von Luxburg'], 'natbib'), 'von Luxburg');
+  });
+
+  test("pandoc (Markdown): citeproc's Chicago author-date, three names listed and et al. from four", () => {
+    assert.equal(authorLabel(['Chiyuan Zhang'], 'pandoc'), 'Zhang');
+    assert.equal(authorLabel(['Neyshabur, Behnam', 'Tomioka, Ryota'], 'pandoc'), 'Neyshabur and Tomioka');
+    assert.equal(authorLabel(['Peter L. Bartlett', 'Dylan J. Foster', 'Matus Telgarsky'], 'pandoc'), 'Bartlett, Foster, and Telgarsky');
+    assert.equal(authorLabel(four, 'pandoc'), 'Arora et al.');
+    assert.equal(authorLabel([], 'pandoc'), 'Anonymous');
   });
 
   test('a parenthetical group, a textual citation, a locator and an unknown key', () => {
-    assert.equal(
-      text(renderCitationGroup([{ key: 'bartlett2017spectrally' }, { key: 'neyshabur2015norm', locator: 'p. 3' }], resolve)),
-      '(Bartlett et al., 2017; Neyshabur and Tomioka, 2015, p. 3)',
-    );
-    assert.equal(text(renderCitationGroup([{ key: 'zhang2017' }], resolve, true)), 'Zhang (2017)');
-    assert.equal(text(renderCitationGroup([{ key: 'nobody' }], resolve)), '(nobody?)');
-    assert.match(renderCitationGroup([{ key: 'nobody' }], resolve), /class="cite missing"/);
+    const group = [{ key: 'bartlett2017spectrally' }, { key: 'neyshabur2015norm', locator: 'p. 3' }];
+    assert.equal(text(renderCitationGroup(group, resolve, 'natbib')), '(Bartlett et al., 2017; Neyshabur and Tomioka, 2015, p. 3)');
+    assert.equal(text(renderCitationGroup(group, resolve, 'pandoc')), '(Bartlett, Foster, and Telgarsky 2017; Neyshabur and Tomioka 2015, p. 3)');
+    assert.equal(text(renderCitationGroup([{ key: 'zhang2017' }], resolve, 'natbib', true)), 'Zhang (2017)');
+    assert.equal(text(renderCitationGroup([{ key: 'bartlett2017spectrally' }], resolve, 'pandoc', true)), 'Bartlett, Foster, and Telgarsky (2017)');
+    assert.equal(text(renderCitationGroup([{ key: 'nobody' }], resolve, 'pandoc')), '(nobody?)');
+    assert.match(renderCitationGroup([{ key: 'nobody' }], resolve, 'natbib'), /class="cite missing"/);
   });
 
   test('pandoc brackets: prefixes, suppressed author, locators; not a citation without @', () => {
@@ -55,7 +64,7 @@ describe('author-year', () => {
     assert.deepEqual(reader.citations.map((c) => c.key), ['müller2020', 'müller2020']);
     const md = new MarkdownIt({ html: false });
     markdownItCitations(md, { resolve: () => (key) => (key === 'müller2020' ? { key, authors: ['Anna Müller'], year: 2020 } : undefined) });
-    assert.equal(text(md.renderInline('Shown in [@müller2020] and by @müller2020.', {})), 'Shown in (Müller, 2020) and by Müller (2020).');
+    assert.equal(text(md.renderInline('Shown in [@müller2020] and by @müller2020.', {})), 'Shown in (Müller 2020) and by Müller (2020).');
   });
 });
 
@@ -75,7 +84,7 @@ describe('markdownItCitations (also used by VS Code\'s Markdown preview)', () =>
   markdownItCitations(md, { resolve: () => resolve });
 
   test('bracketed, suppressed-author and in-text citations render author-year', () => {
-    assert.equal(text(md.renderInline('As shown [@bartlett2017spectrally; -@zhang2017].')), 'As shown (Bartlett et al., 2017; 2017).');
+    assert.equal(text(md.renderInline('As shown [@bartlett2017spectrally; -@zhang2017].')), 'As shown (Bartlett, Foster, and Telgarsky 2017; 2017).');
     assert.equal(text(md.renderInline('@neyshabur2015norm show this.')), 'Neyshabur and Tomioka (2015) show this.');
   });
 

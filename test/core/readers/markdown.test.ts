@@ -155,6 +155,19 @@ describe('markdown reader: headings and sections', () => {
     assert.equal(r(w.appendixStart!), '3:0-3:17');
   });
 
+  test('heading attributes read as pandoc reads them (the one attribute grammar of images too)', () => {
+    const w = md('# Einführung {#einführung}\n\n# B {- .x}\n\n# C {}\n\n# D {foo}\n\n# E {#e key="v w"}\n\n# F {#f}x\n');
+    assert.deepEqual(w.sections.map((s) => [s.title, s.unnumbered]), [
+      ['Einführung', false],
+      ['B', true],
+      ['C', false],
+      ['D {foo}', false],
+      ['E', false],
+      ['F {#f}x', false],
+    ]);
+    assert.equal(r(w.sections[0]!.titleRange), '0:2-0:12');
+  });
+
   test('markup and math in a title become plain text', () => {
     const w = md('# The *rank* of $W$\n');
     assert.equal(w.sections[0]!.title, 'The rank of W');

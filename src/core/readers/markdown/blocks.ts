@@ -4,6 +4,7 @@ import type { LineIndex } from '../../text/lineIndex';
 import type { MdNode } from '../chunkedParse';
 import type { ScannedMath } from '../pandocInline';
 import { type HeadingInfo, lineBeforeFacts, withoutRawSpaces } from '../common';
+import { type PandocAttributes, readAttributes } from './attributes';
 import { closingBracket, endOf, startOf } from './spans';
 
 /* The model's headings and blocks, one per top-level node of the tree. */
@@ -59,7 +60,7 @@ export function plain(node: MdNode): string {
   }
 }
 
-/** Pandoc attributes at the end of a heading: `{#id .unnumbered}` or `{-}`. */
+/** Where pandoc attributes may end a heading (`{#id .unnumbered}`, `{-}`): attributes.ts reads them. */
 export const ATTRIBUTES = /[ \t]*\{([^{}]*)\}[ \t]*$/;
 
 export function readHeading(node: MdNode, text: string, lines: LineIndex): HeadingInfo {
@@ -84,10 +85,12 @@ export function readHeading(node: MdNode, text: string, lines: LineIndex): Headi
   let unnumbered = false;
   const content = text.slice(contentStart, contentEnd);
   const attrs = ATTRIBUTES.exec(content);
-  if (attrs && /^\s*([#.][\w:.-]+|-|[\w-]+=("[^"]*"|\S+))(\s+([#.][\w:.-]+|-|[\w-]+=("[^"]*"|\S+)))*\s*$/.test(attrs[1] ?? '')) {
+  const brace = attrs ? contentStart + attrs.index + attrs[0].indexOf('{') : -1;
+  const read = attrs ? readAttributes(text, brace, contentEnd) : undefined;
+  // The block ends the heading (only spaces after it), as pandoc reads heading attributes.
+  if (attrs && read && text.slice(read.end, contentEnd).trim() === '') {
     contentEnd = contentStart + attrs.index;
-    const words = (attrs[1] ?? '').split(/\s+/);
-    unnumbered = words.includes('.unnumbered') || words.includes('-');
+    unnumbered = read.attributes.classes.includes('unnumbered');
     title = title.replace(/\s*\{[^{}]*\}\s*$/, '').trim();
   }
   while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] ?? '')) contentEnd--;
@@ -152,7 +155,7 @@ export function readBlock(
       if (only && only.display && lines.offsetAt(only.range.end) >= startOf(node) + body.length) {
         return { type: 'math', range, math: only, ...(before().standalone ? { standalone: true } : {}) };
       }
-      return { type: 'paragraph', range, text: plain(node).replace(/\{[^{}]*width=[^{}]*\}/g, '').trim(), ...(before().continuesDisplay ? { continuesDisplay: true } : {}) };
+      return { type: 'paragraph', range, text: plain(node).trim(), ...(before().continuesDisplay ? { continuesDisplay: true } : {}) };
     }
     case 'math': {
       const m = mathByStart.get(startOf(node));
@@ -193,23 +196,17 @@ export function listEntries(list: MdNode, depth: number, out: ListEntry[]): List
   return out;
 }
 
-/** Pandoc's implicit figure: an image alone in its paragraph, maybe followed by `{width=...}`. */
+/** Pandoc's implicit figure: an image alone in its paragraph (its attribute block is the image's: readers/markdown/images.ts). */
 export function readFigure(node: MdNode, range: Range): Block | undefined {
   const kids = (node.children ?? []).filter((c) => !(c.type === 'text' && (c.value ?? '').trim() === ''));
   const image = kids[0];
-  if (!image || image.type !== 'image') return undefined;
-  let attributes = '';
-  if (kids.length === 2) {
-    const after = kids[1];
-    if (!after || after.type !== 'text' || !/^\{[^{}]*\}\s*$/.test((after.value ?? '').trim())) return undefined;
-    attributes = after.value ?? '';
-  } else if (kids.length > 2) return undefined;
-  const width = /\bwidth\s*=\s*"?([^\s"}]+)"?/.exec(attributes)?.[1];
-  const url = (image as MdNode & { url?: string }).url ?? '';
+  if (kids.length !== 1 || !image || image.type !== 'image') return undefined;
+  const { url, attributes } = image as MdNode & { url?: string; attributes?: PandocAttributes };
+  const width = attributes?.values['width'];
   return {
     type: 'figure',
     range,
-    path: url,
+    path: url ?? '',
     ...(width !== undefined ? { width } : {}),
     ...(image.alt ? { caption: image.alt } : {}),
   };

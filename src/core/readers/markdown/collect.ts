@@ -55,7 +55,9 @@ export function collect(root: MdNode, text: string) {
         // `![alt](url)`: pandoc reads the alt text (the figure's caption) as inlines, citations included.
         const close = text[start] === '!' && text[start + 1] === '[' ? closingBracket(text, start + 1, end) : -1;
         masks.push(close < 0 ? { start, end } : { start: close, end });
-        return;
+        if (close < 0) return;
+        // Its caption's code spans and links are masked as anywhere else.
+        break;
       }
       case 'link':
       case 'linkReference': {

@@ -10,6 +10,7 @@ import { PandocInlineScanner, type ScannedMath } from '../pandocInline';
 import { APPENDIX_TITLE, buildSections, emptyMetadata, findRawSpaces, type HeadingInfo, isReferencesTitle, type PlacedBlock } from '../common';
 import { isFenceOnly, readBlock, readHeading, toMathNode } from './blocks';
 import { collect } from './collect';
+import { readImages } from './images';
 import { footnotesOf, nociteKeys } from './notes';
 import { defuseBrackets, defuseDeepContainers, dotsEndFrontMatter, hideMath, remapPositions, restoreMathText, shrinkLongLines } from './prepare';
 import { endOf, insideSpans, mergeSpans, startOf } from './spans';
@@ -37,6 +38,8 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
   const root = (shrunk.spans.length > 0 || bom ? parseTree : parse)(bom ? shrunk.text.slice(1) : shrunk.text);
   if (shrunk.spans.length > 0 || bom) remapPositions(root, (o) => shrunk.toOriginal(o + bom), text);
   if (hidden.length > 0) restoreMathText(root, text, hidden);
+  // Every image starts `![`: most texts need no walk for them.
+  if (text.includes('![')) readImages(root, text);
   const collected = collect(root, text);
   const masks = mergeSpans(collected.masks);
   const scanner = new PandocInlineScanner(text, masks);
