@@ -96,7 +96,8 @@ function readFresh(yamlText: string, offset: number, blockRange: Range, lines: L
       ? stringList((writeupOptions as Record<string, unknown>)['disable'])
       : [];
   const headerIncludes = stringList(raw['header-includes']).join('\n');
-  problems.push(...wrongTypes(raw, keyRanges, blockRange));
+  // Values of broken YAML are what the parser made of it (`title: [a` a list): its error says it.
+  if (doc.errors.length === 0) problems.push(...wrongTypes(raw, keyRanges, blockRange));
   const title = text(raw['title']);
   const course = text(raw['course']);
   const kind = text(raw['kind']);
