@@ -2,7 +2,8 @@
  * Places one block of the body on the pager: paragraphs, displays, lists, figures, tables,
  * algorithms and code, environments, pictures, forced breaks and vertical space.
  */
-import type { Block, ListBlock, MathNode, Writeup } from '../model';
+import type { Block, ListBlock, ListEntry, ListSpacing, MathNode, Writeup } from '../model';
+import { textWidth } from './fonts';
 import { captionHeight } from './captions';
 import type { Context } from './context';
 import { boxLength, figureBodyHeight } from './figures';
@@ -12,6 +13,7 @@ import { displayMathRowsHeight, displayMathWidth } from './mathBox';
 import type { LayoutTuning } from './neurips';
 import type { FloatPlacement, Pager } from './pager';
 import { stripBraces } from '../readers/inlineSpans';
+import { TEX_UNITS, texLength } from '../text/texLength';
 import { footnoteHeight, itemLines, paragraphLines } from './paragraph';
 import { placePicture } from './pictures';
 import { BODY, FONT, H, LINE, P, SIZES, W } from './textBlock';
@@ -73,7 +75,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
         return;
       }
       const size = options.imageSize?.(block.path);
-      const natural = size ? size.width * 1.00375 : undefined;
+      const natural = size ? size.width * BP : undefined;
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + captionWithSkip(block.caption, ctx);
@@ -272,25 +274,20 @@ function placementOf(spec: string | undefined, algorithm = false): FloatPlacemen
   return { here: /[hH]/.test(spec), page: /p/.test(spec) || (!/[tb]/.test(spec) && !/^\s*h\s*!?\s*$/.test(spec)), ...(spec.includes('H') ? { exactly: true } : {}) };
 }
 
-/** Parses a requested width (`0.5\linewidth`, `50%`, `3in`, `8cm`) into points. */
+/** An image's natural size is in big points (PDF's 1/72in). */
+const BP = TEX_UNITS.bp ?? 72.27 / 72;
+
+/** Pixels as pandoc reads them: at its `--dpi`, 96 by default (`300px` and a bare `300` are 3.125in). */
+const PANDOC_PX = 72.27 / 96;
+
+/** Parses a requested Markdown image width (`50%`, `3in`, `8cm`, `300px`, `300`, `0.5\\linewidth`) into points, as pandoc writes it for LaTeX. */
 export function parseWidth(spec: string | undefined, natural: number | undefined): number {
   if (spec === undefined || spec.trim() === '') return Math.min(natural ?? W, W);
-  const s = spec.replace(/\s+/g, '');
-  const rel = /^([0-9.]*)\\(linewidth|textwidth|columnwidth|hsize)$/.exec(s);
-  if (rel) return W * (rel[1] === '' || rel[1] === undefined ? 1 : Number(rel[1]) || 1);
-  const m = /^([0-9.]+)(%|in|cm|mm|pt|bp|px|em)?$/.exec(s);
-  if (!m) return W;
-  const v = Number(m[1]);
-  switch (m[2]) {
-    case '%': return (W * v) / 100;
-    case 'in': return v * 72.27;
-    case 'cm': return (v * 72.27) / 2.54;
-    case 'mm': return (v * 72.27) / 25.4;
-    case 'px': return (v * 72.27) / 96;
-    case 'em': return v * 10;
-    case undefined: return v <= 1 ? v * W : v;
-    default: return v * (m[2] === 'bp' ? 1.00375 : 1);
-  }
+  const s = spec.trim();
+  const percent = /^(\d*\.?\d+)\s*%$/.exec(s);
+  if (percent) return (W * Number(percent[1])) / 100;
+  if (/^\d*\.?\d+$/.test(s)) return Number(s) * PANDOC_PX;
+  return texLength(s.replace(/inch$/, 'in'), { line: W, em: P.fontSize, ex: P.ex, px: PANDOC_PX }) ?? W;
 }
 
 function heightOfDisplay(math: MathNode): number {
@@ -310,32 +307,69 @@ export function listIndent(depth: number): number {
 }
 
 /**
- * A list with its nested lists: each item set in its level's measure; `\topsep` around the list and
- * around each nested list, `\itemsep` + `\parsep` between items (pandoc's tight lists drop
- * `\itemsep`), the skips of the item's own level.
+ * A list with its nested lists: each item set in its level's measure; `\\topsep` around the list and
+ * around each nested list, `\\itemsep` + `\\parsep` between items (pandoc's tight lists drop
+ * `\\itemsep`), the skips of the item's own level, or what enumitem sets for that list (`nosep`,
+ * `itemsep=`, `leftmargin=`...: a length it sets has no stretch or shrink).
  */
 function placeList(pager: Pager, block: ListBlock, tight: boolean, from: number, to: number, ctx: Context): void {
   const range = block.origin?.range ?? block.range;
   const spans = { math: ctx.inlineMathIn(range, block.origin?.file), groups: ctx.citationGroupsIn(range, undefined, block.origin?.file), nextMath: 0, nextCite: 0 };
-  const entries = block.entries ?? block.items.map((text) => ({ depth: 1, text }));
-  const gap = (depth: number): number => listLevel(depth).parSep + (tight ? 0 : listLevel(depth).itemSep);
+  const entries: readonly ListEntry[] = block.entries ?? block.items.map((text) => ({ depth: 1, text }));
   const s = P.shrink;
-  pager.glue(P.parSkip + P.topSep, 'lists', s.topSep, P.stretch.topSep);
+  // The spacing of the list open at each depth: the block's own, a nested list's on its entries.
+  const open: (ListSpacing | undefined)[] = [undefined, block.spacing];
+  const topSep = (depth: number): { skip: number; shrink: number; stretch: number } => {
+    const own = open[depth]?.topSep;
+    if (own !== undefined) return { skip: own, shrink: 0, stretch: 0 };
+    return depth === 1 ? { skip: P.topSep, shrink: s.topSep, stretch: P.stretch.topSep } : { skip: listLevel(depth).topSep, shrink: s.parSep, stretch: P.stretch.parSep };
+  };
+  const gap = (depth: number): number => (open[depth]?.parSep ?? listLevel(depth).parSep) + (tight ? 0 : (open[depth]?.itemSep ?? listLevel(depth).itemSep));
+  const gapSet = (depth: number): boolean => open[depth]?.parSep !== undefined && (tight || open[depth]?.itemSep !== undefined);
+  const margin = (depth: number): number => {
+    const own = open[depth];
+    if (own?.leftMargin !== undefined) return own.leftMargin;
+    if (own?.widestLabel !== undefined) return textWidth(own.widestLabel.text, own.widestLabel.bold === true ? 'bold' : 'regular') * P.fontSize + 0.5 * P.fontSize;
+    return listLevel(depth).indent;
+  };
+  const first = topSep(1);
+  pager.glue(P.parSkip + first.skip, 'lists', first.shrink, first.stretch);
   let previous = 1;
+  let indent = margin(1);
+  const indents = [0, indent];
   entries.forEach((entry, i) => {
     const depth = Math.max(1, entry.depth);
+    if (depth > previous) {
+      for (let d = previous + 1; d <= depth; d++) {
+        open[d] = d === depth ? entry.spacing : undefined;
+        indents[d] = (indents[d - 1] ?? 0) + margin(d);
+      }
+    }
+    indent = indents[depth] ?? listIndent(depth);
     if (i > 0) {
       // A nested list opens with its \topsep; where it closes, its \topsep and the next \itemsep merge (\addvspace).
-      const skip = depth > previous ? listLevel(depth).topSep : depth < previous ? Math.max(listLevel(previous).topSep, gap(depth)) : gap(depth);
-      pager.glue(skip, 'lists', depth === 1 && !tight ? s.itemGap : s.parSep, depth === 1 && !tight ? P.stretch.itemGap : P.stretch.parSep);
+      if (depth > previous) {
+        const t = topSep(depth);
+        pager.glue(t.skip, 'lists', t.shrink, t.stretch);
+      } else {
+        const item = depth === 1 && !tight ? { shrink: s.itemGap, stretch: P.stretch.itemGap } : { shrink: s.parSep, stretch: P.stretch.parSep };
+        const glue = gapSet(depth) ? { shrink: 0, stretch: 0 } : item;
+        const skip = depth < previous ? Math.max(topSep(previous).skip, gap(depth)) : gap(depth);
+        pager.glue(skip, 'lists', glue.shrink, glue.stretch);
+      }
     }
-    const n = Math.max(1, itemLines(entry.text, spans, ctx, (W - listIndent(depth)) / FONT));
+    // A measure of at least a quarter of the line, however deep the margins (enumitem's may be anything).
+    const n = Math.max(1, itemLines(entry.text, spans, ctx, Math.max(W / 4, W - indent) / FONT));
     const span = Math.max(0, to - from);
     const at = from + Math.floor((span * i) / Math.max(1, entries.length));
     pager.lines(n, BODY, 'lists', at, at);
+    // Paragraphs inside the item: \\parsep before each; a `center` inside it: the list's \\topsep above and below.
+    const inner = (entry.paragraphs ?? 0) * (open[depth]?.parSep ?? listLevel(depth).parSep) + (entry.displays ?? 0) * 2 * topSep(depth).skip;
+    if (inner > 0) pager.glue(inner, 'lists', (entry.displays ?? 0) * 2 * topSep(depth).shrink, (entry.displays ?? 0) * 2 * topSep(depth).stretch);
     previous = depth;
   });
-  pager.glue(P.topSep, 'lists', s.topSep, P.stretch.topSep);
+  const last = topSep(1);
+  pager.glue(last.skip, 'lists', last.shrink, last.stretch);
 }
 
 /** Height of an `algorithm` float: its ruled frame, caption ("Algorithm 1: ...") and one line a step. */

@@ -1,5 +1,7 @@
 import type { FigureBlock, FigurePart } from '../model';
+import { TEX_UNITS, texLength } from '../text/texLength';
 import { countTextLines } from './lineBreak';
+import { NEURIPS } from './neurips';
 import type { ImageSize } from './types';
 
 /*
@@ -47,29 +49,20 @@ export function findImage(path: string, ctx: Pick<FigureContext, 'imageSize' | '
   return undefined;
 }
 
-/** Points per unit of the lengths images are sized with. */
-const UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 72.27 / 72, px: 72.27 / 72, in: 72.27, cm: 72.27 / 2.54, mm: 72.27 / 25.4, pc: 12, em: 10, ex: 4.5, dd: 1238 / 1157 };
+/** An image's natural size is in big points (PDF's 1/72in). */
+const BP = TEX_UNITS.bp ?? 72.27 / 72;
+
+/** US letter, the NeurIPS paper (`\\paperwidth`, `\\paperheight`). */
+const PAPER = { paperwidth: 8.5 * 72.27, paperheight: 11 * 72.27 };
 
 /**
- * A length as written for an image or a box (`0.48\linewidth`, `.5\textwidth`, `6cm`, `3in`,
- * `0.3\textheight`) in points, `\linewidth` and `\textwidth` being `line` (the box's width inside
+ * A length as written for an image or a box (`0.48\\linewidth`, `.5\\textwidth`, `6cm`, `3in`,
+ * `0.3\\textheight`) in points, `\\linewidth` and `\\textwidth` being `line` (the box's width inside
  * a minipage); undefined when it cannot be read.
  */
 export function boxLength(spec: string | undefined, line: number, ctx: Pick<FigureContext, 'width' | 'height'>): number | undefined {
   if (spec === undefined) return undefined;
-  const s = spec.replace(/\s+/g, '');
-  const rel = /^([0-9.]*)\\(linewidth|textwidth|columnwidth|hsize|textheight|paperwidth|paperheight)$/.exec(s);
-  if (rel) {
-    const f = rel[1] === '' || rel[1] === undefined ? 1 : Number(rel[1]);
-    if (!Number.isFinite(f)) return undefined;
-    // A minipage (and subfigure) sets \hsize, \linewidth, \columnwidth and \textwidth to its width.
-    const base = rel[2] === 'textheight' ? ctx.height : rel[2] === 'paperwidth' ? 612 : rel[2] === 'paperheight' ? 792 : line;
-    return f * base;
-  }
-  const m = /^([0-9.]+)(pt|bp|px|in|cm|mm|pc|em|ex|dd)$/.exec(s);
-  if (!m) return undefined;
-  const v = Number(m[1]);
-  return Number.isFinite(v) ? v * (UNITS[m[2] ?? 'pt'] ?? 1) : undefined;
+  return texLength(spec, { line, em: NEURIPS.fontSize, ex: NEURIPS.ex, registers: { ...PAPER, textheight: ctx.height } });
 }
 
 /** `key=value` options of `\includegraphics`. */
@@ -94,8 +87,8 @@ export function imageBox(part: FigurePart, line: number, ctx: FigureContext): Bo
   const o = optionsOf(part.options);
   const found = findImage(part.path, ctx);
   if (!found && part.path !== '') ctx.notes.push(`image not found or not readable: ${part.path} (sized as ${ctx.defaultAspect} of its width)`);
-  let nw = found ? found.width * (72.27 / 72) : undefined;
-  let nh = found ? found.height * (72.27 / 72) : undefined;
+  let nw = found ? found.width * BP : undefined;
+  let nh = found ? found.height * BP : undefined;
   const angle = Number(o.get('angle') ?? 0);
   if (nw !== undefined && nh !== undefined && Math.abs(Math.abs(angle) % 180 - 90) < 1) [nw, nh] = [nh, nw];
   const aspect = nw !== undefined && nh !== undefined && nw > 0 ? nh / nw : ctx.defaultAspect;
@@ -170,6 +163,8 @@ export function figureBodyHeight(block: FigureBlock, ctx: FigureContext): number
   let i = 0;
   while (i < parts.length) {
     const part = parts[i] as FigurePart;
+    // A caption of the figure's own between its images: a row of its own, with \\abovecaptionskip.
+    if (part.captionBefore !== undefined) items.push({ width: W, height: countTextLines(`Figure 1: ${part.captionBefore}`, W) * ctx.baselineSkip + ctx.captionSkip, newRow: true });
     if (part.box === undefined) {
       items.push({ ...imageBox(part, W, ctx), newRow: part.newRow === true });
       i++;

@@ -1,4 +1,5 @@
 import type { PageSetup, Writeup } from '../model';
+import { texLength } from '../text/texLength';
 import { ARTICLE_10PT, NEURIPS, type PageStyle } from './neurips';
 
 /*
@@ -61,13 +62,11 @@ const FONT_WIDTHS: Readonly<Record<string, number>> = {
   helvet: 1.1,
 };
 
-/** Points per unit of geometry lengths. */
-const UNIT: Readonly<Record<string, number>> = { pt: 1, bp: 72.27 / 72, in: 72.27, cm: 72.27 / 2.54, mm: 72.27 / 25.4, pc: 12 };
 const PAPER: Readonly<Record<string, readonly [number, number]>> = { letterpaper: [8.5 * 72.27, 11 * 72.27], a4paper: [(210 * 72.27) / 25.4, (297 * 72.27) / 25.4] };
 
+/** A geometry key's or `\\setlength`'s length (`5.5in`, `2cm`, `5.5\\p@`) in points, in the body font; undefined when it names what the profile does not know. */
 function length(v: string | undefined): number | undefined {
-  const m = /^\s*([\d.]+)\s*(pt|bp|in|cm|mm|pc)\s*$/.exec(v ?? '');
-  return m ? Number(m[1]) * (UNIT[m[2] ?? 'pt'] ?? 1) : undefined;
+  return v === undefined ? undefined : texLength(v, { em: NEURIPS.fontSize, ex: NEURIPS.ex });
 }
 
 /** Text width and height set by geometry keys (`textwidth=`, `total={w,h}`, margins on a paper), where given. */

@@ -251,6 +251,28 @@ export interface ListEntry {
   readonly label?: readonly TexInline[];
   /** LaTeX, for an item of a nested list (depth 2 and more): that list is numbered. */
   readonly ordered?: boolean;
+  /** LaTeX, for an item of a nested list: that list's own spacing (enumitem), where anything sets it. */
+  readonly spacing?: ListSpacing;
+  /** LaTeX: paragraphs the item's text ends inside it (a blank line, a `center` set apart); each starts a line of the text. */
+  readonly paragraphs?: number;
+  /** LaTeX: `center`-like environments set apart inside the item, each with the list's `\\topsep` above and below. */
+  readonly displays?: number;
+}
+
+/**
+ * A list's spacing and margin as enumitem sets them (`[nosep]`, `[itemsep=0pt, leftmargin=*]`,
+ * `\setlist[itemize,2]{..}`), in points; what is absent keeps the style's.
+ */
+export interface ListSpacing {
+  /** `\topsep` above and below the list. */
+  readonly topSep?: number;
+  /** `\itemsep` and `\parsep`: between items the two add up. */
+  readonly itemSep?: number;
+  readonly parSep?: number;
+  /** `leftmargin=`: the list's indent from the text around it. */
+  readonly leftMargin?: number;
+  /** `leftmargin=*`: the indent is the widest label as printed (`(m)`, `Step 0.`) and `\labelsep` (0.5em). */
+  readonly widestLabel?: { readonly text: string; readonly bold?: boolean };
 }
 
 /**
@@ -263,6 +285,8 @@ export interface ListBlock extends BlockBase {
   readonly items: readonly string[];
   /** Every item at every depth in document order (the readers set it; absent: `items` at depth 1). */
   readonly entries?: readonly ListEntry[];
+  /** LaTeX: the list's own spacing (enumitem's options and `\setlist`), where anything sets it. */
+  readonly spacing?: ListSpacing;
 }
 
 /** Display math standing as a block of its own. */
@@ -303,6 +327,8 @@ export interface FigurePart {
   readonly resize?: { readonly width?: string; readonly height?: string; readonly scale?: number };
   /** The image starts a new row (`\\`, `\par` or a blank line before it). */
   readonly newRow?: boolean;
+  /** A caption of the figure's own set between the images above and this one (a figure with more than one `\caption`). */
+  readonly captionBefore?: string;
 }
 
 /** A table with its shape. */

@@ -1,7 +1,8 @@
 /**
  * Shared helpers with no knowledge of writeups, one copy each: the brace matcher, the line index (offsets <->
  * positions), paths (joining, resolving, staying inside the workspace, bibliography names), an
- * author's surname and an author-year citation's names as citations print them, and edit distance (did-you-mean suggestions, typo'd keys). Import the file you need.
+ * author's surname and an author-year citation's names as citations print them, TeX lengths (`texLength`: every TeX unit and
+ * the relative widths) and edit distance (did-you-mean suggestions, typo'd keys). Import the file you need.
  */
 export { closingBrace } from './braces';
 export { citationNames } from './citationNames';
@@ -9,3 +10,4 @@ export { editDistance } from './distance';
 export { LineIndex } from './lineIndex';
 export * from './paths';
 export { surname } from './surname';
+export { TEX_UNITS, texLength, type LengthFrame } from './texLength';

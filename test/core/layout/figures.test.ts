@@ -108,3 +108,22 @@ describe('\\input children', () => {
     assert.ok(!w.blocks.some((b) => b.type === 'paragraph' && /usepackage|subfiles/.test(b.text)));
   });
 });
+
+describe('a figure with more than one caption', () => {
+  const sizes = { 'img/a.png': { width: 200, height: 100 }, 'img/b.png': { width: 200, height: 100 } };
+  test('a caption with images after it stands between their rows; the last is the figure\'s caption', () => {
+    const f = figureOf('\\begin{figure}\\centering\n\\includegraphics[width=6cm]{a}\n\\caption{First plot.}\n\\includegraphics[width=5cm]{b}\n\\includegraphics[width=5cm]{b}\n\\caption{Second and third plots.}\n\\end{figure}');
+    assert.equal(f.caption, 'Second and third plots.');
+    assert.deepEqual(f.parts?.map((p) => [p.path, p.captionBefore, p.newRow]), [['a', undefined, undefined], ['b', 'First plot.', true], ['b', undefined, undefined]]);
+    // 6cm at 1:2, then the first caption (a line and its skip), then the two 5cm images side by side.
+    const cm = 72.27 / 2.54;
+    const expected = 3 * cm + 2 + (11 + 7) + 2 + 2.5 * cm;
+    assert.ok(Math.abs(figureBodyHeight(f, ctx(sizes)) - expected) < 0.5, `${figureBodyHeight(f, ctx(sizes))} vs ${expected}`);
+  });
+
+  test('one caption between images, none after: it is the figure\'s caption, counted once', () => {
+    const f = figureOf('\\begin{figure}\\centering\n\\includegraphics[width=6cm]{a}\n\\caption{Only caption.}\n\\includegraphics[width=6cm]{b}\n\\end{figure}');
+    assert.equal(f.caption, 'Only caption.');
+    assert.equal(f.parts?.some((p) => p.captionBefore !== undefined), false);
+  });
+});

@@ -5,12 +5,15 @@ import { algorithmLines } from './algorithms';
 import { ALGORITHM_ENVS, BOX_ENVS, FIGURE_ENVS, FONT_SIZES, LIST_ENVS, PICTURE_ENVS, TABLE_ENVS, TABULAR_ENVS, THEOREM_ENVS, VERBATIM_ENVS } from './commands';
 import { FigureParts } from './figures';
 import { InlineScanner } from './inline';
-import { listItems } from './lists';
+import { LIST_OPTIONS, listItems, listSettings, listSpacing, type ListSpacingOf } from './lists';
 import { readPicture } from './pictures';
 import { skipSpace } from './source';
 import type { Env } from './state';
 import { columnChars, countColumns, countRows, maxCells, tableCells, wrappedLines } from './tables';
 import { plainText, readPieces, SPACES } from './runningText';
+
+/** The last document's `\\setlist`s, by the source they were read from. */
+let settingsMemo: { source: string; settings: ReturnType<typeof listSettings> } | undefined;
 
 /** `\\begin{..}` and `\\end{..}`: the blocks environments become (lists, figures, tables, code, theorems). */
 /** `\\renewcommand{\\arraystretch}{1.2}`, `\\renewcommand\\arraystretch{1.2}`, `\\def\\arraystretch{1.2}`. */
@@ -136,6 +139,13 @@ export abstract class EnvironmentScanner extends InlineScanner {
     }
     this.envs.push({ name, start: i, bodyStart, kind, outer: { size: this.size, braces: this.sizes.length }, ...(kind === 'figure' && !this.envs.some((e) => e.kind === 'figure') ? { parts: new FigureParts() } : {}) });
     return bodyStart;
+  }
+
+  /** The document's `\\setlist`s, read once for its preamble (shared by the readers of its chunks and children). */
+  private listSettings(): ReturnType<typeof listSettings> {
+    const source = this.ctx.chunk?.head ?? this.ctx.preamble ?? this.text;
+    if (settingsMemo?.source !== source) settingsMemo = { source, settings: listSettings(source.slice(0, 30000)) };
+    return settingsMemo.settings;
   }
 
   /** Whether a verbatim environment breaks long lines: `breaklines` in its options, else in `\\lstset`/`\\setminted`/`\\fvset` in the preamble. */
@@ -279,8 +289,12 @@ export abstract class EnvironmentScanner extends InlineScanner {
     this.paraEnd = -1;
     switch (env.kind) {
       case 'list': {
-        const { items, entries } = listItems(body, this.sink.macros);
-        this.place({ ...origin, type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries });
+        // enumitem: the list's own options and the preamble's `\setlist`s, for it and its nested lists.
+        const settings = this.listSettings();
+        const spacingOf: ListSpacingOf = (kind, depth, options) => listSpacing(kind, depth, options, settings);
+        const { items, entries } = listItems(body, this.sink.macros, spacingOf);
+        const spacing = spacingOf(env.name, 1, LIST_OPTIONS.exec(body)?.[1]);
+        this.place({ ...origin, type: 'list', range, ordered: env.name === 'enumerate' || env.name === 'compactenum', items, entries, ...(spacing ? { spacing } : {}) });
         break;
       }
       case 'figure':

@@ -11,6 +11,7 @@ import { resolvePath } from '../../text/paths';
 
 interface MutablePart {
   path: string;
+  captionBefore?: string;
   options?: string;
   box?: number;
   boxWidth?: string;
@@ -33,6 +34,19 @@ export class FigureParts {
   get count(): number {
     return this.parts.length;
   }
+
+  /** A `\caption` of the figure's own after some of its images: set there, if more images follow. */
+  private pendingCaption: string | undefined;
+
+  /** The figure's own `\caption` (not a box's): when images come after it, it stands between their rows. */
+  figureCaption(caption: string): void {
+    if (this.open.length > 0) return;
+    if (this.parts.length > 0) this.pendingCaption = caption;
+    this.captionAfterLast = true;
+  }
+
+  /** Whether a caption of the figure's own came after its last image (else its last caption stands between images: it is the figure's caption, not one more). */
+  private captionAfterLast = false;
 
   /** `\\`, `\par` or a blank line at the figure's level: the next image starts a row. */
   rowBreak(): void {
@@ -80,10 +94,20 @@ export class FigureParts {
     this.pendingResize = undefined;
     if (this.pendingRow && this.parts.length > 0) part.newRow = true;
     this.pendingRow = false;
+    if (this.pendingCaption !== undefined && inBox === undefined) {
+      part.captionBefore = this.pendingCaption;
+      part.newRow = true;
+    }
+    this.pendingCaption = undefined;
+    this.captionAfterLast = false;
     this.parts.push(part);
   }
 
   done(): FigurePart[] {
+    if (!this.captionAfterLast) {
+      const last = [...this.parts].reverse().find((p) => p.captionBefore !== undefined);
+      if (last) delete last.captionBefore;
+    }
     return this.parts.map((p) => {
       const b = p.box !== undefined ? this.boxes[p.box] : undefined;
       return {

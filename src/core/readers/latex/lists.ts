@@ -1,7 +1,15 @@
-import type { ListEntry } from '../../model/writeup';
+import type { ListEntry, ListSpacing } from '../../model/writeup';
+import { texLength, type LengthFrame } from '../../text/texLength';
 import { plainText, readPieces, SPACES, toPlain } from './runningText';
 
-const LIST_TOKEN = /\\(begin|end)\s*\{(itemize|enumerate|description|compactitem|compactenum)\}(?:[ \t]*\[[^\]]*\])?|\\item(?![A-Za-z@])(?:\s*\[([^\]]*)\])?/g;
+/** A list's `[options]` right after its `\\begin{..}` (on its line or the next): enumitem's keys. */
+const OPTIONS = String.raw`[ \t]*(?:\r?\n[ \t]*)?\[((?:[^\[\]{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\]`;
+const LIST_TOKEN = new RegExp(String.raw`\\(begin|end)\s*\{(itemize|enumerate|description|compactitem|compactenum)\}(?:${OPTIONS})?|\\item(?![A-Za-z@])(?:\s*\[([^\]]*)\])?`, 'g');
+/** The options at the start of a list's body. */
+export const LIST_OPTIONS = new RegExp(`^${OPTIONS}`);
+
+/** How a list's spacing is found: its kind (`itemize`), its depth (1 = outermost) and its own options. */
+export type ListSpacingOf = (kind: string, depth: number, options: string | undefined) => ListSpacing | undefined;
 
 /** Numbered lists. */
 const ORDERED = new Set(['enumerate', 'compactenum']);
@@ -10,11 +18,13 @@ const ORDERED = new Set(['enumerate', 'compactenum']);
  * The items of a list's body: its own items (with the text of lists inside them) and every item
  * at every depth with only its own text, its pieces, its `[label]` and (nested) its list's kind.
  */
-export function listItems(body: string, macros?: ReadonlyMap<string, string>): { items: string[]; entries: ListEntry[] } {
+export function listItems(body: string, macros?: ReadonlyMap<string, string>, spacingOf?: ListSpacingOf, outerDepth = 1): { items: string[]; entries: ListEntry[] } {
   // A comment takes its line end and the next line's leading spaces, as TeX reads it (`foo%` then `bar` is "foobar").
   const source = body.replace(/(?<!\\)%[^\n\r]*(?:(?:\r\n?|\n)[ \t]*)?/g, '');
   const items: string[] = [];
-  const entries: { depth: number; text: string; label?: string; ordered?: boolean }[] = [];
+  const entries: { depth: number; text: string; label?: string; ordered?: boolean; spacing?: ListSpacing }[] = [];
+  // For each open depth, the spacing its list's options and `\\setlist` give it.
+  const spacings: (ListSpacing | undefined)[] = [];
   // For each open depth, the entry its text goes to (text after a nested list joins its item).
   const open: (number | undefined)[] = [];
   // For each open depth, whether its list is numbered.
@@ -34,15 +44,20 @@ export function listItems(body: string, macros?: ReadonlyMap<string, string>): {
       depth++;
       open[depth] = undefined;
       numbered[depth] = ORDERED.has(m[2] ?? '');
+      spacings[depth] = spacingOf?.(m[2] ?? '', outerDepth + depth - 1, m[3]);
     } else if (m[1] === 'end') {
       if (depth > 1) depth--;
+      // Text after a nested list is a paragraph of its own in the item around it.
+      const around = entries[open[depth] ?? -1];
+      if (around) around.text += '\n\n';
     } else {
       if (depth === 1) {
         if (itemStart >= 0) items.push(source.slice(itemStart, m.index));
         itemStart = last;
       }
       open[depth] = entries.length;
-      entries.push({ depth, text: '', ...(m[3] !== undefined ? { label: m[3] } : {}), ...(depth > 1 ? { ordered: numbered[depth] === true } : {}) });
+      const spacing = depth > 1 ? spacings[depth] : undefined;
+      entries.push({ depth, text: '', ...(m[4] !== undefined ? { label: m[4] } : {}), ...(depth > 1 ? { ordered: numbered[depth] === true } : {}), ...(spacing ? { spacing } : {}) });
     }
   }
   addText(source.length);
@@ -51,14 +66,133 @@ export function listItems(body: string, macros?: ReadonlyMap<string, string>): {
   return {
     items: items.map(clean),
     entries: entries.map((e) => {
-      const pieces = readPieces(e.text, macros);
+      const own = itemParagraphs(e.text);
+      const pieces = readPieces(own.source, macros);
       return {
         depth: e.depth,
-        text: plainText(pieces).replace(SPACES, ' ').trim(),
+        // A `\\` ending the item stays: TeX sets an empty line after it (String.trim would drop it).
+        text: plainText(pieces).replace(SPACES, ' ').replace(/^ +| +$/g, ''),
         pieces,
         ...(e.label !== undefined ? { label: readPieces(e.label, macros) } : {}),
         ...(e.ordered !== undefined ? { ordered: e.ordered } : {}),
+        ...(e.spacing !== undefined ? { spacing: e.spacing } : {}),
+        ...(own.paragraphs > 0 ? { paragraphs: own.paragraphs } : {}),
+        ...(own.displays > 0 ? { displays: own.displays } : {}),
       };
     }),
   };
+}
+
+const PARAGRAPH_END = '\u2029';
+
+/**
+ * An item's source with each paragraph inside it ending its line: a blank line, or a `center`
+ * (`flushleft`, `flushright`) environment set apart, becomes a forced break, so the next text starts
+ * a line; a `\\\\` just before one leaves an empty line, as TeX sets it. A tabular's last row
+ * ending in `\\\\` ends no line of its own. Counts the paragraph ends and the environments set apart.
+ */
+function itemParagraphs(source: string): { source: string; paragraphs: number; displays: number } {
+  let displays = 0;
+  const marked = source
+    .replace(/\\\\\s*(?:\\(?:hline|bottomrule|midrule)\s*)*(?=\\end\s*\{tabular)/g, '')
+    .replace(/\\(begin|end)\s*\{(?:center|flushleft|flushright)\}/g, (_, edge: string) => {
+      if (edge === 'begin') displays++;
+      return PARAGRAPH_END;
+    })
+    .replace(/\n[ \t]*\r?\n/g, PARAGRAPH_END)
+    .replace(/\s*\u2029[\s\u2029]*/g, PARAGRAPH_END)
+    .replace(/^\u2029|\u2029$/g, '');
+  const parts = marked.split(PARAGRAPH_END);
+  return { source: parts.join('\\\\ '), paragraphs: parts.length - 1, displays };
+}
+
+/** A `\\setlist[names,levels]{keys}` (or enumitem's older `\\setitemize`/`\\setenumerate`/`\\setdescription`). */
+interface ListSetting {
+  readonly names: readonly string[];
+  readonly levels: readonly number[];
+  readonly keys: string;
+}
+
+const SETLIST = /\\set(list|itemize|enumerate|description)\*?\s*(?:\[([^\]]*)\])?\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/g;
+
+/** Every `\\setlist` of `source` (a document's preamble), in order. */
+export function listSettings(source: string): ListSetting[] {
+  const out: ListSetting[] = [];
+  for (const m of source.replace(/(?<!\\)%[^\n]*/g, '').matchAll(SETLIST)) {
+    const args = (m[2] ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+    const names = m[1] === 'list' ? args.filter((a) => !/^\d+$/.test(a)) : [m[1] ?? ''];
+    const levels = args.filter((a) => /^\d+$/.test(a)).map(Number);
+    out.push({ names, levels, keys: m[3] ?? '' });
+  }
+  return out;
+}
+
+/** enumitem's lengths are set in the NeurIPS body font. */
+const BODY: LengthFrame = { em: 10, ex: 4.5, registers: { baselineskip: 10.95, parskip: 5.5, topsep: 4, itemsep: 2, parsep: 2 } };
+
+/** The NeurIPS text block (pt): no list skip is longer than the page, no margin wider than half the line. */
+const PAGE = 9 * 72.27;
+const PAGE_WIDTH = 5.5 * 72.27;
+
+/** enumitem's widest label of each counter format (`\\alph*` is measured with "m"). */
+const WIDEST: Readonly<Record<string, string>> = { arabic: '0', alph: 'm', Alph: 'M', roman: 'viii', Roman: 'VIII' };
+
+/**
+ * The spacing of a list of `kind` at `depth`: the `\\setlist`s that name it (all lists, its kind,
+ * its level) in order, then its own options. Undefined when nothing sets any spacing.
+ */
+export function listSpacing(kind: string, depth: number, options: string | undefined, settings: readonly ListSetting[]): ListSpacing | undefined {
+  const base = kind === 'compactitem' ? 'itemize' : kind === 'compactenum' ? 'enumerate' : kind;
+  const keys = settings.filter((s) => (s.names.length === 0 || s.names.includes(base)) && (s.levels.length === 0 || s.levels.includes(depth))).map((s) => s.keys);
+  if (options !== undefined) keys.push(options);
+  if (keys.length === 0) return undefined;
+  const out: { -readonly [K in keyof ListSpacing]: ListSpacing[K] } = {};
+  let label: string | undefined;
+  let starred = false;
+  for (const raw of splitKeys(keys.join(','))) {
+    const eq = raw.indexOf('=');
+    const key = (eq < 0 ? raw : raw.slice(0, eq)).trim();
+    const value = eq < 0 ? '' : raw.slice(eq + 1).trim().replace(/^\{([^]*)\}$/, '$1');
+    // A skip longer than a page is a page at most; a margin at most half the text width either way.
+    const length = (limit = PAGE): number | undefined => {
+      const v = texLength(value, BODY);
+      return v === undefined ? undefined : Math.max(-limit, Math.min(limit, v));
+    };
+    if (key === 'nosep') Object.assign(out, { topSep: 0, itemSep: 0, parSep: 0 });
+    else if (key === 'noitemsep') Object.assign(out, { itemSep: 0, parSep: 0 });
+    else if (key === 'topsep' || key === 'itemsep' || key === 'parsep') {
+      const v = length();
+      if (v !== undefined) out[key === 'topsep' ? 'topSep' : key === 'itemsep' ? 'itemSep' : 'parSep'] = v;
+    } else if (key === 'leftmargin') {
+      starred = value === '*';
+      const v = starred ? undefined : length(PAGE_WIDTH / 2);
+      if (v !== undefined) out.leftMargin = v;
+    } else if (key === 'wide') out.leftMargin = 0;
+    else if (key === 'label') label = value;
+  }
+  if (starred) {
+    const template = label ?? (base === 'enumerate' ? '\\arabic*.' : base === 'itemize' ? '\u2022' : '');
+    const text = toPlain(template.replace(/\\(arabic|alph|Alph|roman|Roman)\*/g, (_, f: string) => WIDEST[f] ?? '0')).trim();
+    out.widestLabel = { text, ...(/\\(textbf|bfseries)\b/.test(template) ? { bold: true } : {}) };
+    delete out.leftMargin;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** `a, b={x,y}, c` split at the commas outside braces. */
+function splitKeys(keys: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const c = keys[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      out.push(keys.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(keys.slice(start));
+  return out.map((k) => k.trim()).filter((k) => k !== '');
 }

@@ -258,6 +258,8 @@ export class LatexScanner extends PreambleScanner {
           const pieces = readPieces(text.slice(g.start, g.end), this.sink.macros);
           env.caption = plainText(pieces).replace(/\s+/g, ' ').trim();
           env.captionPieces = pieces;
+          // A figure's caption with more of its images after it stands between their rows.
+          if (env.kind === 'figure') this.figureParts()?.figureCaption(env.caption);
         }
         // Its citations and math still count: scan inside the argument, from its brace (its group ends with it).
         return g ? g.start - 1 : arg.end;

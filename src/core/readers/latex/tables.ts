@@ -1,4 +1,5 @@
 import type { TableCell } from '../../model/writeup';
+import { texLength, type LengthFrame } from '../../text/texLength';
 import { readPieces, toPlain } from './runningText';
 
 /* Tables read from a tabular's spec and body: columns, rows, wrapped lines, cell widths. */
@@ -29,8 +30,14 @@ export function tabularRows(body: string, exact = false): string[] {
 /** `\\multicolumn{n}{spec}{text}` at the start of a cell: n, the spec and the text. */
 const MULTICOLUMN = /^\\multicolumn\s*\{\s*(\d+)\s*\}\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/;
 
-/** Points per unit of a `p{..}` column width (`\linewidth` and `\textwidth` as the NeurIPS text width). */
-export const COLUMN_UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 1.00375, in: 72.27, cm: 28.45, mm: 2.845, em: 10, ex: 4.5, linewidth: 397.5, textwidth: 397.5, columnwidth: 397.5, hsize: 397.5 };
+/** A `p{..}` column width is measured in the NeurIPS body font, `\\linewidth` and `\\textwidth` being its 5.5in text width. */
+const COLUMN_FRAME: LengthFrame = { line: 5.5 * 72.27, em: 10, ex: 4.5 };
+
+/** Width (pt) of a `p{w}`/`m{w}`/`b{w}` column; undefined for one it cannot read or that is not positive. */
+function columnWidth(spec: string): number | undefined {
+  const w = texLength(spec, COLUMN_FRAME);
+  return w !== undefined && w > 0 ? w : undefined;
+}
 
 /**
  * Printed lines of a tabular whose cells wrap: each `p{w}`/`m{w}`/`b{w}` column holds about w/4.6pt
@@ -39,7 +46,7 @@ export const COLUMN_UNITS: Readonly<Record<string, number>> = { pt: 1, bp: 1.003
  */
 export function wrappedLines(spec: string, body: string): number {
   const widths: (number | undefined)[] = [];
-  const re = /([lcrSX])|[pmb]\{\s*([\d.]*)\s*\\?([a-z]+)\s*\}|\*\{(\d+)\}\{([^{}]*)\}|[@!>]?\{[^{}]*\}|./g;
+  const re = /([lcrSX])|[pmb]\{([^{}]*)\}|\*\{(\d+)\}\{([^{}]*)\}|[@!>]?\{[^{}]*\}|./g;
   const expanded = spec.replace(/\*\{(\d+)\}\{([^{}]*)\}/g, (_, n: string, inner: string) => inner.repeat(Math.min(20, Number(n))));
   let xs = 0;
   let fixed = 0;
@@ -48,10 +55,10 @@ export function wrappedLines(spec: string, body: string): number {
       widths.push(-1);
       xs++;
     } else if (m[1] !== undefined) widths.push(undefined);
-    else if (m[3] !== undefined) {
-      const w = (m[2] === '' || m[2] === undefined ? 1 : Number(m[2])) * (COLUMN_UNITS[m[3]] ?? 0);
-      widths.push(w > 0 ? w : undefined);
-      fixed += w;
+    else if (m[2] !== undefined) {
+      const w = columnWidth(m[2]);
+      widths.push(w);
+      fixed += w ?? 0;
     }
   }
   if (!widths.some((w) => w !== undefined)) return 0;
@@ -66,8 +73,8 @@ export function wrappedLines(spec: string, body: string): number {
       const i = column;
       column += span ? Math.max(1, Number(span[1])) : 1;
       const cell = span ? (span[3] ?? '') : raw;
-      const own = span ? /[pmb]\{\s*([\d.]*)\s*\\?([a-z]+)\s*\}/.exec(span[2] ?? '') : null;
-      const w = span ? (own ? (own[1] === '' || own[1] === undefined ? 1 : Number(own[1])) * (COLUMN_UNITS[own[2] ?? ''] ?? 0) || undefined : undefined) : widths[i] === -1 ? xWidth : widths[i];
+      const own = span ? /[pmb]\{([^{}]*)\}/.exec(span[2] ?? '') : null;
+      const w = span ? (own ? columnWidth(own[1] ?? '') : undefined) : widths[i] === -1 ? xWidth : widths[i];
       if (w === undefined) continue;
       const chars = toPlain(cell).replace(/\\[A-Za-z]+\*?/g, '').replace(/\s+/g, ' ').trim().length;
       tallest = Math.max(tallest, Math.ceil((chars * 4.6) / Math.max(20, w - 4)));
