@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type WriteupHost, createWriteupService, type WriteupService } from '../core/analysis/index';
 import { createBibIndex } from '../core/bib/index';
@@ -7,6 +8,7 @@ import type { CoursePack } from '../core/courses/types';
 import { bibliographyLookup } from '../core/text/paths';
 import { diskHost } from '../node/diskHost';
 import { diskImageSize } from '../node/imageSize';
+import { readTextFile } from './readText';
 
 /** What the command line adds to a writeup's own front matter. */
 export interface CliAnalysisOptions {
@@ -37,8 +39,15 @@ export function cliHost(options: CliAnalysisOptions): WriteupHost {
       for (const r of lookup.refused) options.warn(r.message);
       const parsed: BibFile[] = [];
       for (const file of lookup.paths) {
-        const text = diskHost.readFile(file);
-        if (text !== undefined) parsed.push(parseBib(text, file));
+        // A .bib that is binary data or a folder is said, not read as an empty bibliography.
+        const relative = path.relative(options.cwd, file);
+        const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+        const read = fs.statSync(file, { throwIfNoEntry: false }) ? readTextFile(file, shown) : undefined;
+        if (read && 'problem' in read) options.warn(read.problem);
+        else if (read) {
+          if (read.warning) options.warn(read.warning);
+          parsed.push(parseBib(read.text, file));
+        }
       }
       return createBibIndex(parsed);
     },

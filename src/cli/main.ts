@@ -22,8 +22,22 @@ function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** Control characters a terminal would act on (escape sequences, carriage returns, bells), from C0, DEL and C1. */
+const CONTROL = /[^\t\n -~\u00a0-\uffff]/g;
+
+/**
+ * `text` with each control character written as `\\uXXXX`: a writeup's title, a citation key or a
+ * course id can hold an escape sequence (clear the screen, retitle the window), and a TA runs
+ * `writeup lint` over files students wrote. In JSON output these characters only stand inside
+ * strings, where `\\uXXXX` is the same character.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], raw: CliIO): Promise<number> {
+  const io: CliIO = { ...raw, stdout: (t) => raw.stdout(visible(t)), stderr: (t) => raw.stderr(visible(t)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.stdout(help());

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { formatProblem, loadBundledPacks, loadUserPacks, type PackProblem, type PackSource } from '../core/courses/loader';
 import type { CoursePack } from '../core/courses/types';
 import { type CliIO, UsageError } from './command';
+import { readTextFile } from './readText';
 
 /** The packs the CLI sees: bundled ones plus user packs from files or folders. */
 export interface CliPacks {
@@ -43,11 +44,9 @@ export function loadCliPacks(targets: readonly string[], cwd: string, base: () =
   for (const target of targets) {
     for (const file of packFiles(path.resolve(cwd, target), target)) {
       const shown = path.relative(cwd, file) || file;
-      try {
-        sources.push({ file: shown, text: fs.readFileSync(file, 'utf8') });
-      } catch (error) {
-        sources.push({ file: shown, readError: (error as Error).message });
-      }
+      // A folder, a broken link or binary data (a renamed .zip) gets one clear line, as a writeup does.
+      const read = readTextFile(file, shown);
+      sources.push('text' in read ? { file: shown, text: read.text } : { file: shown, readError: read.problem.slice(`cannot read ${shown}: `.length) });
     }
   }
   const basePacks = base();

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { imageSizeReader, naturalSizeOfBytes } from '../core/layout/imageSize';
 import type { ImageSize } from '../core/layout/types';
+import { MAX_IMAGE_FILE_BYTES, readRegularFile } from './regularFile';
 
 /**
  * Bytes of a file on disk; undefined when it cannot be read. A name not found as written is looked
@@ -10,16 +11,14 @@ import type { ImageSize } from '../core/layout/types';
  * finds `Result.png` on a case-sensitive disk too).
  */
 export function readBytesFromDisk(file: string): Uint8Array | undefined {
+  // Only regular files (not a link to /dev/zero, not a named pipe), of a size an image has.
+  if (fs.existsSync(file)) return readRegularFile(file, MAX_IMAGE_FILE_BYTES);
   try {
-    return fs.readFileSync(file);
+    const name = path.basename(file).toLowerCase();
+    const match = fs.readdirSync(path.dirname(file)).find((entry) => entry.toLowerCase() === name);
+    return match === undefined ? undefined : readRegularFile(path.join(path.dirname(file), match), MAX_IMAGE_FILE_BYTES);
   } catch {
-    try {
-      const name = path.basename(file).toLowerCase();
-      const match = fs.readdirSync(path.dirname(file)).find((entry) => entry.toLowerCase() === name);
-      return match === undefined ? undefined : fs.readFileSync(path.join(path.dirname(file), match));
-    } catch {
-      return undefined;
-    }
+    return undefined;
   }
 }
 

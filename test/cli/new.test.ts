@@ -58,6 +58,19 @@ describe('writeup new', () => {
     assert.match(readFileSync(join(dir, 'sub.md'), 'utf8'), /title: Depth\n[\s\S]*project-type: original\n[\s\S]*# Research Questions/);
   });
 
+  test('--out report.tex alone writes LaTeX (it wrote Markdown into the .tex); a --format that contradicts --out is refused', async () => {
+    assert.equal(await run('report', '--course', 'test-101', '--out', 'report.tex'), 0);
+    assert.match(readFileSync(join(dir, 'report.tex'), 'utf8'), /^\\documentclass\{article\}$/m);
+    assert.equal(await run('report', '--course', 'test-101', '--format', 'md', '--out', 'other.tex'), 2);
+    assert.deepEqual(err, ['writeup new: --format md writes Markdown, but --out other.tex is a LaTeX file name\n']);
+    assert.equal(existsSync(join(dir, 'other.tex')), false);
+  });
+
+  test('--out into a folder that does not exist says so, not ENOENT', async () => {
+    assert.equal(await run('report', '--course', 'test-101', '--out', join('no', 'such', 'report.md')), 2);
+    assert.deepEqual(err, [`writeup new: cannot write ${join('no', 'such', 'report.md')}: the folder ${join('no', 'such')} does not exist\n`]);
+  });
+
   test('refuses to overwrite an existing file (exit 2, one line, file unchanged)', async () => {
     writeFileSync(join(dir, 'proposal.md'), 'my work\n');
     assert.equal(await run('proposal', '--course', 'test-101'), 2);

@@ -13,6 +13,8 @@ const mdPieces = [
   '{', '}', '[@', '@', ';', ', p. 3]', '[-@key]', 'a@b.com', '`', '```\n', '~~~', '<!-- writeup-disable-next-line page-limit -->\n',
   '- item\n', '1. item\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '![cap](fig.png){width=50%}\n', '::: {#refs}\n:::\n',
   '# References\n', '\\newpage\n', '\r\n', '\r', '\t', '\u0000', '\uFFFD', '\uD800', '<img src=x onerror=alert(1)>', '\\href{javascript:alert(1)}{x}',
+  // Link and footnote definitions and references (each chunk of a read is given those its labels name).
+  '[^1]', '[^N1]', '\n\n[^n1]: A note.\n\n', '[a]', '[A][]', '[t][ a ]', '![i][a]', '\n\n[a]: https://x.org\n\n', '[a]: #\n',
 ];
 const texPieces = [
   '\\documentclass{article}\n', '\\usepackage{neurips_2024}\n', '\\title{T}\n', '\\author{A \\And B \\AND C}\n',

@@ -58,6 +58,7 @@ export function createCiteCommand(loadPacks: () => readonly CoursePack[]): CliCo
       const read = readTextFile(bibPath, bibName);
       if ('problem' in read && values.bib !== undefined) throw new UsageError(`--bib: ${read.problem}`);
       const text = 'text' in read ? read.text : undefined;
+      if ('warning' in read && read.warning) io.stderr(`writeup cite: ${read.warning}\n`);
       if (text !== undefined) {
         const file = parseBib(text, bibName);
         for (const p of file.problems.filter((x) => x.severity === 'error')) {

@@ -37,8 +37,9 @@ export const exportCommand: CliCommand = {
     const format = file.endsWith('.tex') ? 'latex' : /\.(md|markdown)$/.test(file) ? 'markdown' : undefined;
     if (!format) throw new UsageError(`${positionals[0]} is neither Markdown (.md) nor LaTeX (.tex)`);
     if (!fs.existsSync(file) && !fs.lstatSync(file, { throwIfNoEntry: false })) throw new UsageError(`${positionals[0]} does not exist`);
-    const read = readTextFile(file, positionals[0]);
+    const read = readTextFile(file, positionals[0], true);
     if ('problem' in read) throw new UsageError(read.problem);
+    if (read.warning) io.stderr(`writeup export: ${read.warning}\n`);
     const seconds = values.timeout === undefined ? 180 : Number(values.timeout);
     if (!(seconds > 0)) throw new UsageError('--timeout must be a positive number of seconds');
     const template = pandocTemplate();

@@ -39,6 +39,7 @@ export const importCourseCommand: CliCommand = {
     const file = path.resolve(io.cwd, positionals[0]);
     const read = readTextFile(file, positionals[0]);
     if ('problem' in read) throw new UsageError(read.problem);
+    if (read.warning) io.stderr(`writeup import-course: ${read.warning}\n`);
     const text = read.text;
     if (values.year !== undefined && !/^(19|20)\d{2}$/.test(values.year)) throw new UsageError(`--year must be a year like 2021 (got '${values.year}')`);
     if (values.id !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(values.id)) {

@@ -48,11 +48,17 @@ export interface FileResult {
 /** Whether a file found in a folder is a writeup (see isWriteupCandidate). */
 function isWriteupFile(file: string): boolean {
   if (!formatOf(file)) return false;
+  // Only the head is read: a folder of submissions may hold a file of gigabytes.
   let head: string;
+  let fd: number | undefined;
   try {
-    head = fs.readFileSync(file, 'utf8').slice(0, 20000);
+    fd = fs.openSync(file, 'r');
+    const bytes = Buffer.alloc(20000);
+    head = bytes.subarray(0, fs.readSync(fd, bytes, 0, bytes.length, 0)).toString('utf8');
   } catch {
     return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   return isWriteupCandidate(file, head);
 }
@@ -175,11 +181,12 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
         const relative = path.relative(io.cwd, f);
         // Files outside the working directory by absolute path, not ../../tmp/x.md.
         const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? f : relative;
-        const read = readTextFile(f, shown);
+        const read = readTextFile(f, shown, true);
         if ('problem' in read) {
           skip(read.problem);
           continue;
         }
+        if (read.warning) io.stderr(`writeup lint: ${read.warning}\n`);
         const service = cliService({
           packs,
           cwd: io.cwd,

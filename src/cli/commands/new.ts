@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CoursePack } from '../../core/courses/types';
 import { buildTemplate, defaultFileName, starterBibliography, type TemplateFormat } from '../../core/templates/index';
+import { formatOf } from '../../core/readers/format';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { oneOf, parseCommandArgs } from '../args';
 import { packsOption, packsUsage, readCliPacks } from '../packs';
@@ -44,7 +45,13 @@ export function createNewCommand(loadPacks: () => readonly CoursePack[]): CliCom
         throw new UsageError('expected one of: new proposal, new report');
       }
       if (!values.course) throw new UsageError('--course ID is required');
-      const format: TemplateFormat = oneOf('format', values.format, ['md', 'tex']) === 'tex' ? 'latex' : 'markdown';
+      const asked = oneOf('format', values.format, ['md', 'tex']);
+      // `--out report.tex` alone means LaTeX: Markdown written into a .tex file is read as LaTeX.
+      const named = values.out !== undefined ? formatOf(values.out) : undefined;
+      const format: TemplateFormat = asked === undefined ? (named ?? 'markdown') : asked === 'tex' ? 'latex' : 'markdown';
+      if (named !== undefined && named !== format) {
+        throw new UsageError(`--format ${asked ?? ''} writes ${format === 'latex' ? 'LaTeX' : 'Markdown'}, but --out ${values.out ?? ''} is a ${named === 'latex' ? 'LaTeX' : 'Markdown'} file name`);
+      }
       const { packs } = readCliPacks(values.packs, io, loadPacks);
       const course = packs.find((p) => p.id === values.course);
       if (!course) throw new UsageError(`unknown course '${values.course}' (known: ${packs.map((p) => p.id).join(', ')})`);
@@ -65,6 +72,8 @@ export function createNewCommand(loadPacks: () => readonly CoursePack[]): CliCom
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new UsageError(`${shown} already exists; not overwriting it (choose another --out)`);
+        if (code === 'ENOENT') throw new UsageError(`cannot write ${shown}: the folder ${path.relative(io.cwd, path.dirname(out)) || path.dirname(out)} does not exist`);
+        if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot write ${shown}: permission denied`);
         throw new UsageError(`cannot write ${shown}: ${(error as Error).message}`);
       }
       const bib = path.join(path.dirname(out), 'references.bib');

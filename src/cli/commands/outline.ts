@@ -99,8 +99,9 @@ export const outlineCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('expected exactly one PATH');
     const file = positionals[0] as string;
     const full = path.resolve(io.cwd, file);
-    const read = readTextFile(full, file);
+    const read = readTextFile(full, file, true);
     if ('problem' in read) throw new UsageError(read.problem);
+    if (read.warning) io.stderr(`writeup outline: ${read.warning}\n`);
     const text = read.text;
     const outline = outlineOf(file, cliService({ packs: [], cwd: io.cwd, warn: () => undefined }).read({ file: full, text }));
     io.stdout(values.json ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline));

@@ -64,12 +64,13 @@ export const pagesCommand: CliCommand = {
     const service = cliService({ packs: [], cwd: io.cwd, warn: (message) => io.stderr(`writeup pages: ${message}\n`) });
     for (const file of positionals) {
       const full = path.resolve(io.cwd, file);
-      const read = readTextFile(full, file);
+      const read = readTextFile(full, file, true);
       if ('problem' in read) {
         io.stderr(`writeup pages: ${read.problem}\n`);
         failed = true;
         continue;
       }
+      if (read.warning) io.stderr(`writeup pages: ${read.warning}\n`);
       const analysis = service.analyze({ file: full, text: read.text });
       const estimate = analysis.pages;
       if (!estimate) {

@@ -129,13 +129,18 @@ function crossCheck(pack: CoursePack, file: string): PackProblem[] {
  */
 export function loadPack(text: string, file: string): LoadResult {
   let data: unknown;
+  // Windows editors (Notepad) save UTF-8 with a byte order mark, which JSON.parse refuses.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(bom ? text.slice(1) : text);
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(raw);
-    const { line, column } = lineColumn(text, at ? Number(at[1]) : text.length);
     const message = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    // "Unexpected token 'x', ..." says no position: no line and column rather than a wrong one.
+    const offset = at ? Number(at[1]) + bom : /end of JSON input/i.test(raw) ? text.length : undefined;
+    if (offset === undefined) return { problems: [{ file, pointer: '', message: `invalid JSON: ${message}`, severity: 'error' }] };
+    const { line, column } = lineColumn(text, offset);
     return { problems: [{ file, pointer: '', message: `invalid JSON at line ${line}, column ${column}: ${message}`, severity: 'error', line, column }] };
   }
   const check = validate();

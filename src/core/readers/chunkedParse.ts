@@ -79,11 +79,12 @@ export class ChunkedTreeParser {
     if (fine.length < 2) return this.whole(text);
     let parsed = 0;
     const used = new Map<string, ChunkTree>();
-    const known = (chunk: string, trailer: string): boolean => {
-      const key = `${trailer}\u0000${chunk}`;
+    const known = (chunk: string, defs: Definitions): boolean => {
+      const key = `${defs.for(chunk)}\u0000${chunk}`;
       return used.has(key) || this.cache.has(key);
     };
-    const tree = (chunk: string, trailer: string, pieces: readonly number[]): ChunkTree | undefined => {
+    const tree = (chunk: string, defs: Definitions, pieces: readonly number[]): ChunkTree | undefined => {
+      const trailer = defs.for(chunk);
       const key = `${trailer}\u0000${chunk}`;
       let t = used.get(key) ?? this.cache.get(key);
       if (!t) {
@@ -91,21 +92,21 @@ export class ChunkedTreeParser {
         t = parseChunk(chunk, trailer);
         if (!t) return undefined;
         // A group's parse also answers for each of its chunks, read on their own next time, unless
-        // a chunk may lean on a definition in another (one the trailer does not give it).
-        if (pieces.length > 1 && t.definitions.every((d) => trailer.includes(`\n${d}\n`))) for (const [piece, pt] of piecesOf(chunk, t, pieces)) used.set(`${trailer}\u0000${piece}`, pt);
+        // a chunk may lean on a definition in another (one the text's definitions do not hold).
+        if (pieces.length > 1 && t.definitions.every((d) => defs.lines.has(d))) for (const [piece, pt] of piecesOf(chunk, t, pieces)) used.set(`${defs.for(piece)}\u0000${piece}`, pt);
       }
       used.set(key, t);
       return t;
     };
-    // The trailer of the last read first: definitions seldom change while typing.
-    let trailer = this.trailer;
+    // The definitions of the last read first: they seldom change while typing.
+    let defs = new Definitions(this.trailer);
     for (let attempt = 0; attempt < 2; attempt++) {
-      const cuts = grouped(text, fine, (from, to) => known(text.slice(from, to), trailer));
+      const cuts = grouped(text, fine, (from, to) => known(text.slice(from, to), defs));
       const chunks: { start: number; tree: ChunkTree }[] = [];
       for (let i = 0; i < cuts.length; i++) {
         const start = cuts[i] as number;
         let end = cuts[i + 1] ?? text.length;
-        let t = tree(text.slice(start, end), trailer, finesIn(fine, start, end));
+        let t = tree(text.slice(start, end), defs, finesIn(fine, start, end));
         // A fenced block with blank lines in it spans many cuts: the chunk runs on to the first cut
         // after what closes it (or one cut further when that is not known).
         let merges = 0;
@@ -115,18 +116,18 @@ export class ChunkedTreeParser {
           i++;
           while (i + 1 < cuts.length && (cuts[i + 1] as number) < close) i++;
           end = cuts[i + 1] ?? text.length;
-          t = tree(text.slice(start, end), trailer, finesIn(fine, start, end));
+          t = tree(text.slice(start, end), defs, finesIn(fine, start, end));
         }
         if (!t) return this.whole(text);
         chunks.push({ start, tree: t });
       }
       const wanted = trailerOf(chunks.flatMap((c) => c.tree.definitions));
-      if (wanted !== trailer) {
-        trailer = wanted;
+      if (wanted !== defs.trailer) {
+        defs = new Definitions(wanted);
         continue;
       }
       this.cache = used;
-      this.trailer = trailer;
+      this.trailer = defs.trailer;
       this.last = { chunks: chunks.length, parsed, whole: false };
       const children: MdNode[] = [];
       for (const c of chunks) for (const n of c.tree.nodes) children.push(shifted(n, c.start - (c.tree.base ?? 0)));
@@ -172,10 +173,17 @@ function grouped(text: string, fine: readonly number[], known: (from: number, to
   return cuts;
 }
 
-/** The cuts of `fine` in [start, end), relative to `start`. */
+/** The cuts of `fine` (ascending) in [start, end), relative to `start`: found by bisection, as a read asks once per chunk. */
 function finesIn(fine: readonly number[], start: number, end: number): number[] {
+  let lo = 0;
+  let hi = fine.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((fine[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
   const out: number[] = [];
-  for (const f of fine) if (f >= start && f < end) out.push(f - start);
+  for (let i = lo; i < fine.length && (fine[i] as number) < end; i++) out.push((fine[i] as number) - start);
   return out;
 }
 
@@ -224,10 +232,59 @@ function shifted(node: MdNode, by: number): MdNode {
   return copy as unknown as MdNode;
 }
 
-/** The text appended to every chunk so that its references resolve as in the whole text. */
+/**
+ * Every definition of a text, one trailer line each, sorted (see Definitions), a blank line between
+ * them: a link definition on the line after a footnote's would be read as the footnote's text (a
+ * lazy continuation), and the chunk then parsed whole.
+ */
 function trailerOf(definitions: readonly string[]): string {
   if (definitions.length === 0) return '';
-  return `\n\n${[...new Set(definitions)].sort().join('\n')}\n`;
+  return `\n\n${[...new Set(definitions)].sort().join('\n\n')}\n`;
+}
+
+/** A link label as micromark matches it (normalizeIdentifier), or coarser: whitespace runs as one space, case folded. */
+function labelKey(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+/** What may be a reference's label in a chunk: the text in each innermost pair of brackets. */
+const BRACKETED = /\[((?:[^[\]\\]|\\[\s\S]){0,999})\]/g;
+
+/**
+ * The definitions of a text (the trailer lines of trailerOf), and for each chunk those it appends:
+ * the ones a bracketed label in the chunk may refer to. Remark resolves a reference only against
+ * a definition of its label, so the chunk reads as with all of them appended; appending all to
+ * every chunk made a text with 1,000 footnotes take 10 s (every chunk parsed with 1,000 lines).
+ */
+class Definitions {
+  readonly lines: ReadonlySet<string>;
+  /** Trailer lines by label key: `^key` for a footnote, `key` for a link. */
+  private readonly byLabel = new Map<string, string[]>();
+
+  constructor(readonly trailer: string) {
+    const lines = trailer === '' ? [] : trailer.trim().split('\n\n');
+    this.lines = new Set(lines);
+    for (const line of lines) {
+      const m = /^\[(\^?)([\s\S]*)\]: [#x]$/.exec(line);
+      if (!m) continue;
+      const key = `${m[1] ?? ''}${labelKey(m[2] ?? '')}`;
+      const list = this.byLabel.get(key);
+      if (list) list.push(line);
+      else this.byLabel.set(key, [line]);
+    }
+  }
+
+  /** The trailer for `chunk`: the definitions its bracketed labels may name (a footnote's too), sorted as in the whole trailer. */
+  for(chunk: string): string {
+    if (this.byLabel.size === 0) return '';
+    const picked = new Set<string>();
+    for (const m of chunk.matchAll(BRACKETED)) {
+      const inside = m[1] ?? '';
+      for (const line of this.byLabel.get(labelKey(inside)) ?? []) picked.add(line);
+      if (inside.startsWith('^')) for (const line of this.byLabel.get(`^${labelKey(inside.slice(1))}`) ?? []) picked.add(line);
+    }
+    return picked.size === 0 ? '' : `\n\n${[...picked].sort().join('\n\n')}\n`;
+  }
 }
 
 /**
@@ -275,7 +332,7 @@ function parseChunk(chunk: string, trailer: string): ChunkTree | undefined {
   const all = root.children ?? [];
   const own = all.filter((c) => (c.position?.start.offset ?? 0) < chunk.length);
   const appended = all.slice(own.length);
-  const expected = trailer === '' ? 0 : trailer.trim().split('\n').length;
+  const expected = trailer === '' ? 0 : trailer.trim().split('\n\n').length;
   if (appended.length !== expected || appended.some((c) => c.type !== 'definition' && c.type !== 'footnoteDefinition')) return undefined;
   if (own.some((c) => (c.position?.end.offset ?? 0) > chunk.length)) return undefined;
   const definitions: string[] = [];

@@ -12,7 +12,7 @@
  * - common.ts: what both readers build the same way (sections, directives, raw spaces);
  *   incremental.ts keeps one reader session per open document.
  */
-import type { Writeup } from '../model/writeup';
+import type { Writeup, WriteupFormat } from '../model/writeup';
 import { readLatex } from './latex';
 import type { TreeParser } from './chunkedParse';
 import { readMarkdown } from './markdown';
@@ -32,6 +32,7 @@ export type { ReadOptions } from './options';
  */
 export function readWriteup(original: string, options: ReadOptions, markdownTree?: TreeParser, latex: (text: string, options: ReadOptions) => Writeup = readLatex): Writeup {
   const format = options.format ?? formatOf(options.file) ?? 'markdown';
+  if (original.length > MAX_WRITEUP_CHARS) return tooLarge(original, options.file, format);
   // Old Mac line ends (a lone CR) end a line in the editor and in TeX, but not in the YAML parser
   // or every pattern of the readers: read them as LF. Same length, so every offset, line and
   // character of the model is that of the original text, which the model keeps as `text`.
@@ -58,10 +59,45 @@ export function readWriteup(original: string, options: ReadOptions, markdownTree
   }
 }
 
+/**
+ * The model without a problem said again at the same place in the same words (an `\\input` file
+ * read four times over reports its own problems four times, all at the one `\\input`).
+ */
+function withoutRepeats(writeup: Writeup): Writeup {
+  if (writeup.problems.length < 2) return writeup;
+  const seen = new Set<string>();
+  const problems = writeup.problems.filter((p) => {
+    const key = `${p.code}\u0000${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return problems.length === writeup.problems.length ? writeup : { ...writeup, problems };
+}
+
+/**
+ * The longest text read as a writeup. Reading is linear, but a Markdown read takes about a quarter
+ * of a second per MB on this project's machine: a 50 MB file held the CLI (or the editor's first
+ * read) for 13 s. A 100-page report is about 0.3 MB; the 3,000-level list of the bench is 9 MB.
+ */
+export const MAX_WRITEUP_CHARS = 12_000_000;
+
+/** The size of `chars` characters in MB, as a writer reads it. */
+export function megabytes(chars: number): string {
+  return `${(chars / 1e6).toFixed(1)} MB`;
+}
+
+/** A model with nothing read and one problem saying why: the file is too large. */
+function tooLarge(text: string, file: string, format: WriteupFormat): Writeup {
+  const message = `This file is ${megabytes(text.length)}: a writeup over ${megabytes(MAX_WRITEUP_CHARS)} is not read (a 100-page report is about 0.3 MB). Is it the right file?`;
+  return { ...emptyWriteup(text, file, format), problems: [{ code: 'too-large', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error' }] };
+}
+
 /** Most problems one model carries; a broken file should not flood the Problems view. */
 export const MAX_PROBLEMS = 200;
 
-function capProblems(writeup: Writeup): Writeup {
+function capProblems(read: Writeup): Writeup {
+  const writeup = withoutRepeats(read);
   if (writeup.problems.length <= MAX_PROBLEMS) return writeup;
   const shown = writeup.problems.slice(0, MAX_PROBLEMS);
   const last = shown[shown.length - 1];

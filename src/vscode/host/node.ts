@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { FileHost } from '../../core/host';
 import { killAllCompiles, nodeExactHost, runningCompiles } from '../../node/exactHost';
 import { diskImageSize } from '../../node/imageSize';
+import { readRegularText, readRegularTextAsync } from '../../node/regularFile';
 import { registerExportPdf } from '../commands/exportPdf';
 import { MathRenderService } from '../mathRenderer';
 import { isUriString, openDocumentAt } from './common';
@@ -18,11 +19,8 @@ const files: FileHost = {
   readFile(p) {
     const open = openAt(p);
     if (open) return open.getText();
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
+    // Only regular files: a link to /dev/zero or a named pipe in a workspace would hold the extension host.
+    return readRegularText(p);
   },
   exists(p) {
     return openAt(p) !== undefined || fs.existsSync(p);
@@ -43,11 +41,7 @@ export const host: Host = {
   async readText(p) {
     const open = openAt(p);
     if (open) return open.getText();
-    try {
-      return await fs.promises.readFile(p, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readRegularTextAsync(p);
   },
   async stamp(p) {
     try {

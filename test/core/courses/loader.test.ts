@@ -33,6 +33,22 @@ describe('loadPack', () => {
     assert.match(formatProblem(problem!), /^test\/fixtures\/courses\/packs\/syntax\.json:4:3: invalid JSON at line 4, column 3/);
   });
 
+  test('a pack saved with a byte order mark (Windows Notepad) loads', () => {
+    const text = `\uFEFF${JSON.stringify({ id: 'x-bom', title: 'X', deliverables: [], papers: [] })}`;
+    const result = loadPack(text, 'bom.json');
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.pack?.id, 'x-bom');
+  });
+
+  test('a syntax error whose position JSON.parse does not give has no made-up line and column', () => {
+    const [problem, ...rest] = loadPack('[1, 2,]', 'comma.json').problems;
+    assert.equal(rest.length, 0);
+    assert.equal(problem?.line, undefined);
+    assert.match(formatProblem(problem!), /^comma\.json#\/: invalid JSON: Unexpected token '\]'/);
+    // After a byte order mark a known position still counts it.
+    assert.match(formatProblem(loadPack('\uFEFF{"a": 1,}', 'b.json').problems[0]!), /^b\.json:1:\d+: invalid JSON at line 1, column \d+: /);
+  });
+
   test('an empty file is a syntax error, not a crash', () => {
     const result = loadPack('', 'empty.json');
     assert.equal(result.pack, undefined);

@@ -22,6 +22,8 @@ const SNIPPETS = [
   '<!--', '-->', '<pre>', '</pre>', '[x]', '[x]: /url\n', '\n\n[x]: /url\n\n', '[^n]', '\n\n[^n]: A note.\n\n', '- ', '\n- item\n', '1. ',
   '> ', '    ', '[@key2020]', '\\cite{key2020}', '\\section{S}\n', '\\begin{itemize}\n', '\\end{itemize}', '{', '}', '---\n', '|', '\n| a | b |\n|---|---|\n',
   '\\begin{verbatim}\n', '\\end{verbatim}\n', '%', '^[note]', '*', '_',
+  // References whose label matches a definition only after case folding and whitespace collapsing (each chunk is given the definitions its labels name).
+  '[X]', '[ x ]', '[text][X]', '![x]', '[x][]', '[^N]', '\n\n[Foo  Bar]: /u\n\n', '[foo bar]', '[FOO\nbar]', '\\[x]', '[x\\]]',
 ];
 
 const SAMPLE_MD = [
@@ -196,6 +198,26 @@ describe('ReaderSession: the same model as a fresh read after every edit', () =>
     type(middle + 3, '$');
     assert.equal(session.lastLatex.whole, false);
   });
+  test('a chunk is given the definitions its labels name, matched as remark matches them (case, whitespace, escapes)', () => {
+    const file = '/w/report.md';
+    const text = [
+      'Intro [Foo Bar] and [text][FOO  bar] and ![img][x] and [x][] and [X].', '', 'Notes [^N1] and [^n2] and [^\nn1] here.', '',
+      'Not a reference: \\[x] or [y] or [x\\]] or [^n3].', '', '[foo\tbar]: /u', '', '[x]: /x', '', '[^n1]: One.', '', '[^N2]: Two.', '',
+      ...Array.from({ length: 300 }, (_, i) => `Filler ${i} [x] [^n1].\n`),
+    ].join('\n');
+    assert.deepEqual(readWriteup(text, { file }), readWriteup(text, { file }, parseTree));
+    // Read in many chunks, each with only the definitions it names; then a keystroke in each paragraph of the head.
+    const session = new ReaderSession();
+    assert.deepEqual(session.read(text, { file }), readWriteup(text, { file }, parseTree));
+    assert.ok(session.lastParse.chunks > 1 && !session.lastParse.whole, `${session.lastParse.chunks} chunks`);
+    for (const word of ['Intro', 'Notes', 'Not a', '[foo', '[x]:', '[^n1]:', '[^N2]:']) {
+      const at = text.indexOf(word) + 1;
+      const edited = `${text.slice(0, at)}z${text.slice(at)}`;
+      assert.deepEqual(session.read(edited, { file }), readWriteup(edited, { file }, parseTree), word);
+      assert.equal(session.lastParse.whole, false);
+    }
+  });
+
   test('a fresh read (chunked too) is the same as a whole parse, on every fixture', () => {
     const files = globSync('{test/fixtures,example}/**/*.md').sort().filter((f) => statSync(f).size < 50_000);
     for (const f of files) {

@@ -206,6 +206,42 @@ describe('latex reader: \\input and \\include', () => {
     assert.ok(tex('\\input{nope}\n', memoryHost({})).problems.some((p) => p.code === 'include-missing'));
     assert.deepEqual(tex('\\input{nope}\n').problems, []);
   });
+
+  test('an \\input of a folder says something is there but cannot be read, not that it is missing', () => {
+    const host: FileHost = { readFile: () => undefined, exists: (p) => p === '/w/sections.tex' };
+    assert.deepEqual(tex('\\input{sections}\n\\input{gone}\n', host).problems.map((p) => p.message), [
+      'Cannot read `sections` (/w/sections.tex is a folder, a device or a pipe, or cannot be read).',
+      'Cannot read `gone` (looked for /w/gone.tex).',
+    ]);
+  });
+
+  test('files that each \\input the next four times over (4^8 reads) stop at a limit, said once, instead of hanging', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`/w/f${i}.tex`] = `Text ${i}.\n\n${`\\input{f${i + 1}}\n`.repeat(4)}`;
+    const t0 = process.cpuUsage();
+    const w = tex('\\begin{document}\n\\input{f0}\n\\end{document}\n', memoryHost(files));
+    const used = process.cpuUsage(t0);
+    const limit = w.problems.filter((p) => p.code === 'include-limit');
+    assert.deepEqual(limit.map((p) => [p.message, r(p.range)]), [
+      ['More than 5,000 `\\input` files and block macro uses (or 20 MB of their text) in one writeup: the rest are not read. Does a file or macro use another many times over?', '1:0-1:10'],
+    ]);
+    // Each problem is said once at its place: thousands of the same "nested more than 8 inputs deep" at the one \\input were one.
+    assert.equal(w.problems.length, new Set(w.problems.map((p) => `${p.code} ${r(p.range)} ${p.message}`)).size);
+    assert.ok((used.user + used.system) / 1000 < 5000, 'a hang guard, not a speed goal');
+  });
+
+  test('block macros that each use the next ten times over stop at the same limit', () => {
+    let pre = '';
+    const names = 'abcdefghij';
+    for (let i = 0; i < 8; i++) pre += `\\newcommand{\\m${names[i]}}{\\section{S${i}}\n\n${`\\m${names[i + 1]}\n\n`.repeat(10)}}\n`;
+    pre += '\\newcommand{\\mi}{\\section{Leaf}}\n';
+    const t0 = process.cpuUsage();
+    const w = tex(`\\documentclass{article}\n${pre}\\begin{document}\n\\ma\n\\end{document}\n`);
+    const used = process.cpuUsage(t0);
+    assert.deepEqual(w.problems.map((p) => p.code), ['include-limit']);
+    assert.ok(w.sections.length <= 5_001, `${w.sections.length} sections`);
+    assert.ok((used.user + used.system) / 1000 < 5000, 'a hang guard, not a speed goal');
+  });
 });
 
 describe('latex reader: what the page estimate takes from the reader, in each file', () => {

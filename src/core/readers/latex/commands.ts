@@ -44,4 +44,12 @@ export const SILENT_COMMANDS = new Set([
 
 export const MAX_INCLUDE_DEPTH = 8;
 
+/**
+ * `\input` files and block macro uses one read may read in all, and their text: an `\input` or a
+ * macro that uses another several times, eight levels deep, multiplies (4 uses a level: 65,536
+ * reads; 10: a hundred million). Real writeups stay far below.
+ */
+export const MAX_CHILD_READS = 5_000;
+export const MAX_CHILD_CHARS = 20_000_000;
+
 export const FONT_SIZES = new Set<string>(['tiny', 'scriptsize', 'footnotesize', 'small', 'normalsize', 'large', 'Large', 'LARGE', 'huge', 'Huge']);

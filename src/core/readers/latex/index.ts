@@ -7,7 +7,7 @@ import { buildSections, emptyMetadata } from '../common';
 import { graphicsPathOf, pageSetupOf } from './figures';
 import { documentFactsOf, unreadBibliography } from './documentFacts';
 import { LatexScanner } from './scanner';
-import type { ChunkEnd, ChunkScan, Sink } from './state';
+import { type ChunkEnd, type ChunkScan, childBudget, type Sink } from './state';
 
 export type { ChunkEnd, ChunkScan, Sink } from './state';
 
@@ -42,6 +42,7 @@ export function readLatex(text: string, options: ReadOptions): Writeup {
     file: options.file,
     visited: new Set([options.file]),
     depth: 0,
+    budget: childBudget(),
   });
   reader.run();
   return writeupOf(text, lines, sink, options);
@@ -69,7 +70,7 @@ export function emptySink(): Sink {
 
 /** Scans one chunk of a writeup into `sink` (LatexSession): `text` runs from the chunk's start to the end of the writeup. */
 export function scanChunk(text: string, lines: LineIndex, sink: Sink, options: ReadOptions, chunk: ChunkScan): ChunkEnd {
-  const scanner = new LatexScanner(text, lines, sink, { host: options.host ?? emptyHost, baseDir: dirname(options.file), file: options.file, visited: new Set([options.file]), depth: 0, chunk });
+  const scanner = new LatexScanner(text, lines, sink, { host: options.host ?? emptyHost, baseDir: dirname(options.file), file: options.file, visited: new Set([options.file]), depth: 0, budget: childBudget(), chunk });
   return scanner.runChunk(chunk);
 }
 

@@ -3,7 +3,7 @@ import type { FontSize } from '../../model/writeup';
 import { LineIndex } from '../../text/lineIndex';
 import { resolveInside, resolvePath } from '../../text/paths';
 import { APPENDIX_TITLE, isReferencesTitle, VSKIP_LENGTH } from '../common';
-import { CITE_COMMANDS, DEFINITION_COMMANDS, FONT_SIZES, MAX_INCLUDE_DEPTH, SECTION_LEVELS, SILENT_COMMANDS } from './commands';
+import { CITE_COMMANDS, DEFINITION_COMMANDS, FONT_SIZES, MAX_CHILD_CHARS, MAX_CHILD_READS, MAX_INCLUDE_DEPTH, SECTION_LEVELS, SILENT_COMMANDS } from './commands';
 import { type BlockMacro, expandBody } from './macros';
 import { PreambleScanner, parseAuthors } from './preamble';
 import { matchBracket, skipSpace } from './source';
@@ -330,6 +330,7 @@ export class LatexScanner extends PreambleScanner {
     if (this.ctx.visited.has(key) || this.ctx.depth >= MAX_INCLUDE_DEPTH) return arg.end;
     this.flushParagraph();
     const body = expandBody(macro, values);
+    if (!this.spend(body.length, i, arg.end)) return arg.end;
     // What the expansion holds points at the use; its own positions are in a file named after the macro.
     const file = `${this.ctx.file}#${name}`;
     this.ctx.visited.add(key);
@@ -339,6 +340,7 @@ export class LatexScanner extends PreambleScanner {
       file,
       visited: this.ctx.visited,
       depth: this.ctx.depth + 1,
+      budget: this.ctx.budget,
       preamble: this.preambleText(),
       at: { file, range: this.ctx.at ? this.ctx.at.range : this.range(i, arg.end) },
       ...this.beforeUse(i),
@@ -349,6 +351,22 @@ export class LatexScanner extends PreambleScanner {
     this.size = child.size;
     this.ctx.visited.delete(key);
     return arg.end;
+  }
+
+  /** Takes one child read of `chars` characters from the read's budget: false (said once) when it is spent. */
+  private spend(chars: number, i: number, end: number): boolean {
+    const budget = this.ctx.budget;
+    budget.reads++;
+    budget.chars += chars;
+    if (budget.reads <= MAX_CHILD_READS && budget.chars <= MAX_CHILD_CHARS) return true;
+    if (!budget.told) {
+      budget.told = true;
+      const message =
+        `More than ${MAX_CHILD_READS.toLocaleString('en-US')} \`\\input\` files and block macro uses (or ${MAX_CHILD_CHARS / 1e6} MB of their text) in one writeup: ` +
+        'the rest are not read. Does a file or macro use another many times over?';
+      this.problem('include-limit', message, i, end, 'warning');
+    }
+    return false;
   }
 
   /** For a child read at `i` (an `\\input`, a macro's use): the line before its first line. */
@@ -392,9 +410,12 @@ export class LatexScanner extends PreambleScanner {
     }
     const content = this.ctx.host.readFile(resolved) ?? (withExt !== target ? this.ctx.host.readFile(resolvePath(this.ctx.baseDir, target)) : undefined);
     if (content === undefined) {
-      if (this.ctx.host !== emptyHost) this.problem('include-missing', `Cannot read \`${target}\` (looked for ${resolved}).`, i, end, 'warning');
+      // Something is there (a folder, a file without read permission, binary data): say so, not "missing".
+      const why = this.ctx.host.exists(resolved) ? `${resolved} is a folder, a device or a pipe, or cannot be read` : `looked for ${resolved}`;
+      if (this.ctx.host !== emptyHost) this.problem('include-missing', `Cannot read \`${target}\` (${why}).`, i, end, 'warning');
       return end;
     }
+    if (!this.spend(content.length, i, end)) return end;
     if (!this.sink.includes.includes(resolved)) this.sink.includes.push(resolved);
     this.ctx.visited.add(resolved);
     const child = new LatexScanner(content, new LineIndex(content), this.sink, {
@@ -403,6 +424,7 @@ export class LatexScanner extends PreambleScanner {
       file: resolved,
       visited: this.ctx.visited,
       depth: this.ctx.depth + 1,
+      budget: this.ctx.budget,
       preamble: this.preambleText(),
       at: { file: resolved, range: this.ctx.at ? this.ctx.at.range : here },
       ...this.beforeUse(i),

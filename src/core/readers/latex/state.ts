@@ -108,6 +108,18 @@ export interface ChunkEnd {
   readonly inDocument: boolean;
 }
 
+/** Children (included files, expanded block macros) read so far in one read, and whether the limit was reported. */
+export interface ChildBudget {
+  reads: number;
+  chars: number;
+  told: boolean;
+}
+
+/** A budget with nothing spent. */
+export function childBudget(): ChildBudget {
+  return { reads: 0, chars: 0, told: false };
+}
+
 export interface IncludeContext {
   readonly host: FileHost;
   readonly baseDir: string;
@@ -116,6 +128,8 @@ export interface IncludeContext {
   /** Files being read, and the macros being expanded (`\\name`), against cycles. */
   readonly visited: Set<string>;
   readonly depth: number;
+  /** What the read's `\input` files and block macro uses took so far (shared by all of them; see MAX_CHILD_READS). */
+  readonly budget: ChildBudget;
   /** Set when one chunk of the main file is read (LatexSession). */
   readonly chunk?: ChunkScan;
   /** Set for an included file: ranges go to the `\input` command, `origin` to the file. */

@@ -59,7 +59,12 @@ export function readMarkdown(original: string, options: ReadOptions, parse: Tree
     const start = startOf(yaml);
     const firstBreak = text.indexOf('\n', start);
     const contentStart = firstBreak < 0 ? endOf(yaml) : firstBreak + 1;
-    const result = readFrontMatter(yaml.value ?? '', contentStart, lines.rangeAt(start, endOf(yaml)), lines);
+    // The YAML as written, not remark's value: the text remark parsed had its unclosed brackets
+    // and long lines defused (prepare.ts), which must not hide a YAML error or change a value.
+    const block = original.slice(contentStart, Math.max(contentStart, endOf(yaml)));
+    const fence = Math.max(block.lastIndexOf('\n'), block.lastIndexOf('\r'));
+    const yamlText = fence < 0 ? '' : block.slice(0, block[fence - 1] === '\r' && block[fence] === '\n' ? fence - 1 : fence);
+    const result = readFrontMatter(yamlText, contentStart, lines.rangeAt(start, endOf(yaml)), lines);
     metadata = result.metadata;
     problems.push(...result.problems);
   }

@@ -244,12 +244,26 @@ export function remapPositions(node: MdNode, toOriginal: (offset: number) => num
     const length = position.end.offset - position.start.offset;
     position.start.offset = toOriginal(position.start.offset);
     position.end.offset = toOriginal(position.end.offset);
-    // A text that held a shrunk line gets the line back.
+    // A text that held a shrunk line gets the line back. Front matter and code keep their fences
+    // out of the value: only the shrunk lines in it are given back.
     if (typeof node.value === 'string' && position.end.offset - position.start.offset !== length) {
-      (node as { value?: string }).value = text.slice(position.start.offset, position.end.offset);
+      const slice = text.slice(position.start.offset, position.end.offset);
+      const inner = node.type === 'yaml' ? 1 : node.type === 'code' ? (/^[ \t]{0,3}(`{3,}|~{3,})/.test(slice) ? 1 : 0) : undefined;
+      (node as { value?: string }).value = inner === undefined ? slice : restoreLongLines(node.value, slice, inner);
     }
   }
   for (const child of node.children ?? []) remapPositions(child, toOriginal, text);
+}
+
+/** `value`, whose lines are the lines of `slice` from line `first` on, with each shrunk line (`x`) given back. */
+function restoreLongLines(value: string, slice: string, first: number): string {
+  const source = slice.split(/\r\n|\r|\n/);
+  const parts = value.split(/(\r\n|\r|\n)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const line = source[first + i / 2];
+    if (parts[i] === 'x' && line !== undefined && line.length > LONG_LINE) parts[i] = line;
+  }
+  return parts.join('');
 }
 
 /**
