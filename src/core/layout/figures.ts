@@ -1,4 +1,5 @@
 import type { FigureBlock, FigurePart } from '../model';
+import { keyValues } from '../text/keyValues';
 import { TEX_UNITS, texLength } from '../text/texLength';
 import { countTextLines } from './lineBreak';
 import { NEURIPS } from './neurips';
@@ -65,16 +66,9 @@ export function boxLength(spec: string | undefined, line: number, ctx: Pick<Figu
   return texLength(spec, { line, em: NEURIPS.fontSize, ex: NEURIPS.ex, registers: { ...PAPER, textheight: ctx.height } });
 }
 
-/** `key=value` options of `\includegraphics`. */
+/** `key=value` options of `\includegraphics` (a key alone is `true`). */
 function optionsOf(spec: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (spec === undefined) return out;
-  for (const raw of spec.split(',')) {
-    const eq = raw.indexOf('=');
-    const key = (eq < 0 ? raw : raw.slice(0, eq)).trim();
-    if (key !== '') out.set(key, eq < 0 ? 'true' : raw.slice(eq + 1).trim());
-  }
-  return out;
+  return new Map((spec === undefined ? [] : keyValues(spec)).map(([key, value]) => [key, value ?? 'true']));
 }
 
 interface Box {

@@ -7,6 +7,7 @@
 export { closingBrace } from './braces';
 export { citationNames } from './citationNames';
 export { editDistance } from './distance';
+export { keyValues } from './keyValues';
 export { LineIndex } from './lineIndex';
 export * from './paths';
 export { surname } from './surname';

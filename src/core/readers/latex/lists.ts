@@ -1,4 +1,5 @@
 import type { ListEntry, ListSpacing } from '../../model/writeup';
+import { keyValues } from '../../text/keyValues';
 import { texLength, type LengthFrame } from '../../text/texLength';
 import { plainText, readPieces, SPACES, toPlain } from './runningText';
 
@@ -149,10 +150,8 @@ export function listSpacing(kind: string, depth: number, options: string | undef
   const out: { -readonly [K in keyof ListSpacing]: ListSpacing[K] } = {};
   let label: string | undefined;
   let starred = false;
-  for (const raw of splitKeys(keys.join(','))) {
-    const eq = raw.indexOf('=');
-    const key = (eq < 0 ? raw : raw.slice(0, eq)).trim();
-    const value = eq < 0 ? '' : raw.slice(eq + 1).trim().replace(/^\{([^]*)\}$/, '$1');
+  for (const [key, given] of keyValues(keys.join(','))) {
+    const value = given ?? '';
     // A skip longer than a page is a page at most; a margin at most half the text width either way.
     const length = (limit = PAGE): number | undefined => {
       const v = texLength(value, BODY);
@@ -177,22 +176,4 @@ export function listSpacing(kind: string, depth: number, options: string | undef
     delete out.leftMargin;
   }
   return Object.keys(out).length > 0 ? out : undefined;
-}
-
-/** `a, b={x,y}, c` split at the commas outside braces. */
-function splitKeys(keys: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const c = keys[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (c === ',' && depth === 0) {
-      out.push(keys.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(keys.slice(start));
-  return out.map((k) => k.trim()).filter((k) => k !== '');
 }
