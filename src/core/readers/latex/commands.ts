@@ -1,4 +1,13 @@
 /* The commands and environments the LaTeX reader knows by name, grouped by what they become. */
+import type { LengthFrame } from '../../text/texLength';
+
+/**
+ * The NeurIPS page the reader sizes the lengths it keeps in points against (`p{..}` columns,
+ * enumitem's skips and margins): the 5.5in x 9in text block and the 10pt body font on 10.95pt leading.
+ */
+export const TEXT_WIDTH = 5.5 * 72.27;
+export const TEXT_HEIGHT = 9 * 72.27;
+export const BODY_FRAME: LengthFrame = { line: TEXT_WIDTH, em: 10, ex: 4.5, registers: { baselineskip: 10.95, parskip: 5.5, topsep: 4, itemsep: 2, parsep: 2 } };
 
 export const SECTION_LEVELS: Readonly<Record<string, number>> = {
   part: 0,

@@ -1,6 +1,7 @@
 import type { ListEntry, ListSpacing } from '../../model/writeup';
 import { keyValues } from '../../text/keyValues';
-import { texLength, type LengthFrame } from '../../text/texLength';
+import { texLength } from '../../text/texLength';
+import { BODY_FRAME, TEXT_HEIGHT, TEXT_WIDTH } from './commands';
 import { plainText, readPieces, SPACES, toPlain } from './runningText';
 
 /** A list's `[options]` right after its `\\begin{..}` (on its line or the next): enumitem's keys. */
@@ -128,12 +129,6 @@ export function listSettings(source: string): ListSetting[] {
   return out;
 }
 
-/** enumitem's lengths are set in the NeurIPS body font. */
-const BODY: LengthFrame = { em: 10, ex: 4.5, registers: { baselineskip: 10.95, parskip: 5.5, topsep: 4, itemsep: 2, parsep: 2 } };
-
-/** The NeurIPS text block (pt): no list skip is longer than the page, no margin wider than half the line. */
-const PAGE = 9 * 72.27;
-const PAGE_WIDTH = 5.5 * 72.27;
 
 /** enumitem's widest label of each counter format (`\\alph*` is measured with "m"). */
 const WIDEST: Readonly<Record<string, string>> = { arabic: '0', alph: 'm', Alph: 'M', roman: 'viii', Roman: 'VIII' };
@@ -153,8 +148,8 @@ export function listSpacing(kind: string, depth: number, options: string | undef
   for (const [key, given] of keyValues(keys.join(','))) {
     const value = given ?? '';
     // A skip longer than a page is a page at most; a margin at most half the text width either way.
-    const length = (limit = PAGE): number | undefined => {
-      const v = texLength(value, BODY);
+    const length = (limit = TEXT_HEIGHT): number | undefined => {
+      const v = texLength(value, BODY_FRAME);
       return v === undefined ? undefined : Math.max(-limit, Math.min(limit, v));
     };
     if (key === 'nosep') Object.assign(out, { topSep: 0, itemSep: 0, parSep: 0 });
@@ -164,7 +159,7 @@ export function listSpacing(kind: string, depth: number, options: string | undef
       if (v !== undefined) out[key === 'topsep' ? 'topSep' : key === 'itemsep' ? 'itemSep' : 'parSep'] = v;
     } else if (key === 'leftmargin') {
       starred = value === '*';
-      const v = starred ? undefined : length(PAGE_WIDTH / 2);
+      const v = starred ? undefined : length(TEXT_WIDTH / 2);
       if (v !== undefined) out.leftMargin = v;
     } else if (key === 'wide') out.leftMargin = 0;
     else if (key === 'label') label = value;

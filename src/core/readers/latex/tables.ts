@@ -1,5 +1,6 @@
 import type { TableCell } from '../../model/writeup';
-import { texLength, type LengthFrame } from '../../text/texLength';
+import { texLength } from '../../text/texLength';
+import { BODY_FRAME } from './commands';
 import { readPieces, toPlain } from './runningText';
 
 /* Tables read from a tabular's spec and body: columns, rows, wrapped lines, cell widths. */
@@ -30,12 +31,10 @@ export function tabularRows(body: string, exact = false): string[] {
 /** `\\multicolumn{n}{spec}{text}` at the start of a cell: n, the spec and the text. */
 const MULTICOLUMN = /^\\multicolumn\s*\{\s*(\d+)\s*\}\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/;
 
-/** A `p{..}` column width is measured in the NeurIPS body font, `\\linewidth` and `\\textwidth` being its 5.5in text width. */
-const COLUMN_FRAME: LengthFrame = { line: 5.5 * 72.27, em: 10, ex: 4.5 };
 
-/** Width (pt) of a `p{w}`/`m{w}`/`b{w}` column; undefined for one it cannot read or that is not positive. */
+/** Width (pt) of a `p{w}`/`m{w}`/`b{w}` column (`\\linewidth` is the NeurIPS text width); undefined for one it cannot read or that is not positive. */
 function columnWidth(spec: string): number | undefined {
-  const w = texLength(spec, COLUMN_FRAME);
+  const w = texLength(spec, BODY_FRAME);
   return w !== undefined && w > 0 ? w : undefined;
 }
 
