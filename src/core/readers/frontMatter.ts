@@ -46,14 +46,10 @@ function readFresh(yamlText: string, offset: number, blockRange: Range, lines: L
   }
   // logLevel 'error': the library's warnings (a collection as a key) would go to the CLI's stderr as Node warnings.
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
-  const seen = new Set<string>();
+  // An unclosed bracket is reported once per level it leaves open, at the same place: readWriteup says it once.
   for (const error of doc.errors) {
     const [start, end] = error.pos;
-    const message = `Front matter is not valid YAML: ${firstLine(error.message)}`;
-    // An unclosed bracket is reported once per level it leaves open, at the same place: say it once.
-    if (seen.has(`${start}:${message}`)) continue;
-    seen.add(`${start}:${message}`);
-    problems.push({ code: 'front-matter-yaml', message, range: at(start, Math.max(end, start + 1)), severity: 'error' });
+    problems.push({ code: 'front-matter-yaml', message: `Front matter is not valid YAML: ${firstLine(error.message)}`, range: at(start, Math.max(end, start + 1)), severity: 'error' });
   }
   let raw: Record<string, unknown> = {};
   try {
