@@ -8,7 +8,7 @@ import type { CoursePack } from '../core/courses/types';
 import { bibliographyLookup } from '../core/text/paths';
 import { diskHost } from '../node/diskHost';
 import { diskImageSize } from '../node/imageSize';
-import { readTextFile } from './readText';
+import { readTextFile, shownPath } from './readText';
 
 /** What the command line adds to a writeup's own front matter. */
 export interface CliAnalysisOptions {
@@ -40,9 +40,7 @@ export function cliHost(options: CliAnalysisOptions): WriteupHost {
       const parsed: BibFile[] = [];
       for (const file of lookup.paths) {
         // A .bib that is binary data or a folder is said, not read as an empty bibliography.
-        const relative = path.relative(options.cwd, file);
-        const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-        const read = fs.statSync(file, { throwIfNoEntry: false }) ? readTextFile(file, shown) : undefined;
+        const read = fs.statSync(file, { throwIfNoEntry: false }) ? readTextFile(file, shownPath(options.cwd, file)) : undefined;
         if (read && 'problem' in read) options.warn(read.problem);
         else if (read) {
           if (read.warning) options.warn(read.warning);

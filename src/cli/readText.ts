@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { MAX_WRITEUP_CHARS, megabytes } from '../core/readers/index';
 import { MAX_TEXT_FILE_BYTES } from '../node/regularFile';
 
@@ -16,6 +17,12 @@ const NOT_WRITEUPS: readonly [RegExp, string][] = [
   [/\.(sty|cls|bst|csl)$/i, 'a style file'],
   [/\.html?$/i, 'a web page'],
 ];
+
+/** `file` as a message shows it: relative to `cwd` when inside it, else absolute (not ../../tmp/x.md). */
+export function shownPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
 
 /** How much of a file is looked at to tell text from binary data. */
 const SNIFF_BYTES = 8192;

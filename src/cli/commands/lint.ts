@@ -11,7 +11,7 @@ import { formatOf } from '../../core/readers/index';
 import { cliService } from '../analysisHost';
 import { type CliCommand, type CliIO, UsageError } from '../command';
 import { packsOption, packsUsage, readCliPacks } from '../packs';
-import { readTextFile } from '../readText';
+import { readTextFile, shownPath } from '../readText';
 
 const usage = [
   'Usage: writeup lint [--course ID] [--kind proposal|report] [--format json|text] [--summary]',
@@ -178,9 +178,7 @@ export function createLintCommand(loadPacks: () => readonly CoursePack[]): CliCo
       }
       const results: ReturnType<typeof lintFile>[] = [];
       for (const f of new Set(files)) {
-        const relative = path.relative(io.cwd, f);
-        // Files outside the working directory by absolute path, not ../../tmp/x.md.
-        const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? f : relative;
+        const shown = shownPath(io.cwd, f);
         const read = readTextFile(f, shown, true);
         if ('problem' in read) {
           skip(read.problem);
