@@ -75,7 +75,7 @@ export function placeBlock(pager: Pager, block: Block, writeup: Writeup, ctx: Co
         return;
       }
       const size = options.imageSize?.(block.path);
-      const natural = size ? size.width * BP : undefined;
+      const natural = size ? size.width * TEX_UNITS.bp : undefined;
       const width = parseWidth(block.width, natural);
       const aspect = size && size.width > 0 ? size.height / size.width : tuning.defaultAspect;
       const h = Math.min(width * aspect, H) + captionWithSkip(block.caption, ctx);
@@ -273,9 +273,6 @@ function placementOf(spec: string | undefined, algorithm = false): FloatPlacemen
   // `[h]` alone becomes `[ht]` when the float does not fit here (LaTeX warns so): never a page of floats.
   return { here: /[hH]/.test(spec), page: /p/.test(spec) || (!/[tb]/.test(spec) && !/^\s*h\s*!?\s*$/.test(spec)), ...(spec.includes('H') ? { exactly: true } : {}) };
 }
-
-/** An image's natural size is in big points (PDF's 1/72in). */
-const BP = TEX_UNITS.bp ?? 72.27 / 72;
 
 /** Pixels as pandoc reads them: at its `--dpi`, 96 by default (`300px` and a bare `300` are 3.125in). */
 const PANDOC_PX = 72.27 / 96;

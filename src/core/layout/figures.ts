@@ -3,6 +3,7 @@ import { keyValues } from '../text/keyValues';
 import { TEX_UNITS, texLength } from '../text/texLength';
 import { countTextLines } from './lineBreak';
 import { NEURIPS } from './neurips';
+import { LETTER_PAPER } from './profile';
 import type { ImageSize } from './types';
 
 /*
@@ -50,11 +51,8 @@ export function findImage(path: string, ctx: Pick<FigureContext, 'imageSize' | '
   return undefined;
 }
 
-/** An image's natural size is in big points (PDF's 1/72in). */
-const BP = TEX_UNITS.bp ?? 72.27 / 72;
-
-/** US letter, the NeurIPS paper (`\\paperwidth`, `\\paperheight`). */
-const PAPER = { paperwidth: 8.5 * 72.27, paperheight: 11 * 72.27 };
+/** `\\paperwidth` and `\\paperheight`: the NeurIPS paper, US letter. */
+const PAPER = { paperwidth: LETTER_PAPER[0], paperheight: LETTER_PAPER[1] };
 
 /**
  * A length as written for an image or a box (`0.48\\linewidth`, `.5\\textwidth`, `6cm`, `3in`,
@@ -81,8 +79,8 @@ export function imageBox(part: FigurePart, line: number, ctx: FigureContext): Bo
   const o = optionsOf(part.options);
   const found = findImage(part.path, ctx);
   if (!found && part.path !== '') ctx.notes.push(`image not found or not readable: ${part.path} (sized as ${ctx.defaultAspect} of its width)`);
-  let nw = found ? found.width * BP : undefined;
-  let nh = found ? found.height * BP : undefined;
+  let nw = found ? found.width * TEX_UNITS.bp : undefined;
+  let nh = found ? found.height * TEX_UNITS.bp : undefined;
   const angle = Number(o.get('angle') ?? 0);
   if (nw !== undefined && nh !== undefined && Math.abs(Math.abs(angle) % 180 - 90) < 1) [nw, nh] = [nh, nw];
   const aspect = nw !== undefined && nh !== undefined && nw > 0 ? nh / nw : ctx.defaultAspect;

@@ -9,7 +9,7 @@ import type { Picture, PictureLength, TikzDrawing } from '../model';
 import { H, P } from './textBlock';
 
 /** TikZ's default unit: 1cm along x and y. */
-const CM = TEX_UNITS.cm ?? 72.27 / 2.54;
+const CM = TEX_UNITS.cm;
 /** A one-line TikZ node: text height and depth plus `inner sep` (0.3333em) above and below. */
 const NODE = 9 + 2 * 3.33;
 /** The line width (0.4pt) sticks out of the bounding box by half on each side. */

@@ -62,7 +62,9 @@ const FONT_WIDTHS: Readonly<Record<string, number>> = {
   helvet: 1.1,
 };
 
-const PAPER: Readonly<Record<string, readonly [number, number]>> = { letterpaper: [8.5 * 72.27, 11 * 72.27], a4paper: [(210 * 72.27) / 25.4, (297 * 72.27) / 25.4] };
+/** US letter, the NeurIPS paper (pt). */
+export const LETTER_PAPER: readonly [width: number, height: number] = [8.5 * 72.27, 11 * 72.27];
+const PAPER: Readonly<Record<string, readonly [number, number]>> = { letterpaper: LETTER_PAPER, a4paper: [(210 * 72.27) / 25.4, (297 * 72.27) / 25.4] };
 
 /** A geometry key's or `\\setlength`'s length (`5.5in`, `2cm`, `5.5\\p@`) in points, in the body font; undefined when it names what the profile does not know. */
 function length(v: string | undefined): number | undefined {
@@ -73,7 +75,7 @@ function length(v: string | undefined): number | undefined {
 export function geometryBlock(spec: string): { width?: number; height?: number } {
   const keys = new Map<string, string>();
   for (const m of spec.matchAll(/([A-Za-z][A-Za-z0-9]*)\s*(?:=\s*(\{[^}]*\}|[^,]+))?/g)) keys.set(m[1] ?? '', (m[2] ?? 'true').trim());
-  const paper = [...keys.keys()].map((k) => PAPER[k]).find((p) => p !== undefined) ?? PAPER['letterpaper'] ?? [612, 792];
+  const paper = [...keys.keys()].map((k) => PAPER[k]).find((p) => p !== undefined) ?? LETTER_PAPER;
   const total = /^\{([^,]+),([^}]+)\}$/.exec(keys.get('total') ?? '');
   let width = length(keys.get('textwidth') ?? keys.get('width') ?? total?.[1]);
   let height = length(keys.get('textheight') ?? keys.get('height') ?? total?.[2]);

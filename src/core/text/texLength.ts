@@ -10,7 +10,7 @@
  * 3.141592653-2.6-1.40.24 (TeX Live 2022) here prints `\the\pdfpxdimen` as 1.00375pt and `1px` as
  * 1.00375pt. `em` and `ex` belong to the font in use and are given by the caller.
  */
-export const TEX_UNITS: Readonly<Record<string, number>> = {
+export const TEX_UNITS = {
   pt: 1,
   bp: 72.27 / 72,
   px: 72.27 / 72,
@@ -21,7 +21,10 @@ export const TEX_UNITS: Readonly<Record<string, number>> = {
   dd: 1238 / 1157,
   cc: (12 * 1238) / 1157,
   sp: 1 / 65536,
-};
+} as const;
+
+/** Points per unit, looked up by a unit's name as written. */
+const UNITS: Readonly<Record<string, number>> = TEX_UNITS;
 
 /** What a length is measured against where it stands. */
 export interface LengthFrame {
@@ -63,7 +66,7 @@ function unitSize(unit: string, frame: LengthFrame): number | undefined {
   if (unit === 'em') return frame.em;
   if (unit === 'ex') return frame.ex;
   if (unit === 'px' && frame.px !== undefined) return frame.px;
-  return TEX_UNITS[unit];
+  return UNITS[unit];
 }
 
 function registerSize(name: string, frame: LengthFrame): number | undefined {
